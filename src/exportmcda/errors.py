@@ -1,0 +1,102 @@
+"""One small exception hierarchy for everything a user can get wrong.
+
+Every error names where the problem is (file, 1-based row as a spreadsheet shows it, field)
+and carries a stable ``code`` that ``labels`` translates, so the CLI, the app and scripts all
+report the same problem the same way. Validation collects every :class:`Issue` of a file and
+raises them together, so a user fixes a file in one pass rather than one error per run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+__all__ = [
+    "ConfigError",
+    "ExportMcdaError",
+    "InputError",
+    "Issue",
+    "JudgmentError",
+]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Issue:
+    """One problem found in an input: where it is, what was found, what was expected."""
+
+    code: str
+    message: str
+    path: str | None = None
+    row: int | None = None
+    field: str | None = None
+    value: str | None = None
+
+    def __str__(self) -> str:
+        where = ", ".join(
+            part
+            for part in (
+                self.path,
+                f"row {self.row}" if self.row is not None else None,
+                f"field '{self.field}'" if self.field is not None else None,
+            )
+            if part
+        )
+        return f"{where}: {self.message}" if where else self.message
+
+    def as_dict(self) -> dict[str, str | int | None]:
+        """Plain mapping for tables and JSON (keys: path, row, field, value, code, message)."""
+        return {
+            "path": self.path,
+            "row": self.row,
+            "field": self.field,
+            "value": self.value,
+            "code": self.code,
+            "message": self.message,
+        }
+
+
+class ExportMcdaError(Exception):
+    """Base of every error exportmcda raises on purpose; carries one or more issues."""
+
+    def __init__(self, issues: Issue | Sequence[Issue]) -> None:
+        self.issues: tuple[Issue, ...] = (issues,) if isinstance(issues, Issue) else tuple(issues)
+        if not self.issues:
+            raise ValueError("an ExportMcdaError needs at least one issue")
+        super().__init__(str(self))
+
+    @classmethod
+    def single(
+        cls,
+        code: str,
+        message: str,
+        *,
+        path: str | None = None,
+        row: int | None = None,
+        field: str | None = None,
+        value: object = None,
+    ) -> ExportMcdaError:
+        """Build an error with one issue."""
+        shown = None if value is None else str(value)
+        return cls(Issue(code=code, message=message, path=path, row=row, field=field, value=shown))
+
+    def __str__(self) -> str:
+        first = str(self.issues[0])
+        more = len(self.issues) - 1
+        return first if more == 0 else f"{first} (and {more} more problem{'s' * (more > 1)})"
+
+    @property
+    def code(self) -> str:
+        """Code of the first issue."""
+        return self.issues[0].code
+
+
+class InputError(ExportMcdaError):
+    """A data file (technology database, decision matrix, upload) is malformed."""
+
+
+class JudgmentError(ExportMcdaError):
+    """Pairwise judgments or weights are invalid (not reciprocal, zero, wrong size...)."""
+
+
+class ConfigError(ExportMcdaError):
+    """A criteria, scenario or country file is malformed or names something unknown."""
