@@ -1,0 +1,30 @@
+"""exportmcda — the policymaker's app. Wires the pages; all logic lives in exportmcda/."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import streamlit as st
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from exportmcda.labels import t  # noqa: E402
+from ui import components, sidebar, state  # noqa: E402
+from ui.pages import overview  # noqa: E402
+
+st.set_page_config(page_title="exportmcda", page_icon="🏙️", layout="wide")
+state.init()
+sidebar.render()
+lang = state.lang()
+st.sidebar.caption(t("app_caption", lang))
+
+pages = [
+    st.Page(
+        components.run_guarded(overview.page),
+        title=t("page_overview", lang),
+        url_path="overview",
+        default=True,
+    ),
+]
+st.navigation(pages).run()

@@ -1,0 +1,137 @@
+"""Every user-facing string in Korean and English, in one place.
+
+The app, the CLI and exports resolve their labels here; taxonomy names come from
+``taxonomy.Category.name(lang)``. A test fails when a key lacks a language.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+__all__ = ["LANGUAGES", "LABELS", "ISSUE_CODES", "issue_title", "t"]
+
+LANGUAGES: Final[dict[str, str]] = {"en": "English", "ko": "한국어"}
+"""Language codes and the exact text of the language switch's options."""
+
+LABELS: Final[dict[str, dict[str, str]]] = {
+    "app_title": {"en": "Smart-city technology export selection", "ko": "스마트시티 수출 기술 선정"},
+    "app_caption": {
+        "en": "Decision support for selecting Korean smart-city technologies for export "
+        "(after Kim 2021, University of Seoul).",
+        "ko": "한국 스마트시티 기술의 해외 수출 대상 선정을 위한 의사결정 지원 도구"
+        "(김대일, 2021, 서울시립대학교 연구 기반).",
+    },
+    "language": {"en": "Language", "ko": "언어"},
+    "page_overview": {"en": "Database overview", "ko": "데이터베이스 현황"},
+    "data_source": {"en": "Data", "ko": "데이터"},
+    "data_sample": {"en": "Sample database (synthetic)", "ko": "샘플 데이터베이스(합성)"},
+    "data_uploaded": {"en": "Uploaded file", "ko": "업로드한 파일"},
+    "upload_label": {
+        "en": "Upload your own database (.csv or .xlsx, interchange format)",
+        "ko": "자체 데이터베이스 업로드(.csv 또는 .xlsx, 교환 형식)",
+    },
+    "upload_ok": {
+        "en": "File validated: {rows} technology × field rows, {technologies} technologies, "
+        "{companies} companies.",
+        "ko": "파일 검증 완료: 기술×분야 {rows}행, 기술 {technologies}개, 기업 {companies}개.",
+    },
+    "upload_failed": {
+        "en": "The file was not loaded: {n} problem(s) found. Nothing was changed; fix the "
+        "rows below and upload again.",
+        "ko": "파일을 불러오지 않았습니다: 문제 {n}건. 기존 데이터는 그대로입니다. 아래 행을 "
+        "수정한 뒤 다시 업로드하세요.",
+    },
+    "use_sample": {"en": "Back to the sample database", "ko": "샘플 데이터베이스로 돌아가기"},
+    "provenance": {"en": "Provenance and assumptions", "ko": "데이터 출처와 가정"},
+    "source": {"en": "Source", "ko": "출처"},
+    "sha256": {"en": "SHA-256", "ko": "SHA-256"},
+    "assumptions": {"en": "Assumptions", "ko": "가정"},
+    "kpi_rows": {"en": "Technology × field rows", "ko": "기술×분야 행(중복 포함)"},
+    "kpi_technologies": {"en": "Unique technologies", "ko": "고유 기술"},
+    "kpi_companies": {"en": "Companies", "ko": "기업"},
+    "table_numbers": {"en": "Numbers behind the chart", "ko": "차트 수치"},
+    "notes": {"en": "Notes", "ko": "참고"},
+    "total": {"en": "Total", "ko": "합계"},
+    # overview tables: titles
+    "tbl_regions": {"en": "Technologies and companies by region", "ko": "지역별 기술·기업 현황"},
+    "tbl_sizes": {"en": "Companies by size", "ko": "기업 규모별 현황"},
+    "tbl_capital": {"en": "Companies by capital stock", "ko": "자본금별 기업 현황"},
+    "tbl_sales": {"en": "Companies by sales", "ko": "매출액별 기업 현황"},
+    "tbl_history": {"en": "Companies by history", "ko": "업력별 기업 현황"},
+    "tbl_employees": {"en": "Companies by number of employees", "ko": "종업원 수별 기업 현황"},
+    "tbl_fields": {
+        "en": "Technologies by field (technology × field rows)",
+        "ko": "분야별 기술 현황(중복 포함)",
+    },
+    "tbl_service-types": {
+        "en": "Technologies by service type (technology × field rows)",
+        "ko": "서비스 유형별 기술 현황(중복 포함)",
+    },
+    # overview tables: columns
+    "col_region": {"en": "Region", "ko": "지역"},
+    "col_technologies": {"en": "Technologies", "ko": "기술 수"},
+    "col_technologies_pct": {"en": "Technologies (%)", "ko": "기술 비율(%)"},
+    "col_companies": {"en": "Companies", "ko": "기업 수"},
+    "col_companies_pct": {"en": "Companies (%)", "ko": "기업 비율(%)"},
+    "col_size": {"en": "Company size", "ko": "기업 규모"},
+    "col_pct": {"en": "Share (%)", "ko": "비율(%)"},
+    "col_class": {"en": "Class", "ko": "등급"},
+    "col_label": {"en": "Range", "ko": "구간"},
+    "col_field": {"en": "Technology field", "ko": "기술 분야"},
+    "col_service_type": {"en": "Service type", "ko": "서비스 유형"},
+    "col_count": {"en": "Count", "ko": "수"},
+    # validation table
+    "col_row": {"en": "Row", "ko": "행"},
+    "col_column": {"en": "Column", "ko": "열"},
+    "col_value": {"en": "Value", "ko": "값"},
+    "col_problem": {"en": "Problem", "ko": "문제"},
+    "col_detail": {"en": "Detail", "ko": "상세"},
+    "col_file": {"en": "File", "ko": "파일"},
+    "error_unexpected": {
+        "en": "Something went wrong while preparing this view. The data was not changed. "
+        "Details were written to the server log.",
+        "ko": "화면을 준비하는 중 문제가 발생했습니다. 데이터는 변경되지 않았습니다. "
+        "상세 내용은 서버 로그에 기록되었습니다.",
+    },
+}
+
+ISSUE_CODES: Final[dict[str, dict[str, str]]] = {
+    "missing_column": {"en": "Missing column", "ko": "필수 열 없음"},
+    "duplicate_column": {"en": "Duplicate column", "ko": "중복된 열"},
+    "empty_id": {"en": "Empty required cell", "ko": "필수 값 없음"},
+    "empty_value": {"en": "Empty required cell", "ko": "필수 값 없음"},
+    "unknown_field": {"en": "Unknown technology field", "ko": "알 수 없는 기술 분야"},
+    "unknown_service_type": {"en": "Unknown service type", "ko": "알 수 없는 서비스 유형"},
+    "unknown_region": {"en": "Unknown region", "ko": "알 수 없는 지역"},
+    "unknown_company_size": {"en": "Unknown company size", "ko": "알 수 없는 기업 규모"},
+    "class_out_of_range": {"en": "Class out of range", "ko": "등급 범위 벗어남"},
+    "not_a_number": {"en": "Not a number", "ko": "숫자가 아님"},
+    "negative_number": {"en": "Negative number", "ko": "음수"},
+    "future_year": {"en": "Year in the future", "ko": "미래 연도"},
+    "raw_class_mismatch": {"en": "Value and class disagree", "ko": "값과 등급 불일치"},
+    "company_conflict": {"en": "Company attributes disagree", "ko": "기업 속성 불일치"},
+    "technology_conflict": {"en": "Technology attributes disagree", "ko": "기술 속성 불일치"},
+    "duplicate_row": {"en": "Duplicate technology × field", "ko": "중복된 기술×분야 행"},
+    "not_a_table": {"en": "Not a table", "ko": "표 형식이 아님"},
+    "empty_file": {"en": "Empty file", "ko": "빈 파일"},
+    "encoding": {"en": "Unreadable text encoding", "ko": "문자 인코딩을 읽을 수 없음"},
+    "too_large": {"en": "File too large", "ko": "파일이 너무 큼"},
+    "too_many_rows": {"en": "Too many rows", "ko": "행이 너무 많음"},
+}
+
+
+def t(key: str, lang: str = "en", **values: object) -> str:
+    """Translate ``key`` into ``lang`` ('en' or 'ko'), filling ``{placeholders}``.
+
+    An unknown key is returned as is, so a missing label shows up visibly in the page
+    instead of crashing it (the label test catches it before release).
+    """
+    entry = LABELS.get(key)
+    text = key if entry is None else entry.get(lang, entry["en"])
+    return text.format(**values) if values else text
+
+
+def issue_title(code: str, lang: str = "en") -> str:
+    """Short translated title of a validation issue code (the code itself if unknown)."""
+    entry = ISSUE_CODES.get(code)
+    return code if entry is None else entry.get(lang, entry["en"])

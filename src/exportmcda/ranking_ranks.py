@@ -1,0 +1,142 @@
+"""Ranks from scores (1 = best, ties share the average rank) and rank correlations.
+
+The convention is pymcdm's ``helpers.rankdata``/``rrankdata``: exact ties get the mean of
+the positions they occupy, so two alternatives tied for first both get 1.5. pymcdm builds
+ranks with a Python ``Counter`` per vector; SMAA ranks tens of thousands of score vectors,
+so :func:`ranks_batch` does it with one stable ``argsort`` per row and an inverse
+permutation (no second sort).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from exportmcda.errors import InputError
+
+__all__ = ["kendall_tau_b", "ranks_batch", "ranks_from_scores", "top_n_overlap"]
+
+# Row chunk for the O(n^2) pair comparison in kendall_tau_b: bounds the temporary arrays
+# to about 4 million elements (32 MB) whatever the number of alternatives.
+_PAIR_BLOCK = 4_000_000
+
+
+def ranks_batch(scores: ArrayLike, higher_is_better: bool = True) -> NDArray[np.float64]:
+    """Average ranks of every row of a 2-D score array (row = one score vector).
+
+    Parameters
+    ----------
+    scores : array_like, shape (n_vectors, n_alternatives)
+        Finite scores.
+    higher_is_better : bool
+        ``True`` for TOPSIS closeness, WSM, PROMETHEE net flow; ``False`` for VIKOR Q and
+        SPOTIS (see ``ranking.METHODS``).
+
+    Returns
+    -------
+    ndarray of float, same shape
+        Rank 1 = best; exact ties share the average of their positions (pymcdm
+        ``rankdata`` convention).
+
+    Notes
+    -----
+    After one stable ``argsort`` per row, a tie group occupies consecutive sorted positions
+    ``s..e`` (0-based); each member gets ``(s + e) / 2 + 1``. Group starts and ends are
+    propagated with cumulative max/min, and ranks are scattered back through the sort
+    permutation (its inverse), so the cost is one sort per row.
+    """
+    values = np.asarray(scores, dtype=float)
+    if values.ndim != 2:
+        raise InputError.single(
+            "ranking.scores_shape", f"scores must be 2-D (vectors x alternatives), got {values.shape}"
+        )
+    if not np.all(np.isfinite(values)):
+        raise InputError.single("ranking.scores_not_finite", "scores contain NaN or infinity")
+    n = values.shape[1]
+    key = -values if higher_is_better else values
+    order = np.argsort(key, axis=1, kind="stable")
+    ordered = np.take_along_axis(key, order, axis=1)
+    changes = ordered[:, 1:] != ordered[:, :-1]
+    position = np.arange(n)
+    first = np.ones((values.shape[0], 1), dtype=bool)
+    starts = np.where(np.concatenate([first, changes], axis=1), position, 0)
+    np.maximum.accumulate(starts, axis=1, out=starts)
+    ends = np.where(np.concatenate([changes, first], axis=1), position, n - 1)
+    ends = np.minimum.accumulate(ends[:, ::-1], axis=1)[:, ::-1]
+    ranks = np.empty(values.shape, dtype=float)
+    np.put_along_axis(ranks, order, (starts + ends) / 2.0 + 1.0, axis=1)
+    return ranks
+
+
+def ranks_from_scores(scores: ArrayLike, higher_is_better: bool = True) -> NDArray[np.float64]:
+    """Average ranks (1 = best) of one score vector; equal to pymcdm ``rankdata``/``rrankdata``.
+
+    Raises
+    ------
+    InputError
+        If ``scores`` is not 1-D or holds NaN/infinity.
+    """
+    values = np.asarray(scores, dtype=float)
+    if values.ndim != 1:
+        raise InputError.single(
+            "ranking.scores_shape", f"scores must be 1-D, got shape {values.shape}"
+        )
+    return ranks_batch(values[np.newaxis, :], higher_is_better)[0]
+
+
+def kendall_tau_b(x: ArrayLike, y: ArrayLike) -> float:
+    """Kendall's tau-b between two rankings (tie-corrected).
+
+    ``tau_b = (n_c - n_d) / sqrt((n_0 - n_1)(n_0 - n_2))`` with ``n_0 = n(n-1)/2``,
+    ``n_1``/``n_2`` the pairs tied in ``x``/``y`` (Kendall, M. G. (1945). The treatment of
+    ties in ranking problems. *Biometrika* 33(3):239-251; Agresti, A. (2010). *Analysis of
+    Ordinal Categorical Data*, 2nd ed., Wiley, section 7.1). Without ties it equals tau-a,
+    which is what ``pymcdm.correlations.kendall_tau`` computes; tau-b is used because tied
+    ranks (average ranks) are common in TOPSIS/VIKOR results. Returns NaN when either
+    ranking is constant (tau-b undefined).
+    """
+    a = np.asarray(x, dtype=float)
+    b = np.asarray(y, dtype=float)
+    if a.ndim != 1 or a.shape != b.shape:
+        raise InputError.single(
+            "ranking.rank_shape", f"rankings must be 1-D of equal length, got {a.shape}, {b.shape}"
+        )
+    n = a.shape[0]
+    block = max(1, _PAIR_BLOCK // max(n, 1))
+    concordance = 0.0
+    ties_a = 0.0
+    ties_b = 0.0
+    for lo in range(0, n, block):
+        sa = np.sign(a[lo : lo + block, np.newaxis] - a[np.newaxis, :])
+        sb = np.sign(b[lo : lo + block, np.newaxis] - b[np.newaxis, :])
+        concordance += float(np.sum(sa * sb))
+        ties_a += float(np.count_nonzero(sa == 0))
+        ties_b += float(np.count_nonzero(sb == 0))
+    # Every unordered pair was seen twice, the diagonal (n self-pairs) once as a tie.
+    pairs = n * (n - 1) / 2.0
+    n1 = (ties_a - n) / 2.0
+    n2 = (ties_b - n) / 2.0
+    denominator = np.sqrt((pairs - n1) * (pairs - n2))
+    if denominator == 0:
+        return float("nan")
+    return float(concordance / 2.0 / denominator)
+
+
+def top_n_overlap(ranks_a: ArrayLike, ranks_b: ArrayLike, n: int) -> float:
+    """Share of alternatives that are in the top ``n`` of both rankings (0 to 1).
+
+    Ties at the cut-off are broken by input order, as in ``RankResult.order``.
+    """
+    a = np.asarray(ranks_a, dtype=float)
+    b = np.asarray(ranks_b, dtype=float)
+    if a.ndim != 1 or a.shape != b.shape:
+        raise InputError.single(
+            "ranking.rank_shape", f"rankings must be 1-D of equal length, got {a.shape}, {b.shape}"
+        )
+    if not 1 <= n <= a.shape[0]:
+        raise InputError.single(
+            "ranking.top_n", f"top n must be between 1 and {a.shape[0]}, got {n}", value=n
+        )
+    top_a = set(np.argsort(a, kind="stable")[:n].tolist())
+    top_b = set(np.argsort(b, kind="stable")[:n].tolist())
+    return len(top_a & top_b) / n

@@ -1,0 +1,1 @@
+"""Streamlit user interface: a thin layer over the exportmcda library."""

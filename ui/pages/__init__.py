@@ -1,0 +1,1 @@
+"""App pages, one module each; ``app.py`` wires them with ``st.navigation``."""

@@ -1,0 +1,28 @@
+"""The sidebar every page shares: language, data source (sample or upload)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from exportmcda.labels import t
+from ui import components, state
+
+
+def render() -> None:
+    """Language switch, then the data source with the upload box."""
+    lang = components.language_switch()
+    st.sidebar.subheader(t("data_source", lang))
+    upload = st.sidebar.file_uploader(
+        t("upload_label", lang), type=["csv", "xlsx"], accept_multiple_files=False
+    )
+    if upload is not None:
+        content = upload.getvalue()
+        current = st.session_state.get(state.UPLOAD)
+        if current is None or current != (upload.name, content):
+            state.try_upload(upload.name, content)
+    if st.session_state.get(state.UPLOAD) is not None:
+        name = st.session_state[state.UPLOAD][0]
+        st.sidebar.text(f"{t('data_uploaded', lang)}: {name}")
+        st.sidebar.button(t("use_sample", lang), on_click=state.use_sample)
+    else:
+        st.sidebar.text(t("data_sample", lang))
