@@ -9,9 +9,9 @@ import streamlit as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from exportmcda.labels import t  # noqa: E402
-from ui import components, sidebar, state  # noqa: E402
-from ui.pages import overview  # noqa: E402
+from exportmcda.labels import t
+from ui import components, sidebar, state
+from ui.pages import overview
 
 st.set_page_config(page_title="exportmcda", page_icon="🏙️", layout="wide")
 state.init()

@@ -346,7 +346,7 @@ def test_all_problems_of_all_files_are_reported_together(folder: Path) -> None:
     error = _raise_config(folder)
     found = {(i.code, Path(i.path or "").name, i.value) for i in error.issues}
     assert found == {
-        ("country.type", "SGP.toml", "blog"),
+        ("country.source_type", "SGP.toml", "blog"),
         ("country.code_mismatch", "EGY.toml", "EGX"),
         ("country.group_member", "groups.toml", "FRA"),
     }

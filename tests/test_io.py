@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import hashlib
 import io as stdio
 import os
 import random
@@ -20,22 +22,65 @@ from exportmcda.taxonomy import FIELDS
 from exportmcda.validate import summary, validate
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "data" / "examples" / "small_database.csv"
-HEADER = [*REQUIRED_COLUMNS, "capital_krw", "sales_class", "founded_year", "employees_class",
-          "메모"]  # fmt: skip
+HEADER = [
+    *REQUIRED_COLUMNS,
+    "capital_krw",
+    "sales_class",
+    "founded_year",
+    "employees_class",
+    "메모",
+]
 ROWS = [
-    ["T1", "교통 신호 최적화", "C1", "한빛모빌리티", "교통", "인공지능", "서울", "중소기업",
-     "1200000000", "2", "2009", "3", "시범 사업"],
-    ["T1", "교통 신호 최적화", "C1", "한빛모빌리티", "방범", "", "서울특별시", "SME",
-     "1,200,000,000", "2", "2009", "3", ""],
-    ["T2", "Flood Sensor", "C2", "Daon Water", "Water management", "Sensor", "부산", "중견기업",
-     "", "4", "1994", "4", "x"],
-]  # fmt: skip
+    [
+        "T1",
+        "교통 신호 최적화",
+        "C1",
+        "한빛모빌리티",
+        "교통",
+        "인공지능",
+        "서울",
+        "중소기업",
+        "1200000000",
+        "2",
+        "2009",
+        "3",
+        "시범 사업",
+    ],
+    [
+        "T1",
+        "교통 신호 최적화",
+        "C1",
+        "한빛모빌리티",
+        "방범",
+        "",
+        "서울특별시",
+        "SME",
+        "1,200,000,000",
+        "2",
+        "2009",
+        "3",
+        "",
+    ],
+    [
+        "T2",
+        "Flood Sensor",
+        "C2",
+        "Daon Water",
+        "Water management",
+        "Sensor",
+        "부산",
+        "중견기업",
+        "",
+        "4",
+        "1994",
+        "4",
+        "x",
+    ],
+]
 
 
 def csv_text(rows: list[list[str]] = ROWS, sep: str = ",") -> str:
     out = stdio.StringIO()
-    import csv
-
     csv.writer(out, delimiter=sep, lineterminator="\r\n").writerows([HEADER, *rows])
     return out.getvalue()
 
@@ -74,12 +119,14 @@ def test_utf8_bom_cp949_and_xlsx_load_to_the_same_database(tmp_path):
         path = tmp_path / name
         path.write_bytes(data)
         raw = io.read_table(path)
-        assert raw.encoding == encoding and raw.name == str(path)
+        assert raw.encoding == encoding
+        assert raw.name == str(path)
         dbs.append(io.load(path))
     for db in dbs[1:]:
         pd.testing.assert_frame_equal(db.rows, dbs[0].rows)
     db = dbs[0]
-    assert db.extra_columns == ("메모",) and db.rows["메모"].tolist() == ["시범 사업", "", "x"]
+    assert db.extra_columns == ("메모",)
+    assert db.rows["메모"].tolist() == ["시범 사업", "", "x"]
     assert db.rows["company_name"].tolist()[0] == "한빛모빌리티"
     assert db.rows["field"].tolist() == [6, 13, 11]
     assert summary(db)["rows_without_service_type"] == 1
@@ -88,14 +135,13 @@ def test_utf8_bom_cp949_and_xlsx_load_to_the_same_database(tmp_path):
 @pytest.mark.parametrize("sep", [";", "\t"])
 def test_semicolon_and_tab_separated(sep):
     raw = io.read_table(csv_text(sep=sep).encode(), "x.csv")
-    assert raw.header == tuple(HEADER) and raw.rows[1][8] == "1,200,000,000"
+    assert raw.header == tuple(HEADER)
+    assert raw.rows[1][8] == "1,200,000,000"
 
 
 def test_bytes_and_path_hash_the_bytes_read(tmp_path):
     data = csv_text().encode()
     (tmp_path / "db.csv").write_bytes(data)
-    import hashlib
-
     expected = hashlib.sha256(data).hexdigest()
     assert io.read_table(data).sha256 == io.read_table(tmp_path / "db.csv").sha256 == expected
     assert io.read_table(data).name == "upload"
@@ -119,25 +165,33 @@ def test_xlsx_empty_rows_keep_spreadsheet_row_numbers():
     raw = io.read_table(xlsx_bytes([ROWS[0], [], [], ROWS[2]]), "gap.xlsx")
     assert raw.row_numbers == (2, 5)
     with pytest.raises(InputError) as info:
-        validate(io.read_table(xlsx_bytes([ROWS[0], [], ["T9", *ROWS[2][1:4], "Nowhere",
-                                                        *ROWS[2][5:]]]), "gap.xlsx"))  # fmt: skip
+        validate(
+            io.read_table(
+                xlsx_bytes([ROWS[0], [], ["T9", *ROWS[2][1:4], "Nowhere", *ROWS[2][5:]]]),
+                "gap.xlsx",
+            )
+        )
     [issue] = info.value.issues
-    assert (issue.code, issue.row, issue.field, issue.path) == ("unknown_field", 4, "field",
-                                                                "gap.xlsx")  # fmt: skip
+    assert (issue.code, issue.row, issue.field, issue.path) == (
+        "unknown_field",
+        4,
+        "field",
+        "gap.xlsx",
+    )
 
 
 def test_csv_rows_are_padded_and_blank_rows_skipped():
     text = csv_text() + ",,,,\r\n" + "T3,n,C3,c,Finance,,Seoul,SME\r\n"
     raw = io.read_table(text.encode(), "p.csv")
     assert raw.row_numbers == (2, 3, 4, 6)
-    assert raw.rows[-1] == ("T3", "n", "C3", "c", "Finance", "", "Seoul", "SME", "", "", "", "",
-                            "")  # fmt: skip
+    assert raw.rows[-1] == ("T3", "n", "C3", "c", "Finance", "", "Seoul", "SME", "", "", "", "", "")
 
 
 def test_multiline_quoted_cell_counts_as_one_spreadsheet_row():
-    text = csv_text([ROWS[0][:12] + ["line one\nline two"], ROWS[2]])
+    text = csv_text([[*ROWS[0][:12], "line one\nline two"], ROWS[2]])
     raw = io.read_table(text.encode(), "m.csv")
-    assert raw.row_numbers == (2, 3) and raw.rows[0][12] == "line one\nline two"
+    assert raw.row_numbers == (2, 3)
+    assert raw.rows[0][12] == "line one\nline two"
 
 
 # ------------------------------------------------------------------ bad files
@@ -188,7 +242,8 @@ def test_zip_bomb_like_member_is_refused_before_opening():
     assert len(data) < 100_000  # ~1000:1, as DEFLATE bombs are
     with pytest.raises(InputError) as info:
         io.read_table(data, "bomb.xlsx")
-    assert info.value.code == "too_large" and "zip bomb" in info.value.issues[0].message
+    assert info.value.code == "too_large"
+    assert "zip bomb" in info.value.issues[0].message
 
 
 def test_workbook_unpacking_beyond_the_total_limit_is_refused(monkeypatch):
@@ -211,7 +266,7 @@ def test_oversized_file_is_refused(monkeypatch, tmp_path):
 
 def test_too_many_rows(monkeypatch):
     monkeypatch.setattr(io, "MAX_ROWS", 2)
-    assert code_of(csv_text().encode(), "rows.csv")[0] == "too_large"
+    assert code_of(csv_text().encode(), "rows.csv") == ("too_many_rows", 4)
 
 
 def test_undecodable_bytes_and_utf16_are_encoding_issues():
@@ -236,8 +291,10 @@ def test_to_interchange_uses_english_names_and_keeps_extras():
     table = io.to_interchange(db)
     assert list(table.columns[:8]) == list(REQUIRED_COLUMNS)
     assert table["field"].tolist()[:3] == ["Traffic", "Crime prevention", "Traffic"]
-    assert table["region"].tolist()[3] == "Busan" and table["service_type"].tolist()[9] == ""
-    assert table["capital_class"].tolist()[0] == 3 and table.columns[-1] == "notes"
+    assert table["region"].tolist()[3] == "Busan"
+    assert table["service_type"].tolist()[9] == ""
+    assert table["capital_class"].tolist()[0] == 3
+    assert table.columns[-1] == "notes"
     again = io.load(table.to_csv(index=False).encode(), "again.csv")
     pd.testing.assert_frame_equal(again.rows, db.rows)
 
@@ -249,7 +306,8 @@ def test_load_sample_reproduces_the_study_counts():
     counts = summary(db)
     assert (counts["rows"], counts["technologies"], counts["companies"]) == (1847, 1044, 300)
     assert counts["companies_without_capital_class"] == 5
-    assert db.provenance.synthetic and db.provenance.assumptions
+    assert db.provenance.synthetic
+    assert db.provenance.assumptions
     assert db.provenance.source == "exportmcda sample database (synthetic)"
     assert db.provenance.notice() is not None
     assert set(db.rows["field"].dropna()) <= {f.number for f in FIELDS}
@@ -258,10 +316,12 @@ def test_load_sample_reproduces_the_study_counts():
 def test_write_bytes_atomic_replaces_and_keeps_mode(tmp_path):
     target = tmp_path / "out.csv"
     io.write_bytes_atomic(target, b"one")
-    assert target.read_bytes() == b"one" and stat.S_IMODE(target.stat().st_mode) == 0o644
+    assert target.read_bytes() == b"one"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644
     target.chmod(0o600)
     io.write_bytes_atomic(target, b"two")
-    assert target.read_bytes() == b"two" and stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert target.read_bytes() == b"two"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
     assert os.listdir(tmp_path) == ["out.csv"]
 
 

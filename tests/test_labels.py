@@ -8,7 +8,8 @@ from exportmcda import labels
 def test_every_label_has_english_and_korean():
     for key, entry in {**labels.LABELS, **labels.ISSUE_CODES}.items():
         assert set(entry) == {"en", "ko"}, key
-        assert entry["en"].strip() and entry["ko"].strip(), key
+        assert entry["en"].strip(), key
+        assert entry["ko"].strip(), key
 
 
 def test_korean_labels_are_korean():

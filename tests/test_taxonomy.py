@@ -19,10 +19,14 @@ def test_counts_match_the_study():
 
 
 def test_numbers_are_the_study_numbers():
-    assert tx.FIELDS[5].en == "Traffic" and tx.FIELDS[5].number == 6
-    assert tx.FIELDS[19].en == "E-government" and tx.FIELDS[19].ko == "전자정부"
-    assert tx.SERVICE_TYPES[38].en == "Platform" and tx.SERVICE_TYPES[38].number == 39
-    assert tx.SERVICE_TYPES[15].en.startswith("Construction") and tx.SERVICE_TYPES[15].ko
+    assert tx.FIELDS[5].en == "Traffic"
+    assert tx.FIELDS[5].number == 6
+    assert tx.FIELDS[19].en == "E-government"
+    assert tx.FIELDS[19].ko == "전자정부"
+    assert tx.SERVICE_TYPES[38].en == "Platform"
+    assert tx.SERVICE_TYPES[38].number == 39
+    assert tx.SERVICE_TYPES[15].en.startswith("Construction")
+    assert tx.SERVICE_TYPES[15].ko
     assert tx.REGIONS[8].en == "Gyeonggi-do"
 
 
@@ -66,7 +70,8 @@ def test_company_sizes_carry_the_study_definitions():
 )
 def test_lookup_accepts_number_english_korean_and_aliases(dim, text, number):
     found = lookup(dim, text)
-    assert found is not None and found.number == number
+    assert found is not None
+    assert found.number == number
 
 
 @pytest.mark.parametrize("text", ["", "22", "0", "Trafic", "x" * 100, "7.5"])
@@ -75,7 +80,8 @@ def test_lookup_rejects_unknown(text):
 
 
 def test_sales_level_7_is_read_as_100_trillion_or_more():
-    assert tx.SALES.level(7).lower == 100e12 and math.isinf(tx.SALES.level(7).upper)
+    assert tx.SALES.level(7).lower == 100e12
+    assert math.isinf(tx.SALES.level(7).upper)
     assert tx.SALES.level(6).upper == 100e12
     assert "level 7" in tx.SALES.note
     assert tx.SALES.classify(99.9e12) == 6

@@ -42,16 +42,18 @@ def test_published_values(case: dict) -> None:
             assert getattr(result, key) == pytest.approx(expected[key], abs=tol[key])
     assert result.ri_table == inputs["ri_table"]
     assert result.ri == RI_TABLES[inputs["ri_table"]][len(inputs["labels"])]
-    assert result.consistent and result.method == "eigenvector" and not result.completed
+    assert result.consistent
+    assert result.method == "eigenvector"
+    assert not result.completed
 
 
 @pytest.mark.parametrize("case", AHP_CASES, ids=lambda c: c["id"])
 def test_text_matrix_equals_float_matrix(case: dict) -> None:
     """The exact fractions as typed ("1/3") give the same result as the float matrix."""
     inputs = case["inputs"]
-    labels, matrix = pairwise_from_table(["", *inputs["labels"]],
-                                         [[name, *row] for name, row in
-                                          zip(inputs["labels"], inputs["matrix_text"], strict=True)])
+    rows = [[name, *row] for name, row in
+            zip(inputs["labels"], inputs["matrix_text"], strict=True)]
+    labels, matrix = pairwise_from_table(["", *inputs["labels"]], rows)
     assert labels == tuple(inputs["labels"])
     np.testing.assert_allclose(matrix, inputs["matrix"], rtol=1e-15)
 
@@ -146,8 +148,11 @@ def test_as_dict_is_the_cli_json_contract() -> None:
     assert {"weights", "lambda_max", "ci", "cr", "ri", "consistent", "method", "ri_table",
             "threshold", "completed"} <= set(data)
     assert data["weights"]["Cost"] == pytest.approx(0.510075, abs=1e-6)
-    assert data["ri_table"] == "donegan_dodd_1991" and data["threshold"] == 0.10
-    assert data["ri"] == 0.8286 and data["consistent"] is True and data["completed"] is False
+    assert data["ri_table"] == "donegan_dodd_1991"
+    assert data["threshold"] == 0.10
+    assert data["ri"] == 0.8286
+    assert data["consistent"] is True
+    assert data["completed"] is False
 
 
 def test_thresholds() -> None:
@@ -170,7 +175,8 @@ def test_small_matrices_are_consistent_by_definition() -> None:
     one = ahp([[1]], ["only"])
     assert (one.weights, one.cr, one.ri) == ((1.0,), 0.0, 0.0)
     two = ahp_from_pairs({("a", "b"): 3})
-    assert two.weights == pytest.approx((0.75, 0.25)) and two.cr == 0.0
+    assert two.weights == pytest.approx((0.75, 0.25))
+    assert two.cr == 0.0
 
 
 def test_matrix_larger_than_the_ri_table() -> None:
@@ -196,7 +202,8 @@ def test_harker_completion_of_consistent_matrix() -> None:
     for method in ("eigenvector", "geometric"):
         result = ahp(matrix, list("ABCD"), method=method)
         assert result.weights == pytest.approx(w / w.sum(), abs=1e-12)
-        assert result.completed and result.estimated == (("A", "D"), ("B", "D"))
+        assert result.completed
+        assert result.estimated == (("A", "D"), ("B", "D"))
         assert result.judgment("A", "D") == pytest.approx(8.0)
         assert result.cr == pytest.approx(0.0, abs=1e-12)
         assert "estimated" in result.notes[0]
@@ -254,7 +261,8 @@ def test_weights_positive_and_sum_to_one(matrix: np.ndarray, method: str) -> Non
     result = ahp(matrix, [f"c{i}" for i in range(len(matrix))], method=method)
     assert all(w > 0 for w in result.weights)
     assert math.fsum(result.weights) == pytest.approx(1.0, abs=1e-12)
-    assert result.lambda_max >= len(matrix) - 1e-9 and result.cr >= 0
+    assert result.lambda_max >= len(matrix) - 1e-9
+    assert result.cr >= 0
 
 
 @given(saaty_matrices(), st.randoms(use_true_random=False),

@@ -261,7 +261,7 @@ def check_matrix(
         issues.append(_issue(
             "judgment_not_positive",
             f"judgment {pair_name(names[i], names[j])} must be a positive finite number, "
-            f"got {array[i, j]!r}", path=path, field=names[j], value=array[i, j]))
+            f"got {float(array[i, j]):g}", path=path, field=names[j], value=float(array[i, j])))
     if not issues:
         issues = _reciprocity(array, names, path, None)
     if issues:

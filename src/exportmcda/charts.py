@@ -56,7 +56,7 @@ def _bars(
     sort: list[str],
     width: int = 360,
     show_categories: bool = True,
-) -> alt.Chart:
+) -> Any:
     height = max(160, 22 * len(frame))
     axis = alt.Axis(labelLimit=260) if show_categories else None
     base = alt.Chart(frame, title=title).encode(

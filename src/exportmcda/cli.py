@@ -120,10 +120,10 @@ def emit(
 
         out.write(line([(headers or {}).get(c, c) for c in columns]) + "\n")
         out.write("  ".join("-" * w for w in widths) + "\n")
-        for i, row in enumerate(cells):
+        for i, cell_row in enumerate(cells):
             if total is not None and i == len(cells) - 1:
                 out.write("  ".join("-" * w for w in widths) + "\n")
-            out.write(line(row) + "\n")
+            out.write(line(cell_row) + "\n")
         for note in notes:
             out.write(f"Note: {note}\n")
     if fmt != "table":
@@ -157,7 +157,9 @@ def _cmd_overview(args: argparse.Namespace, out: TextIO) -> int:
     table = overview(db, args.table, lang=args.lang)
     frame = table.rows
     pct_columns = [c for c in frame.columns if c.endswith("pct")]
-    rows = frame.to_dict(orient="records")
+    rows: list[dict[str, Any]] = [
+        {str(k): v for k, v in row.items()} for row in frame.to_dict(orient="records")
+    ]
     for row in rows:  # percentages are printed as the study prints them: one decimal
         for column in pct_columns:
             value = _plain(row[column])

@@ -293,7 +293,8 @@ class _Checker:
         value = self.get(table, key, type(allowed[0]), default)
         if value is not None and value not in allowed:
             expected = ", ".join(map(str, allowed))
-            self.add(f"country.{key}", f"{key} must be one of {expected}", key, value)
+            code = "country.source_type" if key == "type" else f"country.{key}"
+            self.add(code, f"{key} must be one of {expected}", key, value)
         return value
 
     def tables(self, key: str) -> list[Table]:

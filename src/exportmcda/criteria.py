@@ -26,8 +26,8 @@ from exportmcda.taxonomy import CLASS_SCALES, Dimension, lookup
 
 __all__ = [
     "MEASURES",
-    "Criterion",
     "CriteriaTree",
+    "Criterion",
     "CriterionScores",
     "Direction",
     "Leaf",
@@ -173,7 +173,9 @@ def load_criteria(path: str | Path | None = None) -> CriteriaTree:
     try:
         data = tomllib.loads(file.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError.single("unreadable", f"cannot read the file: {error}", path=name) from None
+        raise ConfigError.single(
+            "unreadable", f"cannot read the file: {error}", path=name
+        ) from None
     except tomllib.TOMLDecodeError as error:
         raise ConfigError.single("bad_toml", f"not valid TOML: {error}", path=name) from None
     goal = data.get("goal", {})

@@ -229,8 +229,9 @@ def topsis_closeness(
     chunk, w_t, ideal_t, anti_t = cols, w, best * w, worst * w
     if step < n_alt:  # several chunks: pay the tiling once, then every step is same-shape
         chunk = cols.tiled(step)
-        w_t, ideal_t, anti_t = (np.broadcast_to(a, (step, n_crit)).copy() for a in
-                                (w_t, ideal_t, anti_t))
+        w_t, ideal_t, anti_t = (
+            np.broadcast_to(a, (step, n_crit)).copy() for a in (w_t, ideal_t, anti_t)
+        )
     ones = np.ones(n_crit)
     out = np.empty(n_alt)
     with np.errstate(invalid="ignore", divide="ignore"):
@@ -238,8 +239,9 @@ def topsis_closeness(
             rows = min(step, n_alt - lo)
             v = _normalize(x[lo : lo + rows], chunk.head(rows))
             v *= w_t[:rows] if w_t.ndim == 2 else w_t
-            d_plus, d_minus = _distances(v, *(a[:rows] if a.ndim == 2 else a
-                                              for a in (ideal_t, anti_t)), ones)
+            ideal_c = ideal_t[:rows] if ideal_t.ndim == 2 else ideal_t
+            anti_c = anti_t[:rows] if anti_t.ndim == 2 else anti_t
+            d_plus, d_minus = _distances(v, ideal_c, anti_c, ones)
             d_plus += d_minus
             np.divide(d_minus, d_plus, out=out[lo : lo + rows])
     return out

@@ -24,7 +24,7 @@ import os
 import tempfile
 import warnings
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
@@ -161,14 +161,13 @@ def _check_zip(data: bytes, name: str) -> None:
             )
 
 
-def _xlsx_rows(data: bytes, name: str) -> list[list[str]]:
+def _xlsx_rows(data: bytes, name: str) -> list[tuple[int, list[str]]]:
     _check_zip(data, name)
     import openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
 
     if not getattr(openpyxl, "DEFUSEDXML", False):  # pragma: no cover - defusedxml is a dep
         raise _fail("not_a_table", "xlsx refused: defusedxml is not installed", name)
-    rows: list[list[str]] = []
     try:
         with warnings.catch_warnings():
             # openpyxl warns about styles/extensions it ignores; they do not affect values.
@@ -179,10 +178,8 @@ def _xlsx_rows(data: bytes, name: str) -> list[list[str]]:
                     raise _fail("not_a_table", "workbook has no worksheet", name)
                 sheet = book.worksheets[0]
                 sheet.reset_dimensions()  # some writers store a wrong <dimension>
-                for values in sheet.iter_rows(min_row=1, values_only=True):
-                    rows.append([_cell_text(v) for v in values])
-                    if len(rows) > MAX_ROWS + 1 and any(rows[-1]):
-                        raise _fail("too_large", f"more than {MAX_ROWS:,} rows", name)
+                values = sheet.iter_rows(min_row=1, values_only=True)
+                return _collect(([_cell_text(v) for v in row] for row in values), name)
             finally:
                 book.close()
     except InputError:
@@ -193,7 +190,6 @@ def _xlsx_rows(data: bytes, name: str) -> list[list[str]]:
         raise _fail(
             "not_a_table", f"cannot read the workbook ({type(exc).__name__}: {exc})", name
         ) from None
-    return rows
 
 
 def _decode(data: bytes, name: str) -> tuple[str, str]:
@@ -220,7 +216,7 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
     )
 
 
-def _csv_rows(text: str, name: str) -> list[list[str]]:
+def _csv_rows(text: str, name: str) -> list[tuple[int, list[str]]]:
     def reader(delimiter: str) -> Iterator[list[str]]:
         return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
 
@@ -232,16 +228,30 @@ def _csv_rows(text: str, name: str) -> list[list[str]]:
 
     # Comma first; ';' (European Excel) or tab only when they split the header into more.
     delimiter = max(_DELIMITERS, key=width)
-    rows: list[list[str]] = []
-    parsed = reader(delimiter)
-    try:
-        for record in parsed:
-            rows.append([cell.strip() for cell in record])
-            if len(rows) > MAX_ROWS + 1 and any(rows[-1]):
-                raise _fail("too_large", f"more than {MAX_ROWS:,} rows", name)
-    except csv.Error as exc:
-        raise _fail("not_a_table", f"malformed CSV ({exc})", name, len(rows) + 1) from None
-    return rows
+
+    def records() -> Iterator[list[str]]:
+        done = 0  # records read so far; the broken one is spreadsheet row done + 1
+        try:
+            for record in reader(delimiter):
+                done += 1
+                yield [cell.strip() for cell in record]
+        except csv.Error as exc:
+            raise _fail("not_a_table", f"malformed CSV ({exc})", name, done + 1) from None
+
+    return _collect(records(), name)
+
+
+def _collect(rows: Iterable[list[str]], name: str) -> list[tuple[int, list[str]]]:
+    """Keep row 1 and the non-empty rows with their spreadsheet numbers, trailing blanks cut."""
+    kept: list[tuple[int, list[str]]] = []
+    for number, cells in enumerate(rows, start=1):
+        while cells and not cells[-1]:
+            cells.pop()
+        if cells or number == 1:
+            kept.append((number, cells))
+            if len(kept) > MAX_ROWS + 1:
+                raise _fail("too_many_rows", f"more than {MAX_ROWS:,} data rows", name, number)
+    return kept
 
 
 def read_table(source: str | os.PathLike[str] | bytes, name: str | None = None) -> RawTable:
@@ -274,13 +284,13 @@ def read_table(source: str | os.PathLike[str] | bytes, name: str | None = None) 
     else:
         text, encoding = _decode(data, shown)
         cells = _csv_rows(text, shown)
-    if not cells or not any(cells[0]):
+    if not cells or cells[0][0] != 1 or not any(cells[0][1]):
         raise _fail("not_a_table", "row 1 must hold the column names but is empty", shown, 1)
-    width = max(len(row) for row in cells)
-    header = tuple(cells[0]) + ("",) * (width - len(cells[0]))
+    width = max(len(row) for _, row in cells)
+    header = tuple(cells[0][1]) + ("",) * (width - len(cells[0][1]))
     if sum(1 for cell in header if cell) < 2:
         raise _fail("not_a_table", "only one column found; expected a table", shown, 1)
-    kept = [(i, row) for i, row in enumerate(cells[1:], start=2) if any(row)]
+    kept = [(i, row) for i, row in cells[1:] if any(row)]
     return RawTable(
         name=shown,
         header=header,

@@ -8,13 +8,16 @@ from __future__ import annotations
 
 from typing import Final
 
-__all__ = ["LANGUAGES", "LABELS", "ISSUE_CODES", "issue_title", "t"]
+__all__ = ["ISSUE_CODES", "LABELS", "LANGUAGES", "issue_title", "t"]
 
 LANGUAGES: Final[dict[str, str]] = {"en": "English", "ko": "한국어"}
 """Language codes and the exact text of the language switch's options."""
 
 LABELS: Final[dict[str, dict[str, str]]] = {
-    "app_title": {"en": "Smart-city technology export selection", "ko": "스마트시티 수출 기술 선정"},
+    "app_title": {
+        "en": "Smart-city technology export selection",
+        "ko": "스마트시티 수출 기술 선정",
+    },
     "app_caption": {
         "en": "Decision support for selecting Korean smart-city technologies for export "
         "(after Kim 2021, University of Seoul).",

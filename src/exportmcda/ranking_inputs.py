@@ -91,13 +91,13 @@ class Direction(Enum):
 
     @property
     def sign(self) -> int:
-        """pymcdm's encoding: +1 for a benefit (profit) criterion, -1 for a cost criterion."""
+        """Return pymcdm's encoding: +1 for a benefit (profit) criterion, -1 for cost."""
         return 1 if self is Direction.BENEFIT else -1
 
 
 def read_only(array: ArrayLike, dtype: type = float) -> NDArray[np.float64]:
     """Copy ``array`` into a new C-contiguous array that cannot be modified."""
-    out = np.array(array, dtype=dtype, order="C", copy=True)
+    out: NDArray[np.float64] = np.array(array, dtype=dtype, order="C", copy=True)
     out.flags.writeable = False
     return out
 
@@ -119,9 +119,12 @@ def types_vector(
     InputError
         If the count or the names do not match ``criteria`` or a direction is unknown.
     """
-    if isinstance(types, np.ndarray) and types.dtype.kind in "iuf" and types.shape == (
-        len(criteria),
-    ) and np.all(np.abs(types) == 1):
+    if (
+        isinstance(types, np.ndarray)
+        and types.dtype.kind in "iuf"
+        and types.shape == (len(criteria),)
+        and np.all(np.abs(types) == 1)
+    ):
         return types.astype(np.int64)
     if isinstance(types, Mapping):
         _check_keys(types, criteria, "directions", InputError)
@@ -204,7 +207,10 @@ def check_matrix(
         raise InputError.single("ranking.no_criteria", "the decision matrix has no criterion")
     alt_names = _names(alternatives, n_alt, "A")
     crit_names = _names(criteria, n_crit, "C")
-    for names, count, what in ((alt_names, n_alt, "alternative"), (crit_names, n_crit, "criterion")):
+    for names, count, what in (
+        (alt_names, n_alt, "alternative"),
+        (crit_names, n_crit, "criterion"),
+    ):
         if len(names) != count:
             raise InputError.single(
                 "ranking.names_count",

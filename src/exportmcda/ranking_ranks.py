@@ -48,7 +48,8 @@ def ranks_batch(scores: ArrayLike, higher_is_better: bool = True) -> NDArray[np.
     values = np.asarray(scores, dtype=float)
     if values.ndim != 2:
         raise InputError.single(
-            "ranking.scores_shape", f"scores must be 2-D (vectors x alternatives), got {values.shape}"
+            "ranking.scores_shape",
+            f"scores must be 2-D (vectors x alternatives), got {values.shape}",
         )
     if not np.all(np.isfinite(values)):
         raise InputError.single("ranking.scores_not_finite", "scores contain NaN or infinity")
@@ -81,7 +82,8 @@ def ranks_from_scores(scores: ArrayLike, higher_is_better: bool = True) -> NDArr
         raise InputError.single(
             "ranking.scores_shape", f"scores must be 1-D, got shape {values.shape}"
         )
-    return ranks_batch(values[np.newaxis, :], higher_is_better)[0]
+    ranks: NDArray[np.float64] = ranks_batch(values[np.newaxis, :], higher_is_better)[0]
+    return ranks
 
 
 def kendall_tau_b(x: ArrayLike, y: ArrayLike) -> float:

@@ -69,7 +69,10 @@ class Dimension(Enum):
         return _BY_DIMENSION[self]
 
 
-def _cats(rows: Iterable[tuple[str, str] | tuple[str, str, tuple[str, ...]]]) -> tuple[Category, ...]:
+_Row = tuple[str, str] | tuple[str, str, tuple[str, ...]]
+
+
+def _cats(rows: Iterable[_Row]) -> tuple[Category, ...]:
     out = []
     for i, row in enumerate(rows, start=1):
         aliases = row[2] if len(row) == 3 else ()
@@ -176,7 +179,9 @@ COMPANY_SIZES: tuple[Category, ...] = (
             "correspond to corporate groups (large corporations) restricted by mutual "
             "investment and do not correspond to public institutions"
         ),
-        definition_ko="중소기업 규모를 넘고 상호출자제한기업집단(대기업)과 공공기관에 해당하지 않는 기업",
+        definition_ko=(
+            "중소기업 규모를 넘고 상호출자제한기업집단(대기업)과 공공기관에 해당하지 않는 기업"
+        ),
     ),
     Category(
         number=3,

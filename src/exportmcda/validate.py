@@ -116,7 +116,9 @@ class _Checker:
         pairs = zip(raw.row_numbers, raw.rows, strict=True)
         self.rows = [(r, row) for r, row in pairs if any(c.strip() for c in row)]
 
-    def add(self, code: str, message: str, row: int | None, field: str, value: str) -> None:
+    def add(
+        self, code: str, message: str, row: int | None, field: str | None, value: str | None
+    ) -> None:
         path = self.raw.name
         self.issues.append(
             Issue(code=code, message=message, path=path, row=row, field=field, value=value)
@@ -147,12 +149,12 @@ class _Checker:
         for column in REQUIRED_COLUMNS:
             if column not in self.columns:
                 self.add(
-                    "missing_column", f"required column {column!r} is missing", None, column, ""
+                    "missing_column", f"required column {column!r} is missing", None, column, None
                 )
         for s in CLASS_SCALES:
             if s.raw_column not in self.columns and s.class_column not in self.columns:
                 message = f"{s.en}: expected column {s.raw_column!r} or {s.class_column!r}"
-                self.add("missing_column", message + ", found neither", None, s.class_column, "")
+                self.add("missing_column", message + ", found neither", None, s.class_column, None)
 
     def record(self, r: int, row: tuple[str, ...]) -> _Record:
         texts = {c: row[j].strip() for c, j in self.columns.items()}
@@ -161,7 +163,7 @@ class _Checker:
             if column in texts:
                 values[column] = texts[column] or BAD
                 if not texts[column]:
-                    code = "empty_id" if column in _IDS else "empty_cell"
+                    code = "empty_id" if column in _IDS else "empty_value"
                     self.add(code, f"{column} is empty; expected a value", r, column, "")
         for column, (dimension, label) in _DIMENSIONS.items():
             if column in texts:
@@ -174,7 +176,7 @@ class _Checker:
         if not text:
             if column == "service_type":
                 return None  # the row has no service type
-            self.add("empty_cell", f"{column} is empty; expected a {label}", r, column, "")
+            self.add("empty_value", f"{column} is empty; expected a {label}", r, column, "")
             return BAD
         found = lookup(dim, text)
         if found is not None:
@@ -305,7 +307,7 @@ def validate(
     check.header()
     records = [check.record(r, row) for r, row in check.rows]
     if not records:
-        check.add("no_rows", "the table has column names but no data rows", None, "", "")
+        check.add("no_rows", "the table has column names but no data rows", None, None, None)
     check.agree(records, "company_id", COMPANY_COLUMNS, "company_conflict")
     check.agree(records, "technology_id", ("technology_name", "company_id"), "technology_conflict")
     check.duplicates(records)
