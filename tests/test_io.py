@@ -161,6 +161,12 @@ def test_xlsx_formula_is_literal_text_and_numbers_keep_their_digits():
     assert db.rows.loc[0, "capital_krw"] == 1_200_000_000
 
 
+def test_workbook_is_recognised_by_content_whatever_its_name():
+    raw = io.read_table(xlsx_bytes(ROWS), "exported.csv")
+    assert raw.encoding == "xlsx"
+    assert raw.rows[0][1] == "교통 신호 최적화"
+
+
 def test_xlsx_empty_rows_keep_spreadsheet_row_numbers():
     raw = io.read_table(xlsx_bytes([ROWS[0], [], [], ROWS[2]]), "gap.xlsx")
     assert raw.row_numbers == (2, 5)

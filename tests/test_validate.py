@@ -352,6 +352,7 @@ def test_all_issues_of_a_file_are_reported_with_file_row_and_column():
         ("class_out_of_range", 5, "capital_class"),
         ("not_a_number", 6, "employees"),
     }
+    assert [i.row for i in found] == [3, 5, 6]  # reported in spreadsheet order
     for issue in found:
         assert issue.path == "upload.xlsx"
         assert issue.row

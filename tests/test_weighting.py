@@ -15,7 +15,6 @@ from hypothesis.extra.numpy import arrays
 from exportmcda.ahp_judgments import SAATY_SCALE, pairwise_from_table
 from exportmcda.errors import ConfigError, JudgmentError
 from exportmcda.weighting import (
-    RI_SOURCES,
     RI_TABLES,
     AhpResult,
     ahp,
@@ -24,7 +23,6 @@ from exportmcda.weighting import (
     consistency_threshold,
     direct_weights,
     global_weights,
-    random_index,
 )
 
 CASES = {c["id"]: c for c in json.loads((Path(__file__).parent / "data" / "mcda-cases.json")
@@ -80,20 +78,6 @@ def test_recomputed_geometric_mean(case: dict) -> None:
     eig = case["recomputed"]["eigenvector"]
     assert result.lambda_max == pytest.approx(eig["lambda_max"], abs=1e-6)
     assert result.method == "geometric"
-
-
-def test_ri_tables_match_reference() -> None:
-    expected = CASES["ri-tables"]["expected"]
-    assert set(RI_TABLES) == set(expected) == set(RI_SOURCES)
-    for table, values in expected.items():
-        assert {int(n): v for n, v in values.items()} == dict(RI_TABLES[table])
-        assert random_index(3, table) == values["3"]
-
-
-def test_alonso_lamata_within_monte_carlo() -> None:
-    mc = CASES["ri-tables"]["recomputed"]["monte_carlo_random_index"]["values"]
-    for n, value in mc.items():
-        assert RI_TABLES["alonso_lamata_2006"][int(n)] == pytest.approx(value, abs=0.015)
 
 
 def test_leader_hierarchy_synthesis() -> None:

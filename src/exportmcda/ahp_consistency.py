@@ -53,12 +53,12 @@ reference cases (``mcda-cases.json``, case ``ri-tables``).
 """
 
 RI_SOURCES: Final[Mapping[str, str]] = MappingProxyType({
-    "saaty_1980": "Saaty, T.L. (1980) The Analytic Hierarchy Process, McGraw-Hill, p. 21 "
+    "saaty_1980": "Saaty, T.L. (1980) The Analytic Hierarchy Process, McGraw-Hill "
     "(n = 11..15 as commonly reprinted, incl. the non-monotone 1.48 at n = 12)",
     "saaty_2005": "Saaty, T.L. (2005) Theory and Applications of the Analytic Network "
     "Process, RWS Publications, p. 31",
     "alonso_lamata_2006": "Alonso, J.A. & Lamata, M.T. (2006) Int. J. Uncertainty, Fuzziness "
-    "and Knowledge-Based Systems 14(4):445-459, Table 2",
+    "and Knowledge-Based Systems 14(4):445-459",
     "donegan_dodd_1991": "Donegan, H.A. & Dodd, F.J. (1991) Math. Comput. Modelling "
     "15(10):135-137",
     "tummala_ling_1998": "Tummala, V.M.R. & Ling, H. (1998) Theory and Decision 44(3):221-230",
@@ -72,8 +72,8 @@ DEFAULT_THRESHOLD: Final = 0.10
 """Saaty's (1980) acceptance limit CR <= 0.10, used for every n unless told otherwise."""
 
 SAATY_1994_THRESHOLDS: Final[Mapping[int, float]] = MappingProxyType({3: 0.05, 4: 0.08})
-"""Stricter limits for small matrices (Saaty 1994, Interfaces 24(6):19-43, p. 26): 0.05 for
-n = 3, 0.08 for n = 4, 0.10 above. Chosen with ``threshold="saaty_1994"``."""
+"""Stricter limits for small matrices: 0.05 for n = 3, 0.08 for n = 4, 0.10 above (Saaty 1994,
+"How to make a decision", Interfaces 24(6):19-43). Chosen with ``threshold="saaty_1994"``."""
 
 
 def random_index(n: int, table: str = DEFAULT_RI_TABLE) -> float:
@@ -85,7 +85,8 @@ def random_index(n: int, table: str = DEFAULT_RI_TABLE) -> float:
         For an unknown table name.
     JudgmentError
         For n outside the table (1..15): splitting into sub-criteria is the AHP remedy,
-        as judgments of more than 7-9 items are unreliable (Saaty & Ozdemir 2003).
+        as judgments of more than 7-9 items are unreliable (Saaty & Ozdemir 2003, Math.
+        Comput. Modelling 38:233-244).
     """
     if table not in RI_TABLES:
         raise _config("unknown_ri_table", f"unknown random-index table '{table}'; choose one "

@@ -4,7 +4,7 @@ A CR above the limit is only actionable if it says *which* judgment to reconside
 judged pair (i, j) this module reports
 
 * Saaty's deviation ``epsilon_ij = a_ij * w_j / w_i`` (Saaty 2003, "Decision-making with the
-  AHP: Why is the principal eigenvector necessary", EJOR 145:85-91, §4): 1 when the
+  AHP: Why is the principal eigenvector necessary", EJOR 145:85-91): 1 when the
   judgment agrees with the priorities, far from 1 when it pulls against them;
 * the value the *other* judgments imply for the pair: the pair is treated as missing and
   completed from the rest (Harker 1987, Math. Modelling 9(11):837-848, for the eigenvector

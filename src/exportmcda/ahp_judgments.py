@@ -152,8 +152,8 @@ def components(known: NDArray[np.bool_]) -> list[list[int]]:
     """Return the connected components of the graph whose edges are the known judgments.
 
     Weights are identifiable from incomplete judgments iff this graph is connected (Harker
-    1987, Math. Modelling 9(11):837-848, §3; Bozóki, Fülöp & Rónyai 2010, Math. Comput.
-    Modelling 52:318-333, Thm. 2).
+    1987, Math. Modelling 9(11):837-848; Bozóki, Fülöp & Rónyai 2010, Math. Comput.
+    Modelling 52:318-333).
     """
     n = known.shape[0]
     seen = [False] * n

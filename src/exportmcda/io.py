@@ -268,8 +268,8 @@ def read_table(source: str | os.PathLike[str] | bytes, name: str | None = None) 
     Raises
     ------
     InputError
-        ``file_not_found``, ``cannot_read``, ``too_large``, ``empty_file``, ``encoding`` or
-        ``not_a_table``.
+        ``file_not_found``, ``cannot_read``, ``too_large``, ``too_many_rows``,
+        ``empty_file``, ``encoding`` or ``not_a_table`` (one issue: the file is unreadable).
     """
     data, shown = _read_source(source, name)
     if len(data) > MAX_BYTES:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Final
 
-__all__ = ["ISSUE_CODES", "LABELS", "LANGUAGES", "issue_title", "t"]
+__all__ = ["GENERIC_ISSUE", "ISSUE_CODES", "LABELS", "LANGUAGES", "issue_title", "t"]
 
 LANGUAGES: Final[dict[str, str]] = {"en": "English", "ko": "한국어"}
 """Language codes and the exact text of the language switch's options."""
@@ -120,7 +120,44 @@ ISSUE_CODES: Final[dict[str, dict[str, str]]] = {
     "encoding": {"en": "Unreadable text encoding", "ko": "문자 인코딩을 읽을 수 없음"},
     "too_large": {"en": "File too large", "ko": "파일이 너무 큼"},
     "too_many_rows": {"en": "Too many rows", "ko": "행이 너무 많음"},
+    "file_not_found": {"en": "File not found", "ko": "파일을 찾을 수 없음"},
+    "cannot_read": {"en": "File cannot be read", "ko": "파일을 읽을 수 없음"},
+    "checksum_mismatch": {"en": "Checksum does not match", "ko": "체크섬 불일치"},
+    "no_rows": {"en": "No data rows", "ko": "데이터 행 없음"},
+    "unnamed_column": {"en": "Column without a name", "ko": "이름 없는 열"},
+    "reserved_column": {"en": "Reserved column name", "ko": "예약된 열 이름"},
+    "not_an_integer": {"en": "Not a whole number", "ko": "정수가 아님"},
+    "number_out_of_range": {"en": "Number out of range", "ko": "숫자 범위 벗어남"},
+    "implausible_year": {"en": "Implausible year", "ko": "비정상적인 연도"},
+    "judgment_not_a_number": {"en": "Judgment is not a number", "ko": "판단값이 숫자가 아님"},
+    "judgment_not_positive": {"en": "Judgment must be positive", "ko": "판단값은 양수여야 함"},
+    "judgment_out_of_scale": {"en": "Judgment outside 1/9–9", "ko": "판단값이 1/9–9 범위 밖"},
+    "judgment_diagonal": {"en": "Diagonal must be 1", "ko": "대각선 값은 1이어야 함"},
+    "judgment_not_reciprocal": {"en": "Judgments not reciprocal", "ko": "역수 관계가 아님"},
+    "judgments_disconnected": {"en": "Too few judgments", "ko": "판단값이 부족함"},
+    "matrix_not_square": {"en": "Matrix not square", "ko": "정방행렬이 아님"},
+    "matrix_label_mismatch": {"en": "Row and column names differ", "ko": "행·열 이름 불일치"},
+    "matrix_duplicate_label": {"en": "Duplicate criterion name", "ko": "중복된 기준 이름"},
+    "matrix_label_empty": {"en": "Empty criterion name", "ko": "빈 기준 이름"},
+    "matrix_empty": {"en": "Empty matrix", "ko": "빈 행렬"},
+    "matrix_too_large": {"en": "Too many criteria", "ko": "기준이 너무 많음"},
+    "unknown_label": {"en": "Unknown criterion", "ko": "알 수 없는 기준"},
+    "unknown_criterion": {"en": "Unknown criterion", "ko": "알 수 없는 기준"},
+    "unknown_node": {"en": "Unknown hierarchy node", "ko": "알 수 없는 계층 노드"},
+    "unknown_ri_table": {"en": "Unknown random-index table", "ko": "알 수 없는 무작위 지수 표"},
+    "unknown_method": {"en": "Unknown method", "ko": "알 수 없는 방법"},
+    "unknown_scenario": {"en": "Unknown scenario", "ko": "알 수 없는 시나리오"},
+    "unknown_technology": {"en": "Unknown technology", "ko": "알 수 없는 기술"},
+    "weight_invalid": {"en": "Invalid weight", "ko": "잘못된 가중치"},
+    "weights_all_zero": {"en": "All weights are zero", "ko": "모든 가중치가 0"},
+    "weights_mismatch": {"en": "Weights do not match the criteria", "ko": "가중치와 기준 불일치"},
+    "too_few_candidates": {"en": "Too few technologies", "ko": "기술이 너무 적음"},
+    "bad_toml": {"en": "Not valid TOML", "ko": "TOML 형식 오류"},
+    "country.unknown_code": {"en": "Unknown country", "ko": "알 수 없는 국가"},
 }
+
+GENERIC_ISSUE: Final[dict[str, str]] = {"en": "Problem", "ko": "문제"}
+"""Title of an issue whose code has no entry above (its message still says what is wrong)."""
 
 
 def t(key: str, lang: str = "en", **values: object) -> str:
@@ -135,6 +172,6 @@ def t(key: str, lang: str = "en", **values: object) -> str:
 
 
 def issue_title(code: str, lang: str = "en") -> str:
-    """Short translated title of a validation issue code (the code itself if unknown)."""
-    entry = ISSUE_CODES.get(code)
-    return code if entry is None else entry.get(lang, entry["en"])
+    """Short translated title of an issue code (a generic "Problem" title if unknown)."""
+    entry = ISSUE_CODES.get(code, GENERIC_ISSUE)
+    return entry.get(lang, entry["en"])

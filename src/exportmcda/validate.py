@@ -31,6 +31,14 @@ Text is only trimmed of surrounding whitespace; a row whose cells are all empty 
 Every problem becomes an :class:`~exportmcda.errors.Issue` (file, spreadsheet row, column,
 cell text, stable ``code``) and all of them are raised together in one
 :class:`~exportmcda.errors.InputError`, so a user fixes a file in one pass.
+
+Issue codes: ``missing_column``, ``duplicate_column``, ``reserved_column``,
+``unnamed_column``, ``no_rows``, ``empty_id``, ``empty_value``, ``unknown_field``,
+``unknown_service_type``, ``unknown_region``, ``unknown_company_size``, ``not_a_number``,
+``not_an_integer``, ``negative_number``, ``number_out_of_range``, ``future_year``,
+``implausible_year``, ``class_out_of_range``, ``raw_class_mismatch``, ``company_conflict``,
+``technology_conflict``, ``duplicate_row`` (reading a file adds those of
+:func:`exportmcda.io.read_table`).
 """
 
 from __future__ import annotations
@@ -80,20 +88,20 @@ class _Bad:
     """Marker for a cell that already has an issue (so no follow-up issues pile up)."""
 
 
-BAD = _Bad()
-Value = str | int | None | _Bad
+_BAD = _Bad()
+_Value = str | int | None | _Bad
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class _Record:
-    """One data row: its number, normalized values (BAD where an issue was found), texts."""
+    """One data row: its number, normalized values (_BAD where an issue was found), texts."""
 
     row: int
     cells: tuple[str, ...]
-    norm: dict[str, Value]
+    norm: dict[str, _Value]
     texts: dict[str, str]
 
-    def value(self, column: str) -> Value:
+    def value(self, column: str) -> _Value:
         """Return the normalized value; for a class, the class in force (given or computed)."""
         return self.norm.get("=" + column, self.norm.get(column))
 
@@ -158,10 +166,10 @@ class _Checker:
 
     def record(self, r: int, row: tuple[str, ...]) -> _Record:
         texts = {c: row[j].strip() for c, j in self.columns.items()}
-        values: dict[str, Value] = {c: BAD for c in REQUIRED_COLUMNS}
+        values: dict[str, _Value] = {c: _BAD for c in REQUIRED_COLUMNS}
         for column in (*_IDS, *_NAMES):
             if column in texts:
-                values[column] = texts[column] or BAD
+                values[column] = texts[column] or _BAD
                 if not texts[column]:
                     code = "empty_id" if column in _IDS else "empty_value"
                     self.add(code, f"{column} is empty; expected a value", r, column, "")
@@ -172,12 +180,12 @@ class _Checker:
             self.scale(r, scale, texts, values)
         return _Record(row=r, cells=row, norm=values, texts=texts)
 
-    def category(self, r: int, column: str, text: str, dim: Dimension, label: str) -> Value:
+    def category(self, r: int, column: str, text: str, dim: Dimension, label: str) -> _Value:
         if not text:
             if column == "service_type":
                 return None  # the row has no service type
             self.add("empty_value", f"{column} is empty; expected a {label}", r, column, "")
-            return BAD
+            return _BAD
         found = lookup(dim, text)
         if found is not None:
             return found.number
@@ -187,16 +195,16 @@ class _Checker:
             f"from the study's list (e.g. {first.en!r} or {first.ko!r})"
         )
         self.add(f"unknown_{column}", message, r, column, text)
-        return BAD
+        return _BAD
 
     def scale(
-        self, r: int, scale: ClassScale, texts: dict[str, str], values: dict[str, Value]
+        self, r: int, scale: ClassScale, texts: dict[str, str], values: dict[str, _Value]
     ) -> None:
         raw_col, class_col = scale.raw_column, scale.class_column
         raw_text, class_text = texts.get(raw_col, ""), texts.get(class_col, "")
         raw = self.raw_value(r, scale, raw_text) if raw_text else None
         given = self.class_value(r, scale, class_text) if class_text else None
-        derived: Value = None
+        derived: _Value = None
         if isinstance(raw, int):
             measure = REFERENCE_YEAR - raw if scale is HISTORY else raw
             derived = scale.classify(measure)
@@ -209,9 +217,9 @@ class _Checker:
                 )
                 self.add("raw_class_mismatch", message, r, class_col, class_text)
         values[raw_col], values[class_col] = raw, given
-        values["=" + class_col] = given if class_text else (BAD if raw is BAD else derived)
+        values["=" + class_col] = given if class_text else (_BAD if raw is _BAD else derived)
 
-    def raw_value(self, r: int, scale: ClassScale, text: str) -> Value:
+    def raw_value(self, r: int, scale: ClassScale, text: str) -> _Value:
         unit = "a year" if scale is HISTORY else f"a whole number of {scale.unit}"
         number = _decimal(text)
         code, message = "", ""
@@ -231,36 +239,36 @@ class _Checker:
             message = f"expected a four-digit founding year from {_EARLIEST_YEAR}, got {text!r}"
         if code or number is None:
             self.add(code, message, r, scale.raw_column, text)
-            return BAD
+            return _BAD
         return int(number)
 
-    def class_value(self, r: int, scale: ClassScale, text: str) -> Value:
+    def class_value(self, r: int, scale: ClassScale, text: str) -> _Value:
         number = _decimal(text)
         top = scale.max_level
         if number is None:
             message = f"expected a class from 1 to {top}, got {text!r} (not a number)"
             self.add("not_a_number", message, r, scale.class_column, text)
-            return BAD
+            return _BAD
         if not 1 <= number <= top or number != number.to_integral_value():
             message = f"expected a whole class from 1 to {top}, got {text!r}"
             self.add("class_out_of_range", message, r, scale.class_column, text)
-            return BAD
+            return _BAD
         return int(number)
 
     def agree(self, records: list[_Record], key: str, columns: tuple[str, ...], code: str) -> None:
         """Report rows whose ``columns`` differ from the first row with the same ``key``."""
         what = key.removesuffix("_id")
-        first: dict[Value, _Record] = {}
+        first: dict[_Value, _Record] = {}
         for rec in records:
             ident = rec.norm[key]
-            if ident is BAD:
+            if ident is _BAD:
                 continue
             rec0 = first.setdefault(ident, rec)
             conflicted: set[str] = set()
             for column in columns:
                 a, b = rec0.value(column), rec.value(column)
                 # A class is not reported again when its raw value already was.
-                if a is BAD or b is BAD or a == b or _RAW_OF.get(column) in conflicted:
+                if a is _BAD or b is _BAD or a == b or _RAW_OF.get(column) in conflicted:
                     continue
                 conflicted.add(column)
                 was, now = rec0.texts.get(column, ""), rec.texts.get(column, "")
@@ -271,10 +279,10 @@ class _Checker:
                 self.add(code, message, rec.row, column, now)
 
     def duplicates(self, records: list[_Record]) -> None:
-        seen: dict[tuple[Value, Value], int] = {}
+        seen: dict[tuple[_Value, _Value], int] = {}
         for rec in records:
             pair = (rec.norm["technology_id"], rec.norm["field"])
-            if BAD in pair:
+            if _BAD in pair:
                 continue
             r0 = seen.setdefault(pair, rec.row)
             if r0 != rec.row:
@@ -311,8 +319,8 @@ def validate(
     check.agree(records, "company_id", COMPANY_COLUMNS, "company_conflict")
     check.agree(records, "technology_id", ("technology_name", "company_id"), "technology_conflict")
     check.duplicates(records)
-    if check.issues:
-        raise InputError(check.issues)
+    if check.issues:  # file-level problems first, then in spreadsheet row order
+        raise InputError(sorted(check.issues, key=lambda i: (i.row is not None, i.row or 0)))
     data: dict[str, object] = {"source_row": np.array([r.row for r in records], dtype=np.int64)}
     for column in CANONICAL_COLUMNS[1:]:
         values = [rec.value(column) for rec in records]

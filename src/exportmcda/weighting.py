@@ -9,7 +9,8 @@ Here every number a report shows is traceable:
   15:234-281) by default, or the row geometric mean / logarithmic least squares
   (Crawford & Williams 1985, J. Math. Psychol. 29:387-405);
 * consistency: ``CI = (lambda_max - n) / (n - 1)``, ``CR = CI / RI(n)`` (Saaty 1980,
-  *The Analytic Hierarchy Process*, ch. 1), with the RI table named in every result;
+  *The Analytic Hierarchy Process*, ch. 1), with the RI table named in every result (the
+  tables and thresholds live in :mod:`exportmcda.ahp_consistency`, re-exported here);
 * missing judgments: Harker (1987), "Incomplete pairwise comparisons in the analytic
   hierarchy process", Math. Modelling 9(11):837-848 (eigenvector), or the LLSM optimal
   completion of Bozóki, Fülöp & Rónyai (2010), Math. Comput. Modelling 52:318-333
@@ -61,10 +62,6 @@ __all__ = [
 
 METHODS: Final = ("eigenvector", "geometric")
 """Priority derivation methods: Saaty's eigenvector (default) and the row geometric mean."""
-
-
-def _config(code: str, message: str, value: object) -> ConfigError:
-    return ConfigError(Issue(code=code, message=message, value=str(value)))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)
@@ -145,7 +142,7 @@ def _harker(matrix: NDArray[np.float64]) -> NDArray[np.float64]:
 
 
 def _llsm(matrix: NDArray[np.float64]) -> NDArray[np.float64]:
-    """Logarithmic least squares over the known judgments (Bozóki et al. 2010, eq. 8).
+    """Logarithmic least squares over the known judgments (Bozóki, Fülöp & Rónyai 2010).
 
     Solves ``L y = r`` (L = Laplacian of the judgment graph, r_i = sum of ln a_ij over known
     j) with sum(y) = 0; for a complete matrix this is exactly the row geometric mean.
@@ -218,8 +215,8 @@ def ahp(
     clamped at 0 (rounding can give lambda_max = n - 1e-15); CR = 0 for n <= 2.
     """
     if method not in METHODS:
-        raise _config("unknown_method", f"unknown AHP method '{method}'; choose one of "
-                      f"{', '.join(METHODS)}", method)
+        raise ConfigError(Issue(code="unknown_method", value=str(method), message=(
+            f"unknown AHP method '{method}'; choose one of {', '.join(METHODS)}")))
     names = tuple(str(label) for label in labels)
     n = len(names)
     if n == 0:
@@ -231,8 +228,12 @@ def ahp(
     groups = components(~missing)
     if len(groups) > 1:
         raise _disconnected(groups, names, path)
-    w = _harker(a) if method == "eigenvector" and missing.any() else (
-        _perron(a)[1] if method == "eigenvector" else _llsm(a))
+    if method == "geometric":
+        w = _llsm(a)
+    elif missing.any():
+        w = _harker(a)
+    else:
+        w = _perron(a)[1]
     completed = np.where(missing, np.outer(w, 1.0 / w), a)
     lam = _perron(completed)[0] if n > 2 else float(n)
     ci = max(0.0, (lam - n) / (n - 1)) if n > 2 else 0.0

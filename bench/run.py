@@ -1,0 +1,222 @@
+"""exportmcda benchmarks: ours vs a named baseline, measured in the same run.
+
+    python bench/run.py [--quick] [--json] [--case NAME ...]
+
+Prints ``{"cases": [{"name", "n", "ours_s", "baseline_s", "ratio", ...}], "meta": {...}}``
+with ``--json`` (``ratio = baseline_s / ours_s``: how many times faster we are), else a
+table. Times are medians of repeated calls after one warm-up call. Add a case by
+decorating a function with ``@case("name")``; it receives the ``Settings`` and returns
+one result dict (use ``timed`` for the median).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import sys
+import time
+import tracemalloc
+import warnings
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pymcdm
+from pymcdm import normalizations
+from pymcdm.methods import TOPSIS
+
+from exportmcda.fasttopsis import topsis_closeness
+
+Result = dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Settings:
+    quick: bool
+
+    def repeats(self, full: int, quick: int) -> int:
+        return quick if self.quick else full
+
+
+CASES: dict[str, Callable[[Settings], Result]] = {}
+
+
+def case(name: str) -> Callable[[Callable[[Settings], Result]], Callable[[Settings], Result]]:
+    """Register a benchmark case under ``name`` (run in registration order)."""
+
+    def register(func: Callable[[Settings], Result]) -> Callable[[Settings], Result]:
+        CASES[name] = func
+        return func
+
+    return register
+
+
+def timed(func: Callable[[], object], repeats: int) -> float:
+    """Median wall time of ``repeats`` calls after one warm-up call (seconds)."""
+    func()
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def peak_bytes(func: Callable[[], object]) -> int:
+    """Peak memory traced by tracemalloc during one call (NumPy reports its buffers to it)."""
+    tracemalloc.start()
+    try:
+        func()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def synthetic_problem(n: int, m: int = 10) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Uniform(1, 100) matrix, alternating benefit/cost criteria, Dirichlet(1) weights."""
+    rng = np.random.default_rng(20240601 + n)
+    matrix = rng.uniform(1.0, 100.0, (n, m))
+    types = np.where(np.arange(m) % 2 == 0, 1, -1)
+    weights = rng.dirichlet(np.ones(m))
+    return matrix, weights, types
+
+
+def pymcdm_topsis(matrix: np.ndarray, weights: np.ndarray, types: np.ndarray, **kw: Any) -> Any:
+    """The baseline exactly as a user calls it: TOPSIS(vector_normalization)(m, w, t)."""
+    with warnings.catch_warnings():  # its dominance warnings are not what we time
+        warnings.simplefilter("ignore")
+        return TOPSIS(normalizations.vector_normalization)(matrix, weights, types, **kw)
+
+
+def topsis_case(
+    n: int,
+    settings: Settings,
+    ours_reps: tuple[int, int],
+    base_reps: tuple[int, int],
+    goal: Callable[[Result], bool],
+    goal_text: str,
+) -> Result:
+    matrix, weights, types = synthetic_problem(n)
+    ours = topsis_closeness(matrix, weights, types, "vector")
+    base = np.asarray(pymcdm_topsis(matrix, weights, types))
+    ours_s = timed(
+        lambda: topsis_closeness(matrix, weights, types, "vector"), settings.repeats(*ours_reps)
+    )
+    baseline_s = timed(lambda: pymcdm_topsis(matrix, weights, types), settings.repeats(*base_reps))
+    no_validation_s = timed(
+        lambda: pymcdm_topsis(matrix, weights, types, validation=False),
+        settings.repeats(*base_reps),
+    )
+    ours_peak = peak_bytes(lambda: topsis_closeness(matrix, weights, types, "vector"))
+    base_peak = peak_bytes(lambda: pymcdm_topsis(matrix, weights, types, validation=False))
+    result: Result = {
+        "n": n,
+        "criteria": matrix.shape[1],
+        "ours_s": ours_s,
+        "baseline_s": baseline_s,
+        "ratio": baseline_s / ours_s,
+        "baseline": "pymcdm 1.4.0 TOPSIS(normalizations.vector_normalization)(matrix, weights, "
+        "types), default validation=True",
+        "baseline_no_validation_s": no_validation_s,
+        "ratio_no_validation": no_validation_s / ours_s,
+        "max_abs_diff": float(np.max(np.abs(ours - base))),
+        "input_mb": matrix.nbytes / 1e6,
+        "peak_mem_ratio": ours_peak / matrix.nbytes,
+        "baseline_peak_mem_ratio": base_peak / matrix.nbytes,
+        "goal": goal_text,
+    }
+    result["goal_met"] = bool(goal(result))
+    return result
+
+
+@case("topsis-sample-1044")
+def _sample(settings: Settings) -> Result:
+    return topsis_case(
+        1044,
+        settings,
+        (200, 50),
+        (50, 10),
+        lambda r: r["ours_s"] < 1e-3 and r["max_abs_diff"] <= 1e-12,
+        "ours_s < 1 ms, max_abs_diff <= 1e-12",
+    )
+
+
+@case("topsis-100k")
+def _100k(settings: Settings) -> Result:
+    return topsis_case(
+        100_000,
+        settings,
+        (15, 5),
+        (5, 2),
+        lambda r: r["ratio"] >= 10 and r["max_abs_diff"] <= 1e-12,
+        "ratio >= 10, max_abs_diff <= 1e-12",
+    )
+
+
+@case("topsis-1m")
+def _1m(settings: Settings) -> Result:
+    return topsis_case(
+        1_000_000,
+        settings,
+        (7, 3),
+        (3, 1),
+        lambda r: r["ratio"] >= 10 and r["max_abs_diff"] <= 1e-12 and r["peak_mem_ratio"] < 3,
+        "ratio >= 10, max_abs_diff <= 1e-12, peak_mem_ratio < 3",
+    )
+
+
+def meta(settings: Settings) -> Result:
+    return {
+        "quick": settings.quick,
+        "python": platform.python_version(),
+        "numpy": np.__version__,
+        "pymcdm": getattr(pymcdm, "__version__", "1.4.0"),
+        "cpus": os.cpu_count(),
+        "machine": platform.machine(),
+    }
+
+
+def table(results: list[Result]) -> str:
+    head = (
+        f"{'case':<20} {'n':>9} {'ours ms':>10} {'pymcdm ms':>11} {'ratio':>7} "
+        f"{'no-valid ratio':>14} {'max|diff|':>10} {'peak mem':>8}  goal"
+    )
+    lines = [head, "-" * len(head)]
+    for r in results:
+        lines.append(
+            f"{r['name']:<20} {r['n']:>9,} {r['ours_s'] * 1e3:>10.3f} "
+            f"{r['baseline_s'] * 1e3:>11.1f} {r['ratio']:>7.1f} "
+            f"{r.get('ratio_no_validation', float('nan')):>14.1f} "
+            f"{r.get('max_abs_diff', float('nan')):>10.1e} "
+            f"{r.get('peak_mem_ratio', float('nan')):>7.2f}x  "
+            f"{'met' if r.get('goal_met') else 'NOT met'}: {r.get('goal', '')}"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repeats, every size")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    parser.add_argument("--case", action="append", choices=sorted(CASES), help="run only these")
+    args = parser.parse_args(argv)
+    settings = Settings(quick=args.quick)
+    results = []
+    for name, func in CASES.items():
+        if args.case and name not in args.case:
+            continue
+        print(f"running {name} ...", file=sys.stderr, flush=True)
+        results.append({"name": name, **func(settings)})
+    if args.json:
+        print(json.dumps({"cases": results, "meta": meta(settings)}, indent=2))
+    else:
+        print(table(results))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

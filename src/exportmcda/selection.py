@@ -1,0 +1,375 @@
+"""Select technologies for export to a target: score → weight → rank → explain.
+
+This is the study's stated aim (Kim 2021, §I "a plan for selecting Korea smart city export
+technologies") as one call: :func:`select` scores every technology on the criteria
+(``criteria``), weighs them with a scenario (``scenarios``, AHP), ranks them with TOPSIS
+(``ranking``; vector normalisation, Hwang & Yoon 1981) and keeps everything needed to
+explain each rank: criterion values, weights, each criterion's contribution, distances to
+the ideal and anti-ideal, the country sources the policy fit rests on, and the provenance.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from exportmcda.countries import CountryProfile, Source
+from exportmcda.criteria import CriteriaTree, CriterionScores, Direction, score
+from exportmcda.database import Database
+from exportmcda.errors import ConfigError
+from exportmcda.ranking import RankResult, rank_matrix
+from exportmcda.scenarios import Scenario, ScenarioWeights, scenario_weights
+from exportmcda.taxonomy import COMPANY_SIZES, FIELDS, REGIONS, SERVICE_TYPES, Dimension, lookup
+
+__all__ = [
+    "Candidates",
+    "Filters",
+    "Selection",
+    "contributions",
+    "describe_technologies",
+    "prepare",
+    "rank_candidates",
+    "select",
+]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Filters:
+    """Which technologies are candidates; empty tuples mean "all".
+
+    Filters define the candidate pool *before* ranking (TOPSIS's ideal and anti-ideal are
+    those of the pool); criterion values such as domestic utilization stay computed over
+    the whole database, since they describe Korea's use, not the pool.
+    """
+
+    fields: tuple[int, ...] = ()
+    service_types: tuple[int, ...] = ()
+    company_sizes: tuple[int, ...] = ()
+    regions: tuple[int, ...] = ()
+
+    @classmethod
+    def parse(
+        cls,
+        *,
+        fields: Sequence[str | int] = (),
+        service_types: Sequence[str | int] = (),
+        company_sizes: Sequence[str | int] = (),
+        regions: Sequence[str | int] = (),
+    ) -> Filters:
+        """Build filters from numbers or English/Korean names (ConfigError if unknown)."""
+
+        def numbers(dim: Dimension, values: Sequence[str | int], name: str) -> tuple[int, ...]:
+            out = []
+            for value in values:
+                cat = lookup(dim, value)
+                if cat is None:
+                    raise ConfigError.single(
+                        f"unknown_{dim.value}", f"unknown {name} in the filter", field=name,
+                        value=value,
+                    )
+                out.append(cat.number)
+            return tuple(out)
+
+        return cls(
+            fields=numbers(Dimension.FIELD, fields, "field"),
+            service_types=numbers(Dimension.SERVICE_TYPE, service_types, "service_type"),
+            company_sizes=numbers(Dimension.COMPANY_SIZE, company_sizes, "company_size"),
+            regions=numbers(Dimension.REGION, regions, "region"),
+        )
+
+    def mask(self, db: Database, index: pd.Index) -> pd.Series:
+        """Boolean Series over ``index`` (technology ids): True for candidates."""
+        rows = db.rows
+        keep = pd.Series(True, index=rows.index)
+        if self.fields:
+            keep &= rows["field"].isin(self.fields)
+        if self.service_types:
+            keep &= rows["service_type"].isin(self.service_types).fillna(False).astype(bool)
+        if self.company_sizes:
+            keep &= rows["company_size"].isin(self.company_sizes)
+        if self.regions:
+            keep &= rows["region"].isin(self.regions)
+        chosen = set(rows.loc[keep, "technology_id"])
+        return pd.Series([t in chosen for t in index], index=index)
+
+    @property
+    def active(self) -> bool:
+        """Whether any filter is set."""
+        return bool(self.fields or self.service_types or self.company_sizes or self.regions)
+
+
+def describe_technologies(db: Database, lang: str = "en") -> pd.DataFrame:
+    """One row per technology: name, company, fields, service type, region, size (names)."""
+    rows = db.rows
+    field_names = {c.number: c.name(lang) for c in FIELDS}
+    service_names = {c.number: c.name(lang) for c in SERVICE_TYPES}
+    grouped = rows.groupby("technology_id", sort=False)
+    fields = grouped["field"].agg(lambda s: " · ".join(field_names[int(f)] for f in s))
+    services = grouped["service_type"].agg(
+        lambda s: " · ".join(dict.fromkeys(service_names[int(v)] for v in s.dropna())) or "–"
+    )
+    tech = db.technologies.join(db.companies, on="company_id")
+    region_names = {c.number: c.name(lang) for c in REGIONS}
+    size_names = {c.number: c.name(lang) for c in COMPANY_SIZES}
+    return pd.DataFrame(
+        {
+            "technology_name": tech["technology_name"],
+            "company_id": tech["company_id"],
+            "company_name": tech["company_name"],
+            "field": fields.reindex(tech.index),
+            "service_type": services.reindex(tech.index),
+            "region": tech["region"].map(region_names),
+            "company_size": tech["company_size"].map(size_names),
+        },
+        index=tech.index,
+    )
+
+
+def contributions(result: RankResult) -> np.ndarray:
+    """Each criterion's share of each alternative's TOPSIS closeness (rows sum to C_i).
+
+    TOPSIS closeness C_i = D-_i / (D+_i + D-_i) is not additive over criteria; for display
+    it is apportioned by each criterion's share of the squared separation from the
+    anti-ideal, D-_i^2 = sum_j (v_ij - v-_j)^2 (Hwang & Yoon 1981, the separation measure):
+    contribution_ij = C_i * (v_ij - v-_j)^2 / D-_i^2. An alternative at the anti-ideal on
+    every criterion has C_i = 0 and no contributions.
+    """
+    v, nis = result.weighted, result.anti_ideal
+    if v is None or nis is None:
+        raise ConfigError.single("not_topsis", "contributions are defined for TOPSIS results")
+    gap = (v - nis) ** 2
+    total = gap.sum(axis=1, keepdims=True)
+    share = np.divide(gap, total, out=np.zeros_like(gap), where=total > 0)
+    return share * result.scores[:, None]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Selection:
+    """A ranked candidate pool for one target, with everything needed to explain it."""
+
+    country: CountryProfile
+    scenario: Scenario
+    weights: ScenarioWeights
+    scores: CriterionScores
+    result: RankResult
+    technologies: pd.DataFrame  # describe_technologies of the pool, in matrix order
+    filters: Filters
+    provenance_source: str
+    synthetic: bool
+    pool_fields: tuple[int, ...] = ()
+    notes: tuple[str, ...] = ()
+    _contributions: np.ndarray = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_contributions", contributions(self.result))
+
+    @property
+    def criteria(self) -> tuple[str, ...]:
+        """Leaf ids, in matrix column order."""
+        return self.result.criteria
+
+    @property
+    def leaf_weights(self) -> dict[str, float]:
+        """Global weight of each leaf."""
+        return dict(zip(self.result.criteria, self.result.weights.tolist(), strict=True))
+
+    def table(self, top: int | None = None) -> pd.DataFrame:
+        """Ranked rows: rank, technology, company, field, service type, region, size, score."""
+        order = self.result.order[:top] if top else self.result.order
+        described = self.technologies.iloc[order]
+        frame = pd.DataFrame(
+            {
+                "rank": self.result.ranks[order],
+                "technology_id": described.index,
+                "technology_name": described["technology_name"].to_numpy(),
+                "company_name": described["company_name"].to_numpy(),
+                "field": described["field"].to_numpy(),
+                "service_type": described["service_type"].to_numpy(),
+                "region": described["region"].to_numpy(),
+                "company_size": described["company_size"].to_numpy(),
+                "score": self.result.scores[order],
+            }
+        )
+        return frame
+
+    def contribution_frame(self, top: int | None = None) -> pd.DataFrame:
+        """Long table (technology_id, rank, criterion, contribution) for stacked bars."""
+        order = self.result.order[:top] if top else self.result.order
+        ids = self.technologies.index[order]
+        parts = self._contributions[order]
+        return pd.DataFrame(
+            {
+                "technology_id": np.repeat(ids.to_numpy(), len(self.criteria)),
+                "rank": np.repeat(self.result.ranks[order], len(self.criteria)),
+                "criterion": np.tile(np.array(self.criteria, dtype=object), len(ids)),
+                "contribution": parts.ravel(),
+            }
+        )
+
+    def records(self, top: int | None = None) -> list[dict[str, Any]]:
+        """Rows of the ``exportmcda rank`` JSON contract, in rank order.
+
+        Each row: ``rank, technology_id, technology_name, company_name, score, criteria``
+        (leaf id → criterion value) plus ``company_id, field, service_type, region,
+        company_size, contributions, d_plus, d_minus``.
+        """
+        r = self.result
+        order = r.order[:top] if top else r.order
+        d_plus, d_minus = r.d_plus, r.d_minus
+        out = []
+        for i in order:
+            tech = self.technologies.iloc[i]
+            out.append(
+                {
+                    "rank": float(r.ranks[i]),
+                    "technology_id": str(self.technologies.index[i]),
+                    "technology_name": str(tech["technology_name"]),
+                    "company_name": str(tech["company_name"]),
+                    "score": float(r.scores[i]),
+                    "criteria": dict(zip(r.criteria, r.matrix[i].tolist(), strict=True)),
+                    "company_id": str(tech["company_id"]),
+                    "field": str(tech["field"]),
+                    "service_type": str(tech["service_type"]),
+                    "region": str(tech["region"]),
+                    "company_size": str(tech["company_size"]),
+                    "contributions": dict(
+                        zip(r.criteria, self._contributions[i].tolist(), strict=True)
+                    ),
+                    "d_plus": None if d_plus is None else float(d_plus[i]),
+                    "d_minus": None if d_minus is None else float(d_minus[i]),
+                }
+            )
+        return out
+
+    def position(self, technology_id: str) -> int:
+        """Matrix row of a technology of the pool (ConfigError if not a candidate)."""
+        try:
+            return int(self.technologies.index.get_loc(technology_id))
+        except KeyError:
+            raise ConfigError.single(
+                "unknown_technology", "not a technology of this ranking", value=technology_id
+            ) from None
+
+    def sources(self) -> tuple[Source, ...]:
+        """The country sources behind the non-zero policy-fit values of the pool's fields."""
+        found: dict[str, Source] = {}
+        for number in self.pool_fields:
+            priority = self.country.field(number)
+            if priority.priority > 0:
+                for source in priority.sources:
+                    found.setdefault(source.id, source)
+        return tuple(found.values())
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Candidates:
+    """Everything about the technologies that does not depend on the weights.
+
+    Computed once per (database, country, directions) and reused on every weight change:
+    the app caches it, so a slider move only re-runs TOPSIS (:func:`rank_candidates`).
+    """
+
+    scores: CriterionScores
+    described: pd.DataFrame
+    fields_of: pd.Series  # technology_id -> tuple of field numbers
+    provenance_source: str
+    synthetic: bool
+    db_mask: Filters = field(default_factory=Filters)
+
+
+def prepare(
+    db: Database, tree: CriteriaTree, country: CountryProfile, lang: str = "en"
+) -> Candidates:
+    """Score every technology for ``country`` and describe it (names in ``lang``)."""
+    scored = score(db, tree, country)
+    fields_of = db.rows.groupby("technology_id", sort=False)["field"].agg(
+        lambda s: tuple(int(f) for f in s)
+    )
+    return Candidates(
+        scores=scored, described=describe_technologies(db, lang).loc[scored.matrix.index],
+        fields_of=fields_of.reindex(scored.matrix.index), provenance_source=db.provenance.source,
+        synthetic=db.provenance.synthetic,
+    )
+
+
+def rank_candidates(
+    candidates: Candidates,
+    scenario: Scenario,
+    country: CountryProfile,
+    weights: ScenarioWeights,
+    *,
+    keep: pd.Series | None = None,
+    filters: Filters | None = None,
+    method: str = "topsis",
+    normalization: str | None = "vector",
+) -> Selection:
+    """Rank prepared candidates with ``weights`` (``keep``: boolean mask of the pool)."""
+    matrix = candidates.scores.matrix
+    notes = list(weights.notes) + list(candidates.scores.notes)
+    filters = filters or Filters()
+    if keep is not None and not bool(keep.all()):
+        total = len(matrix)
+        matrix = matrix.loc[keep.to_numpy()]
+        notes.append(
+            f"filters leave {len(matrix):,} of {total:,} technologies; TOPSIS's "
+            "ideal and anti-ideal are those of the filtered pool"
+        )
+    if len(matrix) < 2:
+        raise ConfigError.single(
+            "too_few_candidates",
+            f"the filters leave {len(matrix)} technolog{'y' if len(matrix) == 1 else 'ies'}: "
+            "at least 2 are needed to rank",
+        )
+    leaf_ids = list(matrix.columns)
+    w = np.array([weights.leaf_weights[c] for c in leaf_ids])
+    directions = {
+        c: ("benefit" if weights.tree.leaf(c).direction is Direction.BENEFIT else "cost")
+        for c in leaf_ids
+    }
+    result = rank_matrix(
+        matrix, w / w.sum(), directions, method=method, normalization=normalization,
+        provenance=candidates.provenance_source,
+    )
+    notes += list(result.notes)
+    pool_fields = sorted({f for fs in candidates.fields_of.loc[matrix.index] for f in fs})
+    return Selection(
+        country=country, scenario=scenario, weights=weights,
+        scores=CriterionScores(
+            matrix=matrix, tree=weights.tree, country=country.code,
+            notes=candidates.scores.notes,
+        ),
+        result=result, technologies=candidates.described.loc[matrix.index], filters=filters,
+        provenance_source=candidates.provenance_source, synthetic=candidates.synthetic,
+        notes=tuple(dict.fromkeys(notes)), pool_fields=tuple(pool_fields),
+    )
+
+
+def select(
+    db: Database,
+    tree: CriteriaTree,
+    scenario: Scenario,
+    country: CountryProfile,
+    *,
+    weights: ScenarioWeights | None = None,
+    filters: Filters | None = None,
+    method: str = "topsis",
+    normalization: str | None = "vector",
+    lang: str = "en",
+) -> Selection:
+    """Rank ``db``'s technologies for ``country`` under ``scenario`` (one call).
+
+    Filters define the candidate pool before ranking (see :class:`Filters`); leaves with
+    zero weight stay in the matrix (shown, not counted).
+    """
+    weighed = weights if weights is not None else scenario_weights(scenario, tree)
+    candidates = prepare(db, weighed.tree, country, lang)
+    filters = filters or Filters()
+    keep = filters.mask(db, candidates.scores.matrix.index) if filters.active else None
+    return rank_candidates(
+        candidates, scenario, country, weighed, keep=keep, filters=filters, method=method,
+        normalization=normalization,
+    )
