@@ -382,3 +382,13 @@ def test_dominating_alternative_never_ranks_below(
     assume(np.all(x > 0))
     result = rank_matrix(x, [0.2, 0.5, 0.3], types, method=method)
     assert result.ranks[k] <= result.ranks[i]
+
+
+def test_spotis_takes_explicit_bounds_for_a_constant_criterion() -> None:
+    result = rank_matrix(
+        [[1.0, 4.0], [2.0, 4.0]], [0.5, 0.5], [1, 1], method="spotis", bounds=[[0, 3], [0, 5]]
+    )
+    assert result.ranks.tolist() == [2.0, 1.0]
+    np.testing.assert_array_equal(result.params["bounds"], [[0, 3], [0, 5]])
+    # SPOTIS score: weighted distance to the ideal point (5 on C2 is 1/5 of the range away).
+    np.testing.assert_allclose(result.scores, [0.5 * 2 / 3 + 0.5 * 1 / 5, 0.5 * 1 / 3 + 0.1])

@@ -15,9 +15,14 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from exportmcda import reports
+from exportmcda.charts_ranking import rank_text
+from exportmcda.countries import SourceType
 from exportmcda.database import Database
 from exportmcda.errors import ExportMcdaError, Issue
 from exportmcda.labels import issue_title, t
+from exportmcda.scenarios import to_toml
+from exportmcda.selection import Selection
 from ui import state
 
 log = logging.getLogger("exportmcda.app")
@@ -97,3 +102,203 @@ def run_guarded(page: Callable[[], None]) -> Callable[[], None]:
 
     wrapper.__name__ = page.__name__
     return wrapper
+
+
+# ---- widgets bound to canonical session keys ---------------------------------------------
+
+
+def _copy_back(widget_key: str, key: str) -> None:
+    st.session_state[key] = st.session_state[widget_key]
+
+
+def bound(widget: Callable[..., Any], key: str, label: str, **kwargs: Any) -> Any:
+    """Render ``widget`` mirroring the session key ``key``.
+
+    Streamlit forgets a widget's state on a page that does not render it; the canonical
+    value lives in ``key`` and the widget (key ``_w.<key>``) is seeded from it every run.
+    """
+    widget_key = state.bound_key(key)
+    st.session_state[widget_key] = st.session_state[key]
+    return widget(label, key=widget_key, on_change=_copy_back, args=(widget_key, key), **kwargs)
+
+
+def target_name(code: str, lang: str) -> str:
+    """A target's name for a selectbox, groups marked with their member count."""
+    profile = state.countries()[code]
+    if profile.is_group:
+        return t("target_group", lang, name=profile.name(lang), n=len(profile.members))
+    return profile.name(lang)
+
+
+def target_choice(lang: str) -> str:
+    """Selectbox of the targets (countries, networks, groups); returns the chosen code."""
+    codes = list(state.countries())
+    groups = [c for c in codes if state.countries()[c].is_group]
+    ordered = groups + [c for c in codes if c not in groups]
+    return str(
+        bound(st.selectbox, state.COUNTRY, t("target", lang), options=ordered,
+              format_func=lambda c: target_name(c, lang), help=t("target_help", lang))
+    )
+
+
+def _on_scenario_change() -> None:
+    state.seed_weights(state.scenario())
+
+
+def scenario_choice(lang: str) -> str:
+    """Selectbox of the scenarios; choosing one reseeds the weights from it."""
+    choices = state.scenario_choices()
+    widget_key = state.bound_key(state.SCENARIO)
+    st.session_state[widget_key] = st.session_state[state.SCENARIO]
+
+    def changed() -> None:
+        _copy_back(widget_key, state.SCENARIO)
+        _on_scenario_change()
+
+    return str(
+        st.selectbox(
+            t("scenario", lang), options=list(choices), key=widget_key, on_change=changed,
+            format_func=lambda s: choices[s].label(lang), help=t("scenario_help", lang),
+        )
+    )
+
+
+def top_choice(lang: str) -> int:
+    """How many technologies to show."""
+    return int(bound(st.selectbox, state.TOP, t("top_n", lang), options=list(state.TOP_OPTIONS)))
+
+
+# ---- weights -----------------------------------------------------------------------------
+
+
+def _on_slider(node: str, child: str) -> None:
+    current = state.local_weights(state.weights(), node)
+    value = float(st.session_state[f"weight.{child}"])
+    state.set_direct(node, state.rescale_weights(current, child, value))
+
+
+def weight_sliders(node: str, local: dict[str, float], lang: str, *, columns: int = 0) -> None:
+    """One slider per child of ``node``; moving one rescales the others (sum stays 1)."""
+    tree = state.tree()
+    slots = st.columns(columns) if columns else [st.container()] * len(local)
+    for i, (child, value) in enumerate(local.items()):
+        key = f"weight.{child}"
+        st.session_state[key] = round(float(value), 4)
+        label, helptext = _criterion_text(tree, child, lang)
+        slots[i % len(slots)].slider(
+            label, min_value=0.0, max_value=1.0, step=0.01, format="%.2f", key=key,
+            help=helptext, on_change=_on_slider, args=(node, child),
+        )
+
+
+def _criterion_text(tree: Any, node: str, lang: str) -> tuple[str, str]:
+    for c in tree.criteria:
+        if c.id == node:
+            return c.label(lang), c.definition_ko if lang == "ko" else c.definition_en
+    leaf = tree.leaf(node)
+    return leaf.label(lang), leaf.definition_ko if lang == "ko" else leaf.definition_en
+
+
+def node_label(node: str, lang: str) -> str:
+    """Label of a hierarchy node (the goal, a criterion or a leaf)."""
+    tree = state.tree()
+    if node == tree.goal_id:
+        return t("top_level_criteria", lang)
+    return _criterion_text(tree, node, lang)[0]
+
+
+def reset_weights_button(lang: str, key: str) -> None:
+    """Put every weight back to the chosen scenario's."""
+    st.button(
+        t("reset_weights", lang), key=key, on_click=lambda: state.seed_weights(state.scenario()),
+        disabled=not state.modified(),
+    )
+
+
+def scenario_download(lang: str, key: str) -> None:
+    """Download the effective scenario (with the session's weights) as TOML."""
+    scenario = state.effective_scenario()
+    st.download_button(
+        t("download_scenario", lang), data=to_toml(scenario).encode("utf-8"),
+        file_name=f"{_safe_stem(scenario.id)}.toml", mime="application/toml", key=key,
+    )
+
+
+def _safe_stem(text: str) -> str:
+    stem = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in text)[:60]
+    return stem or "scenario"
+
+
+# ---- ranking -----------------------------------------------------------------------------
+
+
+def ranking_frame(selection: Selection, top: int, lang: str) -> pd.DataFrame:
+    """The top-N rows with translated headers and display formatting (text only)."""
+    table = selection.table(top)
+    return pd.DataFrame(
+        {
+            t("col_rank", lang): [rank_text(r) for r in table["rank"]],
+            t("col_technology", lang): table["technology_name"].astype(str),
+            t("col_company", lang): table["company_name"].astype(str),
+            t("col_field", lang): table["field"].astype(str),
+            t("col_service_type", lang): table["service_type"].astype(str),
+            t("col_region", lang): table["region"].astype(str),
+            t("col_size", lang): table["company_size"].astype(str),
+            t("col_score", lang): [f"{s:.3f}" for s in table["score"]],
+        }
+    ).set_index(t("col_rank", lang))
+
+
+def sources_expander(selection: Selection, lang: str) -> None:
+    """The country sources the policy fit rests on, with their type and strength."""
+    sources = sorted(selection.sources(), key=lambda s: (-s.type.strength, s.id))
+    profile = selection.country
+    with st.expander(t("sources_title", lang, name=profile.name(lang), n=len(sources))):
+        counts = {kind: sum(s.type is kind for s in sources) for kind in SourceType}
+        st.text(
+            t("sources_strength", lang, strength=profile.evidence_strength)
+            + " · "
+            + " · ".join(f"{k.label(lang)} {n}" for k, n in counts.items() if n)
+        )
+        if not sources:
+            st.text(t("sources_none", lang))
+            return
+        st.table(
+            pd.DataFrame(
+                {
+                    t("col_source_id", lang): [s.id for s in sources],
+                    t("col_title", lang): [s.title for s in sources],
+                    t("col_issuer", lang): [s.issuer for s in sources],
+                    t("col_year", lang): [s.year for s in sources],
+                    t("col_source_type", lang): [s.type.label(lang) for s in sources],
+                    t("col_strength", lang): [f"{s.type.strength}/5" for s in sources],
+                    t("col_url", lang): [s.url for s in sources],
+                }
+            ).set_index(t("col_source_id", lang))
+        )
+
+
+def shortlist_downloads(selection: Selection, top: int, lang: str) -> None:
+    """Excel and CSV downloads of the shortlist (formula-safe: see exportmcda.reports)."""
+    left, right = st.columns(2)
+    left.download_button(
+        t("download_xlsx", lang),
+        data=reports.shortlist_xlsx(selection, top=top, lang=lang),
+        file_name=reports.export_filename(selection, "xlsx"),
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key="download-xlsx", icon=":material/download:",
+    )
+    right.download_button(
+        t("download_csv", lang),
+        data=reports.shortlist_csv(selection, top=top, lang=lang),
+        file_name=reports.export_filename(selection, "csv"),
+        mime="text/csv", key="download-csv", icon=":material/download:",
+    )
+
+
+def notes(items: tuple[str, ...], lang: str) -> None:
+    """The ranking's notes (imputed values, ties, filters), as plain text."""
+    if items:
+        with st.expander(t("notes", lang) + f" ({len(items)})"):
+            for note in items:
+                st.text("• " + note)

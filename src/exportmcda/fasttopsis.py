@@ -8,16 +8,20 @@ closeness ``C = D- / (D- + D+)`` where ``D+``/``D-`` are Euclidean distances to 
 The arithmetic mirrors ``pymcdm.methods.TOPSIS._method`` (1.4.0) step for step, with
 pymcdm's column normalisations (``pymcdm.normalizations.vector_normalization``: ``x/||x||``,
 cost ``1 - x/||x||``; ``minmax_normalization``: ``(x-min)/(max-min)``, cost
-``(max-x)/(max-min)``, a constant column becomes ones), so for one weight vector the
-closeness is the same floating-point result as pymcdm's; tests assert 1e-12. What differs is
-the cost: pymcdm's default validation loops over every alternative in Python (about 9 s for
-1,000,000 x 10), while this module works in row chunks and never holds more than a chunk
-of temporaries.
+``(max-x)/(max-min)``, a constant column becomes ones). For one weight vector only the
+order of two summations differs (column norms are summed per chunk, row distances through
+BLAS), so the closeness agrees with pymcdm's to a few ulps (0 to 2e-14 measured at
+10^6 x 10; tests assert 1e-12). What differs is the cost: pymcdm's default validation
+loops over every alternative in Python (about 9 s for 1,000,000 x 10), while this module
+works in row chunks and never holds more than a chunk of temporaries.
 
 Many weight vectors (SMAA) use that weights are non-negative, so the weighted ideal factors
 through them: ``PIS_j = w_j * max_i r_ij`` for every weight vector, hence
 ``D+_i^2 = sum_j w_j^2 (r_ij - p_j)^2`` and the distances of all samples are one matrix
-product ``(R - P)^2 @ (w^2)^T`` (same for ``D-`` with the column minima).
+product ``(R - P)^2 @ (w^2)^T`` (same for ``D-`` with the column minima). Computing
+``w (r - p)`` instead of pymcdm's ``w r - w p`` is, if anything, more accurate; the two
+agree to about ``1e-16 * |r| / spread`` of a column, i.e. to 1e-12 unless a column's values
+differ only in their last ~4 significant digits.
 """
 
 from __future__ import annotations

@@ -18,6 +18,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import hashlib
+import math
 import io
 import json
 import os
@@ -45,6 +46,7 @@ __all__ = [
     "RawTable",
     "load",
     "load_sample",
+    "read_decision_matrix",
     "read_table",
     "to_interchange",
     "write_bytes_atomic",
@@ -384,3 +386,54 @@ def to_interchange(db: Database) -> pd.DataFrame:
     for column in db.extra_columns:
         out[column] = rows[column].tolist()
     return out
+
+
+def read_decision_matrix(
+    source: str | os.PathLike[str] | bytes, name: str | None = None
+) -> pd.DataFrame:
+    """Read a generic decision matrix: first column alternatives, header criterion names.
+
+    Every cell must be a finite number (``1,200`` and ``1.2e3`` accepted); every problem is
+    reported with its row and column (all at once), and duplicate or empty alternative and
+    criterion names are errors.
+    """
+    raw = read_table(source, name)
+    issues: list[Issue] = []
+    criteria = [c.strip() for c in raw.header[1:]]
+    for k, c in enumerate(criteria, start=2):
+        if not c:
+            issues.append(Issue(code="unnamed_column", path=raw.name, row=1,
+                                message=f"column {k} has no criterion name"))
+    for c in {c for c in criteria if c and criteria.count(c) > 1}:
+        issues.append(Issue(code="duplicate_column", path=raw.name, row=1, field=c,
+                            message=f"criterion '{c}' appears more than once"))
+    names: list[str] = []
+    values: list[list[float]] = []
+    for number, row in zip(raw.row_numbers, raw.rows, strict=True):
+        alternative = row[0].strip()
+        if not alternative:
+            issues.append(Issue(code="empty_value", path=raw.name, row=number,
+                                field=raw.header[0] or "alternative",
+                                message="the alternative has no name"))
+        elif alternative in names:
+            issues.append(Issue(code="duplicate_row", path=raw.name, row=number,
+                                field=raw.header[0] or "alternative", value=alternative,
+                                message=f"alternative '{alternative}' appears more than once"))
+        names.append(alternative)
+        parsed = []
+        for criterion, cell in zip(criteria, row[1:], strict=True):
+            text = cell.strip().replace(",", "")
+            try:
+                number_value = float(text)
+            except ValueError:
+                number_value = float("nan")
+            if not math.isfinite(number_value):
+                issues.append(Issue(code="not_a_number", path=raw.name, row=number,
+                                    field=criterion, value=cell,
+                                    message=f"expected a number, got '{cell}'"))
+            parsed.append(number_value)
+        values.append(parsed)
+    if issues:
+        raise InputError(issues)
+    return pd.DataFrame(values, index=pd.Index(names, name=raw.header[0] or "alternative"),
+                        columns=criteria)

@@ -175,3 +175,49 @@ def issue_title(code: str, lang: str = "en") -> str:
     """Short translated title of an issue code (a generic "Problem" title if unknown)."""
     entry = ISSUE_CODES.get(code, GENERIC_ISSUE)
     return entry.get(lang, entry["en"])
+
+# Labels of exports and the command line (reports.py, cli.py).
+LABELS.update(
+    {
+        "col_rank": {"en": "Rank", "ko": "순위"},
+        "col_technology_id": {"en": "Technology ID", "ko": "기술 ID"},
+        "col_technology": {"en": "Technology", "ko": "기술"},
+        "col_company": {"en": "Company", "ko": "기업"},
+        "col_score": {"en": "Score (TOPSIS closeness)", "ko": "점수(TOPSIS 근접도)"},
+        "col_explanation": {"en": "Why this rank", "ko": "순위 근거"},
+        "col_contribution": {"en": "Contribution", "ko": "기여도"},
+        "col_criterion": {"en": "Criterion", "ko": "기준"},
+        "col_subcriterion": {"en": "Sub-criterion", "ko": "세부 기준"},
+        "col_direction": {"en": "Direction", "ko": "방향"},
+        "col_local_weight": {"en": "Local weight", "ko": "국소 가중치"},
+        "col_global_weight": {"en": "Global weight", "ko": "전역 가중치"},
+        "col_priority": {"en": "Priority (0–2)", "ko": "우선순위(0–2)"},
+        "col_basis": {"en": "Basis", "ko": "근거 유형"},
+        "col_evidence": {"en": "Evidence", "ko": "근거"},
+        "col_sources": {"en": "Sources", "ko": "출처"},
+        "col_source_id": {"en": "Source ID", "ko": "출처 ID"},
+        "col_title": {"en": "Title", "ko": "제목"},
+        "col_issuer": {"en": "Issuer", "ko": "발행 기관"},
+        "col_year": {"en": "Year", "ko": "연도"},
+        "col_type": {"en": "Type", "ko": "유형"},
+        "node": {"en": "Node", "ko": "노드"},
+        "consistent": {"en": "consistent", "ko": "일관성 있음"},
+        "inconsistent": {"en": "INCONSISTENT", "ko": "일관성 없음"},
+        "direct_weights": {"en": "direct weights", "ko": "직접 가중치"},
+        "target": {"en": "Target", "ko": "대상국"},
+        "evidence_strength": {"en": "Evidence strength", "ko": "근거 강도"},
+        "synthetic": {"en": "Synthetic sample data", "ko": "합성 샘플 데이터"},
+        "yes": {"en": "yes", "ko": "예"},
+        "no": {"en": "no", "ko": "아니요"},
+        "scenario": {"en": "Scenario", "ko": "시나리오"},
+        "method": {"en": "Method", "ko": "방법"},
+        "normalization": {"en": "Normalization", "ko": "정규화"},
+        "candidates": {"en": "Candidate technologies", "ko": "후보 기술 수"},
+        "created": {"en": "Created", "ko": "작성일"},
+        "sheet_shortlist": {"en": "Shortlist", "ko": "후보 목록"},
+        "sheet_weights": {"en": "Weights and AHP", "ko": "가중치와 AHP"},
+        "sheet_country": {"en": "Country profile", "ko": "대상국 정책"},
+        "sheet_provenance": {"en": "Provenance", "ko": "출처 정보"},
+        "sheet_assumptions": {"en": "Assumptions", "ko": "가정"},
+    }
+)

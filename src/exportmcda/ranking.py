@@ -19,11 +19,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from numpy.typing import ArrayLike, NDArray
-from pymcdm.correlations import spearman
 from pymcdm.validators import validate_decision_problem
 
-from exportmcda.errors import ConfigError, InputError
+from exportmcda.errors import ConfigError, InputError, Issue
 from exportmcda.fasttopsis import FAST_NORMALIZATIONS, topsis_closeness, topsis_steps
+from exportmcda.ranking_agreement import rank_agreement
 from exportmcda.ranking_inputs import (
     Direction,
     DirectionLike,
@@ -40,12 +40,7 @@ from exportmcda.ranking_methods import (
     build_method,
     resolve,
 )
-from exportmcda.ranking_ranks import (
-    kendall_tau_b,
-    ranks_batch,
-    ranks_from_scores,
-    top_n_overlap,
-)
+from exportmcda.ranking_ranks import kendall_tau_b, ranks_batch, ranks_from_scores, top_n_overlap
 
 __all__ = [
     "METHODS",
@@ -168,6 +163,18 @@ def _frame_names(
     return alternatives, criteria
 
 
+def _constant(name: str, spec: MethodSpec, value: float, advice: str) -> InputError:
+    return InputError(
+        Issue(
+            code="ranking.constant_criterion",
+            message=f"criterion '{name}' has the same value for every alternative; "
+            f"{spec.label} cannot use it ({advice})",
+            field=name,
+            value=str(value),
+        )
+    )
+
+
 def _check_columns(
     x: FloatArray,
     types: NDArray[np.int64],
@@ -181,14 +188,8 @@ def _check_columns(
     for j, name in enumerate(criteria):
         column = x[:, j]
         if column.min() == column.max():
-            if spec.name in ("vikor", "spotis"):
-                raise InputError.single(
-                    "ranking.constant_criterion",
-                    f"criterion '{name}' has the same value for every alternative; "
-                    f"{spec.label} cannot use it (remove it or give it bounds)",
-                    field=name,
-                    value=column[0],
-                )
+            if spec.name == "vikor":  # pymcdm raises a ValueError naming only an index
+                raise _constant(name, spec, column[0], "remove it")
             notes.append(
                 f"criterion '{name}' has the same value for every alternative, "
                 "so it cannot change the ranking"
@@ -243,7 +244,12 @@ def _method_params(
                 params[key] = values.tolist()
     if spec.name == "spotis":
         if params["bounds"] is None:
-            params["bounds"] = np.column_stack([x.min(axis=0), x.max(axis=0)])
+            low, high = x.min(axis=0), x.max(axis=0)
+            flat = np.flatnonzero(low == high)
+            if flat.size:  # bounds from the data would be [v, v]: SPOTIS divides by zero
+                j = int(flat[0])
+                raise _constant(criteria[j], spec, low[j], "remove it or pass bounds=")
+            params["bounds"] = np.column_stack([low, high])
         params["bounds"] = read_only(params["bounds"])
         if params["bounds"].shape != (n_crit, 2):
             raise ConfigError.single(
@@ -294,6 +300,12 @@ def rank_matrix(
         Bad weights (count, negative, NaN, sum not 1).
     ConfigError
         Unknown method, normalisation or parameter.
+
+    Notes
+    -----
+    pymcdm's validation (run here so that its warnings become ``notes``) loops over the
+    alternatives in Python, about 1 s per 100,000 rows. For very large matrices or many
+    weight vectors, call :func:`~exportmcda.fasttopsis.topsis_closeness` directly.
     """
     spec, norm_name, resolved = resolve(method, normalization, params)
     alternatives, criteria = _frame_names(matrix, alternatives, criteria)
@@ -367,43 +379,3 @@ def rank_matrix(
         intermediates=MappingProxyType(intermediates),
         provenance=provenance,
     )
-
-
-def rank_agreement(results: Mapping[str, RankResult], *, top_n: int = 3) -> pd.DataFrame:
-    """Pairwise agreement of rankings of the same alternatives (a cross-check of TOPSIS).
-
-    One row per pair with Spearman's rho (``pymcdm.correlations.spearman`` on average
-    ranks, i.e. Pearson on ranks, NaN when a ranking is constant), Kendall's tau-b
-    (:func:`~exportmcda.ranking_ranks.kendall_tau_b`) and the top-``top_n`` overlap share.
-
-    Raises
-    ------
-    InputError
-        If the results do not rank the same alternatives in the same order.
-    """
-    names = list(results)
-    rows = []
-    for a_pos, a in enumerate(names):
-        for b in names[a_pos + 1 :]:
-            ra, rb = results[a], results[b]
-            if ra.alternatives != rb.alternatives:
-                raise InputError.single(
-                    "ranking.agreement_alternatives",
-                    f"results '{a}' and '{b}' rank different alternatives",
-                )
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore", UserWarning)  # constant ranking -> NaN below
-                with np.errstate(invalid="ignore", divide="ignore"):
-                    rho = float(spearman(ra.ranks, rb.ranks))
-            rows.append(
-                {
-                    "method_a": a,
-                    "method_b": b,
-                    "spearman": rho,
-                    "kendall_tau_b": kendall_tau_b(ra.ranks, rb.ranks),
-                    "top_n": min(top_n, len(ra.ranks)),
-                    "top_n_overlap": top_n_overlap(ra.ranks, rb.ranks, min(top_n, len(ra.ranks))),
-                }
-            )
-    columns = ["method_a", "method_b", "spearman", "kendall_tau_b", "top_n", "top_n_overlap"]
-    return pd.DataFrame(rows, columns=columns)

@@ -236,7 +236,7 @@ def scenario_weights(scenario: Scenario, tree: CriteriaTree) -> ScenarioWeights:
 
 
 def scenario_from_weights(
-    base: Scenario, node: str, weights: Mapping[str, float], *, id: str = "custom"
+    base: Scenario, node: str, weights: Mapping[str, object], *, id: str = "custom"
 ) -> Scenario:
     """A copy of ``base`` where ``node``'s children get direct ``weights`` (e.g. sliders).
 

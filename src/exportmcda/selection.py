@@ -19,7 +19,7 @@ import pandas as pd
 
 from exportmcda.countries import CountryProfile, Source
 from exportmcda.criteria import CriteriaTree, CriterionScores, Direction, score
-from exportmcda.database import Database
+from exportmcda.database import Database, Provenance
 from exportmcda.errors import ConfigError
 from exportmcda.ranking import RankResult, rank_matrix
 from exportmcda.scenarios import Scenario, ScenarioWeights, scenario_weights
@@ -158,14 +158,18 @@ class Selection:
     result: RankResult
     technologies: pd.DataFrame  # describe_technologies of the pool, in matrix order
     filters: Filters
-    provenance_source: str
-    synthetic: bool
+    provenance: Provenance
     pool_fields: tuple[int, ...] = ()
     notes: tuple[str, ...] = ()
     _contributions: np.ndarray = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_contributions", contributions(self.result))
+
+    @property
+    def synthetic(self) -> bool:
+        """Whether the ranking rests on the synthetic sample database."""
+        return self.provenance.synthetic
 
     @property
     def criteria(self) -> tuple[str, ...]:
@@ -276,9 +280,7 @@ class Candidates:
     scores: CriterionScores
     described: pd.DataFrame
     fields_of: pd.Series  # technology_id -> tuple of field numbers
-    provenance_source: str
-    synthetic: bool
-    db_mask: Filters = field(default_factory=Filters)
+    provenance: Provenance
 
 
 def prepare(
@@ -291,8 +293,7 @@ def prepare(
     )
     return Candidates(
         scores=scored, described=describe_technologies(db, lang).loc[scored.matrix.index],
-        fields_of=fields_of.reindex(scored.matrix.index), provenance_source=db.provenance.source,
-        synthetic=db.provenance.synthetic,
+        fields_of=fields_of.reindex(scored.matrix.index), provenance=db.provenance,
     )
 
 
@@ -332,7 +333,7 @@ def rank_candidates(
     }
     result = rank_matrix(
         matrix, w / w.sum(), directions, method=method, normalization=normalization,
-        provenance=candidates.provenance_source,
+        provenance=candidates.provenance.source,
     )
     notes += list(result.notes)
     pool_fields = sorted({f for fs in candidates.fields_of.loc[matrix.index] for f in fs})
@@ -343,7 +344,7 @@ def rank_candidates(
             notes=candidates.scores.notes,
         ),
         result=result, technologies=candidates.described.loc[matrix.index], filters=filters,
-        provenance_source=candidates.provenance_source, synthetic=candidates.synthetic,
+        provenance=candidates.provenance,
         notes=tuple(dict.fromkeys(notes)), pool_fields=tuple(pool_fields),
     )
 
