@@ -26,5 +26,14 @@ pages = [
         url_path="overview",
         default=True,
     ),
+    st.Page(
+        "ui/pages/ranking.py", title=t("page_ranking", lang), url_path="ranking"
+    ),
+    st.Page(
+        "ui/pages/weights.py", title=t("page_weights", lang), url_path="weights"
+    ),
+    st.Page(
+        "ui/pages/compare.py", title=t("page_compare", lang), url_path="compare"
+    ),
 ]
 st.navigation(pages).run()

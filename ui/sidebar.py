@@ -26,3 +26,23 @@ def render() -> None:
         st.sidebar.button(t("use_sample", lang), on_click=state.use_sample)
     else:
         st.sidebar.text(t("data_sample", lang))
+    _scenario_file(lang)
+
+
+def _scenario_file(lang: str) -> None:
+    """Upload a scenario file (TOML); the current one is downloadable on the ranking page."""
+    st.sidebar.subheader(t("scenario_file", lang))
+    upload = st.sidebar.file_uploader(
+        t("scenario_upload_label", lang), type=["toml"], accept_multiple_files=False,
+        key="scenario-upload",
+    )
+    if upload is not None:
+        content = upload.getvalue()
+        seen = st.session_state.get("_scenario_seen")
+        if seen != (upload.name, content):
+            st.session_state["_scenario_seen"] = (upload.name, content)
+            state.try_scenario_upload(upload.name, content)
+    error = st.session_state.get(state.SCENARIO_ERROR)
+    if error:
+        st.sidebar.error(t("scenario_rejected", lang))
+        st.sidebar.text(error)

@@ -8,6 +8,7 @@ codes: 0 ok, 1 bad input (an :class:`~exportmcda.errors.ExportMcdaError`), 2 bad
 from __future__ import annotations
 
 import argparse
+import re
 import io as _stdio
 import sys
 import traceback
@@ -64,11 +65,32 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+_NUMBER_LIST = re.compile(r"^-?[0-9.]+(/[0-9.]+)?(,-?[0-9.]+(/[0-9.]+)?)*$")
+
+
+def _attach_number_lists(argv: Sequence[str]) -> list[str]:
+    """Let ``--types -1,1`` work: argparse would read ``-1,1`` as an option, not a value."""
+    out: list[str] = []
+    items = list(argv)
+    k = 0
+    while k < len(items):
+        item = items[k]
+        if item in ("--types", "--weights") and k + 1 < len(items) and _NUMBER_LIST.match(
+            items[k + 1]
+        ):
+            out.append(f"{item}={items[k + 1]}")
+            k += 2
+            continue
+        out.append(item)
+        k += 1
+    return out
+
+
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     """Run the CLI; return the exit code (0 ok, 1 bad input, 2 bad usage)."""
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(_attach_number_lists(sys.argv[1:] if argv is None else argv))
     except SystemExit as exit_:
         return int(exit_.code or 0)
     stream = out if out is not None else sys.stdout

@@ -221,3 +221,155 @@ LABELS.update(
         "sheet_assumptions": {"en": "Assumptions", "ko": "가정"},
     }
 )
+
+# Labels of the app's ranking, weights and comparison pages (ui/pages/).
+LABELS.update(
+    {
+        "page_ranking": {"en": "Ranking", "ko": "수출 기술 순위"},
+        "page_weights": {"en": "Pairwise weights (AHP)", "ko": "쌍대비교 가중치(AHP)"},
+        "page_compare": {"en": "Compare targets", "ko": "대상국 비교"},
+        "target_help": {
+            "en": "A country, a regional network (ASCN) or a group of countries (ASEAN, "
+            "Middle East: the members' priorities averaged).",
+            "ko": "국가, 지역 네트워크(ASCN) 또는 국가 그룹(아세안, 중동: 회원국 우선순위 평균).",
+        },
+        "target_group": {"en": "{name} (group of {n})", "ko": "{name} ({n}개국 그룹)"},
+        "scenario_help": {
+            "en": "A named weighting of the criteria; choosing one resets the weights to it.",
+            "ko": "기준 가중치의 이름 붙은 설정입니다. 선택하면 가중치가 해당 값으로 초기화됩니다.",
+        },
+        "top_n": {"en": "Show top", "ko": "상위 표시 개수"},
+        "weights_title": {"en": "Criterion weights", "ko": "기준 가중치"},
+        "weights_help": {
+            "en": "Move a slider (mouse or arrow keys): the other criteria rescale so the "
+            "weights always sum to 1, and the ranking below updates at once.",
+            "ko": "슬라이더를 움직이면(마우스 또는 방향키) 나머지 기준이 비례 조정되어 가중치 "
+            "합은 항상 1이 되고, 아래 순위가 즉시 갱신됩니다.",
+        },
+        "weights_adjusted": {
+            "en": "The weights differ from the scenario's: exports and links carry the "
+            "adjusted weights.",
+            "ko": "가중치가 시나리오 값과 다릅니다. 내보내기와 링크에는 조정된 가중치가 "
+            "반영됩니다.",
+        },
+        "reset_weights": {"en": "Reset weights to the scenario", "ko": "시나리오 가중치로 초기화"},
+        "open_pairwise": {
+            "en": "Set weights by pairwise comparison (AHP)",
+            "ko": "쌍대비교(AHP)로 가중치 설정",
+        },
+        "sub_weights": {"en": "Sub-criteria of {name}", "ko": "{name} 세부 기준"},
+        "top_level_criteria": {"en": "Top-level criteria", "ko": "상위 기준"},
+        "local_weights": {"en": "Resulting weights", "ko": "산출 가중치"},
+        "col_weight": {"en": "Weight", "ko": "가중치"},
+        "col_weight_pct": {"en": "Weight (%)", "ko": "가중치(%)"},
+        "filters": {"en": "Filter the candidates", "ko": "후보 기술 필터"},
+        "filter_all": {"en": "All", "ko": "전체"},
+        "sources_title": {
+            "en": "Policy sources behind the fit for {name} ({n})",
+            "ko": "{name} 정책 부합도의 근거 자료({n}건)",
+        },
+        "sources_strength": {
+            "en": "Evidence strength of the profile: {strength}",
+            "ko": "국가 정책 프로필의 근거 강도: {strength}",
+        },
+        "sources_none": {
+            "en": "No source names a field of these candidates: the policy fit is 0 for all.",
+            "ko": "후보 기술의 분야를 언급한 자료가 없어 정책 부합도가 모두 0입니다.",
+        },
+        "col_source_type": {"en": "Source type", "ko": "자료 유형"},
+        "col_strength": {"en": "Strength", "ko": "신뢰 강도"},
+        "col_url": {"en": "Address (URL)", "ko": "주소(URL)"},
+        "ranking_title": {"en": "Top {n} technologies", "ko": "상위 {n}개 기술"},
+        "contrib_title": {
+            "en": "Why they rank there: each criterion's share of the score",
+            "ko": "순위 근거: 점수에서 각 기준이 차지하는 몫",
+        },
+        "explain_title": {"en": "Explain one technology", "ko": "기술별 순위 설명"},
+        "explain_pick": {"en": "Technology", "ko": "기술 선택"},
+        "col_ideal": {"en": "Best in the pool", "ko": "후보 중 최고값"},
+        "col_anti_ideal": {"en": "Worst in the pool", "ko": "후보 중 최저값"},
+        "col_needed": {"en": "Value needed to move up", "ko": "순위 상승에 필요한 값"},
+        "moves_title": {
+            "en": "What it would take to overtake the technology ranked just above ({name}), "
+            "changing one criterion only:",
+            "ko": "바로 위 순위 기술({name})을 앞서려면 한 기준만 바꿀 때 필요한 값:",
+        },
+        "moves_top": {
+            "en": "This technology ranks first: nothing above to overtake.",
+            "ko": "이 기술이 1위이므로 앞설 대상이 없습니다.",
+        },
+        "move_none": {
+            "en": "not enough on its own",
+            "ko": "이 기준만으로는 불가",
+        },
+        "export_title": {"en": "Export", "ko": "내보내기"},
+        "download_xlsx": {"en": "Shortlist (Excel)", "ko": "후보 목록(엑셀)"},
+        "download_csv": {"en": "Shortlist (CSV)", "ko": "후보 목록(CSV)"},
+        "download_scenario": {"en": "Scenario file (TOML)", "ko": "시나리오 파일(TOML)"},
+        "scenario_file": {"en": "Scenario", "ko": "시나리오 파일"},
+        "scenario_upload_label": {
+            "en": "Upload a scenario file (.toml) from a colleague",
+            "ko": "동료에게 받은 시나리오 파일(.toml) 업로드",
+        },
+        "scenario_rejected": {
+            "en": "The scenario file was not loaded:",
+            "ko": "시나리오 파일을 불러오지 않았습니다:",
+        },
+        "pairwise_scale_help": {
+            "en": "For each pair: how many times more important is the first criterion than "
+            "the second? 1 equal, 3 moderately, 5 strongly, 7 very strongly, 9 extremely; "
+            "1/3 … 1/9: the second is that much more important (Saaty's scale).",
+            "ko": "각 쌍에서 앞 기준이 뒤 기준보다 몇 배 중요한가요? 1 동등, 3 약간, 5 강하게, "
+            "7 매우 강하게, 9 극히 중요; 1/3 … 1/9는 뒤 기준이 그만큼 더 중요함(Saaty 척도).",
+        },
+        "pairwise_question": {"en": "{a} vs {b}", "ko": "{a} 대 {b}"},
+        "pairwise_direct_mode": {
+            "en": "These weights were set directly (sliders or scenario); the judgments shown "
+            "are the nearest scale values of their ratios. Changing one switches to AHP.",
+            "ko": "이 가중치는 슬라이더나 시나리오로 직접 설정되었습니다. 아래 판단값은 "
+            "가중치 비율에 가장 가까운 척도값이며, 하나를 바꾸면 AHP로 전환됩니다.",
+        },
+        "lambda_max": {"en": "λmax", "ko": "최대 고유값 λmax"},
+        "consistency_ratio": {"en": "Consistency ratio (CR)", "ko": "일관성 비율(CR)"},
+        "cr_threshold": {"en": "Threshold", "ko": "허용 기준"},
+        "ri_table_used": {"en": "Random index table: {table}", "ko": "무작위 지수 표: {table}"},
+        "cr_ok": {
+            "en": "Consistent: CR {cr} ≤ {limit}.",
+            "ko": "일관성 있음: CR {cr} ≤ {limit}.",
+        },
+        "cr_warning": {
+            "en": "Inconsistent judgments: CR {cr} > {limit}. Revisit the judgments below "
+            "(the first one helps most).",
+            "ko": "판단의 일관성이 부족합니다: CR {cr} > {limit}. 아래 판단을 다시 검토하세요"
+            "(첫 번째가 가장 효과적).",
+        },
+        "col_pair": {"en": "Judgment to revisit", "ko": "재검토할 판단"},
+        "col_current": {"en": "Now", "ko": "현재 값"},
+        "col_implied": {"en": "Implied by the others", "ko": "다른 판단이 시사하는 값"},
+        "col_suggested": {"en": "Nearest scale value", "ko": "가장 가까운 척도값"},
+        "col_cr_after": {"en": "CR after the change", "ko": "변경 후 CR"},
+        "compare_targets": {"en": "Targets to compare (2–4)", "ko": "비교할 대상국(2–4개)"},
+        "compare_pick_two": {
+            "en": "Choose at least two targets to compare.",
+            "ko": "비교할 대상국을 두 곳 이상 선택하세요.",
+        },
+        "strong_everywhere": {
+            "en": "Strong in every target (in each top {n})",
+            "ko": "모든 대상국에서 강한 기술(각 상위 {n}개 포함)",
+        },
+        "strong_none": {
+            "en": "No technology is in every target's top list.",
+            "ko": "모든 대상국의 상위 목록에 든 기술이 없습니다.",
+        },
+        "rank_in": {"en": "Rank in {name}", "ko": "{name} 순위"},
+        "overlap_title": {
+            "en": "Overlap: technologies shared by two top-{n} lists",
+            "ko": "중복: 두 상위 {n}개 목록에 함께 든 기술 수",
+        },
+        "bump_title": {
+            "en": "Rank of each top-{n} technology in each target (hollow: outside the top)",
+            "ko": "상위 {n}개 기술의 대상국별 순위(빈 점: 상위권 밖)",
+        },
+        "col_target": {"en": "Target", "ko": "대상국"},
+    }
+)

@@ -59,6 +59,13 @@ __all__ = [
 
 FloatArray = NDArray[np.float64]
 
+# Why a method's score can be 0/0, for the error message.
+_NO_SCORE = {
+    "topsis": "all alternatives are identical on every weighted criterion (D+ = D- = 0)",
+    "vikor": "every alternative has the same S (group utility) or the same R (individual "
+    "regret), so Q divides by zero (Opricovic & Tzeng 2004, eq. 4)",
+}
+
 # TOPSIS intermediates under pymcdm's ``TOPSIS._tables`` labels -> RankResult properties.
 _TOPSIS_TABLES = ("nmatrix", "wnmatrix", "nis", "pis", "dnis", "dpis", "pref")
 
@@ -344,8 +351,7 @@ def rank_matrix(
     if not np.all(np.isfinite(scores)):
         raise InputError.single(
             "ranking.no_ranking",
-            f"{spec.label} gives no finite score (are all alternatives identical on every "
-            "weighted criterion?)",
+            f"{spec.label} gives no finite score: {_NO_SCORE.get(spec.name, 'division by zero')}",
         )
     labels = [t.label for t in (body._tables or [])]
     # Align from the end: PROMETHEE's _method also returns per-criterion difference tables

@@ -1,0 +1,198 @@
+"""The decision commands: JSON contracts, exit codes, bad input for every command."""
+
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from exportmcda.cli import main, run
+
+CASES = json.loads((Path(__file__).parent / "data" / "mcda-cases.json").read_text("utf-8"))
+
+
+def case(case_id):
+    return next(c for c in CASES if c["id"] == case_id)
+
+
+def write_matrix(path, labels, cells):
+    lines = ["," + ",".join(labels)]
+    lines += [label + "," + ",".join(row) for label, row in zip(labels, cells, strict=True)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return str(path)
+
+
+def test_ahp_json_contract_reproduces_saaty_drinks(tmp_path):
+    c = case("ahp-saaty2008-drinks")
+    path = write_matrix(tmp_path / "m.csv", c["inputs"]["labels"], c["inputs"]["matrix_text"])
+    code, out = run(["ahp", "--matrix", path, "--ri-table", "saaty_2005", "--format", "json"])
+    body = json.loads(out)
+    assert code == 0
+    assert {"weights", "lambda_max", "ci", "cr", "ri", "consistent", "method"} <= set(body)
+    assert body["method"] == "eigen"
+    expected = dict(zip(c["inputs"]["labels"], c["expected"]["weights"], strict=True))
+    for name, w in expected.items():
+        assert body["weights"][name] == pytest.approx(w, abs=c["tolerance"]["weights"])
+    assert body["cr"] == pytest.approx(c["expected"]["cr"], abs=c["tolerance"]["cr"])
+    assert body["ri_table"] == "saaty_2005" and body["consistent"] is True
+
+
+def test_ahp_geometric_method(tmp_path):
+    path = write_matrix(tmp_path / "m.csv", ["a", "b", "c"],
+                        [["1", "3", "5"], ["1/3", "1", "2"], ["1/5", "1/2", "1"]])
+    body = json.loads(run(["ahp", "--matrix", path, "--method", "geometric", "--format",
+                           "json"])[1])
+    assert body["method"] == "geometric"
+    assert sum(body["weights"].values()) == pytest.approx(1)
+
+
+@pytest.mark.parametrize(
+    ("labels", "cells", "message"),
+    [
+        (["a", "b"], [["1", "2", "3"], ["1/2", "1", "1"]], "square"),
+        (["a", "b", "c"], [["1", "3", "5"], ["3", "1", "2"], ["1/5", "1/2", "1"]], "must be 1/3"),
+        (["a", "b", "c"], [["1", "0", "5"], ["", "1", "2"], ["1/5", "1/2", "1"]], "a"),
+        (["a", "b", "c"], [["1", "-3", "5"], ["", "1", "2"], ["1/5", "1/2", "1"]], "a"),
+        (["a", "b", "c"], [["1", "x", "5"], ["", "1", "2"], ["1/5", "1/2", "1"]], "x"),
+    ],
+)
+def test_ahp_bad_matrices_exit_1_with_a_message(tmp_path, capsys, labels, cells, message):
+    path = tmp_path / "m.csv"
+    if message == "square":
+        path.write_text(",a,b,c\na,1,2,3\nb,1/2,1,1\n", encoding="utf-8")
+    else:
+        write_matrix(path, labels, cells)
+    assert main(["ahp", "--matrix", str(path), "--format", "json"]) == 1
+    err = capsys.readouterr().err
+    assert "Error:" in err and "Traceback" not in err
+    assert message in err.lower() or message in err
+
+
+def test_mcda_reproduces_tzeng_huang_topsis(tmp_path):
+    c = case("topsis-tzeng-huang2011-vector")
+    m = c["inputs"]["matrix"]
+    lines = ["alt," + ",".join(f"c{j}" for j in range(len(m[0])))]
+    lines += [f"A{i + 1}," + ",".join(map(str, row)) for i, row in enumerate(m)]
+    path = tmp_path / "d.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    weights = ",".join(map(str, c["inputs"]["weights"]))
+    types = ",".join(map(str, c["inputs"]["types"]))
+    code, out = run(["mcda", str(path), "--weights", weights, "--types", types,
+                     "--normalization", "vector", "--format", "json"])
+    rows = json.loads(out)
+    assert code == 0
+    assert [set(r) for r in rows] == [{"alternative", "score", "rank"}] * len(m)
+    by_name = {r["alternative"]: r for r in rows}
+    for i, closeness in enumerate(c["expected"]["closeness"]):
+        assert by_name[f"A{i + 1}"]["score"] == pytest.approx(closeness, abs=1e-4)
+        assert by_name[f"A{i + 1}"]["rank"] == c["expected"]["ranking"][i]
+    assert [r["rank"] for r in rows] == sorted(r["rank"] for r in rows)
+
+
+def test_mcda_vikor_scores_lower_is_better(tmp_path):
+    c = case("vikor-opricovic2004")
+    m = c["inputs"]["matrix"]
+    path = tmp_path / "d.csv"
+    path.write_text("alt," + ",".join(f"c{j}" for j in range(len(m[0]))) + "\n" + "\n".join(
+        f"A{i + 1}," + ",".join(map(str, row)) for i, row in enumerate(m)) + "\n", "utf-8")
+    rows = json.loads(run(["mcda", str(path), "--weights",
+                           ",".join(map(str, c["inputs"]["weights"])), "--types",
+                           ",".join(map(str, c["inputs"]["types"])), "--method", "vikor",
+                           "--format", "json"])[1])
+    assert rows[0]["score"] <= rows[-1]["score"]
+
+
+@pytest.mark.parametrize(
+    ("weights", "types", "content"),
+    [
+        ("0.5,0.5,0.1", "1,1", "alt,c1,c2\nA,1,2\nB,2,1\n"),
+        ("0.5,0.5", "1,1,1", "alt,c1,c2\nA,1,2\nB,2,1\n"),
+        ("0.5,x", "1,1", "alt,c1,c2\nA,1,2\nB,2,1\n"),
+        ("0.5,0.5", "1,1", "alt,c1,c2\nA,1,two\nB,2,1\n"),
+        ("-0.5,1.5", "1,1", "alt,c1,c2\nA,1,2\nB,2,1\n"),
+    ],
+)
+def test_mcda_bad_input_exit_1(tmp_path, capsys, weights, types, content):
+    path = tmp_path / "d.csv"
+    path.write_text(content, encoding="utf-8")
+    assert main(["mcda", str(path), "--weights", weights, "--types", types]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("Error:") and "Traceback" not in err
+
+
+def test_rank_json_contract_and_top():
+    code, out = run(["rank", "--country", "IND", "--top", "5", "--format", "json"])
+    rows = json.loads(out)
+    assert code == 0 and len(rows) == 5
+    for row in rows:
+        assert {"rank", "technology_id", "technology_name", "company_name", "score",
+                "criteria"} <= set(row)
+    assert rows[0]["rank"] == 1
+    assert [r["score"] for r in rows] == sorted((r["score"] for r in rows), reverse=True)
+
+
+def test_rank_with_scenario_filter_and_csv():
+    code, out = run(["rank", "--country", "VNM", "--scenario", "sme_first", "--field", "Traffic",
+                     "--top", "3", "--format", "csv"])
+    assert code == 0
+    header = out.splitlines()[0].split(",")
+    assert "criteria.country_fit" in header and "score" in header
+
+
+def test_rank_with_a_weights_csv(tmp_path):
+    path = tmp_path / "w.csv"
+    path.write_text("criterion,weight\nutilization,1\nfirm_capacity,0\nregion,0\n"
+                    "policy_fit,0\nsme_support,0\n", encoding="utf-8")
+    rows = json.loads(run(["rank", "--country", "IND", "--weights", str(path), "--top", "3",
+                           "--format", "json"])[1])
+    assert rows[0]["contributions"]["capital_class"] == 0
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["rank", "--country", "ATLANTIS"],
+        ["rank", "--country", "IND", "--scenario", "nope"],
+        ["rank", "--country", "IND", "--field", "Teleportation"],
+        ["compare", "--countries", "IND"],
+        ["compare", "--countries", "IND,ATLANTIS"],
+        ["export", "--country", "IND", "--out", "shortlist.pdf"],
+    ],
+)
+def test_decision_commands_bad_input_exit_1(argv, capsys):
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    assert "Error:" in err and "Traceback" not in err
+
+
+def test_unknown_country_lists_the_known_codes(capsys):
+    main(["rank", "--country", "ATLANTIS"])
+    err = capsys.readouterr().err
+    assert "ASEAN" in err and "IND" in err
+
+
+def test_compare_json():
+    code, out = run(["compare", "--countries", "ASEAN,IND,SAU", "--top", "10", "--format",
+                     "json"])
+    body = json.loads(out)
+    assert code == 0
+    assert body["countries"] == ["ASEAN", "IND", "SAU"]
+    assert set(body["tops"]) == {"ASEAN", "IND", "SAU"}
+    assert all(len(v) == 10 for v in body["tops"].values())
+    assert body["overlap"]["IND"]["IND"] == 10
+    assert isinstance(body["strong_everywhere"], list)
+
+
+def test_export_writes_a_workbook_atomically(tmp_path, capsys):
+    out = tmp_path / "shortlist.xlsx"
+    assert main(["export", "--country", "IND", "--top", "7", "--out", str(out)]) == 0
+    wb = openpyxl.load_workbook(out)
+    assert wb.active.max_row == 4 + 1 + 7  # heading (3 lines + blank), header, 7 rows
+    assert "Wrote" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == [out]
+
+
+def test_export_csv(tmp_path):
+    out = tmp_path / "s.csv"
+    assert main(["export", "--country", "ASCN", "--top", "3", "--out", str(out)]) == 0
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf")

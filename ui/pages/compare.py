@@ -1,0 +1,91 @@
+"""Compare targets side by side: each top N, their overlap, rank shifts, common winners."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from exportmcda.charts_ranking import bump_chart, bump_data, rank_text
+from exportmcda.comparison import compare
+from exportmcda.labels import t
+from ui import components, state
+
+MAX_TARGETS = 4
+
+
+def page() -> None:
+    """Render the comparison page."""
+    lang = state.lang()
+    db = state.database()
+    st.title(t("page_compare", lang))
+    components.synthetic_notice(db, lang)
+    codes = list(state.countries())
+    left, middle, right = st.columns([4, 2, 1])
+    with left:
+        chosen = components.bound(
+            st.multiselect, state.COMPARE, t("compare_targets", lang), options=codes,
+            format_func=lambda c: components.target_name(c, lang),
+            max_selections=MAX_TARGETS,
+        )
+    with middle:
+        components.scenario_choice(lang)
+    with right:
+        top = components.top_choice(lang)
+    state.sync_url()
+    if len(chosen) < 2:
+        st.info(t("compare_pick_two", lang))
+        return
+    if state.modified():
+        st.info(t("weights_adjusted", lang), icon="✏️")
+    weighed = state.weights()
+    selections = {code: state.selection(code, weighed) for code in chosen}
+    result = compare(selections, top=top)
+    targets = {code: state.country(code) for code in chosen}
+    columns = st.columns(len(chosen))
+    for column, code in zip(columns, chosen, strict=True):
+        with column:
+            st.subheader(targets[code].name(lang))
+            frame = result.tops[code]
+            st.table(
+                pd.DataFrame(
+                    {
+                        t("col_rank", lang): [rank_text(r) for r in frame["rank"]],
+                        t("col_technology", lang): frame["technology_name"].astype(str),
+                        t("col_score", lang): [f"{s:.3f}" for s in frame["score"]],
+                    }
+                ).set_index(t("col_rank", lang))
+            )
+    st.subheader(t("strong_everywhere", lang, n=top))
+    strong = result.strong_everywhere
+    if strong.empty:
+        st.text(t("strong_none", lang))
+    else:
+        shown = pd.DataFrame(
+            {
+                t("col_technology", lang): strong["technology_name"].astype(str),
+                t("col_company", lang): strong["company_name"].astype(str),
+                **{
+                    t("rank_in", lang, name=targets[c].name(lang)): [
+                        rank_text(r) for r in strong[f"rank_{c}"]
+                    ]
+                    for c in chosen
+                },
+            }
+        ).set_index(t("col_technology", lang))
+        st.table(shown)
+    st.subheader(t("overlap_title", lang, n=top))
+    overlap = result.overlap.rename(
+        index=lambda c: targets[c].name(lang), columns=lambda c: targets[c].name(lang)
+    ).astype(str)
+    st.table(overlap)
+    data = bump_data(result, targets, lang)
+    numbers = data.pivot_table(
+        index="technology", columns="target", values="rank", sort=False
+    ).map(rank_text)
+    numbers.index.name = t("col_technology", lang)
+    numbers.columns.name = None
+    components.chart_with_numbers(bump_chart(data, top, lang), numbers, lang, key="bump")
+
+
+if __name__ == "__main__":  # run as a page of st.navigation (app.py)
+    components.run_guarded(page)()

@@ -1,0 +1,173 @@
+"""Ranking: target, scenario, weights, the ranked shortlist, why, and its export."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from exportmcda.charts_ranking import (
+    contribution_chart,
+    contribution_data,
+    weights_chart,
+    weights_data,
+)
+from exportmcda.explain import explain
+from exportmcda.labels import t
+from exportmcda.selection import Selection
+from exportmcda.taxonomy import COMPANY_SIZES, FIELDS, REGIONS, SERVICE_TYPES
+from ui import components, state
+
+_FILTERS = {
+    "fields": ("col_field", FIELDS),
+    "service_types": ("col_service_type", SERVICE_TYPES),
+    "company_sizes": ("col_size", COMPANY_SIZES),
+    "regions": ("col_region", REGIONS),
+}
+
+
+def _set_filter(dimension: str, widget_key: str) -> None:
+    chosen = dict(st.session_state[state.FILTERS])
+    chosen[dimension] = list(st.session_state[widget_key])
+    st.session_state[state.FILTERS] = chosen
+
+
+def _filters(lang: str) -> None:
+    chosen = st.session_state[state.FILTERS]
+    active = sum(bool(v) for v in chosen.values())
+    title = t("filters", lang) + (f" ({active})" if active else "")
+    with st.expander(title, expanded=bool(active)):
+        columns = st.columns(len(_FILTERS))
+        for column, (dimension, (label, categories)) in zip(
+            columns, _FILTERS.items(), strict=True
+        ):
+            names = {c.number: c.name(lang) for c in categories}
+            widget_key = f"filter.{dimension}"
+            st.session_state[widget_key] = list(chosen.get(dimension, []))
+            column.multiselect(
+                t(label, lang), options=list(names), format_func=names.__getitem__,
+                key=widget_key, on_change=_set_filter, args=(dimension, widget_key),
+                placeholder=t("filter_all", lang),
+            )
+
+
+def _weights(lang: str) -> None:
+    weighed = state.weights()
+    goal = state.tree().goal_id
+    st.subheader(t("weights_title", lang))
+    st.caption(t("weights_help", lang))
+    components.weight_sliders(goal, state.local_weights(weighed, goal), lang, columns=5)
+    left, right = st.columns([3, 2])
+    with left:
+        data = weights_data(weighed.tree, weighed.criterion_weights, lang)
+        components.chart_with_numbers(
+            weights_chart(data, lang), _weight_numbers(data, lang), lang, key="weights"
+        )
+    with right:
+        components.reset_weights_button(lang, key="reset-ranking")
+        if state.modified():
+            st.info(t("weights_adjusted", lang), icon="✏️")
+        st.page_link("ui/pages/weights.py", label=t("open_pairwise", lang), icon="⚖️")
+        for node in list(state.inner_nodes())[1:]:
+            with st.expander(t("sub_weights", lang, name=components.node_label(node, lang))):
+                components.weight_sliders(node, state.local_weights(weighed, node), lang)
+    for note in weighed.notes:
+        st.warning(note, icon="⚠️")
+
+
+def _weight_numbers(data: pd.DataFrame, lang: str) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            t("col_criterion", lang): data["label"],
+            t("col_weight", lang): [f"{w:.3f}" for w in data["weight"]],
+            t("col_weight_pct", lang): [f"{p:.1f}" for p in data["percent"]],
+        }
+    ).set_index(t("col_criterion", lang))
+
+
+def _explain(selection: Selection, top: int, lang: str) -> None:
+    st.subheader(t("explain_title", lang))
+    table = selection.table(top)
+    ids = table["technology_id"].tolist()
+    names = dict(zip(ids, table["technology_name"].astype(str), strict=True))
+    ranks = dict(zip(ids, table["rank"], strict=True))
+    chosen = st.selectbox(
+        t("explain_pick", lang), options=ids, key="explain-technology",
+        format_func=lambda i: f"{ranks[i]:g}. {names[i]}",
+    )
+    if chosen is None:
+        return
+    why = explain(selection, str(chosen), lang)
+    st.text(why.sentence)
+    frame = why.table
+    st.table(
+        pd.DataFrame(
+            {
+                t("col_criterion", lang): frame["label"],
+                t("col_value", lang): [f"{v:.3g}" for v in frame["value"]],
+                t("col_ideal", lang): [f"{v:.3g}" for v in frame["ideal"]],
+                t("col_anti_ideal", lang): [f"{v:.3g}" for v in frame["anti_ideal"]],
+                t("col_weight", lang): [f"{v:.3f}" for v in frame["weight"]],
+                t("col_contribution", lang): [f"{v:.3f}" for v in frame["contribution"]],
+            }
+        ).set_index(t("col_criterion", lang))
+    )
+    if why.above is None:
+        st.text(t("moves_top", lang))
+        return
+    st.text(t("moves_title", lang, name=str(selection.technologies.loc[why.above,
+                                                                      "technology_name"])))
+    moves = why.moves
+    st.table(
+        pd.DataFrame(
+            {
+                t("col_criterion", lang): moves["label"],
+                t("col_value", lang): [f"{v:.3g}" for v in moves["value"]],
+                t("col_needed", lang): [
+                    t("move_none", lang) if pd.isna(v) else f"{float(v):.3g}"
+                    for v in moves["needed"]
+                ],
+            }
+        ).set_index(t("col_criterion", lang))
+    )
+
+
+def page() -> None:
+    """Render the ranking page."""
+    lang = state.lang()
+    db = state.database()
+    st.title(t("page_ranking", lang))
+    components.synthetic_notice(db, lang)
+    left, middle, right = st.columns([3, 3, 1])
+    with left:
+        components.target_choice(lang)
+    with middle:
+        components.scenario_choice(lang)
+    with right:
+        top = components.top_choice(lang)
+    base = state.scenario()
+    if base.description(lang):
+        st.text(base.description(lang))
+    _weights(lang)
+    _filters(lang)
+    selection = state.selection()
+    components.sources_expander(selection, lang)
+    st.subheader(t("ranking_title", lang, n=min(top, len(selection.technologies))))
+    st.table(components.ranking_frame(selection, top, lang))
+    components.notes(selection.notes, lang)
+    data = contribution_data(selection, top, lang)
+    numbers = data.pivot_table(
+        index="technology", columns="criterion", values="contribution", sort=False
+    ).map(lambda v: f"{v:.3f}")
+    numbers.index.name = t("col_technology", lang)
+    numbers.columns.name = None
+    components.chart_with_numbers(contribution_chart(data, lang), numbers, lang, key="contrib")
+    _explain(selection, top, lang)
+    st.subheader(t("export_title", lang))
+    components.shortlist_downloads(selection, top, lang)
+    components.scenario_download(lang, key="scenario-download-ranking")
+    components.provenance(db, lang)
+    state.sync_url()
+
+
+if __name__ == "__main__":  # run as a page of st.navigation (app.py)
+    components.run_guarded(page)()
