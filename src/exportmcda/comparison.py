@@ -39,7 +39,8 @@ class Comparison:
                 code: frame.to_dict(orient="records") for code, frame in self.tops.items()
             },
             "overlap": {
-                a: {b: int(self.overlap.loc[a, b]) for b in self.codes} for a in self.codes
+                a: {b: int(self.overlap.to_numpy()[i, k]) for k, b in enumerate(self.codes)}
+                for i, a in enumerate(self.codes)
             },
             "strong_everywhere": self.strong_everywhere.to_dict(orient="records"),
         }

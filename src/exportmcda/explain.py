@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from exportmcda.fasttopsis import topsis_closeness
-from exportmcda.selection import Selection
+from exportmcda.selection import Selection, contributions
 
 __all__ = ["Explanation", "explain"]
 
@@ -79,10 +79,7 @@ def explain(selection: Selection, technology_id: str, lang: str = "en") -> Expla
     r = selection.result
     i = selection.position(technology_id)
     n = len(r.alternatives)
-    parts = selection.contribution_frame().set_index(["technology_id", "criterion"])
-    contribution = np.array(
-        [float(parts.loc[(technology_id, c), "contribution"]) for c in r.criteria]
-    )
+    contribution = contributions(r)[i]
     benefit = r.types > 0
     ideal_raw = np.where(benefit, r.matrix.max(axis=0), r.matrix.min(axis=0))
     anti_raw = np.where(benefit, r.matrix.min(axis=0), r.matrix.max(axis=0))
@@ -121,7 +118,8 @@ def explain(selection: Selection, technology_id: str, lang: str = "en") -> Expla
             "needed": pd.array(needed, dtype="Float64"),
         }
     )
-    sentence = _sentence(selection, i, table, above, lang)
+    labels = [_label(selection, c, lang) for c in r.criteria]
+    sentence = _sentence(selection, i, labels, contribution, gap, above, lang)
     return Explanation(
         technology_id=technology_id, rank=float(r.ranks[i]), pool_size=n,
         score=float(r.scores[i]), sentence=sentence, table=table, moves=moves,
@@ -130,18 +128,21 @@ def explain(selection: Selection, technology_id: str, lang: str = "en") -> Expla
 
 
 def _sentence(
-    selection: Selection, i: int, table: pd.DataFrame, above: int | None, lang: str
+    selection: Selection,
+    i: int,
+    labels: list[str],
+    contribution: np.ndarray,
+    gap: np.ndarray,
+    above: int | None,
+    lang: str,
 ) -> str:
     r = selection.result
-    total = float(table["contribution"].sum())
-    ranked = table.sort_values("contribution", ascending=False)
-    shares = [
-        (row.label, row.contribution / total if total > 0 else 0.0)
-        for row in ranked.itertuples()
-        if row.weight > 0
-    ][:2]
-    weakest = table.loc[table["weight"] > 0].sort_values("gap_to_ideal", ascending=False)
-    weak = str(weakest.iloc[0]["label"]) if len(weakest) else "-"
+    weighted = r.weights > 0
+    total = float(contribution.sum())
+    leading = [j for j in np.argsort(-contribution, kind="stable") if weighted[j]][:2]
+    shares = [(labels[j], float(contribution[j]) / total if total > 0 else 0.0) for j in leading]
+    far = [j for j in np.argsort(-gap, kind="stable") if weighted[j]]
+    weak = labels[far[0]] if far else "-"
     rank = f"{r.ranks[i]:g}"
     n = len(r.alternatives)
     if lang == "ko":

@@ -144,7 +144,8 @@ def contributions(result: RankResult) -> np.ndarray:
     gap = (v - nis) ** 2
     total = gap.sum(axis=1, keepdims=True)
     share = np.divide(gap, total, out=np.zeros_like(gap), where=total > 0)
-    return share * result.scores[:, None]
+    parts: np.ndarray = share * result.scores[:, None]
+    return parts
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -251,12 +252,12 @@ class Selection:
 
     def position(self, technology_id: str) -> int:
         """Matrix row of a technology of the pool (ConfigError if not a candidate)."""
-        try:
-            return int(self.technologies.index.get_loc(technology_id))
-        except KeyError:
-            raise ConfigError.single(
-                "unknown_technology", "not a technology of this ranking", value=technology_id
-            ) from None
+        positions = np.flatnonzero(self.technologies.index == technology_id)
+        if len(positions) == 1:
+            return int(positions[0])
+        raise ConfigError.single(
+            "unknown_technology", "not a technology of this ranking", value=technology_id
+        )
 
     def sources(self) -> tuple[Source, ...]:
         """The country sources behind the non-zero policy-fit values of the pool's fields."""
@@ -288,8 +289,10 @@ def prepare(
 ) -> Candidates:
     """Score every technology for ``country`` and describe it (names in ``lang``)."""
     scored = score(db, tree, country)
-    fields_of = db.rows.groupby("technology_id", sort=False)["field"].agg(
-        lambda s: tuple(int(f) for f in s)
+    fields_of = pd.Series(
+        {tid: tuple(int(f) for f in group) for tid, group in
+         db.rows.groupby("technology_id", sort=False)["field"]},
+        dtype=object,
     )
     return Candidates(
         scores=scored, described=describe_technologies(db, lang).loc[scored.matrix.index],
