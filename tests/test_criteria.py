@@ -6,7 +6,8 @@ import numpy as np
 import pytest
 
 from exportmcda.countries import get_country
-from exportmcda.criteria import Direction, load_criteria, score
+from exportmcda.criteria import load_criteria, score
+from exportmcda.directions import Direction
 from exportmcda.errors import ConfigError
 from exportmcda.io import load, load_sample
 

@@ -4,7 +4,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from exportmcda.criteria import Direction, load_criteria
+from exportmcda.criteria import load_criteria
+from exportmcda.directions import Direction
 from exportmcda.errors import ConfigError, JudgmentError
 from exportmcda.scenarios import (
     available_scenarios,
@@ -84,7 +85,7 @@ def test_direct_weights_from_sliders(tree):
 def test_slider_weights_always_sum_to_one(values):
     tree = load_criteria()
     ids = [c.id for c in tree.criteria]
-    s = scenario_from_weights(load_scenario("balanced"), tree.goal_id, dict(zip(ids, values)))
+    s = scenario_from_weights(load_scenario("balanced"), tree.goal_id, dict(zip(ids, values, strict=True)))
     w = scenario_weights(s, tree)
     assert sum(w.criterion_weights.values()) == pytest.approx(1)
     assert all(v >= 0 for v in w.leaf_weights.values())

@@ -76,9 +76,14 @@ def weights_data(
 
 
 def weights_chart(data: pd.DataFrame, lang: str = "en", *, title: str | None = None) -> Any:
-    """Horizontal bars of the weights of :func:`weights_data`, labelled in percent."""
+    """Horizontal bars of the weights of :func:`weights_data`, labelled in percent.
+
+    No title by default: the page's heading names the chart (Streamlit 1.67 squeezes the
+    plot area of a single titled chart to a few pixels; the headings are DOM text anyway).
+    """
     order = data["label"].tolist()
-    base = alt.Chart(data, title=title or t("weights_title", lang)).encode(
+    chart_title = alt.Undefined if title is None else title
+    base = alt.Chart(data, title=chart_title).encode(
         y=alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelLimit=260)),
         x=alt.X("weight:Q", title=t("col_weight", lang), scale=alt.Scale(domain=[0, 1])),
         tooltip=[
@@ -121,7 +126,7 @@ def contribution_chart(data: pd.DataFrame, lang: str = "en") -> Any:
     order = list(dict.fromkeys(data["technology"]))
     criteria = list(dict.fromkeys(data["criterion"]))
     chart = (
-        alt.Chart(data, title=t("contrib_title", lang))
+        alt.Chart(data)
         .mark_bar()
         .encode(
             y=alt.Y("technology:N", sort=order, title=None, axis=alt.Axis(labelLimit=300)),
@@ -165,7 +170,7 @@ def bump_chart(data: pd.DataFrame, top: int, lang: str = "en") -> Any:
     """
     targets = list(dict.fromkeys(data["target"]))
     worst = max(float(data["rank"].max()), float(top))
-    base = alt.Chart(data, title=t("bump_title", lang, n=top)).encode(
+    base = alt.Chart(data).encode(
         x=alt.X("target:N", sort=targets, title=None, axis=alt.Axis(labelAngle=0)),
         y=alt.Y("rank:Q", title=t("col_rank", lang), scale=alt.Scale(
             reverse=True, type="log", domain=[1, worst], nice=False)),

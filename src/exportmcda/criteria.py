@@ -11,7 +11,6 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
-from enum import Enum
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +19,8 @@ import pandas as pd
 
 from exportmcda.countries import CountryProfile
 from exportmcda.database import Database
-from exportmcda.errors import ConfigError
+from exportmcda.directions import Direction
+from exportmcda.errors import ConfigError, InputError
 from exportmcda.resources import criteria_dir
 from exportmcda.taxonomy import CLASS_SCALES, Dimension, lookup
 
@@ -29,36 +29,23 @@ __all__ = [
     "CriteriaTree",
     "Criterion",
     "CriterionScores",
-    "Direction",
     "Leaf",
     "default_criteria_path",
     "load_criteria",
+    "parse_direction",
     "score",
 ]
 
 
-class Direction(Enum):
-    """Whether more of a criterion is better (benefit) or worse (cost)."""
-
-    BENEFIT = "benefit"
-    COST = "cost"
-
-    @classmethod
-    def parse(cls, text: str, *, path: str | None = None, where: str | None = None) -> Direction:
-        """Read 'benefit'/'max'/'+' or 'cost'/'min'/'-' (case-insensitive)."""
-        key = str(text).strip().lower()
-        if key in ("benefit", "max", "+", "1"):
-            return cls.BENEFIT
-        if key in ("cost", "min", "-", "-1"):
-            return cls.COST
+def parse_direction(text: object, *, path: str, where: str) -> Direction:
+    """Read a direction from a criteria or scenario file (ConfigError naming the place)."""
+    try:
+        return Direction.parse(str(text))
+    except InputError:
         raise ConfigError.single(
             "bad_direction", "direction must be 'benefit' or 'cost'", path=path, field=where,
             value=text,
-        )
-
-    def reversed(self) -> Direction:
-        """The other direction."""
-        return Direction.COST if self is Direction.BENEFIT else Direction.BENEFIT
+        ) from None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -204,7 +191,7 @@ def load_criteria(path: str | Path | None = None) -> CriteriaTree:
                 Leaf(
                     id=lid, parent=cid, label_en=_text(leaf_block, "label_en", name, lwhere),
                     label_ko=_text(leaf_block, "label_ko", name, lwhere), measure=measure,
-                    direction=Direction.parse(
+                    direction=parse_direction(
                         leaf_block.get("direction", "benefit"), path=name, where=lwhere
                     ),
                     params=params, definition_en=leaf_block.get("definition_en", ""),

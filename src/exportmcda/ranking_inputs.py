@@ -11,12 +11,11 @@ directions that pymcdm expects is produced only by :func:`types_vector`.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from enum import Enum
-from typing import TypeAlias
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from exportmcda.directions import Direction, DirectionLike
 from exportmcda.errors import InputError, JudgmentError
 
 __all__ = [
@@ -29,71 +28,11 @@ __all__ = [
     "types_vector",
 ]
 
-DirectionLike: TypeAlias = "Direction | str | int | float"
 
 #: Weights must sum to one within this absolute tolerance. AHP eigenvectors and typed-in
 #: weights such as 0.25/0.25/0.5 meet it; 0.33/0.33/0.33 (sum 0.99) does not and is refused
 #: rather than silently rescaled (pymcdm only warns beyond 0.01, ``validators.weights_validator``).
 WEIGHT_SUM_TOLERANCE = 1e-6
-
-_ALIASES: dict[str, str] = {
-    "benefit": "benefit",
-    "profit": "benefit",
-    "max": "benefit",
-    "maximize": "benefit",
-    "+": "benefit",
-    "1": "benefit",
-    "cost": "cost",
-    "min": "cost",
-    "minimize": "cost",
-    "-": "cost",
-    "-1": "cost",
-}
-
-
-class Direction(Enum):
-    """Whether more of a criterion is better (BENEFIT) or worse (COST).
-
-    One enum owns the direction and all its spellings (the scikit-criteria
-    ``core/objectives.py`` pattern), so criteria files, the CLI and the app accept the same
-    words: ``"benefit"``/``"max"``/``"+"``/``1`` and ``"cost"``/``"min"``/``"-"``/``-1``.
-    """
-
-    BENEFIT = "benefit"
-    COST = "cost"
-
-    @classmethod
-    def parse(cls, value: DirectionLike) -> Direction:
-        """Read a direction from any accepted alias.
-
-        Raises
-        ------
-        InputError
-            If ``value`` is not one of the aliases (code ``ranking.bad_direction``).
-        """
-        if isinstance(value, Direction):
-            return value
-        key: str | None = None
-        if isinstance(value, bool):
-            key = None
-        elif isinstance(value, int | float | np.integer | np.floating):
-            key = {1.0: "1", -1.0: "-1"}.get(float(value))
-        elif isinstance(value, str):
-            key = value.strip().lower()
-        name = _ALIASES.get(key) if key is not None else None
-        if name is None:
-            raise InputError.single(
-                "ranking.bad_direction",
-                f"criterion direction must be benefit/max/+/1 or cost/min/-/-1, got {value!r}",
-                value=value,
-            )
-        return cls(name)
-
-    @property
-    def sign(self) -> int:
-        """Return pymcdm's encoding: +1 for a benefit (profit) criterion, -1 for cost."""
-        return 1 if self is Direction.BENEFIT else -1
-
 
 def read_only(array: ArrayLike, dtype: type = float) -> NDArray[np.float64]:
     """Copy ``array`` into a new C-contiguous array that cannot be modified."""

@@ -17,7 +17,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from exportmcda.criteria import CriteriaTree, Direction
+from exportmcda.criteria import CriteriaTree, parse_direction
+from exportmcda.directions import Direction
 from exportmcda.errors import ConfigError, Issue, JudgmentError
 from exportmcda.resources import criteria_dir
 from exportmcda.weighting import AhpResult, ahp_from_pairs, direct_weights, global_weights
@@ -151,7 +152,7 @@ def parse_scenario(text: str, *, name: str = "scenario.toml") -> Scenario:
             )
         weights[str(node)] = dict(direct_weights(table, path=name))
     directions = {
-        str(k): Direction.parse(str(v), path=name, where=f"directions.{k}")
+        str(k): parse_direction(v, path=name, where=f"directions.{k}")
         for k, v in data.get("directions", {}).items()
     }
     sid = str(data.get("id") or Path(name).stem)

@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from exportmcda.countries import CountryProfile, Source
-from exportmcda.criteria import CriteriaTree, CriterionScores, Direction, score
+from exportmcda.criteria import CriteriaTree, CriterionScores, score
 from exportmcda.database import Database, Provenance
 from exportmcda.errors import ConfigError
 from exportmcda.ranking import RankResult, rank_matrix
@@ -330,10 +330,7 @@ def rank_candidates(
         )
     leaf_ids = list(matrix.columns)
     w = np.array([weights.leaf_weights[c] for c in leaf_ids])
-    directions = {
-        c: ("benefit" if weights.tree.leaf(c).direction is Direction.BENEFIT else "cost")
-        for c in leaf_ids
-    }
+    directions = {c: weights.tree.leaf(c).direction for c in leaf_ids}
     result = rank_matrix(
         matrix, w / w.sum(), directions, method=method, normalization=normalization,
         provenance=candidates.provenance.source,

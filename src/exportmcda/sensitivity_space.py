@@ -165,13 +165,16 @@ class WeightSpace:
     def closeness(self, weights: ArrayLike, matrix: ArrayLike | None = None) -> FloatArray:
         """TOPSIS closeness for (k, d) weights -> (k, n); a row of NaN (all tied) becomes 0.
 
-        pymcdm gives 0/0 = NaN only when every weighted column is constant, i.e. when all
+        pymcdm gives 0/0 = NaN for an alternative only when it sits at both the ideal and
+        the anti-ideal on every weighted column, i.e. when every weighted column is
+        constant: then the whole row is NaN (checked on the first column) and all
         alternatives are indistinguishable; 0 for all of them ranks them all tied.
         """
         w = np.atleast_2d(np.asarray(weights, dtype=float))
         x = self.matrix if matrix is None else matrix
         c = topsis_closeness(x, self.column_weights(w), self.types, self.normalization)
-        return np.nan_to_num(c, nan=0.0)
+        c[np.isnan(c[:, 0])] = 0.0
+        return c
 
     def closeness_of(self, weights: ArrayLike, rows: Sequence[int]) -> FloatArray:
         """Closeness of the given alternatives only, (k, len(rows)), memory bounded in k."""

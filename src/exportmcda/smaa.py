@@ -94,14 +94,38 @@ class _Counts:
     central: FloatArray  # (u, d): weight mass of being first (per member)
 
 
+def _sorted_desc(c: FloatArray) -> tuple[IntArray, IntArray]:
+    """Per row, column indices by decreasing score and the (truncated) sorted scores.
+
+    Scores are non-negative, so their IEEE-754 bit patterns sort as integers; the low
+    ``b = bit_length(u - 1)`` mantissa bits are replaced by the column index and one
+    integer sort per row (SIMD in NumPy >= 2, about 4x faster than ``argsort``) gives
+    order and values together. Scores that agree in all but those ``b`` bits (relative
+    difference below ``2**(b - 52)``, 5e-13 for 1,044 alternatives; the 2-D closeness is
+    accurate to about 1e-12 only) fall in one bucket and are treated as tied.
+    """
+    u = c.shape[1]
+    b = max(1, int(u - 1).bit_length())
+    key = np.ascontiguousarray(c, dtype=np.float64).view(np.int64) >> b
+    key <<= b
+    key |= np.arange(u, dtype=np.int64)
+    key.sort(axis=1)
+    key = key[:, ::-1]
+    return key & ((1 << b) - 1), key >> b
+
+
 def _accumulate(c: FloatArray, mult: IntArray, w: FloatArray, acc: _Counts, n: int) -> None:
     """Add one chunk of scores ``c`` (k, u) of representatives with multiplicities ``mult``."""
     k, u = c.shape
-    order = np.argsort(-c, axis=1)
-    ordered = np.take_along_axis(c, order, axis=1)
-    size = mult[order]
-    end = np.cumsum(size, axis=1)
-    start = end - size
+    order, ordered = _sorted_desc(c)
+    if u == n:  # no duplicate rows: every block has size 1
+        start = np.broadcast_to(np.arange(n), (k, n))
+        size = np.ones((k, n), dtype=np.int64)
+        end = start + 1
+    else:
+        size = mult[order]
+        end = np.cumsum(size, axis=1)
+        start = end - size
     rows = np.arange(k)[:, np.newaxis]
     tied = ordered[:, 1:] == ordered[:, :-1]
     if not tied.any():  # each representative is its own block: integer counts, exact
@@ -219,7 +243,8 @@ def smaa(
         k = min(chunk, samples - done)
         w = stream.take(k)
         if noise == 0.0:
-            c = space.closeness(w)[:, reps]
+            c = space.closeness(w)
+            c = c if u == n else c[:, reps]
         else:
             c = np.empty((k, n))
             for s in range(k):

@@ -84,6 +84,7 @@ def page() -> None:
     ).map(rank_text)
     numbers.index.name = t("col_technology", lang)
     numbers.columns.name = None
+    st.subheader(t("bump_title", lang, n=top))
     components.chart_with_numbers(bump_chart(data, top, lang), numbers, lang, key="bump")
 
 

@@ -58,6 +58,7 @@ def _weights(lang: str) -> None:
     components.weight_sliders(goal, state.local_weights(weighed, goal), lang, columns=5)
     left, right = st.columns([3, 2])
     with left:
+        st.caption(t("weights_title", lang))
         data = weights_data(weighed.tree, weighed.criterion_weights, lang)
         components.chart_with_numbers(
             weights_chart(data, lang), _weight_numbers(data, lang), lang, key="weights"
@@ -160,6 +161,7 @@ def page() -> None:
     ).map(lambda v: f"{v:.3f}")
     numbers.index.name = t("col_technology", lang)
     numbers.columns.name = None
+    st.subheader(t("contrib_title", lang))
     components.chart_with_numbers(contribution_chart(data, lang), numbers, lang, key="contrib")
     _explain(selection, top, lang)
     st.subheader(t("export_title", lang))

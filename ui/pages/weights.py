@@ -102,8 +102,9 @@ def page() -> None:
                         t("col_weight", lang): [f"{w:.3f}" for w in data["weight"]],
                     }
                 ).set_index(t("col_criterion", lang))
+                st.caption(t("local_weights", lang))
                 components.chart_with_numbers(
-                    weights_chart(data, lang, title=t("local_weights", lang)), numbers, lang,
+                    weights_chart(data, lang), numbers, lang,
                     key=f"local-{node}",
                 )
     st.divider()
