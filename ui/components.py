@@ -74,9 +74,24 @@ def issues_table(issues: tuple[Issue, ...], lang: str) -> None:
     st.dataframe(frame, hide_index=True, width="stretch")
 
 
+def _pixel_height(chart: Any) -> int | str:
+    """The element height of a chart with a fixed plot height: plot + axes (+ legend).
+
+    Streamlit 1.67's ``height="content"`` squeezes a single (non-concatenated) chart's plot
+    to a few pixels, so such charts get an explicit height; ``usermeta.extra_height`` adds
+    room for a legend below the plot.
+    """
+    height = getattr(chart, "height", None)
+    if not isinstance(height, int):
+        return "content"
+    meta = getattr(chart, "usermeta", None)
+    extra = meta.get("extra_height", 0) if isinstance(meta, dict) else 0
+    return height + 70 + int(extra)
+
+
 def chart_with_numbers(chart: Any, numbers: pd.DataFrame, lang: str, key: str) -> None:
     """A chart followed by its numbers as a real (DOM) table, for assistive technology."""
-    st.altair_chart(chart, width="content", key=f"chart-{key}")
+    st.altair_chart(chart, width="content", height=_pixel_height(chart), key=f"chart-{key}")
     with st.expander(t("table_numbers", lang)):
         st.table(numbers)
 

@@ -142,7 +142,10 @@ def contribution_chart(data: pd.DataFrame, lang: str = "en") -> Any:
                 alt.Tooltip("contribution:Q", title=t("col_contribution", lang), format=".3f"),
             ],
         )
-        .properties(height=max(160, 24 * len(order)), width=520)
+        .properties(
+            height=max(160, 24 * len(order)), width=520,
+            usermeta={"extra_height": 40 + 20 * ((len(criteria) + 1) // 2)},
+        )
     )
     return _configure(chart)
 

@@ -282,6 +282,7 @@ class Candidates:
     described: pd.DataFrame
     fields_of: pd.Series  # technology_id -> tuple of field numbers
     provenance: Provenance
+    matrix_notes: tuple[str, ...] = ()  # pymcdm's checks of the full matrix, run once
 
 
 def prepare(
@@ -294,9 +295,16 @@ def prepare(
          db.rows.groupby("technology_id", sort=False)["field"]},
         dtype=object,
     )
+    leaves = list(scored.matrix.columns)
+    checked = rank_matrix(
+        scored.matrix, np.full(len(leaves), 1 / len(leaves)),
+        {c: tree.leaf(c).direction for c in leaves},
+    )
+    matrix_notes = tuple(n for n in checked.notes if n.startswith("pymcdm:"))
     return Candidates(
         scores=scored, described=describe_technologies(db, lang).loc[scored.matrix.index],
         fields_of=fields_of.reindex(scored.matrix.index), provenance=db.provenance,
+        matrix_notes=matrix_notes,
     )
 
 
@@ -333,17 +341,22 @@ def rank_candidates(
     directions = {c: weights.tree.leaf(c).direction for c in leaf_ids}
     result = rank_matrix(
         matrix, w / w.sum(), directions, method=method, normalization=normalization,
-        provenance=candidates.provenance.source,
+        provenance=candidates.provenance.source, matrix_checks=False,
     )
-    notes += list(result.notes)
-    pool_fields = sorted({f for fs in candidates.fields_of.loc[matrix.index] for f in fs})
+    notes += list(candidates.matrix_notes) + list(result.notes)
+    pool = candidates.fields_of if keep is None else candidates.fields_of.loc[matrix.index]
+    pool_fields = sorted({f for fs in pool for f in fs})
     return Selection(
         country=country, scenario=scenario, weights=weights,
         scores=CriterionScores(
             matrix=matrix, tree=weights.tree, country=country.code,
             notes=candidates.scores.notes,
         ),
-        result=result, technologies=candidates.described.loc[matrix.index], filters=filters,
+        result=result,
+        technologies=candidates.described if keep is None else candidates.described.loc[
+            matrix.index
+        ],
+        filters=filters,
         provenance=candidates.provenance,
         notes=tuple(dict.fromkeys(notes)), pool_fields=tuple(pool_fields),
     )

@@ -148,7 +148,8 @@ def dominated_rows(space: WeightSpace) -> NDArray[np.bool_]:
 
 
 def _scores(space: WeightSpace, matrix: FloatArray) -> FloatArray:
-    return space.closeness(space.weights, matrix)[0]
+    out: FloatArray = space.closeness(space.weights, matrix)[0]
+    return out
 
 
 def _compare(

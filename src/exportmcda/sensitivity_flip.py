@@ -24,7 +24,7 @@ at least as far from the anti-ideal as B on every column, for every weight vecto
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -147,14 +147,14 @@ def smallest_flip(
         )
     a, b = space.index(above), space.index(below)
     w = np.asarray(space.weights, dtype=float)
-    base = {
-        "above": space.alternatives[a], "below": space.alternatives[b], "norm": norm,
-        "criteria": space.names, "current": w.copy(),
-    }
+    base = FlipResult(
+        above=space.alternatives[a], below=space.alternatives[b], status="not_found",
+        norm=norm, criteria=space.names, current=w.copy(),
+    )
     if a == b or _gap(space, w[np.newaxis, :], a, b)[0] >= 0:
-        return FlipResult(status="already", distance=0.0, weights=w.copy(), **base)
+        return replace(base, status="already", distance=0.0, weights=w.copy())
     if dominates(space, a, b):
-        return FlipResult(status="dominated", **base)
+        return replace(base, status="dominated")
     dirs, names = _directions(space, w, a, b, norm)
     neg = np.where(dirs < 0, -dirs, 0.0)
     with np.errstate(divide="ignore"):
@@ -166,7 +166,7 @@ def smallest_flip(
     hit = g > 0
     found = np.flatnonzero(hit.any(axis=1))
     if found.size == 0:
-        return FlipResult(status="not_found", **base)
+        return base
     first = hit[found].argmax(axis=1)
     hi = s[found, first]
     lo = np.where(first > 0, s[found, np.maximum(first - 1, 0)], 0.0)
@@ -181,8 +181,8 @@ def smallest_flip(
     best = int(np.argmin(dist))
     new = np.clip(w + hi[best] * dirs[found[best]], 0.0, None)
     new /= new.sum()
-    return FlipResult(
-        status="flip", distance=float(np.abs(new - w).sum() if norm == "l1"
-                                      else np.abs(new - w).max()),
-        weights=new, direction=names[int(found[best])], **base,
+    change = np.abs(new - w)
+    return replace(
+        base, status="flip", distance=float(change.sum() if norm == "l1" else change.max()),
+        weights=new, direction=names[int(found[best])],
     )

@@ -1,4 +1,4 @@
-"""One-at-a-time weight sensitivity: within which weight interval does the shortlist hold?
+"""One-at-a-time weight sensitivity: the weight intervals within which the shortlist holds.
 
 Scheme (that of the ``topsis-sensitivity-tzeng-huang2011`` reference case in
 ``tests/data/mcda-cases.json``): criterion k's weight is set to ``x`` and every other

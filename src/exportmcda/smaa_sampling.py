@@ -134,7 +134,8 @@ class WeightStream:
             g = self.rng.standard_gamma(m.concentration * m.center[live], (_BATCH, int(live.sum())))
             out[:, live] = g / g.sum(axis=1, keepdims=True)
             return out
-        assert m.lower is not None and m.upper is not None
+        assert m.lower is not None
+        assert m.upper is not None
         slack = 1.0 - m.lower.sum()
         tries = 0
         while True:
