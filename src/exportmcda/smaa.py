@@ -168,7 +168,14 @@ def _representatives(x: FloatArray, dedupe: bool) -> tuple[IntArray, IntArray, I
     _, first, inverse, counts = np.unique(
         x, axis=0, return_index=True, return_inverse=True, return_counts=True
     )
-    return first.astype(np.int64), counts.astype(np.int64), inverse.reshape(-1).astype(np.int64)
+    # Number representatives in order of first occurrence (identity when rows are distinct).
+    perm = np.argsort(first, kind="stable")
+    label = np.empty_like(perm)
+    label[perm] = np.arange(perm.size)
+    rep_of = label[inverse.reshape(-1)]
+    return (
+        first[perm].astype(np.int64), counts[perm].astype(np.int64), rep_of.astype(np.int64)
+    )
 
 
 def _finish(acc: _Counts, mult: IntArray, n: int) -> FloatArray:
