@@ -22,6 +22,7 @@ import tracemalloc
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -197,6 +198,15 @@ def _1m(settings: Settings) -> Result:
         lambda r: r["ratio"] >= 10 and r["max_abs_diff"] <= 1e-12 and r["peak_mem_ratio"] < 3,
         "ratio >= 10, max_abs_diff <= 1e-12, peak_mem_ratio < 3",
     )
+
+
+@case("smaa-10k-1044")
+def _smaa(settings: Settings) -> Result:
+    """SMAA-2, 10,000 weight samples over the sample's 1,044 technologies (bench/cases_smaa.py)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from cases_smaa import smaa_case
+
+    return {k: v for k, v in smaa_case(settings.quick).items() if k != "name"}
 
 
 def meta(settings: Settings) -> Result:

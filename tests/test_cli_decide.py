@@ -196,3 +196,21 @@ def test_export_csv(tmp_path):
     out = tmp_path / "s.csv"
     assert main(["export", "--country", "ASCN", "--top", "3", "--out", str(out)]) == 0
     assert out.read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_sensitivity_json_contract():
+    code, out = run(["sensitivity", "--country", "IND", "--samples", "500", "--seed", "7",
+                     "--top", "5", "--format", "json"])
+    body = json.loads(out)
+    assert code == 0
+    assert {"one_at_a_time", "acceptability", "central_weights", "method_agreement"} <= set(body)
+    for entry in body["acceptability"].values():
+        assert {"top_n", "rank_probabilities"} <= set(entry)
+        assert sum(entry["rank_probabilities"].values()) == pytest.approx(1)
+    again = json.loads(run(["sensitivity", "--country", "IND", "--samples", "500", "--seed",
+                            "7", "--top", "5", "--format", "json"])[1])
+    assert again["acceptability"] == body["acceptability"]  # seeded: reproducible
+
+
+def test_sensitivity_bad_country_exits_1(capsys):
+    assert main(["sensitivity", "--country", "ATLANTIS", "--samples", "10"]) == 1

@@ -120,8 +120,10 @@ def test_duplicate_rows_share_ranks_equally() -> None:
     r = smaa(space(x), samples=2_000, seed=0)
     np.testing.assert_array_equal(r.acceptability[2], r.acceptability[4])
     np.testing.assert_allclose(r.acceptability.sum(axis=0), 1.0, atol=1e-12)
-    # A3 and its copy tie over ranks 1-2 whenever they lead: half of each to each rank.
-    assert r.acceptability[2, 0] == pytest.approx(r.acceptability[2, 1])
+    # Only A2 or the A3 pair can lead (A1 and A4 are dominated by A3); when the pair leads
+    # it ties over ranks 1-2, so each copy gets half of "first".
+    assert r.acceptability[2, 0] == pytest.approx((1.0 - r.acceptability[1, 0]) / 2, abs=1e-12)
+    assert r.acceptability[1, 0] > 0
     assert r.confidence[2] == 0.5  # two alternatives tie for first at the central weights
 
 
@@ -239,3 +241,24 @@ def test_bad_settings_raise() -> None:
         smaa(space(), noise=1.5)
     with pytest.raises(ConfigError, match="criteria"):
         smaa(space(), model=WeightModel.uniform(5))
+
+
+def test_chunk_with_ties_in_some_rows_only() -> None:
+    """Sample 1 ties A1 and A2 over ranks 1-2; sample 2 has no tie (private accumulator)."""
+    from exportmcda.smaa import _accumulate, _Counts, _finish
+
+    c = np.array([[0.5, 0.5, 0.1], [0.9, 0.2, 0.4]])
+    mult = np.ones(3, dtype=np.int64)
+    w = np.array([[0.2, 0.8], [0.6, 0.4]])
+    acc = _Counts(
+        starts=np.zeros((3, 3), dtype=np.int64),
+        spread=np.zeros((3, 4)),
+        first=np.zeros(3),
+        central=np.zeros((3, 2)),
+    )
+    _accumulate(c, mult, w, acc, 3)
+    b = _finish(acc, mult, 3) / 2
+    np.testing.assert_allclose(b, [[0.75, 0.25, 0.0], [0.25, 0.25, 0.5], [0.0, 0.5, 0.5]])
+    np.testing.assert_allclose(acc.first, [1.5, 0.5, 0.0])
+    # A1: half of sample 1's weights plus all of sample 2's, over a first-mass of 1.5.
+    np.testing.assert_allclose(acc.central[0] / acc.first[0], (0.5 * w[0] + w[1]) / 1.5)

@@ -89,9 +89,25 @@ def _pixel_height(chart: Any) -> int | str:
     return height + 70 + int(extra)
 
 
-def chart_with_numbers(chart: Any, numbers: pd.DataFrame, lang: str, key: str) -> None:
-    """A chart followed by its numbers as a real (DOM) table, for assistive technology."""
-    st.altair_chart(chart, width="content", height=_pixel_height(chart), key=f"chart-{key}")
+def chart_with_numbers(
+    chart: Any, numbers: pd.DataFrame, lang: str, key: str, *, width: int | None = None
+) -> None:
+    """A chart followed by its numbers as a real (DOM) table, for assistive technology.
+
+    ``width`` (pixels) overrides the content width for charts whose plot is sized by a
+    step (Streamlit 1.67 shrinks those to fit a guessed width).
+    """
+    if width is None:
+        plot = getattr(chart, "width", None)
+        meta = getattr(chart, "usermeta", None)
+        extra = meta.get("extra_width") if isinstance(meta, dict) else None
+        width = plot + int(extra) if isinstance(plot, int) and extra is not None else None
+    # the spec is built by exportmcda.charts*, tested there: skip Altair's per-render
+    # JSON-schema validation (about 20 ms a chart, on every slider move)
+    st.vega_lite_chart(
+        chart.to_dict(validate=False), width=width or "content", height=_pixel_height(chart),
+        key=f"chart-{key}",
+    )
     with st.expander(t("table_numbers", lang)):
         st.table(numbers)
 
@@ -234,7 +250,8 @@ def scenario_download(lang: str, key: str) -> None:
     """Download the effective scenario (with the session's weights) as TOML."""
     scenario = state.effective_scenario()
     st.download_button(
-        t("download_scenario", lang), data=to_toml(scenario).encode("utf-8"),
+        t("download_scenario", lang), data=lambda: to_toml(scenario).encode("utf-8"),
+        on_click="ignore",
         file_name=f"{_safe_stem(scenario.id)}.toml", mime="application/toml", key=key,
     )
 
@@ -294,18 +311,23 @@ def sources_expander(selection: Selection, lang: str) -> None:
 
 
 def shortlist_downloads(selection: Selection, top: int, lang: str) -> None:
-    """Excel and CSV downloads of the shortlist (formula-safe: see exportmcda.reports)."""
+    """Excel and CSV downloads of the shortlist (formula-safe: see exportmcda.reports).
+
+    The files are built when clicked (deferred ``data``), not on every slider move.
+    """
     left, right = st.columns(2)
     left.download_button(
         t("download_xlsx", lang),
-        data=reports.shortlist_xlsx(selection, top=top, lang=lang),
+        data=lambda: reports.shortlist_xlsx(selection, top=top, lang=lang),
+        on_click="ignore",
         file_name=reports.export_filename(selection, "xlsx"),
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key="download-xlsx", icon=":material/download:",
     )
     right.download_button(
         t("download_csv", lang),
-        data=reports.shortlist_csv(selection, top=top, lang=lang),
+        data=lambda: reports.shortlist_csv(selection, top=top, lang=lang),
+        on_click="ignore",
         file_name=reports.export_filename(selection, "csv"),
         mime="text/csv", key="download-csv", icon=":material/download:",
     )

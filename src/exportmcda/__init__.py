@@ -20,6 +20,7 @@ from exportmcda.profiles import TABLES, OverviewTable, overview
 from exportmcda.ranking import RankResult, rank_matrix
 from exportmcda.scenarios import Scenario, load_scenario, scenario_weights
 from exportmcda.selection import Filters, Selection, select
+from exportmcda.sensitivity import RobustnessReport, flip_pair, robustness
 from exportmcda.weighting import AhpResult, ahp, ahp_from_pairs, global_weights
 
 __version__ = "0.1.0"
@@ -39,11 +40,13 @@ __all__ = [
     "OverviewTable",
     "Provenance",
     "RankResult",
+    "RobustnessReport",
     "Scenario",
     "Selection",
     "__version__",
     "ahp",
     "ahp_from_pairs",
+    "flip_pair",
     "get_country",
     "global_weights",
     "load",
@@ -54,6 +57,7 @@ __all__ = [
     "overview",
     "rank_matrix",
     "read_table",
+    "robustness",
     "scenario_weights",
     "score",
     "select",

@@ -95,7 +95,10 @@ def weights_chart(data: pd.DataFrame, lang: str = "en", *, title: str | None = N
     text = base.mark_text(align="left", dx=3, fontSize=11, color="#222").encode(
         text=alt.Text("percent:Q", format=".1f")
     )
-    return _configure((bars + text).properties(height=max(120, 26 * len(data)), width=420))
+    chart = (bars + text).properties(
+        height=max(130, 28 * len(data)), width=420, usermeta={"extra_width": 300}
+    )
+    return _configure(chart)
 
 
 def contribution_data(selection: Selection, top: int, lang: str = "en") -> pd.DataFrame:
@@ -133,7 +136,7 @@ def contribution_chart(data: pd.DataFrame, lang: str = "en") -> Any:
             x=alt.X("sum(contribution):Q", title=t("col_score", lang)),
             color=alt.Color(
                 "criterion:N", sort=criteria, title=t("col_criterion", lang),
-                scale=alt.Scale(scheme="tableau10"), legend=alt.Legend(orient="bottom", columns=2),
+                scale=alt.Scale(scheme="tableau10"), legend=alt.Legend(orient="right"),
             ),
             order=alt.Order("order:Q"),
             tooltip=[
@@ -143,8 +146,8 @@ def contribution_chart(data: pd.DataFrame, lang: str = "en") -> Any:
             ],
         )
         .properties(
-            height=max(160, 24 * len(order)), width=520,
-            usermeta={"extra_height": 40 + 20 * ((len(criteria) + 1) // 2)},
+            height=max(220, 24 * len(order)), width=480,
+            usermeta={"extra_width": 560},  # room for the labels (300 px) and the legend
         )
     )
     return _configure(chart)
@@ -174,12 +177,14 @@ def bump_chart(data: pd.DataFrame, top: int, lang: str = "en") -> Any:
     targets = list(dict.fromkeys(data["target"]))
     worst = max(float(data["rank"].max()), float(top))
     base = alt.Chart(data).encode(
-        x=alt.X("target:N", sort=targets, title=None, axis=alt.Axis(labelAngle=0)),
+        x=alt.X("target:N", sort=targets, title=None,
+                  axis=alt.Axis(labelAngle=0, labelLimit=160, orient="top")),
         y=alt.Y("rank:Q", title=t("col_rank", lang), scale=alt.Scale(
             reverse=True, type="log", domain=[1, worst], nice=False)),
         color=alt.Color("technology:N", title=t("col_technology", lang),
                         scale=alt.Scale(scheme="category20"),
-                        legend=alt.Legend(orient="right", labelLimit=320)),
+                        legend=alt.Legend(orient="right", labelLimit=320, symbolLimit=0,
+                                          rowPadding=1)),
         tooltip=[
             alt.Tooltip("technology:N", title=t("col_technology", lang)),
             alt.Tooltip("target:N", title=t("col_target", lang)),
@@ -191,5 +196,8 @@ def bump_chart(data: pd.DataFrame, top: int, lang: str = "en") -> Any:
     outside = base.mark_point(size=70, filled=False, strokeWidth=2).transform_filter(
         "!datum.in_top"
     )
-    chart = (lines + inside + outside).properties(height=420, width=140 * len(targets) + 60)
+    technologies = data["technology"].nunique()
+    chart = (lines + inside + outside).properties(
+        height=max(360, 24 * technologies), width=170 * len(targets)
+    )
     return _configure(chart)

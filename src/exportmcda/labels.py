@@ -373,3 +373,8 @@ LABELS.update(
         "col_target": {"en": "Target", "ko": "대상국"},
     }
 )
+
+LABELS["explain_placeholder"] = {
+    "en": "Choose a technology of the top list",
+    "ko": "상위 목록에서 기술을 선택하세요",
+}

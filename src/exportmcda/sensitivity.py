@@ -51,6 +51,7 @@ __all__ = [
     "SmaaResult",
     "WeightModel",
     "WeightSpace",
+    "flip_pair",
     "method_agreement",
     "one_at_a_time",
     "rank_reversal",
@@ -100,9 +101,7 @@ class RobustnessReport:
                 "rank_probabilities": s.rank_probabilities(i, self.rank_buckets),
             }
             if not np.isnan(s.central_weights[i, 0]):
-                central[tid] = dict(
-                    zip(s.criteria, s.central_weights[i].tolist(), strict=True)
-                )
+                central[tid] = dict(zip(s.criteria, s.central_weights[i].tolist(), strict=True))
         return {
             "one_at_a_time": self.one_at_a_time.as_dict(),
             "acceptability": acceptability,
@@ -152,7 +151,8 @@ def robustness(
     """
     if selection.result.method != "topsis":
         raise ConfigError.single(
-            "sensitivity.not_topsis", "robustness analyses a TOPSIS ranking",
+            "sensitivity.not_topsis",
+            "robustness analyses a TOPSIS ranking",
             value=selection.result.method,
         )
     space = WeightSpace.from_selection(selection, level)
@@ -193,10 +193,29 @@ def robustness(
         "synthetic": selection.synthetic,
     }
     return RobustnessReport(
-        top_n=top_n, rank_buckets=k, listed=tuple(int(i) for i in listed),
+        top_n=top_n,
+        rank_buckets=k,
+        listed=tuple(int(i) for i in listed),
         baseline_ranks=tuple(float(r) for r in selection.result.ranks),
         names={str(key): value for key, value in names.items()},
-        one_at_a_time=oat, smaa=result,
+        one_at_a_time=oat,
+        smaa=result,
         method_agreement=method_agreement(space, top_n=top_n, methods=methods),
-        rank_reversal=rank_reversal(space, top_n=top_n), settings=settings,
+        rank_reversal=rank_reversal(space, top_n=top_n),
+        settings=settings,
     )
+
+
+def flip_pair(
+    selection: Selection,
+    above: str,
+    below: str,
+    *,
+    level: str = "criteria",
+    norm: str = "l1",
+) -> FlipResult:
+    """Smallest weight change putting technology ``below`` above ``above`` in a selection.
+
+    ``norm`` is "l1" or "linf"; see :func:`~exportmcda.sensitivity_flip.smallest_flip`.
+    """
+    return smallest_flip(WeightSpace.from_selection(selection, level), above, below, norm=norm)

@@ -94,8 +94,13 @@ def method_agreement(
         norm = space.normalization if method == "topsis" else None
         try:
             results[method] = rank_matrix(
-                space.matrix, w / w.sum(), space.types, method=method, normalization=norm,
-                alternatives=space.alternatives, criteria=space.columns,
+                space.matrix,
+                w / w.sum(),
+                space.types,
+                method=method,
+                normalization=norm,
+                alternatives=space.alternatives,
+                criteria=space.columns,
             )
         except InputError as exc:
             notes.append(f"{method} skipped: {exc}")
@@ -107,12 +112,17 @@ def method_agreement(
             tau.loc[a, b] = tau.loc[b, a] = kendall_tau_b(results[a].ranks, results[b].ranks)
     shortlists = {m: _shortlist(r, top_n) for m, r in results.items()}
     common = tuple(
-        a for a in (shortlists[names[0]] if names else ())
+        a
+        for a in (shortlists[names[0]] if names else ())
         if all(a in s for s in shortlists.values())
     )
     return MethodAgreement(
-        top_n=top_n, shortlists=shortlists, tau=tau,
-        pairs=rank_agreement(results, top_n=top_n), common=common, notes=tuple(notes),
+        top_n=top_n,
+        shortlists=shortlists,
+        tau=tau,
+        pairs=rank_agreement(results, top_n=top_n),
+        common=common,
+        notes=tuple(notes),
     )
 
 
@@ -128,7 +138,8 @@ class RankReversal:
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready form."""
         return {
-            "change": self.change, "n_swapped": self.n_swapped,
+            "change": self.change,
+            "n_swapped": self.n_swapped,
             "shortlist_changed": self.shortlist_changed,
             "swapped": [list(p) for p in self.swapped],
         }
@@ -153,7 +164,11 @@ def _scores(space: WeightSpace, matrix: FloatArray) -> FloatArray:
 
 
 def _compare(
-    names: Sequence[str], before: FloatArray, after: FloatArray, top_n: int, change: str,
+    names: Sequence[str],
+    before: FloatArray,
+    after: FloatArray,
+    top_n: int,
+    change: str,
     max_pairs: int,
 ) -> RankReversal:
     """Strict order reversals between ``before`` and ``after`` scores of the same rows."""
@@ -164,8 +179,10 @@ def _compare(
     order = np.lexsort((rank[j], rank[i]))[:max_pairs]
     changed = bool(np.any(shortlist_mask(before, top_n) != shortlist_mask(after, top_n)))
     return RankReversal(
-        change=change, swapped=tuple((names[i[p]], names[j[p]]) for p in order),
-        n_swapped=int(i.size), shortlist_changed=changed,
+        change=change,
+        swapped=tuple((names[i[p]], names[j[p]]) for p in order),
+        n_swapped=int(i.size),
+        shortlist_changed=changed,
     )
 
 
@@ -196,16 +213,24 @@ def rank_reversal(
         keep = np.arange(x.shape[0]) != r
         after = _scores(space, x[keep])
         out.append(
-            _compare([n for k, n in enumerate(names) if keep[k]], base[keep], after, top_n,
-                     f"removed {names[r]}", max_pairs)
+            _compare(
+                [n for k, n in enumerate(names) if keep[k]],
+                base[keep],
+                after,
+                top_n,
+                f"removed {names[r]}",
+                max_pairs,
+            )
         )
     if add is not None:
         if isinstance(add, str):
             dominated = np.flatnonzero(dominated_rows(space))
             pool = dominated if dominated.size else np.arange(x.shape[0])
             src = int(pool[np.argmin(base[pool])])
-            row, label = x[src], f"added a copy of {names[src]}" + (
-                " (dominated)" if dominated.size else " (worst ranked; none is dominated)"
+            row, label = (
+                x[src],
+                f"added a copy of {names[src]}"
+                + (" (dominated)" if dominated.size else " (worst ranked; none is dominated)"),
             )
         else:
             row, label = np.asarray(add, dtype=float).reshape(-1), "added the given alternative"

@@ -7,14 +7,17 @@ use it for the weighted sum) or L-infinity (the largest change of any one weight
 
 TOPSIS closeness is not linear in the weights, so the minimum is searched along candidate
 directions ``d`` (``sum d = 0``): every pair transfer ``e_k - e_j`` (weight moved from j to
-k) and, for L-infinity, the balanced direction ``+1`` on the half of the criteria where the
-gap ``C_B - C_A`` grows fastest and ``-1`` on the other half (the L-infinity optimum of a
-linear score). Each direction is scanned on a grid up to the simplex boundary (all points
-in one 2-D TOPSIS call) and the first crossing bisected to ``tol``; the smallest distance
-wins. For a linear score the L1 optimum is a single pair transfer unless it empties the
-source weight, so the answer is exact when the optimum lies on a pair-transfer edge and an
-upper bound otherwise (the same holds for L-infinity and the balanced direction while no
-weight reaches 0). A crossing narrower than the grid step can be missed.
+k), every one-at-a-time direction ``e_k - w`` (towards the vertex where criterion k has all
+the weight, the others shrinking proportionally; these reach every vertex, so in the leaf
+space a flip is always found when B is not dominated) and, for L-infinity, the balanced
+direction ``+1`` on the half of the criteria where the gap ``C_B - C_A`` grows fastest and
+``-1`` on the other half (the L-infinity optimum of a linear score). Each direction is
+scanned on a grid up to the simplex boundary (all points in one 2-D TOPSIS call) and the
+first crossing bisected to ``tol``; the smallest distance wins. For a linear score the L1
+optimum is a single pair transfer unless it empties the source weight, so the answer is
+exact when the optimum lies on a pair-transfer edge and an upper bound otherwise (the same
+holds for L-infinity and the balanced direction while no weight reaches 0). A crossing
+narrower than the grid step can be missed.
 
 If A dominates B (at least as good on every column after direction), no weight vector puts
 B strictly above A: with vector or min-max normalisation each column is normalised
@@ -59,9 +62,7 @@ class FlipResult:
     distance: float | None = None
     weights: FloatArray | None = None
     direction: str | None = None
-    exact: str = (
-        "exact for L1 when the optimum is a single pair transfer, otherwise an upper bound"
-    )
+    exact: str = "exact for L1 when the optimum is a single pair transfer, otherwise an upper bound"
 
     @property
     def message(self) -> str:
@@ -80,10 +81,15 @@ class FlipResult:
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready form."""
         return {
-            "above": self.above, "below": self.below, "status": self.status,
-            "norm": self.norm, "distance": self.distance, "direction": self.direction,
+            "above": self.above,
+            "below": self.below,
+            "status": self.status,
+            "norm": self.norm,
+            "distance": self.distance,
+            "direction": self.direction,
             "current": dict(zip(self.criteria, self.current.tolist(), strict=True)),
-            "weights": None if self.weights is None
+            "weights": None
+            if self.weights is None
             else dict(zip(self.criteria, self.weights.tolist(), strict=True)),
             "message": self.message,
         }
@@ -113,6 +119,12 @@ def _directions(
                 v[j], v[k] = -1.0, 1.0
                 dirs.append(v)
                 names.append(f"move weight from {space.names[j]} to {space.names[k]}")
+    for k in range(d):  # the one-at-a-time direction: towards the vertex e_k
+        if w[k] < 1.0:
+            v = -w.copy()
+            v[k] += 1.0
+            dirs.append(v)
+            names.append(f"towards {space.names[k]} (others rescaled proportionally)")
     if norm == "linf" and d >= 2:
         h = 1e-6  # central differences of the gap along each coordinate, then rank them
         probe = np.vstack([w + h * np.eye(d), w - h * np.eye(d)])
@@ -148,8 +160,12 @@ def smallest_flip(
     a, b = space.index(above), space.index(below)
     w = np.asarray(space.weights, dtype=float)
     base = FlipResult(
-        above=space.alternatives[a], below=space.alternatives[b], status="not_found",
-        norm=norm, criteria=space.names, current=w.copy(),
+        above=space.alternatives[a],
+        below=space.alternatives[b],
+        status="not_found",
+        norm=norm,
+        criteria=space.names,
+        current=w.copy(),
     )
     if a == b or _gap(space, w[np.newaxis, :], a, b)[0] >= 0:
         return replace(base, status="already", distance=0.0, weights=w.copy())
@@ -183,6 +199,9 @@ def smallest_flip(
     new /= new.sum()
     change = np.abs(new - w)
     return replace(
-        base, status="flip", distance=float(change.sum() if norm == "l1" else change.max()),
-        weights=new, direction=names[int(found[best])],
+        base,
+        status="flip",
+        distance=float(change.sum() if norm == "l1" else change.max()),
+        weights=new,
+        direction=names[int(found[best])],
     )

@@ -47,7 +47,9 @@ class Breakpoint:
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready form."""
         return {
-            "kind": self.kind, "weight": self.weight, "before": list(self.before),
+            "kind": self.kind,
+            "weight": self.weight,
+            "before": list(self.before),
             "after": list(self.after),
         }
 
@@ -94,9 +96,12 @@ class OneAtATime:
         return pd.DataFrame(
             [
                 {
-                    "criterion": c.criterion, "current": c.current,
-                    "top_1_lo": c.top_1[0], "top_1_hi": c.top_1[1],
-                    "top_n_lo": c.top_n[0], "top_n_hi": c.top_n[1],
+                    "criterion": c.criterion,
+                    "current": c.current,
+                    "top_1_lo": c.top_1[0],
+                    "top_1_hi": c.top_1[1],
+                    "top_n_lo": c.top_n[0],
+                    "top_n_hi": c.top_n[1],
                 }
                 for c in self.criteria
             ]
@@ -121,8 +126,12 @@ class OneAtATime:
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready form: per criterion intervals, breakpoints and gradient data."""
         out: dict[str, Any] = {
-            "scheme": self.scheme, "bounds": list(self.bounds), "top_n": self.top_n,
-            "shortlist": list(self.shortlist), "top_1": list(self.top_1), "criteria": {},
+            "scheme": self.scheme,
+            "bounds": list(self.bounds),
+            "top_n": self.top_n,
+            "shortlist": list(self.shortlist),
+            "top_1": list(self.top_1),
+            "criteria": {},
         }
         for c, grid, ranks in zip(self.criteria, self.grid, self.ranks, strict=True):
             entry = c.as_dict()
@@ -156,8 +165,14 @@ def _names(space: WeightSpace, mask: NDArray[np.bool_]) -> tuple[str, ...]:
 
 
 def _refine(
-    space: WeightSpace, k: int, lo: FloatArray, hi: FloatArray, ref: NDArray[np.bool_],
-    kind: str, top_n: int, tol: float,
+    space: WeightSpace,
+    k: int,
+    lo: FloatArray,
+    hi: FloatArray,
+    ref: NDArray[np.bool_],
+    kind: str,
+    top_n: int,
+    tol: float,
 ) -> tuple[FloatArray, FloatArray]:
     """Bisect every bracket at once: state(lo) == ref, state(hi) != ref, until hi - lo < tol."""
     lo, hi = lo.copy(), hi.copy()
@@ -225,8 +240,11 @@ def one_at_a_time(
             for p, before_mask, after_mask in zip(points, st[change], after, strict=True):
                 found.append(
                     Breakpoint(
-                        criterion=name, kind=kind, weight=float(p),
-                        before=_names(space, before_mask), after=_names(space, after_mask),
+                        criterion=name,
+                        kind=kind,
+                        weight=float(p),
+                        before=_names(space, before_mask),
+                        after=_names(space, after_mask),
                     )
                 )
             below = points[points <= w0]
@@ -237,7 +255,9 @@ def one_at_a_time(
             )
         results.append(
             CriterionSensitivity(
-                criterion=name, current=w0, top_1=intervals["top_1"],
+                criterion=name,
+                current=w0,
+                top_1=intervals["top_1"],
                 top_n=intervals["top_n"],
                 breakpoints=tuple(sorted(found, key=lambda b: (b.kind, b.weight))),
             )
@@ -245,8 +265,11 @@ def one_at_a_time(
     for array in (*grids, *rank_lines):
         array.flags.writeable = False
     return OneAtATime(
-        top_n=top_n, bounds=(lo_b, hi_b),
+        top_n=top_n,
+        bounds=(lo_b, hi_b),
         shortlist=tuple(space.alternatives[i] for i in short_idx),
-        top_1=_names(space, base["top_1"][0]), criteria=tuple(results),
-        grid=tuple(grids), ranks=tuple(rank_lines),
+        top_1=_names(space, base["top_1"][0]),
+        criteria=tuple(results),
+        grid=tuple(grids),
+        ranks=tuple(rank_lines),
     )

@@ -70,8 +70,13 @@ class WeightSpace:
         names = tuple(criteria or (f"C{j + 1}" for j in range(x.shape[1])))
         alts = tuple(alternatives or (f"A{i + 1}" for i in range(x.shape[0])))
         return cls.grouped(
-            x, weights, types, groups={c: (c,) for c in names}, column_names=names,
-            alternatives=alts, normalization=normalization,
+            x,
+            weights,
+            types,
+            groups={c: (c,) for c in names},
+            column_names=names,
+            alternatives=alts,
+            normalization=normalization,
         )
 
     @classmethod
@@ -103,7 +108,8 @@ class WeightSpace:
             )
         if not np.isclose(w.sum(), 1.0, atol=1e-9):
             raise JudgmentError.single(
-                "sensitivity.weights_sum", f"weights must sum to 1, got {w.sum()!r}",
+                "sensitivity.weights_sum",
+                f"weights must sum to 1, got {w.sum()!r}",
                 field="weights",
             )
         shares = np.ones(len(cols)) if local is None else np.asarray(local, dtype=float)
@@ -120,9 +126,14 @@ class WeightSpace:
             )
         signs = types_vector(types, list(cols))
         return cls(
-            names=tuple(groups), weights=read_only(w), to_columns=read_only(to_columns),
-            matrix=read_only(x), types=read_only(signs, dtype=np.int64),  # type: ignore[arg-type]
-            alternatives=tuple(alternatives), columns=cols, normalization=normalization,
+            names=tuple(groups),
+            weights=read_only(w),
+            to_columns=read_only(to_columns),
+            matrix=read_only(x),
+            types=read_only(signs, dtype=np.int64),  # type: ignore[arg-type]
+            alternatives=tuple(alternatives),
+            columns=cols,
+            normalization=normalization,
         )
 
     @classmethod
@@ -131,14 +142,19 @@ class WeightSpace:
         r = selection.result
         if level not in LEVELS:
             raise ConfigError.single(
-                "sensitivity.level", f"level must be one of {LEVELS}, got {level!r}",
+                "sensitivity.level",
+                f"level must be one of {LEVELS}, got {level!r}",
                 value=level,
             )
         normalization = r.normalization or "vector"
         if level == "leaves":
             return cls.from_matrix(
-                r.matrix, r.weights, r.types, alternatives=r.alternatives,
-                criteria=r.criteria, normalization=normalization,
+                r.matrix,
+                r.weights,
+                r.types,
+                alternatives=r.alternatives,
+                criteria=r.criteria,
+                normalization=normalization,
             )
         groups = {
             c.id: tuple(leaf.id for leaf in c.leaves if leaf.id in r.criteria)
@@ -148,8 +164,14 @@ class WeightSpace:
         col = {c: j for j, c in enumerate(r.criteria)}
         top = np.array([sum(r.weights[col[c]] for c in v) for v in groups.values()])
         return cls.grouped(
-            r.matrix, top / top.sum(), r.types, groups=groups, column_names=r.criteria,
-            alternatives=r.alternatives, normalization=normalization, local=r.weights,
+            r.matrix,
+            top / top.sum(),
+            r.types,
+            groups=groups,
+            column_names=r.criteria,
+            alternatives=r.alternatives,
+            normalization=normalization,
+            local=r.weights,
         )
 
     @property
@@ -192,7 +214,8 @@ class WeightSpace:
         elif alternative in self.alternatives:
             return self.alternatives.index(alternative)
         raise ConfigError.single(
-            "sensitivity.unknown_alternative", "not an alternative of this ranking",
+            "sensitivity.unknown_alternative",
+            "not an alternative of this ranking",
             value=str(alternative),
         )
 

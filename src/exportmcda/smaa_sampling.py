@@ -69,7 +69,9 @@ class WeightModel:
                 f"positive; got sum {w.sum()!r}, concentration {concentration!r}",
             )
         return cls(
-            kind="dirichlet", dimension=w.size, center=read_only(w),
+            kind="dirichlet",
+            dimension=w.size,
+            center=read_only(w),
             concentration=float(concentration),
         )
 
@@ -85,7 +87,8 @@ class WeightModel:
         if np.any(lo > hi):
             j = int(np.flatnonzero(lo > hi)[0])
             raise ConfigError.single(
-                "smaa.intervals", f"criterion {j + 1}: lower bound {lo[j]} > upper {hi[j]}",
+                "smaa.intervals",
+                f"criterion {j + 1}: lower bound {lo[j]} > upper {hi[j]}",
             )
         if lo.sum() > 1.0 + 1e-12 or hi.sum() < 1.0 - 1e-12:
             raise ConfigError.single(

@@ -85,7 +85,9 @@ def page() -> None:
     numbers.index.name = t("col_technology", lang)
     numbers.columns.name = None
     st.subheader(t("bump_title", lang, n=top))
-    components.chart_with_numbers(bump_chart(data, top, lang), numbers, lang, key="bump")
+    components.chart_with_numbers(
+        bump_chart(data, top, lang), numbers, lang, key="bump", width=170 * len(chosen) + 420
+    )
 
 
 if __name__ == "__main__":  # run as a page of st.navigation (app.py)

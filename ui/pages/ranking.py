@@ -92,8 +92,9 @@ def _explain(selection: Selection, top: int, lang: str) -> None:
     names = dict(zip(ids, table["technology_name"].astype(str), strict=True))
     ranks = dict(zip(ids, table["rank"], strict=True))
     chosen = st.selectbox(
-        t("explain_pick", lang), options=ids, key="explain-technology",
+        t("explain_pick", lang), options=ids, key="explain-technology", index=None,
         format_func=lambda i: f"{ranks[i]:g}. {names[i]}",
+        placeholder=t("explain_placeholder", lang),
     )
     if chosen is None:
         return

@@ -1,0 +1,98 @@
+"""Browser latency of a weight change: slider key press → ranking table updated.
+
+    python bench/app_latency.py [--moves 20]
+
+Starts the app on a free port (as tests/browser does), opens the ranking page in Debian's
+headless Chromium, focuses the "Firm capacity" weight slider and presses an arrow key
+``--moves`` times (alternating right and left). For each move it records, in the page's
+own clock (``performance.now()``), the time from the key press until the ranking table's
+text differs from before the press (polled every animation frame), then waits for the
+Streamlit status widget to settle. Prints
+``{"name": "app-slider-latency", "n", "median_ms", "p90_ms", "max_ms", "samples_ms"}``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "browser"))
+from conftest import free_port, launch, settle, start_server
+
+TABLE = "[data-testid='stTable']"
+SCORE_HEADER = "Score (TOPSIS closeness)"
+
+CHANGED = """([selector, header, before]) => {
+  const tables = [...document.querySelectorAll(selector)].filter(t => t.innerText.includes(header));
+  const text = tables.length ? tables[0].innerText : before;
+  return text !== before ? performance.now() : false;
+}"""
+
+TABLE_TEXT = """([selector, header]) => {
+  const tables = [...document.querySelectorAll(selector)].filter(t => t.innerText.includes(header));
+  return tables.length ? tables[0].innerText : '';
+}"""
+
+
+def measure(moves: int) -> dict[str, object]:
+    port = free_port()
+    server = start_server(port)
+    try:
+        with sync_playwright() as p:
+            browser = launch(p)
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page.goto(f"http://127.0.0.1:{port}/ranking")
+            settle(page)
+            thumb = (
+                page.get_by_test_id("stSlider").filter(has_text="Firm capacity").first
+                .get_by_role("slider")
+            )
+            thumb.focus()
+            samples: list[float] = []
+            misses = 0
+            for i in range(moves + 2):  # two warm-up moves
+                before = page.evaluate(TABLE_TEXT, [TABLE, SCORE_HEADER])
+                start = page.evaluate("() => performance.now()")
+                page.keyboard.press("ArrowRight" if i % 2 == 0 else "ArrowLeft")
+                try:
+                    done = page.wait_for_function(
+                        CHANGED, arg=[TABLE, SCORE_HEADER, before], polling="raf",
+                        timeout=5000,
+                    ).json_value()
+                except Exception:  # no visible change within 5 s: counted, not timed
+                    misses += 1
+                    settle(page)
+                    continue
+                settle(page)
+                if i >= 2:
+                    samples.append(float(done) - float(start))
+            browser.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    ordered = sorted(samples)
+    return {
+        "name": "app-slider-latency",
+        "n": len(samples),
+        "median_ms": round(statistics.median(ordered), 1),
+        "p90_ms": round(ordered[max(0, int(0.9 * len(ordered)) - 1)], 1),
+        "max_ms": round(ordered[-1], 1),
+        "misses": misses,
+        "samples_ms": [round(s, 1) for s in samples],
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--moves", type=int, default=20)
+    args = parser.parse_args()
+    print(json.dumps(measure(args.moves)))
+
+
+if __name__ == "__main__":
+    main()
