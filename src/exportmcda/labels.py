@@ -378,3 +378,29 @@ LABELS["explain_placeholder"] = {
     "en": "Choose a technology of the top list",
     "ko": "상위 목록에서 기술을 선택하세요",
 }
+
+# Labels of the sensitivity view (charts_sensitivity.py, ui/pages/sensitivity.py).
+LABELS.update(
+    {
+        "weight": {"en": "Weight", "ko": "가중치"},
+        "top1_from": {"en": "Top 1 unchanged from", "ko": "1위 유지 하한"},
+        "top1_to": {"en": "Top 1 unchanged up to", "ko": "1위 유지 상한"},
+        "topn_from": {"en": "Shortlist unchanged from", "ko": "후보 목록 유지 하한"},
+        "topn_to": {"en": "Shortlist unchanged up to", "ko": "후보 목록 유지 상한"},
+        "current_weight": {"en": "Current weight", "ko": "현재 가중치"},
+        "tornado_title": {
+            "en": "Weight intervals that keep the shortlist (dark) and the top 1 (light)",
+            "ko": "후보 목록(진한 색)과 1위(옅은 색)가 유지되는 가중치 구간",
+        },
+        "gradient_title": {
+            "en": "Rank of each shortlisted technology as the weight changes",
+            "ko": "가중치 변화에 따른 후보 기술의 순위",
+        },
+        "probability": {"en": "Probability", "ko": "확률"},
+        "acceptability_title": {
+            "en": "How often each technology gets each rank (SMAA, sampled weights)",
+            "ko": "가중치 표본별 각 기술의 순위 확률(SMAA)",
+        },
+        "page_sensitivity": {"en": "Sensitivity", "ko": "민감도 분석"},
+    }
+)
