@@ -33,8 +33,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from exportmcda.database import REQUIRED_COLUMNS
 from exportmcda.taxonomy import (
     CAPITAL,
+    CLASS_SCALES,
     COMPANY_SIZES,
     EMPLOYEES,
     FIELDS,
@@ -57,20 +59,8 @@ TITLE = (
     "(reproduces the published tables of Kim 2021; fictitious companies and technologies)"
 )
 CSV_NAME = "technologies.csv"
-COLUMNS = (
-    "technology_id",
-    "technology_name",
-    "company_id",
-    "company_name",
-    "field",
-    "service_type",
-    "region",
-    "company_size",
-    "capital_class",
-    "sales_class",
-    "history_class",
-    "employees_class",
-)
+COLUMNS = (*REQUIRED_COLUMNS, *(s.class_column for s in CLASS_SCALES))
+"""The sample gives classes only (the study publishes classes, not raw won/years/people)."""
 DEFAULT_OUT = Path(__file__).resolve().parent.parent / "data" / "sample"
 
 # ----------------------------------------------------------------- published (study §III)
