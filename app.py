@@ -35,5 +35,8 @@ pages = [
     st.Page(
         "ui/pages/compare.py", title=t("page_compare", lang), url_path="compare"
     ),
+    st.Page(
+        "ui/pages/sensitivity.py", title=t("page_sensitivity", lang), url_path="sensitivity"
+    ),
 ]
 st.navigation(pages).run()

@@ -10,7 +10,8 @@ from streamlit.testing.v1 import AppTest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # the app's ui package sits next to app.py
 
-from ui.state import SAATY_OPTIONS, rescale_weights  # noqa: E402
+from exportmcda.scenarios import rescale_weights  # noqa: E402
+from ui.state import SAATY_OPTIONS  # noqa: E402
 
 APP = str(ROOT / "app.py")
 EXAMPLE = ROOT / "data" / "examples" / "small_database.csv"

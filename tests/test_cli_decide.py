@@ -34,7 +34,8 @@ def test_ahp_json_contract_reproduces_saaty_drinks(tmp_path):
     for name, w in expected.items():
         assert body["weights"][name] == pytest.approx(w, abs=c["tolerance"]["weights"])
     assert body["cr"] == pytest.approx(c["expected"]["cr"], abs=c["tolerance"]["cr"])
-    assert body["ri_table"] == "saaty_2005" and body["consistent"] is True
+    assert body["ri_table"] == "saaty_2005"
+    assert body["consistent"] is True
 
 
 def test_ahp_geometric_method(tmp_path):
@@ -64,7 +65,8 @@ def test_ahp_bad_matrices_exit_1_with_a_message(tmp_path, capsys, labels, cells,
         write_matrix(path, labels, cells)
     assert main(["ahp", "--matrix", str(path), "--format", "json"]) == 1
     err = capsys.readouterr().err
-    assert "Error:" in err and "Traceback" not in err
+    assert "Error:" in err
+    assert "Traceback" not in err
     assert message in err.lower() or message in err
 
 
@@ -117,13 +119,15 @@ def test_mcda_bad_input_exit_1(tmp_path, capsys, weights, types, content):
     path.write_text(content, encoding="utf-8")
     assert main(["mcda", str(path), "--weights", weights, "--types", types]) == 1
     err = capsys.readouterr().err
-    assert err.startswith("Error:") and "Traceback" not in err
+    assert err.startswith("Error:")
+    assert "Traceback" not in err
 
 
 def test_rank_json_contract_and_top():
     code, out = run(["rank", "--country", "IND", "--top", "5", "--format", "json"])
     rows = json.loads(out)
-    assert code == 0 and len(rows) == 5
+    assert code == 0
+    assert len(rows) == 5
     for row in rows:
         assert {"rank", "technology_id", "technology_name", "company_name", "score",
                 "criteria"} <= set(row)
@@ -136,7 +140,8 @@ def test_rank_with_scenario_filter_and_csv():
                      "--top", "3", "--format", "csv"])
     assert code == 0
     header = out.splitlines()[0].split(",")
-    assert "criteria.country_fit" in header and "score" in header
+    assert "criteria.country_fit" in header
+    assert "score" in header
 
 
 def test_rank_with_a_weights_csv(tmp_path):
@@ -162,13 +167,15 @@ def test_rank_with_a_weights_csv(tmp_path):
 def test_decision_commands_bad_input_exit_1(argv, capsys):
     assert main(argv) == 1
     err = capsys.readouterr().err
-    assert "Error:" in err and "Traceback" not in err
+    assert "Error:" in err
+    assert "Traceback" not in err
 
 
 def test_unknown_country_lists_the_known_codes(capsys):
     main(["rank", "--country", "ATLANTIS"])
     err = capsys.readouterr().err
-    assert "ASEAN" in err and "IND" in err
+    assert "ASEAN" in err
+    assert "IND" in err
 
 
 def test_compare_json():

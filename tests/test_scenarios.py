@@ -85,7 +85,8 @@ def test_direct_weights_from_sliders(tree):
 def test_slider_weights_always_sum_to_one(values):
     tree = load_criteria()
     ids = [c.id for c in tree.criteria]
-    s = scenario_from_weights(load_scenario("balanced"), tree.goal_id, dict(zip(ids, values, strict=True)))
+    weights = dict(zip(ids, values, strict=True))
+    s = scenario_from_weights(load_scenario("balanced"), tree.goal_id, weights)
     w = scenario_weights(s, tree)
     assert sum(w.criterion_weights.values()) == pytest.approx(1)
     assert all(v >= 0 for v in w.leaf_weights.values())

@@ -26,7 +26,8 @@ def test_ranking_equals_pymcdm_topsis_on_the_same_matrix(india):
     r = india.result
     reference = TOPSIS(normalizations.vector_normalization)(r.matrix, r.weights, r.types)
     np.testing.assert_allclose(r.scores, reference, atol=1e-12)
-    assert r.method == "topsis" and r.normalization == "vector"
+    assert r.method == "topsis"
+    assert r.normalization == "vector"
 
 
 def test_ranks_and_table(india):
@@ -103,7 +104,8 @@ def test_synthetic_flag_travels_with_the_result(india):
 def test_explanation_of_the_first_and_a_later_technology(india):
     first = india.result.alternatives[india.result.order[0]]
     e = explain(india, first)
-    assert e.rank == 1 and e.above is None
+    assert e.rank == 1
+    assert e.above is None
     assert "ranked first" in e.sentence
     assert e.moves["needed"].isna().all()
     sixth = india.result.alternatives[india.result.order[5]]
@@ -135,7 +137,8 @@ def test_compare_two_targets(db):
     assert result.overlap.loc["ASEAN", "ASEAN"] == 50
     assert result.overlap.loc["ASEAN", "IND"] == len(result.strong_everywhere)
     for _, row in result.strong_everywhere.iterrows():
-        assert row["rank_ASEAN"] <= 50 and row["rank_IND"] <= 50
+        assert row["rank_ASEAN"] <= 50
+        assert row["rank_IND"] <= 50
     body = result.as_dict()
     assert body["countries"] == ["ASEAN", "IND"]
     with pytest.raises(ConfigError, match="two"):

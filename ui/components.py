@@ -21,7 +21,7 @@ from exportmcda.countries import SourceType
 from exportmcda.database import Database
 from exportmcda.errors import ExportMcdaError, Issue
 from exportmcda.labels import issue_title, t
-from exportmcda.scenarios import to_toml
+from exportmcda.scenarios import rescale_weights, to_toml
 from exportmcda.selection import Selection
 from ui import state
 
@@ -205,7 +205,7 @@ def top_choice(lang: str) -> int:
 def _on_slider(node: str, child: str) -> None:
     current = state.local_weights(state.weights(), node)
     value = float(st.session_state[f"weight.{child}"])
-    state.set_direct(node, state.rescale_weights(current, child, value))
+    state.set_direct(node, rescale_weights(current, child, value))
 
 
 def weight_sliders(node: str, local: dict[str, float], lang: str, *, columns: int = 0) -> None:

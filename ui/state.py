@@ -21,8 +21,9 @@ import streamlit as st
 
 from exportmcda.ahp_judgments import format_judgment, nearest_saaty
 from exportmcda.countries import CountryProfile, load_countries
-from exportmcda.criteria import CriteriaTree, Direction, load_criteria
+from exportmcda.criteria import CriteriaTree, load_criteria
 from exportmcda.database import Database
+from exportmcda.directions import Direction
 from exportmcda.errors import ExportMcdaError, Issue
 from exportmcda.io import load, load_sample
 from exportmcda.scenarios import (
@@ -64,26 +65,6 @@ SAATY_OPTIONS: tuple[str, ...] = (
     *(str(k) for k in range(1, 10)),
 )
 """Saaty's 1–9 scale and its reciprocals, weakest to strongest preference for the row."""
-
-
-def rescale_weights(weights: Mapping[str, float], changed: str, value: float) -> dict[str, float]:
-    """Set ``changed`` to ``value`` and rescale the others so that all sum to 1.
-
-    The others keep their proportions (scaled by ``(1 - value) / sum(others)``); if they
-    are all zero, they share ``1 - value`` equally. ``value`` is clipped to [0, 1].
-    """
-    if changed not in weights:
-        raise KeyError(changed)
-    value = min(1.0, max(0.0, float(value)))
-    others = [k for k in weights if k != changed]
-    if not others:
-        return {changed: 1.0}
-    rest = sum(max(0.0, float(weights[k])) for k in others)
-    if rest > 0:
-        scaled = {k: max(0.0, float(weights[k])) * (1.0 - value) / rest for k in others}
-    else:
-        scaled = {k: (1.0 - value) / len(others) for k in others}
-    return {k: value if k == changed else scaled[k] for k in weights}
 
 
 def init() -> None:

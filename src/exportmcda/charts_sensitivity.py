@@ -35,7 +35,8 @@ def tornado_chart(tornado: pd.DataFrame, labels: Mapping[str, str], lang: str = 
     ``tornado`` has the columns of :meth:`OneAtATime.tornado` (criterion, current,
     top_1_lo, top_1_hi, top_n_lo, top_n_hi); ``labels`` maps criterion ids to names.
     Criteria are sorted by the width of the shortlist interval, narrowest (most
-    sensitive) first, as a tornado chart is read.
+    sensitive) first, as a tornado chart is read. Titles are the page's headings (a title
+    inside the chart squeezes the plot in Streamlit).
     """
     frame = tornado.copy()
     frame["label"] = frame["criterion"].map(lambda c: labels.get(c, c))
@@ -62,7 +63,7 @@ def tornado_chart(tornado: pd.DataFrame, labels: Mapping[str, str], lang: str = 
         tooltip=[alt.Tooltip("current:Q", format=".3f", title=t("current_weight", lang))],
     )
     chart = (top1 + topn + current).properties(
-        title=t("tornado_title", lang), width=520, height=max(140, 34 * len(frame))
+        width=520, height=max(140, 34 * len(frame)), usermeta={"extra_width": 260}
     )
     return _configure(chart)
 
@@ -85,8 +86,28 @@ def gradient_chart(
                         legend=alt.Legend(labelLimit=260, orient="right")),
         tooltip=[alt.Tooltip("technology:N", title=t("col_technology", lang)),
                  alt.Tooltip("weight:Q", format=".3f"), alt.Tooltip("rank:Q")],
-    ).properties(title=t("gradient_title", lang), width=520, height=300)
+    ).properties(width=480, height=300, usermeta={"extra_width": 420})
     return _configure(chart)
+
+
+def _bucketed(probabilities: Mapping[str, float]) -> dict[str, float]:
+    """Merge single ranks into readable bands: 1, 2–3, 4–5, 6–K/2, …, >K (six colours)."""
+    singles = [k for k in probabilities if k.isdigit()]
+    k = len(singles)
+    edges = sorted({1, 3, 5, max(5, k // 2), k})
+    bands: dict[str, float] = {}
+    start = 1
+    for end in edges:
+        if end < start:
+            continue
+        name = str(start) if start == end else f"{start}–{end}"
+        bands[name] = sum(probabilities[str(r)] for r in range(start, end + 1)
+                          if str(r) in probabilities)
+        start = end + 1
+    for key, value in probabilities.items():
+        if not key.isdigit():
+            bands[key] = value
+    return bands
 
 
 def acceptability_chart(
@@ -98,7 +119,7 @@ def acceptability_chart(
     """
     rows = []
     for tid, entry in acceptability.items():
-        for bucket, p in entry["rank_probabilities"].items():
+        for bucket, p in _bucketed(entry["rank_probabilities"]).items():
             rows.append({"technology": names.get(tid, tid), "bucket": bucket, "p": p,
                          "top_n": entry["top_n"]})
     frame = pd.DataFrame(rows)
@@ -118,6 +139,7 @@ def acceptability_chart(
                  alt.Tooltip("p:Q", format=".1%", title=t("probability", lang))],
     ).transform_calculate(
         bucket_index=f"indexof({buckets!r}, datum.bucket)"
-    ).properties(title=t("acceptability_title", lang), width=520,
-                 height=max(160, 22 * len(order)))
+    ).properties(
+        width=480, height=max(160, 30 * len(order)), usermeta={"extra_width": 400}
+    )
     return _configure(chart)

@@ -8,8 +8,8 @@ codes: 0 ok, 1 bad input (an :class:`~exportmcda.errors.ExportMcdaError`), 2 bad
 from __future__ import annotations
 
 import argparse
-import re
 import io as _stdio
+import re
 import sys
 import traceback
 from collections.abc import Callable, Sequence

@@ -17,14 +17,15 @@ __all__ = ["cmd_overview", "cmd_validate", "database_arg", "synthetic_notice"]
 
 
 
-
 def database_arg(path: str | None) -> Database:
+    """The database of ``--data FILE``, or the sample when no file is given."""
     from exportmcda.io import load, load_sample
 
     return load_sample() if path is None else load(path)
 
 
 def synthetic_notice(db: Database, lang: str) -> None:
+    """Say on stderr that the data is synthetic, when it is."""
     notice = db.provenance.notice(lang)
     if notice:
         sys.stdout.flush()
@@ -32,8 +33,8 @@ def synthetic_notice(db: Database, lang: str) -> None:
 
 
 
-
 def cmd_overview(args: argparse.Namespace, out: TextIO) -> int:
+    """Print one of the study's tables computed from the database."""
     from exportmcda.profiles import overview, study_round
 
     db = database_arg(args.data)
@@ -65,6 +66,7 @@ def cmd_overview(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
+    """Validate a database file: a summary and exit 0, or every problem and exit 1."""
     from exportmcda.io import load
     from exportmcda.validate import summary
 

@@ -18,9 +18,9 @@ from __future__ import annotations
 import csv
 import dataclasses
 import hashlib
-import math
 import io
 import json
+import math
 import os
 import tempfile
 import warnings

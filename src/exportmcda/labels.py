@@ -404,3 +404,90 @@ LABELS.update(
         "page_sensitivity": {"en": "Sensitivity", "ko": "민감도 분석"},
     }
 )
+
+LABELS.update(
+    {
+        "sens_intro": {
+            "en": "Would the shortlist change if we weighted a criterion a bit more? Each "
+            "analysis below answers that for the ranking set on the Ranking page.",
+            "ko": "기준 가중치를 조금 바꾸면 후보 목록이 달라질까요? 아래 분석은 순위 화면에서 "
+            "설정한 순위에 대해 이 질문에 답합니다.",
+        },
+        "sens_samples": {"en": "Weight samples (SMAA)", "ko": "가중치 표본 수(SMAA)"},
+        "sens_seed": {"en": "Random seed", "ko": "난수 시드"},
+        "sens_model": {"en": "Sampled weights", "ko": "가중치 표본 방식"},
+        "sens_model_around": {"en": "around the scenario", "ko": "시나리오 주변"},
+        "sens_model_uniform": {"en": "anywhere (uniform)", "ko": "전체 범위(균등)"},
+        "sens_run": {"en": "Run the sensitivity analysis", "ko": "민감도 분석 실행"},
+        "sens_running": {"en": "Sampling weights…", "ko": "가중치 표본 계산 중…"},
+        "sens_progress": {"en": "{done} of {total} samples", "ko": "표본 {total}개 중 {done}개"},
+        "sens_press_run": {
+            "en": "Press the button to analyse the current ranking (about 1–3 seconds).",
+            "ko": "버튼을 누르면 현재 순위를 분석합니다(약 1–3초).",
+        },
+        "sens_oat": {"en": "One criterion at a time", "ko": "기준별 단일 변화 분석"},
+        "sens_oat_help": {
+            "en": "One weight is set to x and the others rescaled proportionally to 1 − x (as "
+            "the sliders do). Bars: the interval of x in which the shortlist (dark) and the "
+            "top 1 (light) stay the same; red tick: the current weight.",
+            "ko": "한 가중치를 x로 두고 나머지는 1 − x에 비례하도록 조정합니다(슬라이더와 동일). "
+            "막대: 후보 목록(진한 색)과 1위(옅은 색)가 유지되는 x의 구간, 빨간 눈금: 현재 가중치.",
+        },
+        "sens_gradient_pick": {"en": "Vary the weight of", "ko": "가중치를 바꿀 기준"},
+        "sens_smaa": {"en": "Rank acceptability (SMAA-2)", "ko": "순위 수용 확률(SMAA-2)"},
+        "sens_smaa_help": {
+            "en": "{samples} weight vectors (seed {seed}, sampled {model}); each bar shows how "
+            "often a technology takes each rank, and the table its chance of staying in the "
+            "top {n}.",
+            "ko": "가중치 벡터 {samples}개(시드 {seed}, 방식 {model}). 막대는 기술별 순위 확률, "
+            "표는 상위 {n}위 안에 남을 확률입니다.",
+        },
+        "sens_baseline_rank": {"en": "Current rank", "ko": "현재 순위"},
+        "sens_top_n": {"en": "In the top {n}", "ko": "상위 {n}위 안"},
+        "sens_first": {"en": "Ranked first", "ko": "1위 확률"},
+        "sens_methods": {"en": "Other methods", "ko": "다른 방법과의 비교"},
+        "sens_tau": {
+            "en": "Kendall's τ between the methods' rankings (1 = identical order):",
+            "ko": "방법 간 순위의 켄달 τ(1 = 동일한 순서):",
+        },
+        "sens_common": {"en": "In every method's top {n}:", "ko": "모든 방법의 상위 {n}위:"},
+        "sens_reversal": {"en": "Rank reversal check", "ko": "순위 역전 점검"},
+        "sens_reversal_help": {
+            "en": "TOPSIS can swap two technologies when a third is added or removed (a known "
+            "weakness, shown here rather than hidden).",
+            "ko": "TOPSIS는 다른 기술을 추가·제거할 때 두 기술의 순서가 바뀔 수 있습니다"
+            "(알려진 약점이며 숨기지 않고 보여 줍니다).",
+        },
+        "sens_reversal_summary": {
+            "en": "{checked} changes checked; {reversed} swapped the order of some other pair.",
+            "ko": "변경 {checked}건 점검, 그중 {reversed}건에서 다른 기술 쌍의 순서가 바뀜.",
+        },
+        "sens_change": {"en": "Change", "ko": "변경"},
+        "sens_swapped": {"en": "Pairs swapped", "ko": "순서가 바뀐 쌍"},
+        "sens_shortlist_changed": {"en": "Shortlist changed", "ko": "후보 목록 변경"},
+        "sens_pairs": {"en": "Examples", "ko": "예시"},
+        "sens_flip": {
+            "en": "What would swap two technologies?",
+            "ko": "두 기술의 순위를 바꾸려면?",
+        },
+        "sens_flip_above": {"en": "Technology ranked higher", "ko": "상위 기술"},
+        "sens_flip_below": {"en": "Technology to move above it", "ko": "올리려는 기술"},
+        "sens_flip_found": {
+            "en": "Smallest change of the criterion weights (L1 distance {distance}):",
+            "ko": "필요한 최소 가중치 변화(L1 거리 {distance}):",
+        },
+        "sens_flip_needed": {"en": "Weight that swaps them", "ko": "순위가 바뀌는 가중치"},
+        "sens_flip_dominated": {
+            "en": "No weight vector does: the higher one is at least as good on every criterion.",
+            "ko": "어떤 가중치로도 불가능합니다: 상위 기술이 모든 기준에서 같거나 더 낫습니다.",
+        },
+        "sens_flip_already": {
+            "en": "It already ranks at or above the other one.",
+            "ko": "이미 같거나 더 높은 순위입니다.",
+        },
+        "sens_flip_none": {
+            "en": "No weight change along the searched directions swaps them.",
+            "ko": "탐색한 방향의 가중치 변화로는 순위가 바뀌지 않습니다.",
+        },
+    }
+)

@@ -262,8 +262,9 @@ def shortlist_csv(
     when = created or datetime.now(UTC)
     out = io.StringIO()
     notice = selection.provenance.notice(lang)
+    stamp = when.isoformat(timespec="seconds")
     out.write(f"# {t('target', lang)}: {selection.country.code}; {t('scenario', lang)}: "
-              f"{selection.scenario.id}; {t('created', lang)}: {when.isoformat(timespec='seconds')}\n")
+              f"{selection.scenario.id}; {t('created', lang)}: {stamp}\n")
     out.write(f"# {t('data_source', lang)}: {_csv_text(selection.provenance.source)}; "
               f"SHA-256 {selection.provenance.sha256}\n")
     if notice:

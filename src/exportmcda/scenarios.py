@@ -29,6 +29,7 @@ __all__ = [
     "available_scenarios",
     "load_scenario",
     "parse_scenario",
+    "rescale_weights",
     "scenario_from_weights",
     "scenario_weights",
     "to_toml",
@@ -248,6 +249,29 @@ def scenario_from_weights(
     new_weights = {k: dict(v) for k, v in base.weights.items()}
     new_weights[node] = direct_weights(weights, path=base.path)
     return replace(base, id=id, judgments=judgments, weights=new_weights, basis="user")
+
+
+def rescale_weights(weights: Mapping[str, float], changed: str, value: float) -> dict[str, float]:
+    """Set ``changed`` to ``value`` and rescale the others so that all sum to 1.
+
+    This is the one-at-a-time scheme of the sensitivity analysis (w_k := x, w_j := w_j (1 −
+    x) / (1 − w_k)), so a slider move and a sensitivity interval mean the same thing.
+
+    The others keep their proportions (scaled by ``(1 - value) / sum(others)``); if they
+    are all zero, they share ``1 - value`` equally. ``value`` is clipped to [0, 1].
+    """
+    if changed not in weights:
+        raise KeyError(changed)
+    value = min(1.0, max(0.0, float(value)))
+    others = [k for k in weights if k != changed]
+    if not others:
+        return {changed: 1.0}
+    rest = sum(max(0.0, float(weights[k])) for k in others)
+    if rest > 0:
+        scaled = {k: max(0.0, float(weights[k])) * (1.0 - value) / rest for k in others}
+    else:
+        scaled = {k: (1.0 - value) / len(others) for k in others}
+    return {k: value if k == changed else scaled[k] for k in weights}
 
 
 def _quote(text: str) -> str:

@@ -74,10 +74,14 @@ def settle(page: Page, timeout: float = 30_000) -> None:
 def screenshot(page: Page, name: str) -> Path:
     """Full-height screenshot of the app (the main area scrolls, so grow the viewport)."""
     SCREENS.mkdir(parents=True, exist_ok=True)
-    height = page.evaluate(
+    measure = (
         "() => { const m = document.querySelector('[data-testid=stMain]');"
         " return m ? m.scrollHeight : 1000 }"
     )
+    height, previous = page.evaluate(measure), -1
+    while height != previous:  # charts render after the script run: wait until stable
+        page.wait_for_timeout(400)
+        previous, height = height, page.evaluate(measure)
     size = page.viewport_size or {"width": 1400, "height": 1000}
     page.set_viewport_size({"width": size["width"], "height": max(1000, int(height) + 40)})
     page.wait_for_timeout(600)

@@ -1,0 +1,53 @@
+"""The Sensitivity page, driven with AppTest (no browser)."""
+
+import sys
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+APP = str(ROOT / "app.py")
+
+
+def sensitivity(**params):
+    at = AppTest.from_file(APP, default_timeout=120)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    at.switch_page("ui/pages/sensitivity.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_page_waits_for_the_run_button_and_offers_the_pair_flip():
+    at = sensitivity(country="IND")
+    assert at.title[0].value == "Sensitivity"
+    assert any("Synthetic sample data" in w.value for w in at.warning)
+    assert at.info, "asks the user to press the button"
+    assert at.button(key="sens_run")
+    # the pair flip works without the run: the two top technologies, with the needed weights
+    assert any("Smallest change" in t.value for t in at.text)
+
+
+def test_running_shows_every_analysis_with_numbers():
+    at = sensitivity(country="IND")
+    at.selectbox(key="sens_samples").set_value(1_000)
+    at.button(key="sens_run").click().run()
+    assert not at.exception, at.exception
+    headers = [h.value for h in at.subheader]
+    assert headers[:4] == ["One criterion at a time", "Rank acceptability (SMAA-2)",
+                           "Other methods", "Rank reversal check"]
+    tables = [t.value for t in at.table]
+    tornado = next(t for t in tables if t.index.name == "Criterion" and "Current weight" in t)
+    assert len(tornado) == 5
+    tau = next(t for t in tables if "topsis" in t.columns)
+    assert tau.loc["topsis", "topsis"] == "1.000"
+    assert any("changes checked" in t.value for t in at.text)
+
+
+def test_korean_sensitivity_page():
+    at = sensitivity(country="IND", lang="ko")
+    assert at.title[0].value == "민감도 분석"
+    assert at.button(key="sens_run").label == "민감도 분석 실행"
