@@ -221,3 +221,28 @@ def test_sensitivity_json_contract():
 
 def test_sensitivity_bad_country_exits_1(capsys):
     assert main(["sensitivity", "--country", "ATLANTIS", "--samples", "10"]) == 1
+
+
+def test_ahp_panel_of_experts(tmp_path):
+    a = write_matrix(tmp_path / "ann.csv", ["x", "y", "z"],
+                     [["1", "3", "5"], ["1/3", "1", "2"], ["1/5", "1/2", "1"]])
+    b = write_matrix(tmp_path / "bo.csv", ["x", "y", "z"],
+                     [["1", "1/3", "1/5"], ["3", "1", "1/2"], ["5", "2", "1"]])
+    body = json.loads(run(["ahp", "--matrix", a, "--matrix", b, "--format", "json"])[1])
+    assert set(body["experts"]) == {"ann", "bo"}
+    assert body["aggregation"] == "aij"
+    # AIJ: the group's x-vs-y judgment is the geometric mean (3 · 1/3)^(1/2) = 1
+    assert body["matrix"][0][1] == pytest.approx(1.0)
+    assert 0 <= body["consensus"] <= 1
+    same = json.loads(run(["ahp", "--matrix", a, "--matrix", a, "--format", "json"])[1])
+    single = json.loads(run(["ahp", "--matrix", a, "--format", "json"])[1])
+    for name, w in single["weights"].items():
+        assert same["weights"][name] == pytest.approx(w)
+    assert same["consensus"] == pytest.approx(1.0)
+
+
+def test_ahp_panel_with_different_criteria_names_the_expert(tmp_path, capsys):
+    a = write_matrix(tmp_path / "ann.csv", ["x", "y"], [["1", "3"], ["1/3", "1"]])
+    b = write_matrix(tmp_path / "bo.csv", ["x", "w"], [["1", "3"], ["1/3", "1"]])
+    assert main(["ahp", "--matrix", a, "--matrix", b]) == 1
+    assert "bo" in capsys.readouterr().err

@@ -44,31 +44,63 @@ def _numbers(text: str, option: str) -> list[float]:
 
 
 def cmd_ahp(args: argparse.Namespace, out: TextIO) -> int:
-    """Weights and consistency of one pairwise comparison matrix (CSV)."""
+    """Weights and consistency of a pairwise comparison matrix (CSV), or of a panel's.
+
+    With one ``--matrix`` the output is the single-matrix contract. With several (one per
+    expert) it adds ``experts`` (each one's weights and CR), ``consensus`` (Goepel's S*) and
+    ``aggregation`` (AIJ: geometric mean of judgments, or AIP: of priorities), and the
+    top-level weights/CR are the group's.
+    """
     from exportmcda.ahp_diagnostics import inconsistency_report
+    from exportmcda.ahp_group import group_ahp
     from exportmcda.ahp_judgments import pairwise_from_table
     from exportmcda.io import read_table
     from exportmcda.weighting import ahp
 
-    raw = read_table(args.matrix)
-    labels, matrix = pairwise_from_table(raw.header, raw.rows, path=raw.name)
-    result = ahp(matrix, labels, method=_AHP_METHODS[args.method], ri_table=args.ri_table)
-    advice = inconsistency_report(result, top=3)
-    body = result.as_dict()
+    method = _AHP_METHODS[args.method]
+    matrices = {}
+    for path in args.matrix:
+        raw = read_table(path)
+        matrices[Path(path).stem if Path(path).stem not in matrices else path] = (
+            pairwise_from_table(raw.header, raw.rows, path=raw.name)
+        )
+    if len(matrices) == 1:
+        labels, matrix = next(iter(matrices.values()))
+        result = ahp(matrix, labels, method=method, ri_table=args.ri_table)
+        body = result.as_dict()
+        experts: dict[str, Any] = {}
+    else:
+        group = group_ahp(matrices, aggregation=args.aggregation, method=method,
+                          ri_table=args.ri_table)
+        result = group.combined if group.combined is not None else group.individual[0]
+        body = group.as_dict()
+        experts = body["experts"]
+        body.setdefault("lambda_max", None)
+        for key in ("ci", "cr", "ri", "consistent"):
+            body.setdefault(key, None)
+    advice = inconsistency_report(result, top=3) if len(matrices) == 1 or (
+        args.aggregation == "aij") else ()
     body["method"] = args.method
     body["advice"] = [a.as_dict() for a in advice]
     if args.format == "json":
         write_json(body, out)
         return 0
-    rows = [{"criterion": k, "weight": v} for k, v in result.weights_by_label.items()]
+    rows = [{"criterion": k, "weight": v} for k, v in body["weights"].items()]
     emit(rows, args.format, out)
     if args.format == "table":
-        verdict = "consistent" if result.consistent else "INCONSISTENT"
-        out.write(
-            f"lambda_max {result.lambda_max:.4f}  CI {result.ci:.4f}  CR {result.cr:.4f}  "
-            f"(RI {result.ri:.2f}, {result.ri_table}; threshold {result.threshold:.2f}): "
-            f"{verdict}\n"
-        )
+        if body.get("cr") is not None:
+            verdict = "consistent" if body["consistent"] else "INCONSISTENT"
+            out.write(
+                f"lambda_max {body['lambda_max']:.4f}  CI {body['ci']:.4f}  CR {body['cr']:.4f}"
+                f"  (RI {body['ri']:.2f}, {args.ri_table}; threshold "
+                f"{result.threshold:.2f}): {verdict}\n"
+            )
+        for name, expert in experts.items():
+            flag = "" if expert["consistent"] else "  INCONSISTENT: revisit"
+            out.write(f"Expert {name}: CR {expert['cr']:.4f}{flag}\n")
+        if experts:
+            out.write(f"Consensus S* {body['consensus']:.3f} ({body['consensus_level']}); "
+                      f"aggregation {body['aggregation'].upper()}\n")
         for a in advice:
             out.write(f"Revisit: {a.describe()}\n")
     return 0
@@ -291,8 +323,12 @@ def add_commands(sub: Any, formats: Any) -> None:
     from exportmcda.ahp_consistency import RI_TABLES
     from exportmcda.ranking import METHODS, NORMALIZATIONS
 
-    p = sub.add_parser("ahp", help="AHP weights and consistency of a pairwise matrix (CSV)")
-    p.add_argument("--matrix", required=True, metavar="FILE.csv")
+    p = sub.add_parser("ahp", help="AHP weights and consistency of a pairwise matrix (CSV); "
+                       "several --matrix files: an expert panel, aggregated")
+    p.add_argument("--matrix", required=True, action="append", metavar="FILE.csv",
+                   help="a square judgment matrix; repeat for each expert of a panel")
+    p.add_argument("--aggregation", choices=("aij", "aip"), default="aij",
+                   help="panel: geometric mean of judgments (aij) or of priorities (aip)")
     p.add_argument("--method", choices=tuple(_AHP_METHODS), default="eigen")
     p.add_argument("--ri-table", choices=tuple(RI_TABLES), default="saaty_1980")
     formats(p, "table")
