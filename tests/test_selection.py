@@ -143,3 +143,16 @@ def test_compare_two_targets(db):
     assert body["countries"] == ["ASEAN", "IND"]
     with pytest.raises(ConfigError, match="two"):
         compare({"IND": sels["IND"]}, top=5)
+
+
+def test_every_ranked_row_names_the_sources_of_its_policy_fit(india):
+    country = india.country
+    for row in india.records(20):
+        ids = row["policy_fit_sources"]
+        fit = row["criteria"]["country_fit"]
+        if fit > 0:
+            assert ids, row["technology_id"]
+            known = {s.id for s in country.sources}
+            assert set(ids) <= known
+        else:
+            assert ids == []

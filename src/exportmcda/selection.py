@@ -161,6 +161,7 @@ class Selection:
     filters: Filters
     provenance: Provenance
     pool_fields: tuple[int, ...] = ()
+    fields_of: pd.Series | None = None  # technology_id -> tuple of its field numbers
     notes: tuple[str, ...] = ()
     _contributions: np.ndarray = field(init=False, repr=False, compare=False)
 
@@ -220,7 +221,8 @@ class Selection:
 
         Each row: ``rank, technology_id, technology_name, company_name, score, criteria``
         (leaf id → criterion value) plus ``company_id, field, service_type, region,
-        company_size, contributions, d_plus, d_minus``.
+        company_size, contributions, d_plus, d_minus, policy_fit_sources`` (the country
+        source ids behind its policy-fit value).
         """
         r = self.result
         order = r.order[:top] if top else r.order
@@ -246,9 +248,30 @@ class Selection:
                     ),
                     "d_plus": None if d_plus is None else float(d_plus[i]),
                     "d_minus": None if d_minus is None else float(d_minus[i]),
+                    "policy_fit_sources": self.policy_sources(str(self.technologies.index[i])),
                 }
             )
         return out
+
+    def policy_sources(self, technology_id: str) -> list[str]:
+        """Ids of the country sources behind a technology's policy-fit value.
+
+        The value is the priority of the technology's best field (``aggregate = "max"``), so
+        these are the sources of that field's priority (every field at the maximum); empty
+        when the priority is 0 ("not found in the sources checked").
+        """
+        if self.fields_of is None or technology_id not in self.fields_of.index:
+            return []
+        fields = self.fields_of.loc[technology_id]
+        best = max(self.country.field(f).priority for f in fields)
+        if best <= 0:
+            return []
+        ids: dict[str, None] = {}
+        for f in fields:
+            priority = self.country.field(f)
+            if priority.priority == best:
+                ids.update(dict.fromkeys(source.id for source in priority.sources))
+        return list(ids)
 
     def position(self, technology_id: str) -> int:
         """Matrix row of a technology of the pool (ConfigError if not a candidate)."""
@@ -358,7 +381,7 @@ def rank_candidates(
         ],
         filters=filters,
         provenance=candidates.provenance,
-        notes=tuple(dict.fromkeys(notes)), pool_fields=tuple(pool_fields),
+        notes=tuple(dict.fromkeys(notes)), pool_fields=tuple(pool_fields), fields_of=pool,
     )
 
 
