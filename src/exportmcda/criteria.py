@@ -49,16 +49,12 @@ def parse_direction(text: object, *, path: str, where: str) -> Direction:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Leaf:
-    """A sub-criterion computed per technology by a named measure."""
+class _Node:
+    """What every node of the hierarchy shows a user: id, names, definition, source."""
 
     id: str
-    parent: str
     label_en: str
     label_ko: str
-    measure: str
-    direction: Direction
-    params: Mapping[str, Any] = field(default_factory=dict)
     definition_en: str = ""
     definition_ko: str = ""
     source: str = ""
@@ -66,23 +62,27 @@ class Leaf:
     def label(self, lang: str = "en") -> str:
         """Label in ``lang``."""
         return self.label_ko if lang == "ko" else self.label_en
+
+    def definition(self, lang: str = "en") -> str:
+        """One-line definition in ``lang``."""
+        return self.definition_ko if lang == "ko" else self.definition_en
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Criterion:
+class Leaf(_Node):
+    """A sub-criterion computed per technology by a named measure."""
+
+    parent: str
+    measure: str
+    direction: Direction
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Criterion(_Node):
     """A top-level criterion grouping one or more leaves."""
 
-    id: str
-    label_en: str
-    label_ko: str
     leaves: tuple[Leaf, ...]
-    definition_en: str = ""
-    definition_ko: str = ""
-    source: str = ""
-
-    def label(self, lang: str = "en") -> str:
-        """Label in ``lang``."""
-        return self.label_ko if lang == "ko" else self.label_en
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
