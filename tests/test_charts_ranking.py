@@ -72,7 +72,8 @@ def test_contribution_chart_stacks_by_criterion_in_tree_order(selections):
     assert enc["x"]["aggregate"] == "sum"
     assert enc["color"]["sort"][0] == "Field utilization"
     assert enc["order"]["field"] == "order"
-    assert enc["y"]["sort"] == list(dict.fromkeys(data["technology"]))
+    assert enc["y"]["sort"] == {"field": "rank", "op": "min"}
+    assert data.groupby("technology", sort=False)["rank"].min().is_monotonic_increasing
 
 
 def test_bump_data_and_chart_cover_every_target(selections):

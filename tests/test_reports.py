@@ -51,7 +51,7 @@ def test_workbook_has_every_sheet_and_the_synthetic_notice(sample_selection):
                           created=datetime(2026, 11, 25, tzinfo=UTC))
     wb = openpyxl.load_workbook(io.BytesIO(data))
     assert wb.sheetnames == ["Shortlist", "Weights and AHP", "Country profile", "Provenance",
-                             "Assumptions"]
+                             "Assumptions", "record"]
     shortlist = wb["Shortlist"]
     texts = [c.value for c in shortlist["A"][:4] if c.value]
     assert any("Synthetic sample data" in str(v) for v in texts)

@@ -7,11 +7,13 @@ Markdown or HTML.
 
 from __future__ import annotations
 
+import json
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, Literal
 
+import altair as alt
 import pandas as pd
 import streamlit as st
 
@@ -74,7 +76,7 @@ def issues_table(issues: tuple[Issue, ...], lang: str) -> None:
     st.dataframe(frame, hide_index=True, width="stretch")
 
 
-def _pixel_height(chart: Any) -> int | str:
+def _pixel_height(chart: Any) -> int | Literal["content"]:
     """The element height of a chart with a fixed plot height: plot + axes (+ legend).
 
     Streamlit 1.67's ``height="content"`` squeezes a single (non-concatenated) chart's plot
@@ -90,26 +92,82 @@ def _pixel_height(chart: Any) -> int | str:
 
 
 def chart_with_numbers(
-    chart: Any, numbers: pd.DataFrame, lang: str, key: str, *, width: int | None = None
+    chart: Any, numbers: pd.DataFrame, lang: str, key: str, *, width: int | None = None,
+    spec_key: Hashable | None = None,
 ) -> None:
     """A chart followed by its numbers as a real (DOM) table, for assistive technology.
 
     ``width`` (pixels) overrides the content width for charts whose plot is sized by a
-    step (Streamlit 1.67 shrinks those to fit a guessed width).
+    step (Streamlit 1.67 shrinks those to fit a guessed width). ``spec_key`` says that the
+    chart's data-free spec depends only on that value (e.g. language and labels): the spec
+    is then built once and reused, and only the data changes from run to run.
     """
     if width is None:
         plot = getattr(chart, "width", None)
         meta = getattr(chart, "usermeta", None)
         extra = meta.get("extra_width") if isinstance(meta, dict) else None
         width = plot + int(extra) if isinstance(plot, int) and extra is not None else None
-    # the spec is built by exportmcda.charts*, tested there: skip Altair's per-render
-    # JSON-schema validation (about 20 ms a chart, on every slider move)
+    # The spec is built by exportmcda.charts*, tested there: skip Altair's per-render
+    # JSON-schema validation (about 20 ms a chart, on every slider move). A chart whose
+    # data is one top-level frame sends that frame beside a data-free spec: Altair's own
+    # frame sanitising is skipped, and a slider move leaves the spec unchanged, so the
+    # browser swaps the data instead of re-embedding the chart.
+    frame = getattr(chart, "data", None)
+    if isinstance(frame, pd.DataFrame):
+        if spec_key is None:
+            spec = _shell_spec(chart)
+        else:
+            spec = json.loads(_cached_shell_spec((key, spec_key), chart))
+        data: pd.DataFrame | None = frame
+    else:
+        spec, data = stable_datasets(chart.to_dict(validate=False)), None
     st.vega_lite_chart(
-        chart.to_dict(validate=False), width=width or "content", height=_pixel_height(chart),
-        key=f"chart-{key}",
+        data, spec, width=width or "content", height=_pixel_height(chart), key=f"chart-{key}",
     )
     with st.expander(t("table_numbers", lang)):
         st.table(numbers)
+
+
+def _shell_spec(chart: Any) -> dict[str, Any]:
+    """The chart's spec without its top-level data (sent separately)."""
+    shell = chart.copy(deep=False)
+    shell.data = alt.Undefined
+    spec: dict[str, Any] = shell.to_dict(validate=False)
+    return spec
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _cached_shell_spec(spec_key: Hashable, _chart: Any) -> str:
+    """:func:`_shell_spec` as JSON, once per ``spec_key`` (JSON: each caller gets a copy)."""
+    return json.dumps(_shell_spec(_chart))
+
+
+def stable_datasets(spec: dict[str, Any]) -> dict[str, Any]:
+    """Rename a spec's inline datasets ``data-0``, ``data-1``… (Altair names them by a hash).
+
+    With content-hash names every new value changes the spec itself, and the browser
+    re-embeds the whole chart; with stable names a chart whose encoding is unchanged gets
+    only its data swapped (Streamlit's frontend compares the spec, then the datasets).
+    """
+    datasets = spec.get("datasets")
+    if not isinstance(datasets, dict) or not datasets:
+        return spec
+    names = {old: f"data-{i}" for i, old in enumerate(datasets)}
+
+    def rename(node: Any) -> Any:
+        if isinstance(node, dict):
+            out = {k: rename(v) for k, v in node.items() if k != "datasets"}
+            data = node.get("data")
+            if isinstance(data, dict) and data.get("name") in names:
+                out["data"] = {**data, "name": names[data["name"]]}
+            return out
+        if isinstance(node, list):
+            return [rename(v) for v in node]
+        return node
+
+    renamed: dict[str, Any] = rename(spec)
+    renamed["datasets"] = {names[k]: v for k, v in datasets.items()}
+    return renamed
 
 
 @contextmanager
@@ -267,18 +325,33 @@ def _safe_stem(text: str) -> str:
 def ranking_frame(selection: Selection, top: int, lang: str) -> pd.DataFrame:
     """The top-N rows with translated headers and display formatting (text only)."""
     table = selection.table(top)
-    return pd.DataFrame(
+    # plain Python lists: a frame of object columns converts to Arrow faster than one
+    # built from pandas' Arrow-backed string columns (this runs on every slider move)
+    return text_frame(
         {
-            t("col_rank", lang): [rank_text(r) for r in table["rank"]],
-            t("col_technology", lang): table["technology_name"].astype(str),
-            t("col_company", lang): table["company_name"].astype(str),
-            t("col_field", lang): table["field"].astype(str),
-            t("col_service_type", lang): table["service_type"].astype(str),
-            t("col_region", lang): table["region"].astype(str),
-            t("col_size", lang): table["company_size"].astype(str),
-            t("col_score", lang): [f"{s:.3f}" for s in table["score"]],
+            t("col_rank", lang): [rank_text(r) for r in table["rank"].tolist()],
+            t("col_technology", lang): _texts(table["technology_name"]),
+            t("col_company", lang): _texts(table["company_name"]),
+            t("col_field", lang): _texts(table["field"]),
+            t("col_service_type", lang): _texts(table["service_type"]),
+            t("col_region", lang): _texts(table["region"]),
+            t("col_size", lang): _texts(table["company_size"]),
+            t("col_score", lang): [f"{s:.3f}" for s in table["score"].tolist()],
         }
-    ).set_index(t("col_rank", lang))
+    )
+
+
+def _texts(column: pd.Series) -> list[str]:
+    return [str(v) for v in column.tolist()]
+
+
+def text_frame(columns: dict[str, list[Any]]) -> pd.DataFrame:
+    """A display table of text columns, indexed by its first column (no dtype inference)."""
+    names = list(columns)
+    return pd.DataFrame(
+        {k: columns[k] for k in names[1:]},
+        index=pd.Index(columns[names[0]], dtype=object, name=names[0]), dtype=object,
+    )
 
 
 def sources_expander(selection: Selection, lang: str) -> None:
@@ -337,5 +410,4 @@ def notes(items: tuple[str, ...], lang: str) -> None:
     """The ranking's notes (imputed values, ties, filters), as plain text."""
     if items:
         with st.expander(t("notes", lang) + f" ({len(items)})"):
-            for note in items:
-                st.text("• " + note)
+            st.text("\n".join("• " + note for note in items))

@@ -3,7 +3,10 @@
 Caching lives here (never in the library): the sample and each upload are parsed once per
 content (bytes + file name are the cache key), not on every rerun or slider move; the
 weight-independent part of a ranking (``selection.prepare``) is cached per database
-checksum, target, language and directions, so a slider move only re-runs TOPSIS.
+checksum, target, language and directions, so a slider move only re-runs TOPSIS. These
+are ``st.cache_resource`` (one shared object, no unpickling on each rerun): a
+``Database`` copies its frames out, ``Candidates`` is frozen and only read, and pandas'
+copy-on-write keeps derived frames from writing back.
 
 Weights live in the session per node of the hierarchy (the goal and each criterion with
 several sub-criteria), keyed by criterion id, seeded from the scenario, and set either
@@ -51,6 +54,8 @@ NODE_MODE = "node_mode"  # {node: "ahp" | "direct"}
 JUDGMENTS = "judgments"  # {node: {(a, b): "3"}} for nodes in "ahp" mode
 DIRECT = "direct"  # {node: {child: weight}} for nodes in "direct" mode
 SEEDED_FROM = "seeded_from"  # scenario id the weights were seeded from
+_BASE_MEMO = "_memo.base_weights"  # (scenario, its ScenarioWeights)
+_WEIGHTS_MEMO = "_memo.weights"  # (scenario, weight-state snapshot, ScenarioWeights)
 
 LANG_OPTIONS = {"English": "en", "한국어": "ko"}
 DEFAULT_COUNTRY = "ASEAN"
@@ -81,7 +86,7 @@ def init() -> None:
         st.session_state[COUNTRY] = code if code in countries() else DEFAULT_COUNTRY
     if SCENARIO not in st.session_state:
         sid = str(params.get("scenario", DEFAULT_SCENARIO))
-        st.session_state[SCENARIO] = sid if sid in available_scenarios() else DEFAULT_SCENARIO
+        st.session_state[SCENARIO] = sid if sid in shipped_ids() else DEFAULT_SCENARIO
     if TOP not in st.session_state:
         top = str(params.get("top", ""))
         st.session_state[TOP] = int(top) if top.isdigit() and int(top) in TOP_OPTIONS else (
@@ -126,12 +131,12 @@ def sync_url() -> None:
 # ---- data -------------------------------------------------------------------------------
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False)
 def _sample() -> Database:
     return load_sample()
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
+@st.cache_resource(show_spinner=False, max_entries=8)
 def _uploaded(name: str, content: bytes) -> Database:
     return load(content, name=name)
 
@@ -193,9 +198,15 @@ def inner_nodes() -> dict[str, tuple[str, ...]]:
 # ---- scenario and weights ---------------------------------------------------------------
 
 
+@st.cache_resource(show_spinner=False)
+def shipped_ids() -> tuple[str, ...]:
+    """Ids of the shipped scenario files, listed once per server (not on every rerun)."""
+    return tuple(available_scenarios())
+
+
 def scenario_choices() -> dict[str, Scenario]:
     """Shipped scenarios, then the uploaded one (if any), by id."""
-    found = {sid: _shipped_scenario(sid) for sid in available_scenarios()}
+    found = {sid: _shipped_scenario(sid) for sid in shipped_ids()}
     upload = st.session_state.get(SCENARIO_UPLOAD)
     if upload is not None:
         uploaded = _parsed_scenario(*upload)
@@ -295,7 +306,7 @@ def modified() -> bool:
     base = scenario()
     if st.session_state.get(SEEDED_FROM) != base.id:
         return True
-    weighed = scenario_weights(base, tree())
+    weighed = _base_weights(base)
     for node, mode in st.session_state[NODE_MODE].items():
         local = weighed.local[node]
         if mode == "ahp":
@@ -324,9 +335,42 @@ def effective_scenario() -> Scenario:
     )
 
 
+def _base_weights(base: Scenario) -> ScenarioWeights:
+    """The scenario's own weights, computed once per scenario object and session."""
+    memo = st.session_state.get(_BASE_MEMO)
+    if memo is not None and memo[0] is base:
+        return memo[1]  # type: ignore[no-any-return]
+    weighed = scenario_weights(base, tree())
+    st.session_state[_BASE_MEMO] = (base, weighed)
+    return weighed
+
+
+def _weight_state() -> tuple[Any, ...]:
+    """A hashable snapshot of every node's mode, judgments and direct weights."""
+    return (
+        st.session_state.get(SEEDED_FROM),
+        tuple(sorted(st.session_state[NODE_MODE].items())),
+        tuple(sorted((n, tuple(sorted(p.items()))) for n, p in
+                     st.session_state[JUDGMENTS].items())),
+        tuple(sorted((n, tuple(sorted(d.items()))) for n, d in
+                     st.session_state[DIRECT].items())),
+    )
+
+
 def weights() -> ScenarioWeights:
-    """Weights of the effective scenario (ConfigError/JudgmentError reach the page guard)."""
-    return scenario_weights(effective_scenario(), tree())
+    """Weights of the effective scenario (ConfigError/JudgmentError reach the page guard).
+
+    A page asks several times per run (sliders, chart, ranking); the AHP is solved once per
+    change of the session's weights (memo keyed by the scenario object and a snapshot).
+    """
+    base = scenario()
+    snapshot = _weight_state()
+    memo = st.session_state.get(_WEIGHTS_MEMO)
+    if memo is not None and memo[0] is base and memo[1] == snapshot:
+        return memo[2]  # type: ignore[no-any-return]
+    weighed = scenario_weights(effective_scenario(), tree())
+    st.session_state[_WEIGHTS_MEMO] = (base, snapshot, weighed)
+    return weighed
 
 
 def local_weights(weighed: ScenarioWeights, node: str) -> dict[str, float]:
@@ -367,7 +411,7 @@ def _fraction(text: str) -> float:
 # ---- ranking ----------------------------------------------------------------------------
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@st.cache_resource(show_spinner=False, max_entries=32)
 def _candidates(
     sha256: str, code: str, lang: str, directions: tuple[tuple[str, str], ...], _db: Database
 ) -> Candidates:
@@ -389,7 +433,7 @@ def current_filters() -> Filters:
     return Filters(**{d: tuple(int(n) for n in chosen.get(d, ())) for d in FILTER_DIMENSIONS})
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=64)
 def _mask(sha256: str, filters: Filters, _index: pd.Index, _db: Database) -> pd.Series:
     """Which candidates pass ``filters``; the index is that of ``_db`` (its ``sha256``)."""
     return filters.mask(_db, _index)

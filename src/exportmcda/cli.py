@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from typing import TextIO
 
 from exportmcda import __version__
+from exportmcda.cli_audit import add_audit_command
 from exportmcda.cli_data import cmd_overview, cmd_validate
 from exportmcda.cli_decide import add_commands
 from exportmcda.cli_output import FORMATS
@@ -62,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=cmd_validate)
 
     add_commands(sub, _formats)
+    add_audit_command(sub, _formats)
     return parser
 
 

@@ -491,3 +491,36 @@ LABELS.update(
         },
     }
 )
+
+# Audit record of exports (audit.py, reports.py, cli_audit.py).
+LABELS.update(
+    {
+        "audit_record": {"en": "Audit record", "ko": "감사 기록"},
+        "audit_record_where": {
+            "en": "sheet 'record' (JSON); re-run with: exportmcda verify FILE.xlsx",
+            "ko": "'record' 시트(JSON); 재현 확인: exportmcda verify FILE.xlsx",
+        },
+        "audit_record_line": {
+            "en": "exportmcda audit record: machine-readable JSON in column A, rows 2 to "
+            "{last}; do not edit. To re-run it: exportmcda verify <this file>",
+            "ko": "exportmcda 감사 기록: A열 2~{last}행의 기계 판독용 JSON이며 수정하지 "
+            "마십시오. 재현 확인: exportmcda verify <이 파일>",
+        },
+        "audit_criteria_hash": {"en": "Criteria file", "ko": "평가 기준 파일"},
+        "audit_scenario_hash": {
+            "en": "Scenario as applied", "ko": "적용한 시나리오",
+        },
+        "audit_profile_hash": {"en": "Country profile file", "ko": "국가 프로필 파일"},
+        "audit_filters": {"en": "Filters", "ko": "필터"},
+        "audit_no_filters": {"en": "none (all technologies)", "ko": "없음(전체 기술)"},
+        "audit_top": {"en": "Shortlist size", "ko": "후보 목록 크기"},
+    }
+)
+ISSUE_CODES.update(
+    {
+        "audit.no_record": {"en": "No audit record", "ko": "감사 기록 없음"},
+        "audit.bad_record": {"en": "Invalid audit record", "ko": "잘못된 감사 기록"},
+        "audit.not_xlsx": {"en": "Not an Excel workbook", "ko": "엑셀 통합 문서가 아님"},
+        "audit.data_needed": {"en": "Data file needed", "ko": "데이터 파일 필요"},
+    }
+)

@@ -6,13 +6,17 @@ the provenance (data source and SHA-256, synthetic or not, scenario, method, ver
 date); the assumptions. Text that a spreadsheet would run as a formula (starting with
 ``= + - @``, tab or carriage return: OWASP "CSV injection") is written as text: in .xlsx
 as a string cell with a quote prefix, in CSV behind a leading apostrophe.
+
+The .xlsx is the auditable export: its last sheet, ``record``, holds the audit record
+(:mod:`exportmcda.audit`) that ``exportmcda verify`` re-runs. The CSV carries only the
+data's SHA-256: a JSON record on a ``#`` line would be split at its commas into dozens of
+cells when Excel opens the file, so it would neither read well nor survive a re-save.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import platform
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -25,7 +29,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from exportmcda import __version__
+from exportmcda.audit import RECORD_SHEET, Record, build_record, record_cells
 from exportmcda.labels import t
 from exportmcda.selection import Selection
 from exportmcda.taxonomy import FIELDS
@@ -72,7 +76,8 @@ def _shortlist_frame(selection: Selection, top: int, lang: str) -> pd.DataFrame:
             t("col_size", lang): table["company_size"],
             t("col_score", lang): table["score"],
             t("col_explanation", lang): [
-                explain(selection, tid, lang).sentence for tid in table["technology_id"]
+                explain(selection, tid, lang, with_moves=False).sentence
+                for tid in table["technology_id"]
             ],
         }
     )
@@ -146,11 +151,17 @@ def _country_rows(selection: Selection, lang: str) -> list[list[Any]]:
     return rows
 
 
-def _provenance_rows(selection: Selection, lang: str, created: datetime) -> list[list[Any]]:
-    import pymcdm
-
+def _provenance_rows(
+    selection: Selection, lang: str, created: datetime, record: Record
+) -> list[list[Any]]:
     p = selection.provenance
     r = selection.result
+    filters = selection.filters
+    shown_filters = "; ".join(
+        f"{name}: {', '.join(map(str, values))}"
+        for name in ("fields", "service_types", "company_sizes", "regions")
+        if (values := getattr(filters, name))
+    ) or t("audit_no_filters", lang)
     rows: list[list[Any]] = [
         [t("data_source", lang), p.source],
         ["SHA-256", p.sha256],
@@ -160,13 +171,22 @@ def _provenance_rows(selection: Selection, lang: str, created: datetime) -> list
         [t("method", lang), f"{r.method} ({r.engine})"],
         [t("normalization", lang), r.normalization or "-"],
         [t("candidates", lang), len(r.alternatives)],
-        ["exportmcda", __version__],
-        ["pymcdm", getattr(pymcdm, "__version__", "?")],
-        ["Python", platform.python_version()],
+        [t("audit_filters", lang), shown_filters],
+        [t("audit_top", lang), record.top],
+        *([name, version] for name, version in record.versions),
         [t("created", lang), created.isoformat(timespec="seconds")],
+        [t("audit_criteria_hash", lang), record.criteria_file, record.criteria_sha256],
+        [t("audit_scenario_hash", lang), selection.scenario.id, record.scenario_sha256],
+        *([t("audit_profile_hash", lang), name, sha] for name, sha in record.profile_files),
+        [t("audit_record", lang), t("audit_record_where", lang)],
     ]
     rows += [[t("notes", lang), note] for note in selection.notes]
     return rows
+
+
+def _record_rows(record: Record, lang: str) -> list[list[Any]]:
+    cells = record_cells(record)
+    return [[t("audit_record_line", lang, last=len(cells) + 1)], *([c] for c in cells)]
 
 
 def _assumption_rows(selection: Selection, lang: str) -> list[list[Any]]:
@@ -210,10 +230,22 @@ def _cell_value(value: Any) -> Any:
 
 
 def shortlist_xlsx(
-    selection: Selection, *, top: int, lang: str = "en", created: datetime | None = None
+    selection: Selection,
+    *,
+    top: int,
+    lang: str = "en",
+    created: datetime | None = None,
+    record: Record | None = None,
 ) -> bytes:
-    """The shortlist workbook (sheets: shortlist, weights, country, provenance, assumptions)."""
+    """The shortlist workbook, with its audit record as the last sheet.
+
+    Sheets: shortlist, weights and AHP, country profile, provenance, assumptions, and
+    :data:`exportmcda.audit.RECORD_SHEET` (machine-readable, read by ``exportmcda verify``).
+    ``record`` defaults to :func:`exportmcda.audit.build_record` of ``selection`` with the
+    shipped country profiles; pass one built with ``countries_dir`` for other profiles.
+    """
     when = created or datetime.now(UTC)
+    record = record or build_record(selection, top=top, created=when)
     wb = Workbook()
     ws = wb.active
     ws.title = t("sheet_shortlist", lang)[:31]
@@ -240,9 +272,12 @@ def shortlist_xlsx(
     _write(wb.create_sheet(t("sheet_country", lang)[:31]), _country_rows(selection, lang),
            header_row=4)
     _write(wb.create_sheet(t("sheet_provenance", lang)[:31]),
-           _provenance_rows(selection, lang, when))
+           _provenance_rows(selection, lang, when, record))
     _write(wb.create_sheet(t("sheet_assumptions", lang)[:31]), _assumption_rows(selection, lang),
            header_row=1)
+    record_sheet = wb.create_sheet(RECORD_SHEET)
+    _write(record_sheet, _record_rows(record, lang))
+    record_sheet.column_dimensions["A"].width = 100
     wb.properties.creator = "exportmcda"
     wb.properties.title = t("app_title", lang)
     buffer = io.BytesIO()

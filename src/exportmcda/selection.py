@@ -169,6 +169,11 @@ class Selection:
         object.__setattr__(self, "_contributions", contributions(self.result))
 
     @property
+    def contributions(self) -> np.ndarray:
+        """Each criterion's share of each technology's closeness (see :func:`contributions`)."""
+        return self._contributions
+
+    @property
     def synthetic(self) -> bool:
         """Whether the ranking rests on the synthetic sample database."""
         return self.provenance.synthetic

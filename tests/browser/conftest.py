@@ -66,6 +66,9 @@ def launch(playwright) -> Browser:  # type: ignore[no-untyped-def]
 def settle(page: Page, timeout: float = 30_000) -> None:
     """Wait until the app has rendered and no script run is in progress."""
     page.wait_for_selector("[data-testid='stAppViewContainer']", timeout=timeout)
+    # every page starts with its title: on a cold start (first load, caches empty) the
+    # status widget may not be up yet when the 300 ms below have passed
+    page.wait_for_selector("[data-testid='stMain'] h1", timeout=timeout)
     page.wait_for_timeout(300)  # the status widget appears only after a short delay
     page.wait_for_selector("[data-testid='stStatusWidget']", state="detached", timeout=timeout)
     page.wait_for_selector("[data-testid='stSkeleton']", state="detached", timeout=timeout)

@@ -61,7 +61,8 @@ def _weights(lang: str) -> None:
         st.caption(t("weights_title", lang))
         data = weights_data(weighed.tree, weighed.criterion_weights, lang)
         components.chart_with_numbers(
-            weights_chart(data, lang), _weight_numbers(data, lang), lang, key="weights"
+            weights_chart(data, lang), _weight_numbers(data, lang), lang, key="weights",
+            spec_key=(lang, tuple(data["label"].tolist())),
         )
     with right:
         components.reset_weights_button(lang, key="reset-ranking")
@@ -76,13 +77,13 @@ def _weights(lang: str) -> None:
 
 
 def _weight_numbers(data: pd.DataFrame, lang: str) -> pd.DataFrame:
-    return pd.DataFrame(
+    return components.text_frame(
         {
-            t("col_criterion", lang): data["label"],
-            t("col_weight", lang): [f"{w:.3f}" for w in data["weight"]],
-            t("col_weight_pct", lang): [f"{p:.1f}" for p in data["percent"]],
+            t("col_criterion", lang): data["label"].tolist(),
+            t("col_weight", lang): [f"{w:.3f}" for w in data["weight"].tolist()],
+            t("col_weight_pct", lang): [f"{p:.1f}" for p in data["percent"].tolist()],
         }
-    ).set_index(t("col_criterion", lang))
+    )
 
 
 def _explain(selection: Selection, top: int, lang: str) -> None:
@@ -134,7 +135,12 @@ def _explain(selection: Selection, top: int, lang: str) -> None:
 
 
 def page() -> None:
-    """Render the ranking page."""
+    """Render the ranking page.
+
+    The controls that change the candidate pool (target, scenario, list length) rerun the
+    whole page; everything a weight moves sits in :func:`_live`, a fragment, so a slider
+    move reruns only that part (not the sidebar, navigation or these controls).
+    """
     lang = state.lang()
     db = state.database()
     st.title(t("page_ranking", lang))
@@ -149,27 +155,62 @@ def page() -> None:
     base = state.scenario()
     if base.description(lang):
         st.text(base.description(lang))
-    _weights(lang)
-    _filters(lang)
-    selection = state.selection()
-    components.sources_expander(selection, lang)
-    st.subheader(t("ranking_title", lang, n=min(top, len(selection.technologies))))
-    st.table(components.ranking_frame(selection, top, lang))
-    components.notes(selection.notes, lang)
-    data = contribution_data(selection, top, lang)
-    numbers = data.pivot_table(
-        index="technology", columns="criterion", values="contribution", sort=False
-    ).map(lambda v: f"{v:.3f}")
-    numbers.index.name = t("col_technology", lang)
-    numbers.columns.name = None
-    st.subheader(t("contrib_title", lang))
-    components.chart_with_numbers(contribution_chart(data, lang), numbers, lang, key="contrib")
-    _explain(selection, top, lang)
-    st.subheader(t("export_title", lang))
-    components.shortlist_downloads(selection, top, lang)
-    components.scenario_download(lang, key="scenario-download-ranking")
-    components.provenance(db, lang)
-    state.sync_url()
+    _live(lang, top)
+
+
+@st.fragment
+def _live(lang: str, top: int) -> None:
+    """Weights, filters, ranking, contributions, explanation and export (one fragment).
+
+    The boxes are laid out in reading order, but the ranking table is filled first: its
+    message then leaves before the sliders' and charts', and the browser updates what the
+    user is watching first.
+    """
+    with components.guarded(lang):  # a fragment rerun bypasses the page's guard
+        weights_box, filters_box, ranking_box, rest = (st.container() for _ in range(4))
+        selection = state.selection()
+        with ranking_box:
+            st.subheader(t("ranking_title", lang, n=min(top, len(selection.technologies))))
+            st.table(components.ranking_frame(selection, top, lang))
+            components.notes(selection.notes, lang)
+        with weights_box:
+            _weights(lang)
+        with filters_box:
+            _filters(lang)
+            components.sources_expander(selection, lang)
+        with rest:
+            st.subheader(t("contrib_title", lang))
+            data = contribution_data(selection, top, lang)
+            criteria = tuple(dict.fromkeys(data["criterion"].tolist()))
+            components.chart_with_numbers(
+                contribution_chart(data, lang), _contribution_numbers(data, lang), lang,
+                key="contrib", spec_key=(lang, data["technology"].nunique(), criteria),
+            )
+            _explain(selection, top, lang)
+            st.subheader(t("export_title", lang))
+            components.shortlist_downloads(selection, top, lang)
+            components.scenario_download(lang, key="scenario-download-ranking")
+            components.provenance(state.database(), lang)
+        state.sync_url()
+
+
+def _contribution_numbers(data: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Technology × criterion contributions as text (a pivot of the chart's long table)."""
+    technologies = list(dict.fromkeys(data["technology"].tolist()))
+    criteria = list(dict.fromkeys(data["criterion"].tolist()))
+    cells = {
+        (tech, crit): f"{value:.3f}"
+        for tech, crit, value in zip(
+            data["technology"].tolist(), data["criterion"].tolist(),
+            data["contribution"].tolist(), strict=True,
+        )
+    }
+    return components.text_frame(
+        {
+            t("col_technology", lang): technologies,
+            **{c: [cells.get((tech, c), "") for tech in technologies] for c in criteria},
+        }
+    )
 
 
 if __name__ == "__main__":  # run as a page of st.navigation (app.py)
