@@ -11,6 +11,8 @@ A notebook needs three lines::
 
 from __future__ import annotations
 
+from exportmcda.audit import Record, build_record, read_record
+from exportmcda.audit_verify import verify
 from exportmcda.countries import CountryProfile, get_country, load_countries
 from exportmcda.criteria import CriteriaTree, load_criteria, score
 from exportmcda.database import Database, Provenance
@@ -40,12 +42,14 @@ __all__ = [
     "OverviewTable",
     "Provenance",
     "RankResult",
+    "Record",
     "RobustnessReport",
     "Scenario",
     "Selection",
     "__version__",
     "ahp",
     "ahp_from_pairs",
+    "build_record",
     "flip_pair",
     "get_country",
     "global_weights",
@@ -56,9 +60,11 @@ __all__ = [
     "load_scenario",
     "overview",
     "rank_matrix",
+    "read_record",
     "read_table",
     "robustness",
     "scenario_weights",
     "score",
     "select",
+    "verify",
 ]
