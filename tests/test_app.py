@@ -48,6 +48,17 @@ def test_language_switch_to_korean(app):
     assert table_starting_with(app, "지역").iloc[0, 0] == "서울"
 
 
+def test_korean_overview_notes_are_korean_with_the_same_counts(app):
+    english = [c.value for c in app.caption]
+    app.sidebar.radio[0].set_value("한국어").run()
+    korean = [c.value for c in app.caption]
+    assert len(korean) == len(english)
+    assert not any("Percentages" in c or "Counts are" in c for c in korean)
+    assert any("1,044" in c and "고유 기술" in c for c in korean)  # regions: unique techs
+    assert any("12" in c and "1,835" in c for c in korean)  # service types without a type
+    assert any("기업 5개" in c and "'기타'" in c for c in korean)  # capital: 'The others'
+
+
 def test_valid_upload_replaces_the_sample(app):
     app.sidebar.file_uploader[0].set_value(
         ("mine.csv", EXAMPLE.read_bytes(), "text/csv")

@@ -1,5 +1,6 @@
 """The ranking, pairwise-weights and comparison pages, driven with AppTest (no browser)."""
 
+import json
 import math
 import sys
 from pathlib import Path
@@ -95,6 +96,35 @@ def test_moving_a_weight_slider_reranks_and_keeps_the_sum(ranking):
     assert ranking_table(ranking)["Technology"].tolist() == before
 
 
+def chart_specs(at):
+    return [
+        (json.loads(c.proto.spec), {d.name: d.data.data for d in c.proto.datasets})
+        for c in at.get("vega_lite_chart")
+    ]
+
+
+def test_slider_move_changes_chart_data_not_chart_specs(ranking):
+    """Both charts send their frame as a fixed-name dataset beside an unchanged spec.
+
+    The browser then swaps the data in place instead of re-embedding the chart; Altair's
+    placeholder dataset (one empty row, drawn as "undefined") must not be in the spec.
+    """
+    before = chart_specs(ranking)
+    assert len(before) == 2
+    for spec, data in before:
+        assert spec["data"] == {"name": "frame"}
+        assert "datasets" not in spec  # moved to the proto as Arrow
+        assert "empty" not in json.dumps(spec)  # no placeholder row ("undefined")
+        assert list(data) == ["frame"]
+        assert data["frame"]  # Arrow bytes of the chart's frame
+    ranking.slider(key="weight.firm_capacity").set_value(0.6).run()
+    after = chart_specs(ranking)
+    assert len(after) == len(before)
+    for (spec, data), (old_spec, old_data) in zip(after, before, strict=True):
+        assert spec == old_spec
+        assert data != old_data
+
+
 def test_sub_criterion_slider_rescales_inside_its_node(ranking):
     ranking.slider(key="weight.sales_class").set_value(0.6).run()
     assert not ranking.exception
@@ -149,6 +179,11 @@ def test_korean_switch_translates_the_ranking_page(ranking):
     assert list(table.columns)[:2] == ["기술", "기업"]
     assert ranking.slider(key="weight.utilization").label == "국내 활용도"
     assert set(table["기업 규모"]) <= {"중소기업", "중견기업", "대기업", "공공기관", "비영리법인"}
+    notes = next(x.value for x in ranking.text if x.value.startswith("• "))
+    assert "값이 없는 기술 14개" in notes  # capital class, named by its Korean label
+    assert "평균 순위" in notes
+    assert "without a value" not in notes
+    assert "capital_class" not in notes
 
 
 def test_url_reproduces_the_view():

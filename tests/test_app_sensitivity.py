@@ -42,8 +42,11 @@ def test_running_shows_every_analysis_with_numbers():
     tables = [t.value for t in at.table]
     tornado = next(t for t in tables if t.index.name == "Criterion" and "Current weight" in t)
     assert len(tornado) == 5
-    tau = next(t for t in tables if "topsis" in t.columns)
-    assert tau.loc["topsis", "topsis"] == "1.000"
+    tau = next(t for t in tables if "TOPSIS" in t.columns)
+    assert tau.loc["TOPSIS", "TOPSIS"] == "1.000"
+    reversal = next(t for t in tables if t.index.name == "Change")
+    assert all(c.startswith(("removed Synthetic technology", "added a dominated copy of "))
+               for c in reversal.index)
     assert any("changes checked" in t.value for t in at.text)
 
 
@@ -51,3 +54,16 @@ def test_korean_sensitivity_page():
     at = sensitivity(country="IND", lang="ko")
     assert at.title[0].value == "민감도 분석"
     assert at.button(key="sens_run").label == "민감도 분석 실행"
+
+
+def test_korean_run_translates_the_library_descriptions():
+    at = sensitivity(country="IND", lang="ko")
+    at.selectbox(key="sens_samples").set_value(1_000)
+    at.button(key="sens_run").click().run()
+    assert not at.exception, at.exception
+    captions = " ".join(c.value for c in at.caption)
+    assert "디리클레 분포(kappa·w, kappa = 50)" in captions
+    assert "around the given weights" not in captions
+    assert "upper bound" not in captions
+    reversal = next(t.value for t in at.table if t.value.index.name == "변경")
+    assert all(c.endswith((" 제외", " 추가")) for c in reversal.index)

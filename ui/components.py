@@ -1,4 +1,4 @@
-"""Reusable widgets: notices, provenance, validation issues, chart + numbers.
+"""Reusable widgets: notices, provenance, validation issues, choices, weights, ranking.
 
 User-supplied text (file names, company and technology names) is only ever shown through
 widgets that escape it (``st.text``, ``st.table``, ``st.dataframe``, Altair), never through
@@ -7,13 +7,12 @@ Markdown or HTML.
 
 from __future__ import annotations
 
-import json
 import logging
-from collections.abc import Callable, Hashable, Iterator
+import re
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any, Literal
+from typing import Any
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 
@@ -74,100 +73,6 @@ def issues_table(issues: tuple[Issue, ...], lang: str) -> None:
         }
     )
     st.dataframe(frame, hide_index=True, width="stretch")
-
-
-def _pixel_height(chart: Any) -> int | Literal["content"]:
-    """The element height of a chart with a fixed plot height: plot + axes (+ legend).
-
-    Streamlit 1.67's ``height="content"`` squeezes a single (non-concatenated) chart's plot
-    to a few pixels, so such charts get an explicit height; ``usermeta.extra_height`` adds
-    room for a legend below the plot.
-    """
-    height = getattr(chart, "height", None)
-    if not isinstance(height, int):
-        return "content"
-    meta = getattr(chart, "usermeta", None)
-    extra = meta.get("extra_height", 0) if isinstance(meta, dict) else 0
-    return height + 70 + int(extra)
-
-
-def chart_with_numbers(
-    chart: Any, numbers: pd.DataFrame, lang: str, key: str, *, width: int | None = None,
-    spec_key: Hashable | None = None,
-) -> None:
-    """A chart followed by its numbers as a real (DOM) table, for assistive technology.
-
-    ``width`` (pixels) overrides the content width for charts whose plot is sized by a
-    step (Streamlit 1.67 shrinks those to fit a guessed width). ``spec_key`` says that the
-    chart's data-free spec depends only on that value (e.g. language and labels): the spec
-    is then built once and reused, and only the data changes from run to run.
-    """
-    if width is None:
-        plot = getattr(chart, "width", None)
-        meta = getattr(chart, "usermeta", None)
-        extra = meta.get("extra_width") if isinstance(meta, dict) else None
-        width = plot + int(extra) if isinstance(plot, int) and extra is not None else None
-    # The spec is built by exportmcda.charts*, tested there: skip Altair's per-render
-    # JSON-schema validation (about 20 ms a chart, on every slider move). A chart whose
-    # data is one top-level frame sends that frame beside a data-free spec: Altair's own
-    # frame sanitising is skipped, and a slider move leaves the spec unchanged, so the
-    # browser swaps the data instead of re-embedding the chart.
-    frame = getattr(chart, "data", None)
-    if isinstance(frame, pd.DataFrame):
-        if spec_key is None:
-            spec = _shell_spec(chart)
-        else:
-            spec = json.loads(_cached_shell_spec((key, spec_key), chart))
-        data: pd.DataFrame | None = frame
-    else:
-        spec, data = stable_datasets(chart.to_dict(validate=False)), None
-    st.vega_lite_chart(
-        data, spec, width=width or "content", height=_pixel_height(chart), key=f"chart-{key}",
-    )
-    with st.expander(t("table_numbers", lang)):
-        st.table(numbers)
-
-
-def _shell_spec(chart: Any) -> dict[str, Any]:
-    """The chart's spec without its top-level data (sent separately)."""
-    shell = chart.copy(deep=False)
-    shell.data = alt.Undefined
-    spec: dict[str, Any] = shell.to_dict(validate=False)
-    return spec
-
-
-@st.cache_resource(show_spinner=False, max_entries=64)
-def _cached_shell_spec(spec_key: Hashable, _chart: Any) -> str:
-    """:func:`_shell_spec` as JSON, once per ``spec_key`` (JSON: each caller gets a copy)."""
-    return json.dumps(_shell_spec(_chart))
-
-
-def stable_datasets(spec: dict[str, Any]) -> dict[str, Any]:
-    """Rename a spec's inline datasets ``data-0``, ``data-1``… (Altair names them by a hash).
-
-    With content-hash names every new value changes the spec itself, and the browser
-    re-embeds the whole chart; with stable names a chart whose encoding is unchanged gets
-    only its data swapped (Streamlit's frontend compares the spec, then the datasets).
-    """
-    datasets = spec.get("datasets")
-    if not isinstance(datasets, dict) or not datasets:
-        return spec
-    names = {old: f"data-{i}" for i, old in enumerate(datasets)}
-
-    def rename(node: Any) -> Any:
-        if isinstance(node, dict):
-            out = {k: rename(v) for k, v in node.items() if k != "datasets"}
-            data = node.get("data")
-            if isinstance(data, dict) and data.get("name") in names:
-                out["data"] = {**data, "name": names[data["name"]]}
-            return out
-        if isinstance(node, list):
-            return [rename(v) for v in node]
-        return node
-
-    renamed: dict[str, Any] = rename(spec)
-    renamed["datasets"] = {names[k]: v for k, v in datasets.items()}
-    return renamed
 
 
 @contextmanager
@@ -410,4 +315,36 @@ def notes(items: tuple[str, ...], lang: str) -> None:
     """The ranking's notes (imputed values, ties, filters), as plain text."""
     if items:
         with st.expander(t("notes", lang) + f" ({len(items)})"):
-            st.text("\n".join("• " + note for note in items))
+            st.text("\n".join("• " + note_text(note, lang) for note in items))
+
+
+_IMPUTED = re.compile(
+    r"(\w+): ([\d,]+) technolog(?:y|ies) without a value scored as the worst observed value"
+)
+_FILTERED = re.compile(
+    r"filters leave ([\d,]+) of ([\d,]+) technologies; TOPSIS's ideal and anti-ideal are "
+    r"those of the filtered pool"
+)
+_TIES = "tied alternatives share the average rank; the order lists them in input order"
+
+
+def note_text(note: str, lang: str) -> str:
+    """A ranking note in ``lang``, criteria named by their labels (ids in the library's text).
+
+    The library (``criteria``, ``ranking``, ``selection``) writes its notes in English; the
+    ones whose wording is known are rebuilt from labels, any other is shown as given.
+    """
+    imputed = _IMPUTED.fullmatch(note)
+    if imputed:
+        leaf, n = imputed.groups()
+        try:
+            name = state.tree().leaf(leaf).label(lang)
+        except ExportMcdaError:
+            name = leaf
+        return t("note_imputed", lang, name=name, n=n)
+    filtered = _FILTERED.fullmatch(note)
+    if filtered:
+        return t("note_filtered", lang, n=filtered.group(1), total=filtered.group(2))
+    if note == _TIES:
+        return t("note_ties", lang)
+    return note

@@ -59,7 +59,7 @@ def _bars(
 ) -> Any:
     height = max(160, 22 * len(frame))
     axis = alt.Axis(labelLimit=260) if show_categories else None
-    base = alt.Chart(frame, title=title).encode(
+    base = alt.Chart().encode(
         y=alt.Y(f"{category}:N", sort=sort, title=category_title if show_categories else None,
                 axis=axis),
         x=alt.X(f"{value}:Q", title=value_title),
@@ -73,7 +73,24 @@ def _bars(
     text = base.mark_text(align="left", dx=3, fontSize=11, color="#222").encode(
         text=alt.Text(f"{pct}:Q", format=".1f")
     )
-    return (bars + text).properties(height=height, width=width)
+    # one alt.layer(..., data=frame): "bars + text" with a frame on each layer makes Altair
+    # compare and copy the frames (~15 ms a chart)
+    return alt.layer(
+        bars, text, data=frame, title=alt.TitleParams(_title_lines(title), anchor="start"),
+        height=height, width=width,
+    )
+
+
+def _title_lines(title: str, limit: int = 36) -> list[str]:
+    """A long title on two lines, broken before its parenthesis.
+
+    Vega-Lite does not wrap titles: one longer than the plot and its axis labels was cut
+    off at the chart's edge ("Technologies by service type (technology × field").
+    """
+    head, sep, tail = title.partition(" (")
+    if len(title) <= limit or not sep:
+        return [title]
+    return [head, f"({tail}"]
 
 
 def overview_chart(table: OverviewTable, lang: str = "en") -> Any:
@@ -108,4 +125,7 @@ def overview_chart(table: OverviewTable, lang: str = "en") -> Any:
         value_title=t(f"col_{value}", lang), pct_title=t("col_pct", lang), color=_BAR,
         sort=order,
     )
+    extra = 24 * (len(_title_lines(title)) - 1)
+    if extra:  # the app sizes the chart's element from its height plus this
+        chart = chart.properties(usermeta={"extra_height": extra})
     return _configure(chart)

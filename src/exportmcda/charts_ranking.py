@@ -213,6 +213,8 @@ def bump_chart(data: pd.DataFrame, top: int, lang: str = "en") -> Any:
     )
     technologies = data["technology"].nunique()
     chart = (lines + inside + outside).properties(
-        height=max(360, 24 * technologies), width=170 * len(targets)
+        # 30 px a technology: the legend (one row each) must fit beside the plot, or
+        # Streamlit's element (sized from the plot height) cuts its last rows off
+        height=max(360, 30 * technologies), width=170 * len(targets)
     )
     return _configure(chart)

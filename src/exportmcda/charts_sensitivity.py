@@ -42,8 +42,9 @@ def tornado_chart(tornado: pd.DataFrame, labels: Mapping[str, str], lang: str = 
     frame["label"] = frame["criterion"].map(lambda c: labels.get(c, c))
     frame["width"] = frame["top_n_hi"] - frame["top_n_lo"]
     order = frame.sort_values("width")["label"].tolist()
-    y = alt.Y("label:N", sort=order, title=t("col_criterion", lang),
-              axis=alt.Axis(labelLimit=240))
+    # no y title: the labels name the criteria, and a rotated title was drawn over long
+    # Korean labels (Vega measures them before the CJK web font has loaded)
+    y = alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelLimit=240))
     weight = t("weight", lang)
     top1 = alt.Chart(frame).mark_bar(color="#9ecae1", height=16).encode(
         y=y, x=alt.X("top_1_lo:Q", title=weight, scale=alt.Scale(domain=[0, 1])),
@@ -127,7 +128,7 @@ def acceptability_chart(
     order = (frame.drop_duplicates("technology").sort_values("top_n", ascending=False)
              ["technology"].tolist())
     chart = alt.Chart(frame).mark_bar().encode(
-        y=alt.Y("technology:N", sort=order, title=t("col_technology", lang),
+        y=alt.Y("technology:N", sort=order, title=None,  # the labels name them
                 axis=alt.Axis(labelLimit=260)),
         x=alt.X("sum(p):Q", title=t("probability", lang), scale=alt.Scale(domain=[0, 1]),
                 axis=alt.Axis(format="%")),

@@ -524,3 +524,125 @@ ISSUE_CODES.update(
         "audit.data_needed": {"en": "Data file needed", "ko": "데이터 파일 필요"},
     }
 )
+
+# Overview notes on the Korean page (ui/pages/overview.py rebuilds them from the counts;
+# the English originals are exportmcda.profiles' notes).
+LABELS.update(
+    {
+        "ov_note_regions_tech": {
+            "en": "Technologies are unique technologies ({n}), placed in the region of the "
+                  "company that holds them; technologies_pct is over them.",
+            "ko": "기술 수는 고유 기술({n}개) 기준이며, 기술을 보유한 기업의 소재 지역으로 "
+                  "분류했습니다. 기술 비율은 이 수에 대한 비율입니다.",
+        },
+        "ov_note_regions_comp": {
+            "en": "companies_pct is over {n} companies.",
+            "ko": "기업 비율은 {n}개 기업에 대한 비율입니다.",
+        },
+        "ov_note_companies": {
+            "en": "Percentages are over {n} companies.",
+            "ko": "비율은 {n}개 기업에 대한 비율입니다.",
+        },
+        "ov_note_companies_once": {
+            "en": "Percentages are over {n} companies, each counted once.",
+            "ko": "비율은 {n}개 기업(기업당 1회 집계)에 대한 비율입니다.",
+        },
+        "ov_note_class_missing": {
+            "en": "{n} companies have no {scale} class ('{others}', as in the study's capital "
+                  "stock table).",
+            "ko": "{scale} 등급이 없는 기업 {n}개는 '{others}'로 집계했습니다(연구의 자본금 표와 "
+                  "같은 방식).",
+        },
+        "ov_note_scale_sales": {
+            "en": "The study prints levels 6 and 7 both as '10 trillion to less than 100 "
+                  "trillion'; level 7 is read as '100 trillion or more' (the decade pattern "
+                  "of the other rows).",
+            "ko": "연구는 6등급과 7등급을 모두 '10조~100조 원 미만'으로 표기했습니다. 다른 "
+                  "등급의 10배 간격에 따라 7등급을 '100조 원 이상'으로 읽었습니다.",
+        },
+        "ov_note_scale_history": {
+            "en": "History = {year} − founded_year (the study's year); the study defines six "
+                  "history levels (its level 7 is '-').",
+            "ko": "업력 = {year} − 설립 연도(연구 기준 연도)입니다. 연구는 업력 등급을 6개로 "
+                  "정의합니다(7등급은 '-').",
+        },
+        "ov_note_fields": {
+            "en": "Counts are technology × field rows ({n}; the study's 'duplicate' count): a "
+                  "technology serving several fields counts once in each.",
+            "ko": "기술×분야 행({n}개, 연구의 '중복 포함' 집계) 기준입니다. 여러 분야에 "
+                  "활용되는 기술은 분야마다 한 번씩 집계됩니다.",
+        },
+        "ov_note_service_rows": {
+            "en": "Counts are technology × field rows: a technology's service type counts "
+                  "once for each field it serves.",
+            "ko": "기술×분야 행 기준입니다. 기술의 서비스 유형은 활용 분야마다 한 번씩 "
+                  "집계됩니다.",
+        },
+        "ov_note_service_missing": {
+            "en": "{missing} rows have no service type; percentages are over the {n} rows "
+                  "that have one.",
+            "ko": "서비스 유형이 없는 행 {missing}개를 제외하고, 유형이 있는 {n}개 행에 대한 "
+                  "비율입니다(연구의 비율도 이 방식으로만 맞게 반올림됩니다).",
+        },
+        "ov_note_rows": {
+            "en": "Percentages are over {n} rows.",
+            "ko": "비율은 {n}개 행에 대한 비율입니다.",
+        },
+    }
+)
+
+# Sensitivity page: the library's English model and change descriptions, translated at the
+# UI layer (ui/pages/sensitivity.py matches the exact wording of exportmcda.smaa_sampling,
+# exportmcda.sensitivity_flip and the rank-reversal checks).
+LABELS.update(
+    {
+        "sens_model_text_around": {
+            "en": "Dirichlet(kappa * w) around the given weights, kappa = {kappa}",
+            "ko": "주어진 가중치를 중심으로 한 디리클레 분포(kappa·w, kappa = {kappa})",
+        },
+        "sens_model_text_uniform": {
+            "en": "uniform on the simplex (Dirichlet(1, ..., 1))",
+            "ko": "가중치 전체 범위에서 균등(디리클레(1, …, 1))",
+        },
+        "sens_model_text_intervals": {
+            "en": "uniform on the simplex within the given intervals (rejection sampling)",
+            "ko": "주어진 구간 안에서 균등(기각 표집)",
+        },
+        "sens_flip_exact_text": {
+            "en": "exact for L1 when the optimum is a single pair transfer, otherwise an "
+                  "upper bound",
+            "ko": "최적 변화가 두 기준 사이의 단일 이전일 때는 정확한 L1 거리이고, 그 밖에는 "
+                  "상한값입니다.",
+        },
+        "sens_change_removed": {
+            "en": "removed {name}",
+            "ko": "{name} 제외",
+        },
+        "sens_change_added_dominated": {
+            "en": "added a dominated copy of {name}",
+            "ko": "{name}의 열등한 복제 기술 추가",
+        },
+    }
+)
+
+# Ranking notes (ui/components.py rebuilds the library's English notes of known wording).
+LABELS.update(
+    {
+        "note_imputed": {
+            "en": "{name}: {n} technologies without a value, scored as the worst observed "
+                  "value",
+            "ko": "{name}: 값이 없는 기술 {n}개는 관측된 가장 나쁜 값으로 점수화했습니다.",
+        },
+        "note_filtered": {
+            "en": "filters leave {n} of {total} technologies; TOPSIS's ideal and anti-ideal "
+                  "are those of the filtered pool",
+            "ko": "필터 적용 후 기술 {total}개 중 {n}개가 남았습니다. TOPSIS의 이상해와 "
+                  "반이상해는 필터링된 후보 기준입니다.",
+        },
+        "note_ties": {
+            "en": "tied technologies share the average rank; the list shows them in input "
+                  "order",
+            "ko": "점수가 같은 기술은 평균 순위를 공유하며, 목록에는 입력 순서대로 표시됩니다.",
+        },
+    }
+)

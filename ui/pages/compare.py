@@ -8,7 +8,7 @@ import streamlit as st
 from exportmcda.charts_ranking import bump_chart, bump_data, rank_text
 from exportmcda.comparison import compare
 from exportmcda.labels import t
-from ui import components, state
+from ui import chart_view, components, state
 
 MAX_TARGETS = 4
 
@@ -85,7 +85,7 @@ def page() -> None:
     numbers.index.name = t("col_technology", lang)
     numbers.columns.name = None
     st.subheader(t("bump_title", lang, n=top))
-    components.chart_with_numbers(
+    chart_view.chart_with_numbers(
         bump_chart(data, top, lang), numbers, lang, key="bump", width=170 * len(chosen) + 420
     )
 

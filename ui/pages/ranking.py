@@ -15,7 +15,7 @@ from exportmcda.explain import explain
 from exportmcda.labels import t
 from exportmcda.selection import Selection
 from exportmcda.taxonomy import COMPANY_SIZES, FIELDS, REGIONS, SERVICE_TYPES
-from ui import components, state
+from ui import chart_view, components, state
 
 _FILTERS = {
     "fields": ("col_field", FIELDS),
@@ -60,7 +60,7 @@ def _weights(lang: str) -> None:
     with left:
         st.caption(t("weights_title", lang))
         data = weights_data(weighed.tree, weighed.criterion_weights, lang)
-        components.chart_with_numbers(
+        chart_view.chart_with_numbers(
             weights_chart(data, lang), _weight_numbers(data, lang), lang, key="weights",
             spec_key=(lang, tuple(data["label"].tolist())),
         )
@@ -182,7 +182,7 @@ def _live(lang: str, top: int) -> None:
             st.subheader(t("contrib_title", lang))
             data = contribution_data(selection, top, lang)
             criteria = tuple(dict.fromkeys(data["criterion"].tolist()))
-            components.chart_with_numbers(
+            chart_view.chart_with_numbers(
                 contribution_chart(data, lang), _contribution_numbers(data, lang), lang,
                 key="contrib", spec_key=(lang, data["technology"].nunique(), criteria),
             )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pandas as pd
@@ -13,7 +14,7 @@ from exportmcda.errors import ExportMcdaError
 from exportmcda.labels import t
 from exportmcda.selection import Selection
 from exportmcda.sensitivity import RobustnessReport, flip_pair, robustness
-from ui import components, state
+from ui import chart_view, components, state
 
 RESULT = "sensitivity_result"  # (settings key, RobustnessReport) of the last run
 SAMPLE_OPTIONS = (1_000, 5_000, 10_000, 20_000)
@@ -40,6 +41,46 @@ def _run(selection: Selection, samples: int, seed: int, model: str, top: int,
     return report
 
 
+# The library describes its models and checks in English; the page shows them through
+# labels where it knows the wording, and as given otherwise.
+_REMOVED = re.compile(r"removed (\S+)")
+_ADDED_DOMINATED = re.compile(r"added a copy of (\S+) \(dominated\)")
+_AROUND = re.compile(r"Dirichlet\(kappa \* w\) around the given weights, kappa = (\S+)")
+_KNOWN_TEXT = {
+    "uniform on the simplex (Dirichlet(1, ..., 1))": "sens_model_text_uniform",
+    "uniform on the simplex within the given intervals (rejection sampling)":
+        "sens_model_text_intervals",
+    "exact for L1 when the optimum is a single pair transfer, otherwise an upper bound":
+        "sens_flip_exact_text",
+}
+
+
+def _library_text(text: str, lang: str) -> str:
+    key = _KNOWN_TEXT.get(text)
+    return t(key, lang) if key else text
+
+
+def _model_text(model: str, lang: str) -> str:
+    """The SMAA weight model in ``lang``."""
+    around = _AROUND.fullmatch(model)
+    if around:
+        return t("sens_model_text_around", lang, kappa=around.group(1))
+    return _library_text(model, lang)
+
+
+def _change_text(change: str, names: dict[str, str], lang: str) -> str:
+    """A rank-reversal check's change, naming the technology ("removed T0489")."""
+    removed = _REMOVED.fullmatch(change)
+    if removed:
+        tid = removed.group(1)
+        return t("sens_change_removed", lang, name=names.get(tid, tid))
+    added = _ADDED_DOMINATED.fullmatch(change)
+    if added:
+        tid = added.group(1)
+        return t("sens_change_added_dominated", lang, name=names.get(tid, tid))
+    return change
+
+
 def _names(selection: Selection) -> dict[str, str]:
     return {str(k): str(v) for k, v in selection.technologies["technology_name"].items()}
 
@@ -58,7 +99,7 @@ def _oat_section(report: RobustnessReport, selection: Selection, lang: str) -> N
         t("top1_from", lang): tornado["top_1_lo"].map(lambda v: f"{v:.3f}"),
         t("top1_to", lang): tornado["top_1_hi"].map(lambda v: f"{v:.3f}"),
     }).set_index(t("col_criterion", lang))
-    components.chart_with_numbers(tornado_chart(tornado, labels, lang), numbers, lang,
+    chart_view.chart_with_numbers(tornado_chart(tornado, labels, lang), numbers, lang,
                                   key="tornado")
     criterion = st.selectbox(t("sens_gradient_pick", lang), options=list(labels),
                              format_func=lambda c: labels[c], key="sens_gradient_criterion")
@@ -69,7 +110,7 @@ def _oat_section(report: RobustnessReport, selection: Selection, lang: str) -> N
     wide = one.pivot_table(index="weight", columns="alternative", values="rank").iloc[::20]
     wide = wide.rename(columns=lambda a: names.get(a, a)).round(1).astype(str)
     wide.index = [f"{w:.2f}" for w in wide.index]
-    components.chart_with_numbers(gradient_chart(one, labels[criterion], names, lang), wide, lang,
+    chart_view.chart_with_numbers(gradient_chart(one, labels[criterion], names, lang), wide, lang,
                                   key="gradient")
 
 
@@ -78,7 +119,8 @@ def _smaa_section(report: RobustnessReport, selection: Selection, lang: str) -> 
     names = _names(selection)
     st.subheader(t("sens_smaa", lang))
     st.caption(t("sens_smaa_help", lang, samples=f"{report.smaa.samples:,}",
-                 seed=report.smaa.seed, model=report.smaa.model, n=report.top_n))
+                 seed=report.smaa.seed, model=_model_text(report.smaa.model, lang),
+                 n=report.top_n))
     st.markdown(f"**{t('acceptability_title', lang)}**")
     rows = []
     for tid, entry in body["acceptability"].items():
@@ -89,7 +131,7 @@ def _smaa_section(report: RobustnessReport, selection: Selection, lang: str) -> 
             t("sens_first", lang): f"{entry['first']:.1%}",
         })
     numbers = pd.DataFrame(rows).set_index(t("col_technology", lang))
-    components.chart_with_numbers(acceptability_chart(body["acceptability"], names, lang),
+    chart_view.chart_with_numbers(acceptability_chart(body["acceptability"], names, lang),
                                   numbers, lang, key="acceptability")
 
 
@@ -97,7 +139,8 @@ def _methods_section(report: RobustnessReport, selection: Selection, lang: str) 
     agreement = report.as_dict()["method_agreement"]
     names = _names(selection)
     st.subheader(t("sens_methods", lang))
-    tau = pd.DataFrame(agreement["kendall_tau"]).map(lambda v: f"{v:.3f}")
+    tau = (pd.DataFrame(agreement["kendall_tau"]).map(lambda v: f"{v:.3f}")
+           .rename(index=str.upper, columns=str.upper))  # method names as acronyms
     st.text(t("sens_tau", lang))
     st.table(tau)
     common = agreement.get("common") or []
@@ -105,7 +148,7 @@ def _methods_section(report: RobustnessReport, selection: Selection, lang: str) 
         ", ".join(names.get(c, c) for c in common) or "–"))
 
 
-def _reversal_section(report: RobustnessReport, lang: str) -> None:
+def _reversal_section(report: RobustnessReport, selection: Selection, lang: str) -> None:
     st.subheader(t("sens_reversal", lang))
     entries = report.as_dict().get("rank_reversal", [])
     swapped = [e for e in entries if e.get("n_swapped")]
@@ -113,7 +156,7 @@ def _reversal_section(report: RobustnessReport, lang: str) -> None:
     st.text(t("sens_reversal_summary", lang, checked=len(entries), reversed=len(swapped)))
     if swapped:
         st.table(pd.DataFrame([
-            {t("sens_change", lang): str(e["change"]),
+            {t("sens_change", lang): _change_text(str(e["change"]), _names(selection), lang),
              t("sens_swapped", lang): str(e["n_swapped"]),
              t("sens_shortlist_changed", lang): t("yes", lang) if e["shortlist_changed"]
              else t("no", lang),
@@ -144,7 +187,7 @@ def _flip_section(selection: Selection, lang: str) -> None:
             t("current_weight", lang): [f"{v:.3f}" for v in result.current],
             t("sens_flip_needed", lang): [f"{v:.3f}" for v in result.weights],
         }).set_index(t("col_criterion", lang)))
-        st.caption(result.exact)
+        st.caption(_library_text(result.exact, lang))
     elif result.status == "dominated":
         st.text(t("sens_flip_dominated", lang))
     elif result.status == "already":
@@ -193,7 +236,7 @@ def page() -> None:
     _oat_section(report, selection, lang)
     _smaa_section(report, selection, lang)
     _methods_section(report, selection, lang)
-    _reversal_section(report, lang)
+    _reversal_section(report, selection, lang)
     _flip_section(selection, lang)
 
 

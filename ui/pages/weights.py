@@ -13,7 +13,7 @@ from exportmcda.charts_ranking import weights_chart, weights_data
 from exportmcda.labels import t
 from exportmcda.scenarios import ScenarioWeights
 from exportmcda.weighting import AhpResult
-from ui import components, state
+from ui import chart_view, components, state
 
 
 def _judgment_key(node: str, a: str, b: str) -> str:
@@ -90,7 +90,7 @@ def page() -> None:
     tabs = st.tabs([components.node_label(n, lang) for n in nodes])
     for tab, node in zip(tabs, nodes, strict=True):
         with tab:
-            left, right = st.columns([3, 2])
+            left, right = st.columns([1, 1])  # room for the metrics' labels
             with left:
                 _editor(node, weighed, lang)
             with right:
@@ -103,7 +103,7 @@ def page() -> None:
                     }
                 ).set_index(t("col_criterion", lang))
                 st.caption(t("local_weights", lang))
-                components.chart_with_numbers(
+                chart_view.chart_with_numbers(
                     weights_chart(data, lang), numbers, lang,
                     key=f"local-{node}",
                 )
