@@ -6,10 +6,11 @@ import numpy as np
 import pytest
 
 from exportmcda.countries import get_country
-from exportmcda.criteria import load_criteria, score
+from exportmcda.criteria import load_criteria
 from exportmcda.directions import Direction
 from exportmcda.errors import ConfigError
 from exportmcda.io import load, load_sample
+from exportmcda.measures import score
 
 TINY = (
     b"technology_id,technology_name,company_id,company_name,field,service_type,region,"

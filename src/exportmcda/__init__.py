@@ -14,10 +14,11 @@ from __future__ import annotations
 from exportmcda.audit import Record, build_record, read_record
 from exportmcda.audit_verify import verify
 from exportmcda.countries import CountryProfile, get_country, load_countries
-from exportmcda.criteria import CriteriaTree, load_criteria, score
+from exportmcda.criteria import CriteriaTree, load_criteria
 from exportmcda.database import Database, Provenance
 from exportmcda.errors import ConfigError, ExportMcdaError, InputError, Issue, JudgmentError
 from exportmcda.io import load, load_sample, read_table
+from exportmcda.measures import score
 from exportmcda.profiles import TABLES, OverviewTable, overview
 from exportmcda.ranking import RankResult, rank_matrix
 from exportmcda.scenarios import Scenario, load_scenario, scenario_weights

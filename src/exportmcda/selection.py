@@ -18,9 +18,10 @@ import numpy as np
 import pandas as pd
 
 from exportmcda.countries import CountryProfile, Source
-from exportmcda.criteria import CriteriaTree, CriterionScores, score
+from exportmcda.criteria import CriteriaTree
 from exportmcda.database import Database, Provenance
 from exportmcda.errors import ConfigError
+from exportmcda.measures import CriterionScores, score
 from exportmcda.ranking import RankResult, rank_matrix
 from exportmcda.scenarios import Scenario, ScenarioWeights, scenario_weights
 from exportmcda.taxonomy import COMPANY_SIZES, FIELDS, REGIONS, SERVICE_TYPES, Dimension, lookup
