@@ -18,7 +18,7 @@ apt_install() {  # install Debian packages that are missing
   [ ${#missing[@]} -eq 0 ] && return 0
   command -v apt-get >/dev/null || { echo "setup: please install ${missing[*]}" >&2; return 1; }
   if [ $apt_updated = 0 ]; then as_root apt-get update -qq; apt_updated=1; fi
-  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}"
 }
 
 PY="${PYTHON:-python3}"
