@@ -246,3 +246,14 @@ def test_ahp_panel_with_different_criteria_names_the_expert(tmp_path, capsys):
     b = write_matrix(tmp_path / "bo.csv", ["x", "w"], [["1", "3"], ["1/3", "1"]])
     assert main(["ahp", "--matrix", a, "--matrix", b]) == 1
     assert "bo" in capsys.readouterr().err
+
+
+def test_rank_min_evidence_flag(capsys):
+    assert main(["rank", "--country", "ASEAN", "--top", "3", "--min-evidence", "official",
+                 "--sourced-only", "--format", "json"]) == 0
+    captured = capsys.readouterr()
+    rows = json.loads(captured.out)
+    assert "9 sources (9 official)" in captured.err
+    for row in rows:
+        assert all(s.startswith(("BRN", "KHM", "IDN", "LAO", "MYS", "MMR", "PHL", "SGP", "THA",
+                                 "VNM", "KOR")) for s in row["policy_fit_sources"])

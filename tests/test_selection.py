@@ -156,3 +156,60 @@ def test_every_ranked_row_names_the_sources_of_its_policy_fit(india):
             assert set(ids) <= known
         else:
             assert ids == []
+
+
+def _with_evidence(name, **evidence):
+    from dataclasses import replace
+
+    return replace(em.load_scenario(name), evidence=evidence)
+
+
+def test_evidence_rule_zeroes_priorities_without_strong_sources(db):
+    from exportmcda.countries import SourceType
+
+    india = em.get_country("IND")
+    strict = em.select(db, em.load_criteria(), _with_evidence("balanced", min_source="copy"),
+                       india)
+    # by hand: a field counts when one of its sources is official or a copy of one
+    passing = {fp.field for fp in india.fields if fp.priority > 0 and any(
+        s.type.strength >= SourceType.COPY.strength for s in fp.sources)}
+    for row in strict.records(50):
+        fields = strict.fields_of.loc[row["technology_id"]]
+        expected = max((india.field(f).priority for f in fields if f in passing), default=0) / 2
+        assert row["criteria"]["country_fit"] == pytest.approx(expected)
+    assert all(s.type.strength >= SourceType.COPY.strength for s in strict.sources())
+    assert any("lack at least one copy source" in n for n in strict.notes)
+
+
+def test_sourced_only_drops_assumed_mappings(db):
+    asean = em.get_country("ASEAN")
+    sel = em.select(db, em.load_criteria(), _with_evidence("balanced", sourced_only=True), asean)
+    assumed = {fp.field for fp in asean.fields if fp.priority > 0 and not fp.sourced}
+    assert assumed, "ASEAN has assumed mappings to drop"
+    for row in sel.records(30):
+        fields = sel.fields_of.loc[row["technology_id"]]
+        if all(f in assumed or asean.field(f).priority == 0 for f in fields):
+            assert row["criteria"]["country_fit"] == 0
+
+
+def test_when_no_priority_survives_the_criterion_is_left_out_exactly(db):
+    from pymcdm import normalizations as norms
+    from pymcdm.methods import TOPSIS
+
+    sel = em.select(db, em.load_criteria(), _with_evidence("balanced", min_source="official"),
+                    em.get_country("IND"))
+    assert "country_fit" not in sel.criteria
+    assert any("left out" in n for n in sel.notes)
+    r = sel.result
+    np.testing.assert_allclose(
+        r.scores, TOPSIS(norms.vector_normalization)(r.matrix, r.weights, r.types), atol=1e-12
+    )
+
+
+def test_evidence_rule_travels_in_the_scenario_file():
+    from exportmcda.scenarios import parse_scenario, to_toml
+
+    s = _with_evidence("sme_first", min_source="official", sourced_only=True)
+    assert parse_scenario(to_toml(s), name=s.path) == s
+    with pytest.raises(ConfigError, match="min_source"):
+        em.scenario_weights(_with_evidence("balanced", min_source="rumour"), em.load_criteria())

@@ -166,6 +166,19 @@ def _scenario_from_csv(path: Path, base: Any) -> Any:
     return scenario_from_weights(base, tree.goal_id, weights, id=f"weights:{path.name}")
 
 
+def _with_evidence(scenario: Any, args: argparse.Namespace) -> Any:
+    """Apply ``--min-evidence`` / ``--sourced-only`` to the scenario (so exports record it)."""
+    from dataclasses import replace
+
+    evidence = dict(scenario.evidence)
+    if getattr(args, "min_evidence", None):
+        evidence["min_source"] = args.min_evidence
+    if getattr(args, "sourced_only", False):
+        evidence["sourced_only"] = True
+    return scenario if evidence == dict(scenario.evidence) else replace(scenario,
+                                                                        evidence=evidence)
+
+
 def _selection(args: argparse.Namespace, code: str, db: Any = None) -> Selection:
     from exportmcda.countries import get_country
     from exportmcda.criteria import load_criteria
@@ -177,7 +190,8 @@ def _selection(args: argparse.Namespace, code: str, db: Any = None) -> Selection
         company_sizes=args.company_size or (), regions=args.region or (),
     )
     return select(
-        db, load_criteria(), _scenario(args), get_country(code), filters=filters,
+        db, load_criteria(), _with_evidence(_scenario(args), args), get_country(code),
+        filters=filters,
         method=args.method, normalization=args.normalization, lang=args.lang,
     )
 
@@ -311,6 +325,11 @@ def _ranking_options(p: argparse.ArgumentParser, *, scenario: bool = True) -> No
                            "CSV 'criterion,weight' of the top-level criteria")
     p.add_argument("--method", choices=tuple(METHODS), default="topsis")
     p.add_argument("--normalization", choices=tuple(NORMALIZATIONS), default="vector")
+    p.add_argument("--min-evidence", choices=("official", "copy", "analysis", "news", "weak"),
+                   help="policy fit: count a field's priority only if a source of at least "
+                   "this type supports it (official > copy > analysis > news > weak)")
+    p.add_argument("--sourced-only", action="store_true",
+                   help="policy fit: ignore priorities that are assumed mappings")
     p.add_argument("--field", action="append", metavar="NAME", help="filter (repeatable)")
     p.add_argument("--service-type", action="append", metavar="NAME")
     p.add_argument("--company-size", action="append", metavar="NAME")

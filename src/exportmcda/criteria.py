@@ -128,6 +128,24 @@ class CriteriaTree:
         return replace(self, criteria=tuple(criteria))
 
 
+    def with_measure_params(self, measure: str, params: Mapping[str, Any]) -> CriteriaTree:
+        """A copy where every leaf computed by ``measure`` gets ``params`` added or replaced."""
+        if not params:
+            return self
+        criteria = []
+        for c in self.criteria:
+            leaves = tuple(
+                replace(leaf, params={**leaf.params, **params}) if leaf.measure == measure
+                else leaf
+                for leaf in c.leaves
+            )
+            criteria.append(replace(c, leaves=leaves))
+        tree = replace(self, criteria=tuple(criteria))
+        for leaf in tree.leaves:
+            check_params(leaf, self.path)
+        return tree
+
+
 def default_criteria_path() -> Path:
     """The shipped ``criteria/criteria.toml``."""
     return criteria_dir() / "criteria.toml"

@@ -9,13 +9,13 @@ never silently 0. Sources of the shares: the study's tables (Kim 2021, §III).
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 import numpy as np
 import pandas as pd
 
-from exportmcda.countries import CountryProfile
+from exportmcda.countries import CountryProfile, FieldPriority, SourceType
 from exportmcda.database import Database
 from exportmcda.directions import Direction
 from exportmcda.errors import ConfigError
@@ -24,7 +24,14 @@ from exportmcda.taxonomy import CLASS_SCALES, Dimension, lookup
 if TYPE_CHECKING:
     from exportmcda.criteria import CriteriaTree, Leaf
 
-__all__ = ["MEASURES", "CriterionScores", "check_params", "score", "technology_profiles"]
+__all__ = [
+    "MEASURES",
+    "CriterionScores",
+    "check_params",
+    "evidence_passes",
+    "score",
+    "technology_profiles",
+]
 
 
 
@@ -35,6 +42,7 @@ class _Context:
     tech: pd.DataFrame  # one row per technology: company attributes joined
     rows: pd.DataFrame  # db rows
     country: CountryProfile | None
+    notes: list[str] = field(default_factory=list)  # measures add what they decided
 
 
 Measure: TypeAlias = "Callable[[_Context, Leaf], tuple[pd.Series, int]]"
@@ -103,12 +111,52 @@ def _region_share(ctx: _Context, leaf: Leaf) -> tuple[pd.Series, int]:
     return value.astype("float64"), 0
 
 
+def evidence_passes(priority: FieldPriority, params: Mapping[str, Any]) -> bool:
+    """Whether a field priority meets a policy-fit leaf's evidence rule.
+
+    ``min_source``: at least one of its sources is of that type or stronger (official >
+    copy > analysis > news > weak); ``sourced_only``: it is not an assumed mapping.
+    """
+    min_source = params.get("min_source")
+    if min_source:
+        floor = SourceType(str(min_source)).strength
+        if not any(s.type.strength >= floor for s in priority.sources):
+            return False
+    return priority.sourced or not params.get("sourced_only", False)
+
+
 def _policy_fit(ctx: _Context, leaf: Leaf) -> tuple[pd.Series, int]:
+    """Target-country priority / 2 of the technology's fields (best field by default).
+
+    ``min_source`` (a source type: official > copy > analysis > news > weak) and
+    ``sourced_only`` (drop assumed mappings) restrict the evidence a priority may rest on;
+    a priority without such evidence counts as 0 ("not established"), and the number of
+    fields so dropped is reported. For a group, a field passes when any source of its
+    contributing members does (the group's sources are their union).
+    """
     if ctx.country is None:
         raise ConfigError.single(
             "country_required", "this criterion needs a target country", field=leaf.id
         )
-    fit = ctx.country.fit_vector()
+    fit = np.array(ctx.country.fit_vector(), dtype=np.float64)
+    min_source = leaf.params.get("min_source")
+    sourced_only = bool(leaf.params.get("sourced_only", False))
+    if min_source or sourced_only:
+        dropped = 0
+        for k, fp in enumerate(ctx.country.fields):
+            if fp.priority > 0 and not evidence_passes(fp, leaf.params):
+                fit[k] = 0.0
+                dropped += 1
+        rule = " and ".join(
+            part for part in (
+                f"at least one {min_source} source" if min_source else "",
+                "a sourced (not assumed) mapping" if sourced_only else "",
+            ) if part
+        )
+        ctx.notes.append(
+            f"{leaf.id}: {dropped} of {ctx.country.code}'s non-zero field priorities lack "
+            f"{rule} and count as 0"
+        )
     per_row = ctx.rows.set_index("technology_id")["field"].map(
         lambda f: float(fit[int(f) - 1])
     )
@@ -126,6 +174,7 @@ MEASURES: dict[str, Measure] = {
 """Every measure a criteria file may name, defined once."""
 
 _AGGREGATES = ("max", "mean", "sum")
+_SOURCE_TYPES = tuple(t.value for t in SourceType)
 _MISSING = ("worst", "median", "mean")
 
 
@@ -173,6 +222,16 @@ def check_params(leaf: Leaf, path: str) -> None:
         )
     if leaf.measure == "company_size":
         _size_scores(p.get("scores"), leaf, path)
+    if p.get("min_source") not in (None, "", *_SOURCE_TYPES):
+        raise ConfigError.single(
+            "bad_param", f"min_source must be one of {', '.join(_SOURCE_TYPES)}", path=path,
+            field=f"{leaf.id}.min_source", value=p.get("min_source"),
+        )
+    if not isinstance(p.get("sourced_only", False), bool):
+        raise ConfigError.single(
+            "bad_param", "sourced_only must be true or false", path=path,
+            field=f"{leaf.id}.sourced_only", value=p.get("sourced_only"),
+        )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -206,7 +265,7 @@ def score(
     """Compute every leaf (or the named ``leaves``) for every technology of ``db``."""
     ctx = _Context(db=db, tech=technology_profiles(db), rows=db.rows, country=country)
     columns: dict[str, pd.Series] = {}
-    notes: list[str] = []
+    notes = ctx.notes
     for leaf in tree.leaves:
         if leaves is not None and leaf.id not in leaves:
             continue

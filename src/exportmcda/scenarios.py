@@ -3,8 +3,9 @@
 A scenario gives, for each inner node of the hierarchy (the goal and every criterion with
 more than one leaf), either AHP pairwise judgments keyed ``"A vs B"`` (A is that many times
 as important as B, Saaty's 1–9 scale) or direct weights; it may also reverse directions
-(e.g. the regional criterion for balanced regional development). Global leaf weights are
-the products of local weights down the tree (Saaty 1980, ch. 2), via
+(e.g. the regional criterion for balanced regional development) and set the evidence the
+policy fit may rest on (``[evidence] min_source = "official"``, ``sourced_only = true``).
+Global leaf weights are the products of local weights down the tree (Saaty 1980, ch. 2), via
 :func:`exportmcda.weighting.global_weights`.
 """
 
@@ -54,6 +55,7 @@ class Scenario:
     judgments: Mapping[str, Mapping[tuple[str, str], str]] = field(default_factory=dict)
     weights: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
     directions: Mapping[str, Direction] = field(default_factory=dict)
+    evidence: Mapping[str, Any] = field(default_factory=dict)
     path: str | None = None
 
     def label(self, lang: str = "en") -> str:
@@ -156,6 +158,12 @@ def parse_scenario(text: str, *, name: str = "scenario.toml") -> Scenario:
         str(k): parse_direction(v, path=name, where=f"directions.{k}")
         for k, v in data.get("directions", {}).items()
     }
+    evidence = data.get("evidence", {})
+    if not isinstance(evidence, Mapping) or set(evidence) - {"min_source", "sourced_only"}:
+        raise ConfigError.single(
+            "bad_evidence", "[evidence] takes min_source and sourced_only", path=name,
+            field="evidence", value=", ".join(map(str, evidence)),
+        )
     sid = str(data.get("id") or Path(name).stem)
     return Scenario(
         id=sid, label_en=str(data.get("label_en", sid)), label_ko=str(data.get("label_ko", sid)),
@@ -163,7 +171,7 @@ def parse_scenario(text: str, *, name: str = "scenario.toml") -> Scenario:
         description_ko=str(data.get("description_ko", "")),
         basis=str(data.get("basis", "assumed")), method=method,
         ri_table=str(data.get("ri_table", "saaty_1980")), judgments=judgments, weights=weights,
-        directions=directions, path=name,
+        directions=directions, evidence=dict(evidence), path=name,
     )
 
 
@@ -232,7 +240,11 @@ def scenario_weights(scenario: Scenario, tree: CriteriaTree) -> ScenarioWeights:
                 f"{result.threshold:.2f} ({result.ri_table} random index)"
             )
     return ScenarioWeights(
-        scenario=scenario, tree=tree.with_directions(scenario.directions), local=local,
+        scenario=scenario,
+        tree=tree.with_directions(scenario.directions).with_measure_params(
+            "policy_fit", scenario.evidence
+        ),
+        local=local,
         leaf_weights=leaf_weights, criterion_weights=criterion_weights, notes=tuple(notes),
     )
 
@@ -292,6 +304,12 @@ def to_toml(scenario: Scenario) -> str:
         f"method = {_quote(method)}",
         f"ri_table = {_quote(scenario.ri_table)}",
     ]
+    if scenario.evidence:
+        lines += ["", "[evidence]"]
+        lines += [
+            f"{k} = {'true' if v is True else 'false' if v is False else _quote(str(v))}"
+            for k, v in scenario.evidence.items()
+        ]
     if scenario.directions:
         lines += ["", "[directions]"]
         lines += [f"{_quote(k)} = {_quote(v.value)}" for k, v in scenario.directions.items()]

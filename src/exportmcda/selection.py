@@ -17,11 +17,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from exportmcda.countries import CountryProfile, Source
+from exportmcda.countries import CountryProfile, Source, SourceType
 from exportmcda.criteria import CriteriaTree
 from exportmcda.database import Database, Provenance
 from exportmcda.errors import ConfigError
-from exportmcda.measures import CriterionScores, score
+from exportmcda.measures import CriterionScores, evidence_passes, score
 from exportmcda.ranking import RankResult, rank_matrix
 from exportmcda.scenarios import Scenario, ScenarioWeights, scenario_weights
 from exportmcda.taxonomy import COMPANY_SIZES, FIELDS, REGIONS, SERVICE_TYPES, Dimension, lookup
@@ -268,15 +268,17 @@ class Selection:
         """
         if self.fields_of is None or technology_id not in self.fields_of.index:
             return []
-        fields = self.fields_of.loc[technology_id]
-        best = max(self.country.field(f).priority for f in fields)
-        if best <= 0:
+        fields = [f for f in self.fields_of.loc[technology_id] if self._counts(f)]
+        if not fields:
             return []
+        best = max(self.country.field(f).priority for f in fields)
         ids: dict[str, None] = {}
         for f in fields:
             priority = self.country.field(f)
             if priority.priority == best:
-                ids.update(dict.fromkeys(source.id for source in priority.sources))
+                ids.update(dict.fromkeys(
+                    source.id for source in priority.sources if self._strong_enough(source)
+                ))
         return list(ids)
 
     def position(self, technology_id: str) -> int:
@@ -288,14 +290,33 @@ class Selection:
             "unknown_technology", "not a technology of this ranking", value=technology_id
         )
 
+    def _evidence_rule(self) -> dict[str, Any]:
+        for leaf in self.weights.tree.leaves:
+            if leaf.measure == "policy_fit":
+                return dict(leaf.params)
+        return {}
+
+    def _strong_enough(self, source: Source) -> bool:
+        floor = self._evidence_rule().get("min_source")
+        return not floor or source.type.strength >= SourceType(str(floor)).strength
+
+    def _counts(self, number: int) -> bool:
+        """Whether the target's priority for field ``number`` enters the policy fit."""
+        priority = self.country.field(number)
+        return priority.priority > 0 and evidence_passes(priority, self._evidence_rule())
+
     def sources(self) -> tuple[Source, ...]:
-        """The country sources behind the non-zero policy-fit values of the pool's fields."""
+        """The country sources behind the policy-fit values of the pool's fields.
+
+        Only priorities that count (non-zero, and meeting the scenario's evidence rule).
+        """
         found: dict[str, Source] = {}
         for number in self.pool_fields:
             priority = self.country.field(number)
-            if priority.priority > 0:
+            if self._counts(number):
                 for source in priority.sources:
-                    found.setdefault(source.id, source)
+                    if self._strong_enough(source):
+                        found.setdefault(source.id, source)
         return tuple(found.values())
 
 
@@ -324,9 +345,9 @@ def prepare(
          db.rows.groupby("technology_id", sort=False)["field"]},
         dtype=object,
     )
-    leaves = list(scored.matrix.columns)
+    leaves = _informative(scored.matrix)
     checked = rank_matrix(
-        scored.matrix, np.full(len(leaves), 1 / len(leaves)),
+        scored.matrix[leaves], np.full(len(leaves), 1 / len(leaves)),
         {c: tree.leaf(c).direction for c in leaves},
     )
     matrix_notes = tuple(n for n in checked.notes if n.startswith("pymcdm:"))
@@ -335,6 +356,19 @@ def prepare(
         fields_of=fields_of.reindex(scored.matrix.index), provenance=db.provenance,
         matrix_notes=matrix_notes,
     )
+
+
+def _informative(matrix: pd.DataFrame) -> list[str]:
+    """Columns that are not 0 for every alternative.
+
+    An all-zero column (e.g. a policy fit when no priority meets the evidence rule) cannot
+    be vector-normalised (0/0); it is left out. TOPSIS closeness is exactly unchanged by
+    this: a constant column adds 0 to both separations, and closeness is invariant to
+    scaling all weights by one factor (Hwang & Yoon 1981), so renormalising the rest is
+    the same ranking.
+    """
+    values = matrix.to_numpy(dtype="float64")
+    return [c for c, column in zip(matrix.columns, values.T, strict=True) if np.any(column != 0)]
 
 
 def rank_candidates(
@@ -365,8 +399,19 @@ def rank_candidates(
             f"the filters leave {len(matrix)} technolog{'y' if len(matrix) == 1 else 'ies'}: "
             "at least 2 are needed to rank",
         )
-    leaf_ids = list(matrix.columns)
+    leaf_ids = _informative(matrix)
+    dropped = [c for c in matrix.columns if c not in leaf_ids]
+    if dropped:
+        notes.append(
+            f"{', '.join(dropped)} is 0 for every candidate: it cannot change the ranking and is "
+            "left out (TOPSIS closeness is unchanged by this)"
+        )
+        matrix = matrix[leaf_ids]
     w = np.array([weights.leaf_weights[c] for c in leaf_ids])
+    if not w.sum() > 0:
+        raise ConfigError.single(
+            "no_weight_left", "every criterion with a weight is 0 for every candidate"
+        )
     directions = {c: weights.tree.leaf(c).direction for c in leaf_ids}
     result = rank_matrix(
         matrix, w / w.sum(), directions, method=method, normalization=normalization,
