@@ -259,11 +259,35 @@ def text_frame(columns: dict[str, list[Any]]) -> pd.DataFrame:
     )
 
 
+def _on_evidence() -> None:
+    choice = st.session_state["evidence.min_source"]
+    state.set_evidence(None if choice == "any" else choice,
+                       bool(st.session_state["evidence.sourced_only"]))
+
+
+def evidence_controls(lang: str) -> None:
+    """Which policy priorities may count: a minimum source type, sourced mappings only."""
+    rule = st.session_state.get(state.EVIDENCE, {})
+    options = ["any", *(k.value for k in SourceType if k is not SourceType.WEAK)]
+    st.session_state["evidence.min_source"] = rule.get("min_source") or "any"
+    st.session_state["evidence.sourced_only"] = bool(rule.get("sourced_only", False))
+    left, right = st.columns(2)
+    left.selectbox(
+        t("evidence_min", lang), options, key="evidence.min_source", on_change=_on_evidence,
+        format_func=lambda v: t("evidence_any", lang) if v == "any"
+        else SourceType(v).label(lang),
+        help=t("evidence_help", lang),
+    )
+    right.checkbox(t("evidence_sourced_only", lang), key="evidence.sourced_only",
+                   on_change=_on_evidence)
+
+
 def sources_expander(selection: Selection, lang: str) -> None:
     """The country sources the policy fit rests on, with their type and strength."""
     sources = sorted(selection.sources(), key=lambda s: (-s.type.strength, s.id))
     profile = selection.country
     with st.expander(t("sources_title", lang, name=profile.name(lang), n=len(sources))):
+        evidence_controls(lang)
         counts = {kind: sum(s.type is kind for s in sources) for kind in SourceType}
         st.text(
             t("sources_strength", lang, strength=profile.evidence_strength)

@@ -53,6 +53,7 @@ FILTERS = "filters"  # {"fields": [...], "service_types": [...], ...} taxonomy n
 NODE_MODE = "node_mode"  # {node: "ahp" | "direct"}
 JUDGMENTS = "judgments"  # {node: {(a, b): "3"}} for nodes in "ahp" mode
 DIRECT = "direct"  # {node: {child: weight}} for nodes in "direct" mode
+EVIDENCE = "evidence"  # {"min_source": type, "sourced_only": True}: the policy-fit evidence rule
 SEEDED_FROM = "seeded_from"  # scenario id the weights were seeded from
 _BASE_MEMO = "_memo.base_weights"  # (scenario, its ScenarioWeights)
 _WEIGHTS_MEMO = "_memo.weights"  # (scenario, weight-state snapshot, ScenarioWeights)
@@ -268,7 +269,20 @@ def seed_weights(base: Scenario) -> None:
     st.session_state[NODE_MODE] = modes
     st.session_state[JUDGMENTS] = judgments
     st.session_state[DIRECT] = direct
+    st.session_state[EVIDENCE] = evidence_rule(base.evidence)
     st.session_state[SEEDED_FROM] = base.id
+
+
+def evidence_rule(evidence: Mapping[str, Any]) -> dict[str, Any]:
+    """The evidence rule without its defaults (no minimum, assumed mappings allowed)."""
+    return {k: v for k, v in evidence.items() if v}
+
+
+def set_evidence(min_source: str | None, sourced_only: bool) -> None:
+    """Change the policy-fit evidence rule of the session's effective scenario."""
+    st.session_state[EVIDENCE] = evidence_rule(
+        {"min_source": min_source, "sourced_only": sourced_only}
+    )
 
 
 def apply_url_weights(text: str) -> None:
@@ -306,6 +320,8 @@ def modified() -> bool:
     base = scenario()
     if st.session_state.get(SEEDED_FROM) != base.id:
         return True
+    if st.session_state.get(EVIDENCE, {}) != evidence_rule(base.evidence):
+        return True
     weighed = _base_weights(base)
     for node, mode in st.session_state[NODE_MODE].items():
         local = weighed.local[node]
@@ -332,6 +348,7 @@ def effective_scenario() -> Scenario:
     return replace(
         base, id=f"{base.id}-custom", label_en=f"{base.label_en} (adjusted)",
         label_ko=f"{base.label_ko} (조정)", basis="user", judgments=judgments, weights=weights,
+        evidence=dict(st.session_state.get(EVIDENCE, {})),
     )
 
 
@@ -349,6 +366,7 @@ def _weight_state() -> tuple[Any, ...]:
     """A hashable snapshot of every node's mode, judgments and direct weights."""
     return (
         st.session_state.get(SEEDED_FROM),
+        tuple(sorted(st.session_state.get(EVIDENCE, {}).items())),
         tuple(sorted(st.session_state[NODE_MODE].items())),
         tuple(sorted((n, tuple(sorted(p.items()))) for n, p in
                      st.session_state[JUDGMENTS].items())),
@@ -413,18 +431,25 @@ def _fraction(text: str) -> float:
 
 @st.cache_resource(show_spinner=False, max_entries=32)
 def _candidates(
-    sha256: str, code: str, lang: str, directions: tuple[tuple[str, str], ...], _db: Database
+    sha256: str,
+    code: str,
+    lang: str,
+    directions: tuple[tuple[str, str], ...],
+    evidence: tuple[tuple[str, Any], ...],
+    _db: Database,
 ) -> Candidates:
     """The weight-independent part of a ranking; ``_db`` is identified by ``sha256``."""
     overrides = {k: Direction(v) for k, v in directions}
-    return prepare(_db, tree().with_directions(overrides), countries()[code], lang)
+    criteria = tree().with_directions(overrides).with_measure_params("policy_fit", dict(evidence))
+    return prepare(_db, criteria, countries()[code], lang)
 
 
 def candidates(weighed: ScenarioWeights, code: str, lang: str) -> Candidates:
     """Cached :func:`exportmcda.selection.prepare` for the current database and target."""
     db = database()
     directions = tuple(sorted((k, v.value) for k, v in weighed.scenario.directions.items()))
-    return _candidates(db.provenance.sha256, code, lang, directions, db)
+    evidence = tuple(sorted(weighed.scenario.evidence.items()))
+    return _candidates(db.provenance.sha256, code, lang, directions, evidence, db)
 
 
 def current_filters() -> Filters:

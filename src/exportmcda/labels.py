@@ -646,3 +646,24 @@ LABELS.update(
         },
     }
 )
+
+# Policy-fit evidence rule (ui/components.evidence_controls).
+LABELS.update(
+    {
+        "evidence_min": {
+            "en": "Count a policy priority only if a source is at least",
+            "ko": "정책 우선순위 인정 기준(출처 최소 유형)",
+        },
+        "evidence_any": {"en": "any source", "ko": "모든 출처"},
+        "evidence_sourced_only": {
+            "en": "Ignore assumed mappings (sourced only)",
+            "ko": "가정 매핑 제외(직접 근거만)",
+        },
+        "evidence_help": {
+            "en": "Official > copy of an official document > analysis > news > weak. A field "
+            "whose priority lacks such a source counts as 0 in the policy fit.",
+            "ko": "공식 > 공식 문서 사본 > 분석 > 뉴스 > 약함. 해당 유형 이상의 출처가 없는 분야의 "
+            "우선순위는 정책 부합도에서 0으로 계산됩니다.",
+        },
+    }
+)
