@@ -257,3 +257,15 @@ def test_rank_min_evidence_flag(capsys):
     for row in rows:
         assert all(s.startswith(("BRN", "KHM", "IDN", "LAO", "MYS", "MMR", "PHL", "SGP", "THA",
                                  "VNM", "KOR")) for s in row["policy_fit_sources"])
+
+
+def test_export_with_an_evidence_rule_verifies(tmp_path):
+    from exportmcda.audit import read_record
+
+    out = tmp_path / "ev.xlsx"
+    assert main(["export", "--country", "ASEAN", "--top", "10", "--min-evidence", "official",
+                 "--out", str(out)]) == 0
+    assert 'min_source = "official"' in read_record(out).scenario_toml
+    code, text = run(["verify", str(out), "--format", "json"])
+    assert code == 0
+    assert json.loads(text)["reproduced"] is True
