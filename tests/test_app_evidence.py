@@ -1,28 +1,11 @@
 """The policy-fit evidence rule on the Ranking page (AppTest)."""
 
-import sys
-from pathlib import Path
-
-from streamlit.testing.v1 import AppTest
-
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-APP = str(ROOT / "app.py")
+from apppages import open_page
+from apppages import ranking_table as table
 
 
 def ranking(**params):
-    at = AppTest.from_file(APP, default_timeout=90)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    at.switch_page("ui/pages/ranking.py").run()
-    assert not at.exception, at.exception
-    return at
-
-
-def table(at):
-    return next(t.value for t in at.table if t.value.index.name in ("Rank", "순위"))
+    return open_page("ui/pages/ranking.py", **params)
 
 
 def test_requiring_official_sources_changes_the_ranking_and_says_so():

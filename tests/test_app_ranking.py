@@ -11,6 +11,8 @@ from streamlit.testing.v1 import AppTest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # the app's ui package sits next to app.py
 
+from apppages import open_page, ranking_table  # noqa: E402
+
 from exportmcda.scenarios import rescale_weights  # noqa: E402
 from ui.state import SAATY_OPTIONS  # noqa: E402
 
@@ -20,17 +22,7 @@ CRITERIA = ["utilization", "firm_capacity", "region", "policy_fit", "sme_support
 
 
 def page(path, **params):
-    at = AppTest.from_file(APP, default_timeout=90)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    at.switch_page(path).run()
-    assert not at.exception, at.exception
-    return at
-
-
-def ranking_table(at):
-    return next(t.value for t in at.table if t.value.index.name in ("Rank", "순위"))
+    return open_page(path, timeout=90, **params)
 
 
 def top_weights(at):

@@ -1,24 +1,10 @@
 """The Sensitivity page, driven with AppTest (no browser)."""
 
-import sys
-from pathlib import Path
-
-from streamlit.testing.v1 import AppTest
-
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-APP = str(ROOT / "app.py")
+from apppages import open_page
 
 
 def sensitivity(**params):
-    at = AppTest.from_file(APP, default_timeout=120)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    at.switch_page("ui/pages/sensitivity.py").run()
-    assert not at.exception, at.exception
-    return at
+    return open_page("ui/pages/sensitivity.py", **params)
 
 
 def test_page_waits_for_the_run_button_and_offers_the_pair_flip():
