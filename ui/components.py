@@ -157,6 +157,17 @@ def scenario_choice(lang: str) -> str:
     )
 
 
+def target_bar(lang: str) -> int:
+    """The row every ranking page starts with: target, scenario, how many to show."""
+    left, middle, right = st.columns([3, 3, 1])
+    with left:
+        target_choice(lang)
+    with middle:
+        scenario_choice(lang)
+    with right:
+        return top_choice(lang)
+
+
 def top_choice(lang: str) -> int:
     """How many technologies to show."""
     return int(bound(st.selectbox, state.TOP, t("top_n", lang), options=list(state.TOP_OPTIONS)))

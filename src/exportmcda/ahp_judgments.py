@@ -53,19 +53,6 @@ def pair_name(row: str, column: str) -> str:
     return f"'{row}' vs '{column}'"
 
 
-def _issue(
-    code: str,
-    message: str,
-    *,
-    path: str | None = None,
-    row: int | None = None,
-    field: str | None = None,
-    value: object = None,
-) -> Issue:
-    shown = None if value is None else str(value)
-    return Issue(code=code, message=message, path=path, row=row, field=field, value=shown)
-
-
 def _parse(
     value: object,
     what: str,
@@ -94,7 +81,7 @@ def _parse(
         code, message = "judgment_out_of_scale", f"Saaty's scale runs from 1/{limit:g} to {limit:g}"
     else:
         return number
-    return _issue(code, f"{what}: {message}, got {shown}", path=path, row=row, field=field,
+    return Issue.of(code, f"{what}: {message}, got {shown}", path=path, row=row, field=field,
                   value=value)
 
 
@@ -179,10 +166,10 @@ def _check_labels(labels: Sequence[str], path: str | None, row: int | None) -> l
     seen: set[str] = set()
     for label in labels:
         if not str(label).strip():
-            issues.append(_issue("matrix_label_empty", "a criterion name is empty", path=path,
+            issues.append(Issue.of("matrix_label_empty", "a criterion name is empty", path=path,
                                  row=row))
         elif label in seen:
-            issues.append(_issue("matrix_duplicate_label", f"criterion '{label}' appears twice",
+            issues.append(Issue.of("matrix_duplicate_label", f"criterion '{label}' appears twice",
                                  path=path, row=row, value=label))
         seen.add(label)
     return issues
@@ -205,7 +192,7 @@ def _reciprocity(
         if math.isnan(matrix[i, i]):
             matrix[i, i] = 1.0
         elif abs(matrix[i, i] - 1) > RECIPROCAL_RTOL:
-            issues.append(_issue(
+            issues.append(Issue.of(
                 "judgment_diagonal",
                 f"judgment {pair_name(labels[i], labels[i])}: a criterion compared with itself "
                 f"must be 1, got {format_judgment(matrix[i, i])}",
@@ -217,7 +204,7 @@ def _reciprocity(
             elif math.isnan(b) and not math.isnan(a):
                 matrix[j, i] = 1 / a
             elif not math.isnan(a) and abs(a * b - 1) > RECIPROCAL_RTOL:
-                issues.append(_issue(
+                issues.append(Issue.of(
                     "judgment_not_reciprocal",
                     f"judgment {pair_name(labels[i], labels[j])} is {format_judgment(a)} but "
                     f"{pair_name(labels[j], labels[i])} is {format_judgment(b)}; the second must "
@@ -245,20 +232,20 @@ def check_matrix(
     try:
         array = np.array(matrix, dtype=np.float64)
     except (TypeError, ValueError) as exc:
-        raise JudgmentError(_issue("judgment_not_a_number", f"the comparison matrix must hold "
+        raise JudgmentError(Issue.of("judgment_not_a_number", f"the comparison matrix must hold "
                                    f"numbers: {exc}", path=path)) from None
     names = [str(label) for label in labels]
     if array.ndim != 2 or array.shape[0] != array.shape[1]:
-        raise JudgmentError(_issue("matrix_not_square", f"a comparison matrix must be square, "
+        raise JudgmentError(Issue.of("matrix_not_square", f"a comparison matrix must be square, "
                                    f"got shape {array.shape}", path=path))
     if array.shape[0] != len(names):
-        raise JudgmentError(_issue("matrix_label_mismatch", f"the matrix has {array.shape[0]} "
+        raise JudgmentError(Issue.of("matrix_label_mismatch", f"the matrix has {array.shape[0]} "
                                    f"rows but {len(names)} criterion names were given",
                                    path=path))
     issues = _check_labels(names, path, None)
     bad = ~np.isnan(array) & ~(np.isfinite(array) & (array > 0))
     for i, j in zip(*np.nonzero(bad), strict=True):
-        issues.append(_issue(
+        issues.append(Issue.of(
             "judgment_not_positive",
             f"judgment {pair_name(names[i], names[j])} must be a positive finite number, "
             f"got {float(array[i, j]):g}", path=path, field=names[j], value=float(array[i, j])))
@@ -299,7 +286,7 @@ def pairwise_from_pairs(
         field = f"{a} / {b}"
         unknown = [x for x in (a, b) if x not in index]
         if unknown:
-            issues.append(_issue(
+            issues.append(Issue.of(
                 "unknown_label",
                 f"judgment {pair_name(a, b)} names {', '.join(repr(x) for x in unknown)}, not "
                 f"among the criteria {', '.join(order)}", path=path, field=field, value=value))
@@ -342,7 +329,7 @@ def pairwise_from_table(
     n = len(labels)
     issues = _check_labels(labels, path, 1)
     if len(rows) != n:
-        issues.append(_issue("matrix_not_square", f"the header names {n} criteria but the table "
+        issues.append(Issue.of("matrix_not_square", f"the header names {n} criteria but the table "
                              f"has {len(rows)} rows; a comparison table must be square",
                              path=path))
     matrix = np.full((n, n), np.nan)
@@ -350,13 +337,13 @@ def pairwise_from_table(
         row = i + 2
         name = str(cells[0]).strip() if cells else ""
         if name != labels[i]:
-            issues.append(_issue(
+            issues.append(Issue.of(
                 "matrix_label_mismatch",
                 f"row {row} is labelled '{name}' but column {i + 2} is '{labels[i]}'; rows and "
                 f"columns must list the criteria in the same order",
                 path=path, row=row, value=name))
         if len(cells) < n + 1 or any(str(c).strip() for c in cells[n + 1:]):
-            issues.append(_issue("matrix_not_square", f"row '{name}' has {len(cells) - 1} "
+            issues.append(Issue.of("matrix_not_square", f"row '{name}' has {len(cells) - 1} "
                                  f"judgment cells, expected {n}", path=path, row=row))
             continue
         for j in range(n):

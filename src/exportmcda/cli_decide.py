@@ -13,7 +13,9 @@ from typing import Any, TextIO
 
 from exportmcda.cli_data import database_arg
 from exportmcda.cli_output import emit, write_json
+from exportmcda.criteria import CriteriaTree
 from exportmcda.errors import ConfigError, InputError, Issue
+from exportmcda.scenarios import Scenario
 from exportmcda.selection import Selection
 
 __all__ = [
@@ -133,25 +135,27 @@ def cmd_mcda(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _scenario(args: argparse.Namespace) -> Any:
+def _scenario(args: argparse.Namespace, tree: CriteriaTree) -> Scenario:
+    """The scenario of ``--scenario`` / ``--weights``, with the evidence flags applied."""
     from exportmcda.scenarios import load_scenario
 
     if getattr(args, "weights", None):
         path = Path(args.weights)
         if path.suffix.lower() == ".toml":
-            return load_scenario(path)
-        return _scenario_from_csv(path, load_scenario("balanced"))
-    return load_scenario(args.scenario or "balanced")
+            scenario = load_scenario(path)
+        else:
+            scenario = _scenario_from_csv(path, load_scenario("balanced"), tree)
+    else:
+        scenario = load_scenario(args.scenario or "balanced")
+    return _with_evidence(scenario, args)
 
 
-def _scenario_from_csv(path: Path, base: Any) -> Any:
+def _scenario_from_csv(path: Path, base: Scenario, tree: CriteriaTree) -> Scenario:
     """Direct weights from a two-column CSV ``criterion,weight`` (top-level criteria)."""
-    from exportmcda.criteria import load_criteria
     from exportmcda.io import read_table
     from exportmcda.scenarios import scenario_from_weights
 
     raw = read_table(path)
-    tree = load_criteria()
     known = {c.id for c in tree.criteria}
     weights: dict[str, str] = {}
     issues = []
@@ -166,7 +170,7 @@ def _scenario_from_csv(path: Path, base: Any) -> Any:
     return scenario_from_weights(base, tree.goal_id, weights, id=f"weights:{path.name}")
 
 
-def _with_evidence(scenario: Any, args: argparse.Namespace) -> Any:
+def _with_evidence(scenario: Scenario, args: argparse.Namespace) -> Scenario:
     """Apply ``--min-evidence`` / ``--sourced-only`` to the scenario (so exports record it)."""
     from dataclasses import replace
 
@@ -179,21 +183,30 @@ def _with_evidence(scenario: Any, args: argparse.Namespace) -> Any:
                                                                         evidence=evidence)
 
 
-def _selection(args: argparse.Namespace, code: str, db: Any = None) -> Selection:
+def _selections(args: argparse.Namespace, codes: list[str]) -> dict[str, Selection]:
+    """Rank for each target; the database, criteria and scenario are read once."""
     from exportmcda.countries import get_country
     from exportmcda.criteria import load_criteria
     from exportmcda.selection import Filters, select
 
-    db = db if db is not None else database_arg(args.data)
+    db = database_arg(args.data)
+    tree = load_criteria()
+    scenario = _scenario(args, tree)
     filters = Filters.parse(
         fields=args.field or (), service_types=args.service_type or (),
         company_sizes=args.company_size or (), regions=args.region or (),
     )
-    return select(
-        db, load_criteria(), _with_evidence(_scenario(args), args), get_country(code),
-        filters=filters,
-        method=args.method, normalization=args.normalization, lang=args.lang,
-    )
+    return {
+        code.upper(): select(
+            db, tree, scenario, get_country(code), filters=filters, method=args.method,
+            normalization=args.normalization, lang=args.lang,
+        )
+        for code in codes
+    }
+
+
+def _selection(args: argparse.Namespace, code: str) -> Selection:
+    return _selections(args, [code])[code.upper()]
 
 
 def _print_notes(selection: Selection, lang: str) -> None:
@@ -246,8 +259,7 @@ def cmd_compare(args: argparse.Namespace, out: TextIO) -> int:
     from exportmcda.comparison import compare
 
     codes = [c.strip() for c in args.countries.split(",") if c.strip()]
-    db = database_arg(args.data)
-    selections = {code.upper(): _selection(args, code, db) for code in codes}
+    selections = _selections(args, codes)
     result = compare(selections, top=args.top)
     if args.format == "json":
         write_json(result.as_dict(), out)

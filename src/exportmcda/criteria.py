@@ -10,7 +10,7 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from exportmcda.directions import Direction
 from exportmcda.errors import ConfigError, InputError
@@ -92,25 +92,11 @@ class CriteriaTree:
 
     def criterion(self, criterion_id: str) -> Criterion:
         """The criterion with this id (ConfigError if unknown)."""
-        for c in self.criteria:
-            if c.id == criterion_id:
-                return c
-        known = ", ".join(c.id for c in self.criteria)
-        raise ConfigError.single(
-            "unknown_criterion", f"unknown criterion; known: {known}", path=self.path,
-            value=criterion_id,
-        )
+        return _find(self.criteria, criterion_id, "criterion", self.path)
 
     def leaf(self, leaf_id: str) -> Leaf:
         """The leaf with this id (ConfigError if unknown)."""
-        for leaf in self.leaves:
-            if leaf.id == leaf_id:
-                return leaf
-        known = ", ".join(leaf.id for leaf in self.leaves)
-        raise ConfigError.single(
-            "unknown_criterion", f"unknown sub-criterion; known: {known}", path=self.path,
-            value=leaf_id,
-        )
+        return _find(self.leaves, leaf_id, "sub-criterion", self.path)
 
     def with_directions(self, overrides: Mapping[str, Direction]) -> CriteriaTree:
         """A copy with the directions of the named criteria or leaves replaced.
@@ -144,6 +130,19 @@ class CriteriaTree:
         for leaf in tree.leaves:
             check_params(leaf, self.path)
         return tree
+
+
+_N = TypeVar("_N", bound=_Node)
+
+
+def _find(nodes: tuple[_N, ...], node_id: str, kind: str, path: str) -> _N:
+    for node in nodes:
+        if node.id == node_id:
+            return node
+    known = ", ".join(node.id for node in nodes)
+    raise ConfigError.single(
+        "unknown_criterion", f"unknown {kind}; known: {known}", path=path, value=node_id
+    )
 
 
 def default_criteria_path() -> Path:

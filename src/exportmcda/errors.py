@@ -43,6 +43,21 @@ class Issue:
         )
         return f"{where}: {self.message}" if where else self.message
 
+    @classmethod
+    def of(
+        cls,
+        code: str,
+        message: str,
+        *,
+        path: str | None = None,
+        row: int | None = None,
+        field: str | None = None,
+        value: object = None,
+    ) -> Issue:
+        """Build an issue from any offending value (shown as text; ``None`` stays ``None``)."""
+        shown = None if value is None else str(value)
+        return cls(code=code, message=message, path=path, row=row, field=field, value=shown)
+
     def as_dict(self) -> dict[str, str | int | None]:
         """Plain mapping for tables and JSON (keys: path, row, field, value, code, message)."""
         return {
@@ -76,8 +91,7 @@ class ExportMcdaError(Exception):
         value: object = None,
     ) -> ExportMcdaError:
         """Build an error with one issue."""
-        shown = None if value is None else str(value)
-        return cls(Issue(code=code, message=message, path=path, row=row, field=field, value=shown))
+        return cls(Issue.of(code, message, path=path, row=row, field=field, value=value))
 
     def __str__(self) -> str:
         first = str(self.issues[0])

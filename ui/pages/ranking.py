@@ -145,13 +145,7 @@ def page() -> None:
     db = state.database()
     st.title(t("page_ranking", lang))
     components.synthetic_notice(db, lang)
-    left, middle, right = st.columns([3, 3, 1])
-    with left:
-        components.target_choice(lang)
-    with middle:
-        components.scenario_choice(lang)
-    with right:
-        top = components.top_choice(lang)
+    top = components.target_bar(lang)
     base = state.scenario()
     if base.description(lang):
         st.text(base.description(lang))

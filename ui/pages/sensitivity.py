@@ -203,13 +203,7 @@ def page() -> None:
     st.title(t("page_sensitivity", lang))
     components.synthetic_notice(db, lang)
     st.caption(t("sens_intro", lang))
-    left, middle, right = st.columns([3, 3, 1])
-    with left:
-        components.target_choice(lang)
-    with middle:
-        components.scenario_choice(lang)
-    with right:
-        top = components.top_choice(lang)
+    top = components.target_bar(lang)
     state.sync_url()
     a, b, c = st.columns(3)
     samples = a.selectbox(t("sens_samples", lang), SAMPLE_OPTIONS, index=2,
