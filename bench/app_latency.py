@@ -8,7 +8,7 @@ headless Chromium, focuses the "Firm capacity" weight slider and presses an arro
 own clock (``performance.now()``), the time from the key press until the ranking table's
 text differs from before the press (polled every animation frame), then waits for the
 Streamlit status widget to settle. Also times, in this process, the part of a move that
-is computation (``exportmcda.selection.rank_candidates`` on the cached ``prepare`` result,
+is computation (``exportmcda.model.selection.rank_candidates`` on the cached ``prepare`` result,
 as the app does). Prints
 ``{"name": "app-slider-latency", "n", "median_ms", "p90_ms", "max_ms", "misses",
 "rank_median_ms", "samples_ms"}``.
@@ -93,11 +93,11 @@ def measure(moves: int) -> dict[str, object]:
 
 def rank_median_ms(repeats: int = 20) -> float:
     """Median time of one re-ranking with new weights (the app's per-move computation)."""
-    from exportmcda.countries import load_countries
-    from exportmcda.criteria import load_criteria
-    from exportmcda.io import load_sample
-    from exportmcda.scenarios import load_scenario, scenario_weights
-    from exportmcda.selection import prepare, rank_candidates
+    from exportmcda.data.countries import load_countries
+    from exportmcda.data.io import load_sample
+    from exportmcda.model.criteria import load_criteria
+    from exportmcda.model.scenarios import load_scenario, scenario_weights
+    from exportmcda.model.selection import prepare, rank_candidates
 
     tree, scenario = load_criteria(), load_scenario("balanced")
     country = load_countries()["ASEAN"]

@@ -6,7 +6,7 @@
 ``ours_s``, ``baseline_s``, ``ratio`` = baseline_s / ours_s, ...). To register it there:
 ``@case("smaa-10k-1044")`` on ``lambda s: smaa_case(s.quick)`` (minus the ``name`` key).
 
-Ours: ``exportmcda.smaa.smaa`` with 10,000 weight vectors uniform on the simplex of the 10
+Ours: ``robustness.smaa.smaa`` with 10,000 weight vectors uniform on the simplex of the 10
 leaf criteria, 1,044 technologies (closeness of a whole chunk of samples through the 2-D
 ``fasttopsis.topsis_closeness``, ranks by one integer sort per sample, counts by
 ``bincount``). Baseline: what a user would write with pymcdm 1.4.0, one
@@ -29,9 +29,9 @@ from pymcdm import normalizations
 from pymcdm.methods import TOPSIS
 
 import exportmcda as em
-from exportmcda.sensitivity_space import WeightSpace
-from exportmcda.smaa import smaa
-from exportmcda.smaa_sampling import WeightModel
+from exportmcda.robustness.sampling import WeightModel
+from exportmcda.robustness.smaa import smaa
+from exportmcda.robustness.space import WeightSpace
 
 SAMPLES = 10_000
 
@@ -99,7 +99,7 @@ def smaa_case(quick: bool) -> dict[str, Any]:
         # CPU time of this process: equals one core's time when BLAS runs one thread
         # (OPENBLAS_NUM_THREADS=1), and is less disturbed than wall time on a busy machine.
         "ours_cpu_s": statistics.median(cpu),
-        "ours": "exportmcda.smaa.smaa(space, samples=10_000, seed=0), chunks of 2,000",
+        "ours": "exportmcda.robustness.smaa.smaa(space, samples=10_000, seed=0), chunks of 2,000",
         "baseline": "pymcdm 1.4.0 TOPSIS(vector_normalization)(m, w, t) + rank() per sample",
         "baseline_measured_samples": base_samples,
         "baseline_measured_s": measured,

@@ -30,7 +30,7 @@ import pymcdm
 from pymcdm import normalizations
 from pymcdm.methods import TOPSIS
 
-from exportmcda.fasttopsis import topsis_closeness
+from exportmcda.rank.fasttopsis import topsis_closeness
 
 Result = dict[str, Any]
 
@@ -149,7 +149,7 @@ def topsis_case(
         "ours_s": ours_s,
         "baseline_s": baseline_s,
         "ratio": baseline_s / ours_s,
-        "ours": "exportmcda.fasttopsis.topsis_closeness(matrix, weights, types, 'vector')",
+        "ours": "exportmcda.rank.fasttopsis.topsis_closeness(matrix, weights, types, 'vector')",
         "baseline": "pymcdm 1.4.0 TOPSIS(normalizations.vector_normalization)(matrix, weights, "
         "types), default validation=True",
         "baseline_no_validation_s": no_validation_s,

@@ -13,7 +13,7 @@ the "Mapping" tables, the overview matrix and the "Evidence strength by target" 
 The CSV gives each field's priority, basis and evidence; the md gives the source metadata and
 evidence strength. Before writing, the two are cross-checked (priority, basis, cited ids and
 evidence text per field, and the overview matrix); any disagreement stops the build. The
-written folder is then loaded with ``exportmcda.countries.load_countries`` as a final check.
+written folder is then loaded with ``exportmcda.data.countries.load_countries`` as a final check.
 After this one run the files are edited by hand; see data/countries/README.md.
 """
 
@@ -28,8 +28,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from exportmcda.countries import load_countries
-from exportmcda.taxonomy import FIELDS
+from exportmcda.data.countries import load_countries
+from exportmcda.data.taxonomy import FIELDS
 
 HEADER = (
     "# {title}\n"

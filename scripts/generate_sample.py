@@ -33,8 +33,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from exportmcda.database import REQUIRED_COLUMNS
-from exportmcda.taxonomy import (
+from exportmcda.data.database import REQUIRED_COLUMNS
+from exportmcda.data.taxonomy import (
     CAPITAL,
     CLASS_SCALES,
     COMPANY_SIZES,

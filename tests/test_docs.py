@@ -3,7 +3,7 @@
 import re
 from pathlib import Path
 
-from exportmcda.cli import build_parser
+from exportmcda.cli.main import build_parser
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
 

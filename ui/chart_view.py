@@ -1,6 +1,6 @@
 """A chart with its numbers: how the app hands Altair specs to Streamlit, and fast.
 
-Specs come from ``exportmcda.charts*`` (tested there). This module decides how they are
+Specs come from ``exportmcda.charts.overview*`` (tested there). This module decides how they are
 sent: without Altair's per-render validation, with a one-frame chart's data as a dataset
 of a fixed name beside a data-free spec (cached per ``spec_key``), so that a weight move
 changes only the data and the browser swaps it in place instead of re-embedding the chart.
@@ -51,7 +51,7 @@ def chart_with_numbers(
         meta = getattr(chart, "usermeta", None)
         extra = meta.get("extra_width") if isinstance(meta, dict) else None
         width = plot + int(extra) if isinstance(plot, int) and extra is not None else None
-    # The spec is built by exportmcda.charts*, tested there: skip Altair's per-render
+    # The spec is built by exportmcda.charts.overview*, tested there: skip Altair's per-render
     # JSON-schema validation (about 20 ms a chart, on every slider move). A chart whose
     # data is one top-level frame gets a data-free spec plus that frame as a dataset of a
     # fixed name: Altair's own frame sanitising is skipped, and a slider move leaves the

@@ -16,14 +16,14 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from exportmcda import reports
-from exportmcda.charts_ranking import rank_text
-from exportmcda.countries import SourceType
-from exportmcda.database import Database
+from exportmcda.charts.ranking import rank_text
+from exportmcda.data.countries import SourceType
+from exportmcda.data.database import Database
 from exportmcda.errors import ExportMcdaError, Issue
+from exportmcda.export import reports
 from exportmcda.labels import issue_title, t
-from exportmcda.scenarios import rescale_weights, to_toml
-from exportmcda.selection import Selection
+from exportmcda.model.scenarios import rescale_weights, to_toml
+from exportmcda.model.selection import Selection
 from ui import state
 
 log = logging.getLogger("exportmcda.app")
@@ -324,7 +324,7 @@ def sources_expander(selection: Selection, lang: str) -> None:
 
 
 def shortlist_downloads(selection: Selection, top: int, lang: str) -> None:
-    """Excel and CSV downloads of the shortlist (formula-safe: see exportmcda.reports).
+    """Excel and CSV downloads of the shortlist (formula-safe: see exportmcda.export.reports).
 
     The files are built when clicked (deferred ``data``), not on every slider move.
     """

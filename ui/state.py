@@ -22,14 +22,14 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from exportmcda.ahp_judgments import format_judgment, nearest_saaty
-from exportmcda.countries import CountryProfile, load_countries
-from exportmcda.criteria import CriteriaTree, load_criteria
-from exportmcda.database import Database
-from exportmcda.directions import Direction
+from exportmcda.ahp.judgments import format_judgment, nearest_saaty
+from exportmcda.ahp.priorities import AhpResult
+from exportmcda.data.countries import CountryProfile, load_countries
+from exportmcda.data.database import Database
+from exportmcda.data.io import load, load_sample
 from exportmcda.errors import ExportMcdaError, Issue
-from exportmcda.io import load, load_sample
-from exportmcda.scenarios import (
+from exportmcda.model.criteria import CriteriaTree, load_criteria
+from exportmcda.model.scenarios import (
     Scenario,
     ScenarioWeights,
     available_scenarios,
@@ -37,8 +37,8 @@ from exportmcda.scenarios import (
     parse_scenario,
     scenario_weights,
 )
-from exportmcda.selection import Candidates, Filters, Selection, prepare, rank_candidates
-from exportmcda.weighting import AhpResult
+from exportmcda.model.selection import Candidates, Filters, Selection, prepare, rank_candidates
+from exportmcda.rank.directions import Direction
 
 LANG = "lang"
 UPLOAD = "upload"  # (name, bytes) of the accepted upload, or None for the sample
@@ -445,7 +445,7 @@ def _candidates(
 
 
 def candidates(weighed: ScenarioWeights, code: str, lang: str) -> Candidates:
-    """Cached :func:`exportmcda.selection.prepare` for the current database and target."""
+    """Cached :func:`exportmcda.model.selection.prepare` for the current database and target."""
     db = database()
     directions = tuple(sorted((k, v.value) for k, v in weighed.scenario.directions.items()))
     evidence = tuple(sorted(weighed.scenario.evidence.items()))

@@ -11,20 +11,20 @@ A notebook needs three lines::
 
 from __future__ import annotations
 
-from exportmcda.audit import Record, build_record, read_record
-from exportmcda.audit_verify import verify
-from exportmcda.countries import CountryProfile, get_country, load_countries
-from exportmcda.criteria import CriteriaTree, load_criteria
-from exportmcda.database import Database, Provenance
+from exportmcda.ahp.priorities import AhpResult, ahp, ahp_from_pairs, global_weights
+from exportmcda.data.countries import CountryProfile, get_country, load_countries
+from exportmcda.data.database import Database, Provenance
+from exportmcda.data.io import load, load_sample, read_table
+from exportmcda.data.overview import TABLES, OverviewTable, overview
 from exportmcda.errors import ConfigError, ExportMcdaError, InputError, Issue, JudgmentError
-from exportmcda.io import load, load_sample, read_table
-from exportmcda.measures import score
-from exportmcda.profiles import TABLES, OverviewTable, overview
-from exportmcda.ranking import RankResult, rank_matrix
-from exportmcda.scenarios import Scenario, load_scenario, scenario_weights
-from exportmcda.selection import Filters, Selection, select
-from exportmcda.sensitivity import RobustnessReport, flip_pair, robustness
-from exportmcda.weighting import AhpResult, ahp, ahp_from_pairs, global_weights
+from exportmcda.export.record import Record, build_record, read_record
+from exportmcda.export.verify import verify
+from exportmcda.model.criteria import CriteriaTree, load_criteria
+from exportmcda.model.measures import score
+from exportmcda.model.robustness import RobustnessReport, flip_pair, robustness
+from exportmcda.model.scenarios import Scenario, load_scenario, scenario_weights
+from exportmcda.model.selection import Filters, Selection, select
+from exportmcda.rank.engine import RankResult, rank_matrix
 
 __version__ = "0.1.0"
 

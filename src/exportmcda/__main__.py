@@ -1,5 +1,5 @@
 """``python -m exportmcda`` runs the command-line interface."""
 
-from exportmcda.cli import main
+from exportmcda.cli.main import main
 
 raise SystemExit(main())

@@ -526,7 +526,7 @@ ISSUE_CODES.update(
 )
 
 # Overview notes on the Korean page (ui/pages/overview.py rebuilds them from the counts;
-# the English originals are exportmcda.profiles' notes).
+# the English originals are exportmcda.data.overview' notes).
 LABELS.update(
     {
         "ov_note_regions_tech": {
@@ -592,8 +592,8 @@ LABELS.update(
 )
 
 # Sensitivity page: the library's English model and change descriptions, translated at the
-# UI layer (ui/pages/sensitivity.py matches the exact wording of exportmcda.smaa_sampling,
-# exportmcda.sensitivity_flip and the rank-reversal checks).
+# UI layer (ui/pages/sensitivity.py matches the exact wording of exportmcda.robustness.sampling,
+# exportmcda.robustness.flip and the rank-reversal checks).
 LABELS.update(
     {
         "sens_model_text_around": {

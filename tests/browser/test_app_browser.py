@@ -6,8 +6,9 @@ import io
 
 import openpyxl
 import pytest
-from conftest import ROOT, screenshot, settle
 from playwright.sync_api import Page, expect
+
+from tests.browser.conftest import ROOT, screenshot, settle
 
 pytestmark = pytest.mark.browser
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from exportmcda.charts_ranking import bump_chart, bump_data, rank_text
-from exportmcda.comparison import compare
+from exportmcda.charts.ranking import bump_chart, bump_data, rank_text
 from exportmcda.labels import t
+from exportmcda.model.comparison import compare
 from ui import chart_view, components, state
 
 MAX_TARGETS = 4

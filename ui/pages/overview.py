@@ -5,11 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from exportmcda.charts import overview_chart
-from exportmcda.database import Database
+from exportmcda.charts.overview import overview_chart
+from exportmcda.data.database import Database
+from exportmcda.data.overview import OTHERS_LABEL, TABLES, OverviewTable, overview
+from exportmcda.data.taxonomy import CAPITAL, EMPLOYEES, HISTORY, REFERENCE_YEAR, SALES
 from exportmcda.labels import t
-from exportmcda.profiles import OTHERS_LABEL, TABLES, OverviewTable, overview
-from exportmcda.taxonomy import CAPITAL, EMPLOYEES, HISTORY, REFERENCE_YEAR, SALES
 from ui import chart_view, components, state
 
 _CLASS_TABLES = {s.key: s for s in (CAPITAL, SALES, HISTORY, EMPLOYEES)}

@@ -5,16 +5,16 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from exportmcda.charts_ranking import (
+from exportmcda.charts.ranking import (
     contribution_chart,
     contribution_data,
     weights_chart,
     weights_data,
 )
-from exportmcda.explain import explain
+from exportmcda.data.taxonomy import COMPANY_SIZES, FIELDS, REGIONS, SERVICE_TYPES
 from exportmcda.labels import t
-from exportmcda.selection import Selection
-from exportmcda.taxonomy import COMPANY_SIZES, FIELDS, REGIONS, SERVICE_TYPES
+from exportmcda.model.explain import explain
+from exportmcda.model.selection import Selection
 from ui import chart_view, components, state
 
 _FILTERS = {

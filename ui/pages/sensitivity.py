@@ -8,12 +8,12 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from exportmcda.charts_ranking import rank_text
-from exportmcda.charts_sensitivity import acceptability_chart, gradient_chart, tornado_chart
+from exportmcda.charts.ranking import rank_text
+from exportmcda.charts.sensitivity import acceptability_chart, gradient_chart, tornado_chart
 from exportmcda.errors import ExportMcdaError
 from exportmcda.labels import t
-from exportmcda.selection import Selection
-from exportmcda.sensitivity import RobustnessReport, flip_pair, robustness
+from exportmcda.model.robustness import RobustnessReport, flip_pair, robustness
+from exportmcda.model.selection import Selection
 from ui import chart_view, components, state
 
 RESULT = "sensitivity_result"  # (settings key, RobustnessReport) of the last run

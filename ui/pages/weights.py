@@ -7,12 +7,12 @@ from itertools import combinations
 import pandas as pd
 import streamlit as st
 
-from exportmcda.ahp_diagnostics import inconsistency_report
-from exportmcda.ahp_judgments import format_judgment
-from exportmcda.charts_ranking import weights_chart, weights_data
+from exportmcda.ahp.diagnostics import inconsistency_report
+from exportmcda.ahp.judgments import format_judgment
+from exportmcda.ahp.priorities import AhpResult
+from exportmcda.charts.ranking import weights_chart, weights_data
 from exportmcda.labels import t
-from exportmcda.scenarios import ScenarioWeights
-from exportmcda.weighting import AhpResult
+from exportmcda.model.scenarios import ScenarioWeights
 from ui import chart_view, components, state
 
 

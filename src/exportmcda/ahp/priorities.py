@@ -1,0 +1,355 @@
+"""AHP weighting: priorities, consistency, completion of missing judgments, hierarchies.
+
+Hand-written on numpy rather than delegated to ``pymcdm.weights.subjective.AHP``, which
+accepts only Saaty-scale entries (so rejects an aggregated group matrix), uses Tummala &
+Ling's random index without saying so, and builds but never raises its consistency error.
+Here every number a report shows is traceable:
+
+* priorities: Saaty's principal right eigenvector (Saaty 1977, J. Math. Psychol.
+  15:234-281) by default, or the row geometric mean / logarithmic least squares
+  (Crawford & Williams 1985, J. Math. Psychol. 29:387-405);
+* consistency: ``CI = (lambda_max - n) / (n - 1)``, ``CR = CI / RI(n)`` (Saaty 1980,
+  *The Analytic Hierarchy Process*, ch. 1), with the RI table named in every result (the
+  tables and thresholds live in :mod:`exportmcda.ahp.consistency`, re-exported here);
+* missing judgments: Harker (1987), "Incomplete pairwise comparisons in the analytic
+  hierarchy process", Math. Modelling 9(11):837-848 (eigenvector), or the LLSM optimal
+  completion of Bozóki, Fülöp & Rónyai (2010), Math. Comput. Modelling 52:318-333
+  (geometric);
+* hierarchies: distributive synthesis, global = sum over paths of products of local
+  priorities (Saaty 1980, ch. 2).
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any, Final
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from exportmcda.ahp.consistency import (
+    DEFAULT_RI_TABLE,
+    DEFAULT_THRESHOLD,
+    RI_SOURCES,
+    RI_TABLES,
+    SAATY_1994_THRESHOLDS,
+    consistency_threshold,
+    random_index,
+)
+from exportmcda.ahp.judgments import check_matrix, components, pairwise_from_pairs
+from exportmcda.errors import ConfigError, Issue, JudgmentError
+
+__all__ = [
+    "DEFAULT_RI_TABLE",
+    "DEFAULT_THRESHOLD",
+    "METHODS",
+    "RI_SOURCES",
+    "RI_TABLES",
+    "SAATY_1994_THRESHOLDS",
+    "AhpResult",
+    "ahp",
+    "ahp_from_pairs",
+    "approximate_lambda_max",
+    "consistency_threshold",
+    "direct_weights",
+    "global_weights",
+    "random_index",
+]
+
+METHODS: Final = ("eigenvector", "geometric")
+"""Priority derivation methods: Saaty's eigenvector (default) and the row geometric mean."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
+class AhpResult:
+    """Priorities of one comparison matrix, with everything needed to explain and audit them.
+
+    ``matrix`` is the completed, read-only comparison matrix; the pairs in ``estimated``
+    were not judged but filled by completion (show them as estimates). ``as_dict()`` is the
+    JSON contract of ``exportmcda ahp``.
+    """
+
+    labels: tuple[str, ...]
+    weights: tuple[float, ...]
+    lambda_max: float
+    ci: float
+    cr: float
+    ri: float
+    ri_table: str
+    threshold: float
+    threshold_rule: str
+    consistent: bool
+    method: str
+    completed: bool
+    estimated: tuple[tuple[str, str], ...] = ()
+    matrix: NDArray[np.float64] = field(repr=False)
+    notes: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        matrix = np.array(self.matrix, dtype=np.float64)
+        matrix.setflags(write=False)
+        object.__setattr__(self, "matrix", matrix)
+
+    @property
+    def weights_by_label(self) -> dict[str, float]:
+        """Weights keyed by criterion name, in matrix order."""
+        return dict(zip(self.labels, self.weights, strict=True))
+
+    def judgment(self, row: str, column: str) -> float:
+        """Return the (possibly estimated) judgment of ``row`` over ``column``."""
+        return float(self.matrix[self.labels.index(row), self.labels.index(column)])
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return plain JSON-ready data (floats at full precision: round only for display)."""
+        return {
+            "labels": list(self.labels),
+            "weights": self.weights_by_label,
+            "lambda_max": self.lambda_max,
+            "ci": self.ci,
+            "cr": self.cr,
+            "ri": self.ri,
+            "ri_table": self.ri_table,
+            "threshold": self.threshold,
+            "threshold_rule": self.threshold_rule,
+            "consistent": self.consistent,
+            "method": self.method,
+            "completed": self.completed,
+            "estimated": [{"row": a, "column": b, "value": self.judgment(a, b)}
+                          for a, b in self.estimated],
+            "matrix": self.matrix.tolist(),
+            "notes": list(self.notes),
+        }
+
+
+def _perron(matrix: NDArray[np.float64]) -> tuple[float, NDArray[np.float64]]:
+    """Perron root and its normalised eigenvector (positive for an irreducible matrix)."""
+    values, vectors = np.linalg.eig(matrix)
+    k = int(np.argmax(values.real))
+    vector = np.abs(vectors[:, k].real)
+    return float(values[k].real), vector / vector.sum()
+
+
+def _harker(matrix: NDArray[np.float64]) -> NDArray[np.float64]:
+    """Harker's (1987) eigenvector: missing a_ij -> 0, a_ii -> 1 + missing in row i."""
+    missing = np.isnan(matrix)
+    modified = np.where(missing, 0.0, matrix)
+    modified[np.diag_indices_from(modified)] = 1.0 + missing.sum(axis=1)
+    return _perron(modified)[1]
+
+
+def _llsm(matrix: NDArray[np.float64]) -> NDArray[np.float64]:
+    """Logarithmic least squares over the known judgments (Bozóki, Fülöp & Rónyai 2010).
+
+    Solves ``L y = r`` (L = Laplacian of the judgment graph, r_i = sum of ln a_ij over known
+    j) with sum(y) = 0; for a complete matrix this is exactly the row geometric mean.
+    """
+    n = matrix.shape[0]
+    known = ~np.isnan(matrix)
+    np.fill_diagonal(known, False)
+    logs = np.log(np.where(known, matrix, 1.0))
+    laplacian = np.diag(known.sum(axis=1)) - known
+    y = np.linalg.solve(laplacian + 1.0 / n, logs.sum(axis=1))
+    w = np.exp(y - y.max())
+    return np.asarray(w / w.sum(), dtype=np.float64)
+
+
+def approximate_lambda_max(matrix: ArrayLike, weights: ArrayLike) -> float:
+    """Return Saaty's estimate of lambda_max from any weights: mean of (A w)_i / w_i.
+
+    Equals the Perron root when ``weights`` is the principal eigenvector; with geometric-mean
+    weights it is the figure spreadsheets report next to them.
+    """
+    a, w = np.asarray(matrix, dtype=np.float64), np.asarray(weights, dtype=np.float64)
+    return float(np.mean(a @ w / w))
+
+
+def _disconnected(
+    groups: list[list[int]], labels: Sequence[str], path: str | None
+) -> JudgmentError:
+    names = ["{" + ", ".join(labels[k] for k in g) + "}" for g in groups]
+    return JudgmentError(Issue(
+        code="judgments_disconnected", path=path, value="; ".join(names), message=(
+            f"the judgments do not link {' and '.join(names)}: compare at least one criterion of "
+            f"each group with the other group (n - 1 = {len(labels) - 1} well-chosen judgments "
+            "are the minimum)")))
+
+
+def ahp(
+    matrix: ArrayLike,
+    labels: Sequence[str],
+    *,
+    method: str = "eigenvector",
+    ri_table: str = DEFAULT_RI_TABLE,
+    threshold: float | str = DEFAULT_THRESHOLD,
+    path: str | None = None,
+) -> AhpResult:
+    """Derive priorities and consistency from a pairwise comparison matrix.
+
+    Parameters
+    ----------
+    matrix
+        Square positive reciprocal matrix, ``a_ij`` = importance of i over j; ``nan`` or
+        ``None`` marks a missing judgment (completed, see the module docstring). Entries
+        need not be on Saaty's integer scale (aggregated group judgments are accepted).
+    labels
+        Criterion names, in matrix order.
+    method
+        ``"eigenvector"`` (Saaty) or ``"geometric"`` (row geometric mean / LLSM).
+    ri_table
+        Name of the random-index table (:data:`RI_TABLES`), default Saaty 1980.
+    threshold
+        CR acceptance limit: a number (default 0.10 for every n) or ``"saaty_1994"``.
+    path
+        File the matrix came from, for error messages.
+
+    Notes
+    -----
+    lambda_max is always the Perron root of the (completed) matrix, whatever the method:
+    CR judges the judgments, and Saaty's RI is calibrated on the Perron root. For a missing
+    judgment filled with w_i/w_j, Harker's weights remain the principal eigenvector of the
+    completed matrix, so its lambda_max equals that of Harker's modified matrix. CI is
+    clamped at 0 (rounding can give lambda_max = n - 1e-15); CR = 0 for n <= 2.
+    """
+    if method not in METHODS:
+        raise ConfigError(Issue(code="unknown_method", value=str(method), message=(
+            f"unknown AHP method '{method}'; choose one of {', '.join(METHODS)}")))
+    names = tuple(str(label) for label in labels)
+    n = len(names)
+    if n == 0:
+        raise JudgmentError(Issue(code="matrix_empty", path=path, message="no criteria to weigh"))
+    ri = random_index(n, ri_table)
+    limit = consistency_threshold(n, threshold)
+    a = check_matrix(matrix, names, path=path)
+    missing = np.isnan(a)
+    groups = components(~missing)
+    if len(groups) > 1:
+        raise _disconnected(groups, names, path)
+    if method == "geometric":
+        w = _llsm(a)
+    elif missing.any():
+        w = _harker(a)
+    else:
+        w = _perron(a)[1]
+    completed = np.where(missing, np.outer(w, 1.0 / w), a)
+    lam = _perron(completed)[0] if n > 2 else float(n)
+    ci = max(0.0, (lam - n) / (n - 1)) if n > 2 else 0.0
+    cr = ci / ri if n > 2 else 0.0
+    estimated = tuple((names[i], names[j]) for i, j in zip(*np.nonzero(np.triu(missing)),
+                                                             strict=True))
+    notes: tuple[str, ...] = ()
+    if estimated:
+        how = "Harker (1987)" if method == "eigenvector" else "LLSM (Bozóki et al. 2010)"
+        notes = (f"{len(estimated)} of {n * (n - 1) // 2} judgments were missing and estimated "
+                 f"by {how}; CR is that of the completed matrix",)
+    return AhpResult(
+        labels=names, weights=tuple(float(x) for x in w), lambda_max=lam, ci=ci, cr=cr, ri=ri,
+        ri_table=ri_table, threshold=limit,
+        threshold_rule=threshold if isinstance(threshold, str) else "fixed",
+        consistent=cr <= limit, method=method, completed=bool(estimated), estimated=estimated,
+        matrix=completed, notes=notes)
+
+
+def ahp_from_pairs(
+    judgments: Mapping[tuple[str, str], object],
+    *,
+    labels: Sequence[str] | None = None,
+    method: str = "eigenvector",
+    ri_table: str = DEFAULT_RI_TABLE,
+    threshold: float | str = DEFAULT_THRESHOLD,
+    path: str | None = None,
+) -> AhpResult:
+    """Run :func:`ahp` on named judgments such as ``{("cost", "quality"): "1/3"}``."""
+    names, matrix = pairwise_from_pairs(judgments, labels=labels, path=path)
+    return ahp(matrix, names, method=method, ri_table=ri_table, threshold=threshold, path=path)
+
+
+def direct_weights(weights: Mapping[str, object], *, path: str | None = None) -> dict[str, float]:
+    """Normalise directly assigned weights (points, percentages) to sum to 1.
+
+    Raises
+    ------
+    JudgmentError
+        For a negative, non-numeric or non-finite weight, or when all weights are zero.
+    """
+    issues, values = [], {}
+    for name, raw in weights.items():
+        value = math.nan
+        if isinstance(raw, str):
+            try:
+                value = float(Fraction(raw.strip()))
+            except (ValueError, ZeroDivisionError):
+                value = math.nan
+        elif isinstance(raw, numbers.Real) and not isinstance(raw, bool):
+            value = float(raw)
+        if not math.isfinite(value) or value < 0:
+            issues.append(Issue(code="weight_invalid", path=path, field=str(name),
+                                value=str(raw), message=f"weight of '{name}' must be a "
+                                f"non-negative number, got {raw!r}"))
+        values[str(name)] = value
+    total = sum(values.values())
+    if not issues and not total > 0:
+        issues.append(Issue(code="weights_all_zero", path=path, message="at least one weight "
+                            "must be positive" if values else "no weights given"))
+    if issues:
+        raise JudgmentError(issues)
+    return {name: value / total for name, value in values.items()}
+
+
+def global_weights(
+    tree: Mapping[str, AhpResult | Mapping[str, float]], *, root: str | None = None
+) -> dict[str, float]:
+    """Synthesise global weights of the leaves of a goal -> criteria -> ... hierarchy.
+
+    ``tree`` maps each inner node to the local weights of its children (an
+    :class:`AhpResult` or a mapping, normalised by :func:`direct_weights`). A leaf's global
+    weight is the sum over all paths from the root of the products of local weights
+    (distributive synthesis, Saaty 1980, ch. 2), so alternatives judged under every
+    criterion are synthesised too. The result, in order of discovery, sums to 1.
+
+    Raises
+    ------
+    JudgmentError
+        When the root is ambiguous or the hierarchy has a cycle.
+    """
+    local = {node: dict(w.weights_by_label) if isinstance(w, AhpResult) else direct_weights(w)
+             for node, w in tree.items()}
+    children = {c for ws in local.values() for c in ws}
+    roots = [node for node in local if node not in children]
+    if root is None and len(roots) != 1:
+        raise JudgmentError(Issue(code="hierarchy_root", value=", ".join(roots), message=(
+            f"a hierarchy needs exactly one top node, found {len(roots)}: {', '.join(roots)}")))
+    start = root if root is not None else roots[0]
+    order: list[str] = []
+    state: dict[str, int] = {}  # 1 = on the current path, 2 = done
+
+    def visit(node: str, trail: tuple[str, ...]) -> None:
+        if state.get(node) == 1:
+            raise JudgmentError(Issue(code="hierarchy_cycle", value=node, message=(
+                f"the hierarchy loops back: {' -> '.join((*trail, node))}")))
+        if state.get(node) == 2:
+            return
+        state[node] = 1
+        for child in local.get(node, {}):
+            visit(child, (*trail, node))
+        state[node] = 2
+        order.append(node)
+
+    visit(start, ())
+    mass = dict.fromkeys(order, 0.0)
+    mass[start] = 1.0
+    for node in reversed(order):  # reverse post-order is a topological order
+        for child, w in local.get(node, {}).items():
+            mass[child] += mass[node] * w
+    discovered = {start: 0}  # breadth-first, so leaves come out in the order the user listed
+    queue = [start]
+    while queue:
+        for child in local.get(queue.pop(0), {}):
+            if child not in discovered:
+                discovered[child] = len(discovered)
+                queue.append(child)
+    return {leaf: mass[leaf] for leaf in sorted(discovered, key=discovered.__getitem__)
+            if leaf not in local}

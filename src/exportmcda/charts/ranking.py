@@ -1,0 +1,220 @@
+"""Altair specs for the ranking, weights and comparison views (pure: data in, chart out).
+
+Each chart has a ``*_data`` function that builds the long table it draws from a library
+result, with display names in the chosen language; the app shows that same table as the
+chart's numbers (KWCAG: every chart has its numbers as text). Fonts and axis styling are
+those of :mod:`exportmcda.charts.overview` so Korean renders (Noto Sans CJK KR first).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import altair as alt
+import pandas as pd
+
+from exportmcda.charts.overview import FONT
+from exportmcda.data.countries import CountryProfile
+from exportmcda.labels import t
+from exportmcda.model.comparison import Comparison
+from exportmcda.model.criteria import CriteriaTree
+from exportmcda.model.selection import Selection
+
+__all__ = [
+    "bump_chart",
+    "bump_data",
+    "contribution_chart",
+    "contribution_data",
+    "rank_text",
+    "weights_chart",
+    "weights_data",
+]
+
+_BAR = "#1f5fa8"
+
+
+_CONFIG = alt.Config(
+    font=FONT,
+    axis=alt.AxisConfig(labelFont=FONT, titleFont=FONT, labelFontSize=12, titleFontSize=13),
+    legend=alt.LegendConfig(labelFont=FONT, titleFont=FONT, labelFontSize=12, titleFontSize=13,
+                            labelLimit=320),
+    title=alt.TitleConfig(font=FONT, fontSize=15, anchor="start"),
+    view=alt.ViewConfig(strokeWidth=0),
+)
+
+
+def _configure(chart: Any) -> Any:
+    """Attach the shared fonts and axis styling to a chart built in this module.
+
+    One prebuilt ``Config`` set in place: Altair's chained ``configure_*`` calls deep-copy
+    the whole chart once each (milliseconds per chart, paid on every slider move).
+    """
+    chart.config = _CONFIG
+    return chart
+
+
+def rank_text(rank: float) -> str:
+    """A rank as people write it: ``3``, or ``2.5`` for a tie's average rank."""
+    return f"{rank:g}"
+
+
+def _node_label(tree: CriteriaTree, node: str, lang: str) -> str:
+    if node == tree.goal_id:
+        return tree.goal_ko if lang == "ko" else tree.goal_en
+    for c in tree.criteria:
+        if c.id == node:
+            return c.label(lang)
+    return tree.leaf(node).label(lang)
+
+
+def weights_data(
+    tree: CriteriaTree, weights: Mapping[str, float], lang: str = "en"
+) -> pd.DataFrame:
+    """One row per criterion (or sub-criterion) id of ``weights``: label, weight, percent."""
+    ids = list(weights)
+    values = [float(weights[k]) for k in ids]
+    return pd.DataFrame(
+        {
+            "criterion": ids,
+            "label": [_node_label(tree, k, lang) for k in ids],
+            "weight": values,
+            "percent": [100.0 * v for v in values],
+        }
+    )
+
+
+def weights_chart(data: pd.DataFrame, lang: str = "en", *, title: str | None = None) -> Any:
+    """Horizontal bars of the weights of :func:`weights_data`, labelled in percent.
+
+    No title by default: the page's heading names the chart (Streamlit 1.67 squeezes the
+    plot area of a single titled chart to a few pixels; the headings are DOM text anyway).
+    """
+    order = data["label"].tolist()
+    chart_title = alt.Undefined if title is None else title
+    # layers without data, one ``alt.layer(..., data=...)``: layering charts that each
+    # carry a frame makes Altair compare and copy the frames (~15 ms a chart)
+    base = alt.Chart().encode(
+        y=alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelLimit=260)),
+        x=alt.X("weight:Q", title=t("col_weight", lang), scale=alt.Scale(domain=[0, 1])),
+        tooltip=[
+            alt.Tooltip("label:N", title=t("col_criterion", lang)),
+            alt.Tooltip("percent:Q", title=t("col_weight_pct", lang), format=".1f"),
+        ],
+    )
+    bars = base.mark_bar(color=_BAR)
+    text = base.mark_text(align="left", dx=3, fontSize=11, color="#222").encode(
+        text=alt.Text("percent:Q", format=".1f")
+    )
+    chart = alt.layer(
+        bars, text, data=data, title=chart_title, height=max(130, 28 * len(data)), width=420,
+        usermeta={"extra_width": 300},
+    )
+    return _configure(chart)
+
+
+def contribution_data(selection: Selection, top: int, lang: str = "en") -> pd.DataFrame:
+    """Long table of the top ``top``: technology label, criterion label, contribution.
+
+    Contributions apportion each technology's TOPSIS closeness over the criteria
+    (:func:`exportmcda.model.selection.contributions`), so a technology's bars add up to its score.
+    """
+    frame = selection.contribution_frame(top)
+    names = selection.technologies["technology_name"]
+    tree = selection.weights.tree
+    return pd.DataFrame(
+        {
+            "rank": frame["rank"].to_numpy(),
+            "technology": [
+                f"{rank_text(r)}. {names.loc[i]}"
+                for r, i in zip(frame["rank"], frame["technology_id"], strict=True)
+            ],
+            "criterion": [tree.leaf(c).label(lang) for c in frame["criterion"]],
+            "contribution": frame["contribution"].to_numpy(dtype=float),
+            "order": [selection.criteria.index(c) for c in frame["criterion"]],
+        }
+    )
+
+
+def contribution_chart(data: pd.DataFrame, lang: str = "en") -> Any:
+    """Stacked horizontal bars: each technology's score split by criterion."""
+    technologies = data["technology"].nunique()
+    criteria = list(dict.fromkeys(data["criterion"]))
+    chart = (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            # sorted by the rank column, not a list of names: the spec then stays the same
+            # when only the scores move, and the browser swaps the data without re-embedding
+            y=alt.Y("technology:N", sort=alt.EncodingSortField(field="rank", op="min"),
+                    title=None, axis=alt.Axis(labelLimit=300)),
+            x=alt.X("sum(contribution):Q", title=t("col_score", lang)),
+            color=alt.Color(
+                "criterion:N", sort=criteria, title=t("col_criterion", lang),
+                scale=alt.Scale(scheme="tableau10"), legend=alt.Legend(orient="right"),
+            ),
+            order=alt.Order("order:Q"),
+            tooltip=[
+                alt.Tooltip("technology:N", title=t("col_technology", lang)),
+                alt.Tooltip("criterion:N", title=t("col_criterion", lang)),
+                alt.Tooltip("contribution:Q", title=t("col_contribution", lang), format=".3f"),
+            ],
+        )
+        .properties(
+            height=max(220, 24 * technologies), width=480,
+            usermeta={"extra_width": 560},  # room for the labels (300 px) and the legend
+        )
+    )
+    return _configure(chart)
+
+
+def bump_data(
+    comparison: Comparison, targets: Mapping[str, CountryProfile], lang: str = "en"
+) -> pd.DataFrame:
+    """Long table of ranks per target for the union of the top lists (bump chart)."""
+    ranks = comparison.ranks
+    return pd.DataFrame(
+        {
+            "technology": ranks["technology_name"].astype(str).to_numpy(),
+            "target": [targets[c].name(lang) for c in ranks["country"]],
+            "rank": ranks["rank"].to_numpy(dtype=float),
+            "in_top": ranks["in_top"].to_numpy(dtype=bool),
+        }
+    )
+
+
+def bump_chart(data: pd.DataFrame, top: int, lang: str = "en") -> Any:
+    """Slope chart: each technology's rank in each target (rank 1 on top).
+
+    Ranks beyond the top list are drawn too (hollow points), so a technology's drop out of
+    one target's list is visible rather than silently missing.
+    """
+    targets = list(dict.fromkeys(data["target"]))
+    worst = max(float(data["rank"].max()), float(top))
+    base = alt.Chart(data).encode(
+        x=alt.X("target:N", sort=targets, title=None,
+                  axis=alt.Axis(labelAngle=0, labelLimit=160, orient="top")),
+        y=alt.Y("rank:Q", title=t("col_rank", lang), scale=alt.Scale(
+            reverse=True, type="log", domain=[1, worst], nice=False)),
+        color=alt.Color("technology:N", title=t("col_technology", lang),
+                        scale=alt.Scale(scheme="category20"),
+                        legend=alt.Legend(orient="right", labelLimit=320, symbolLimit=0,
+                                          rowPadding=1)),
+        tooltip=[
+            alt.Tooltip("technology:N", title=t("col_technology", lang)),
+            alt.Tooltip("target:N", title=t("col_target", lang)),
+            alt.Tooltip("rank:Q", title=t("col_rank", lang), format="g"),
+        ],
+    )
+    lines = base.mark_line(strokeWidth=2)
+    inside = base.mark_point(size=70, filled=True).transform_filter("datum.in_top")
+    outside = base.mark_point(size=70, filled=False, strokeWidth=2).transform_filter(
+        "!datum.in_top"
+    )
+    technologies = data["technology"].nunique()
+    chart = (lines + inside + outside).properties(
+        # 30 px a technology: the legend (one row each) must fit beside the plot, or
+        # Streamlit's element (sized from the plot height) cuts its last rows off
+        height=max(360, 30 * technologies), width=170 * len(targets)
+    )
+    return _configure(chart)

@@ -1,0 +1,104 @@
+"""The ``verify`` command: re-run the audit record of an exported workbook.
+
+``exportmcda verify FILE.xlsx [--data FILE]`` answers an auditor's "can you reproduce
+this?" (USERS.md, journey 4): exit 0 when the shortlist is reproduced, 1 when it is not
+(every change listed, with the inputs that differ) or when the workbook has no valid
+record. The JSON shape (keys ``reproduced``, ``differences``, ``inputs``, ``versions``,
+``notes``) is a contract other tools read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any, TextIO
+
+from exportmcda.cli.output import emit, write_json
+from exportmcda.export.verify import SCORE_TOLERANCE, Check, Verification
+
+__all__ = ["add_audit_command", "cmd_verify"]
+
+_DIFFERENCE_COLUMNS = ("kind", "technology_id", "old_rank", "new_rank", "old_score", "new_score")
+
+
+def _short(value: str | None) -> str:
+    return "–" if value is None else value if len(value) <= 16 else f"{value[:16]}…"
+
+
+def _check_rows(checks: tuple[Check, ...], label: str, *, shorten: bool) -> list[dict[str, Any]]:
+    return [
+        {
+            label: c.name,
+            "recorded": _short(c.recorded) if shorten else c.recorded,
+            "current": _short(c.current) if shorten else c.current,
+            "same": "yes" if c.same else "NO",
+        }
+        for c in checks
+    ]
+
+
+def _table(result: Verification, out: TextIO) -> None:
+    record = result.record
+    out.write(f"Record: target {record.target}, top {record.top}, {record.method} "
+              f"({record.normalization or 'default'} normalization), exported "
+              f"{record.created}\n\n")
+    emit(_check_rows(result.inputs, "input", shorten=True), "table", out)
+    out.write("\n")
+    emit(_check_rows(result.versions, "software", shorten=False), "table", out)
+    out.write("\n")
+    if result.reproduced:
+        out.write(f"Reproduced: the same {len(record.shortlist)} technologies at the same "
+                  f"ranks (scores within {SCORE_TOLERANCE:g}).\n")
+        return
+    rows = [d.as_dict() for d in result.differences]
+    for row in rows:  # enough digits to show a change just above the tolerance
+        for key in ("old_score", "new_score"):
+            row[key] = "–" if row[key] is None else f"{row[key]:.12f}"
+    emit(rows, "table", out)
+    out.write(f"NOT reproduced: {len(result.differences)} change"
+              f"{'s' * (len(result.differences) != 1)} to the shortlist.\n")
+
+
+def cmd_verify(args: argparse.Namespace, out: TextIO) -> int:
+    """Re-run the record of an exported workbook; exit 0 if reproduced, 1 if not."""
+    from exportmcda.export.record import read_record
+    from exportmcda.export.verify import database_for, verify
+
+    record = read_record(args.file)
+    db = database_for(record, args.data)
+    result = verify(record, db, criteria_path=args.criteria, countries_dir=args.countries)
+    if args.format == "json":
+        write_json(result.as_dict(), out)
+    elif args.format == "csv":
+        rows = [d.as_dict() for d in result.differences]
+        if rows:
+            emit(rows, "csv", out)
+        else:
+            out.write(",".join(_DIFFERENCE_COLUMNS) + "\n")
+    else:
+        _table(result, out)
+    sys.stdout.flush()
+    for note in result.notes:
+        sys.stderr.write(f"Note: {note}\n")
+    notice = db.provenance.notice("en")
+    if notice:
+        sys.stderr.write(f"Note: {notice}\n")
+    if not result.reproduced:
+        sys.stderr.write(f"Not reproduced: {args.file} ({len(result.differences)} change"
+                         f"{'s' * (len(result.differences) != 1)} to the shortlist).\n")
+    return 0 if result.reproduced else 1
+
+
+def add_audit_command(sub: Any, formats: Any) -> None:
+    """Register ``verify`` on the ``exportmcda`` sub-parser (``formats`` adds ``--format``)."""
+    p = sub.add_parser(
+        "verify", help="re-run the audit record of an exported workbook and compare"
+    )
+    p.add_argument("file", metavar="FILE.xlsx", help="a workbook written by 'exportmcda export'")
+    p.add_argument("--data", metavar="FILE", help="the database the export used (default: "
+                   "the sample, when the record says the sample was used)")
+    p.add_argument("--criteria", metavar="FILE", help="criteria file (default: the shipped one)")
+    p.add_argument("--countries", metavar="DIR",
+                   help="folder of country profiles (default: the shipped data/countries)")
+    formats(p, "table")
+    p.set_defaults(handler=cmd_verify)

@@ -1,0 +1,406 @@
+"""Decision commands: ``ahp``, ``mcda``, ``rank``, ``compare``, ``export``, ``sensitivity``.
+
+Each parses its options, calls the library, and prints through :mod:`cli_output`; JSON
+shapes are contracts other tools read (keys are kept; fields may be added).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+from exportmcda.cli.data import database_arg
+from exportmcda.cli.output import emit, write_json
+from exportmcda.errors import ConfigError, InputError, Issue
+from exportmcda.model.criteria import CriteriaTree
+from exportmcda.model.scenarios import Scenario
+from exportmcda.model.selection import Selection
+
+__all__ = [
+    "add_commands",
+    "cmd_ahp",
+    "cmd_compare",
+    "cmd_export",
+    "cmd_mcda",
+    "cmd_rank",
+    "cmd_sensitivity",
+]
+
+_AHP_METHODS = {"eigen": "eigenvector", "geometric": "geometric"}
+
+
+def _numbers(text: str, option: str) -> list[float]:
+    from fractions import Fraction
+
+    values = []
+    for k, item in enumerate(text.split(","), start=1):
+        try:
+            values.append(float(Fraction(item.strip())))
+        except (ValueError, ZeroDivisionError):
+            raise InputError.single(
+                "not_a_number", f"{option}: item {k} is not a number", field=option, value=item
+            ) from None
+    return values
+
+
+def cmd_ahp(args: argparse.Namespace, out: TextIO) -> int:
+    """Weights and consistency of a pairwise comparison matrix (CSV), or of a panel's.
+
+    With one ``--matrix`` the output is the single-matrix contract. With several (one per
+    expert) it adds ``experts`` (each one's weights and CR), ``consensus`` (Goepel's S*) and
+    ``aggregation`` (AIJ: geometric mean of judgments, or AIP: of priorities), and the
+    top-level weights/CR are the group's.
+    """
+    from exportmcda.ahp.diagnostics import inconsistency_report
+    from exportmcda.ahp.group import group_ahp
+    from exportmcda.ahp.judgments import pairwise_from_table
+    from exportmcda.ahp.priorities import ahp
+    from exportmcda.data.io import read_table
+
+    method = _AHP_METHODS[args.method]
+    matrices = {}
+    for path in args.matrix:
+        raw = read_table(path)
+        matrices[Path(path).stem if Path(path).stem not in matrices else path] = (
+            pairwise_from_table(raw.header, raw.rows, path=raw.name)
+        )
+    if len(matrices) == 1:
+        labels, matrix = next(iter(matrices.values()))
+        result = ahp(matrix, labels, method=method, ri_table=args.ri_table)
+        body = result.as_dict()
+        experts: dict[str, Any] = {}
+    else:
+        group = group_ahp(matrices, aggregation=args.aggregation, method=method,
+                          ri_table=args.ri_table)
+        result = group.combined if group.combined is not None else group.individual[0]
+        body = group.as_dict()
+        experts = body["experts"]
+        body.setdefault("lambda_max", None)
+        for key in ("ci", "cr", "ri", "consistent"):
+            body.setdefault(key, None)
+    advice = inconsistency_report(result, top=3) if len(matrices) == 1 or (
+        args.aggregation == "aij") else ()
+    body["method"] = args.method
+    body["advice"] = [a.as_dict() for a in advice]
+    if args.format == "json":
+        write_json(body, out)
+        return 0
+    rows = [{"criterion": k, "weight": v} for k, v in body["weights"].items()]
+    emit(rows, args.format, out)
+    if args.format == "table":
+        if body.get("cr") is not None:
+            verdict = "consistent" if body["consistent"] else "INCONSISTENT"
+            out.write(
+                f"lambda_max {body['lambda_max']:.4f}  CI {body['ci']:.4f}  CR {body['cr']:.4f}"
+                f"  (RI {body['ri']:.2f}, {args.ri_table}; threshold "
+                f"{result.threshold:.2f}): {verdict}\n"
+            )
+        for name, expert in experts.items():
+            flag = "" if expert["consistent"] else "  INCONSISTENT: revisit"
+            out.write(f"Expert {name}: CR {expert['cr']:.4f}{flag}\n")
+        if experts:
+            out.write(f"Consensus S* {body['consensus']:.3f} ({body['consensus_level']}); "
+                      f"aggregation {body['aggregation'].upper()}\n")
+        for a in advice:
+            out.write(f"Revisit: {a.describe()}\n")
+    return 0
+
+
+def cmd_mcda(args: argparse.Namespace, out: TextIO) -> int:
+    """Rank a generic decision matrix with one method."""
+    from exportmcda.data.io import read_decision_matrix
+    from exportmcda.rank.engine import rank_matrix
+
+    frame = read_decision_matrix(args.file)
+    weights = _numbers(args.weights, "--weights")
+    types = _numbers(args.types, "--types")
+    n = frame.shape[1]
+    for name, values in (("--weights", weights), ("--types", types)):
+        if len(values) != n:
+            raise InputError.single(
+                "weights_mismatch",
+                f"{name} has {len(values)} values but {args.file} has {n} criteria "
+                f"({', '.join(map(str, frame.columns))})",
+                path=args.file, field=name,
+            )
+    result = rank_matrix(
+        frame, weights, [int(t) if t in (1, -1) else t for t in types], method=args.method,
+        normalization=args.normalization,
+    )
+    for note in result.notes:
+        sys.stderr.write(f"Note: {note}\n")
+    emit(result.as_records(), args.format, out)
+    return 0
+
+
+def _scenario(args: argparse.Namespace, tree: CriteriaTree) -> Scenario:
+    """The scenario of ``--scenario`` / ``--weights``, with the evidence flags applied."""
+    from exportmcda.model.scenarios import load_scenario
+
+    if getattr(args, "weights", None):
+        path = Path(args.weights)
+        if path.suffix.lower() == ".toml":
+            scenario = load_scenario(path)
+        else:
+            scenario = _scenario_from_csv(path, load_scenario("balanced"), tree)
+    else:
+        scenario = load_scenario(args.scenario or "balanced")
+    return _with_evidence(scenario, args)
+
+
+def _scenario_from_csv(path: Path, base: Scenario, tree: CriteriaTree) -> Scenario:
+    """Direct weights from a two-column CSV ``criterion,weight`` (top-level criteria)."""
+    from exportmcda.data.io import read_table
+    from exportmcda.model.scenarios import scenario_from_weights
+
+    raw = read_table(path)
+    known = {c.id for c in tree.criteria}
+    weights: dict[str, str] = {}
+    issues = []
+    for number, row in zip(raw.row_numbers, raw.rows, strict=True):
+        if row[0] not in known:
+            issues.append(Issue(code="unknown_criterion", path=raw.name, row=number,
+                                field=raw.header[0], value=row[0],
+                                message=f"unknown criterion; known: {', '.join(sorted(known))}"))
+        weights[row[0]] = row[1]
+    if issues:
+        raise ConfigError(issues)
+    return scenario_from_weights(base, tree.goal_id, weights, id=f"weights:{path.name}")
+
+
+def _with_evidence(scenario: Scenario, args: argparse.Namespace) -> Scenario:
+    """Apply ``--min-evidence`` / ``--sourced-only`` to the scenario (so exports record it)."""
+    from dataclasses import replace
+
+    evidence = dict(scenario.evidence)
+    if getattr(args, "min_evidence", None):
+        evidence["min_source"] = args.min_evidence
+    if getattr(args, "sourced_only", False):
+        evidence["sourced_only"] = True
+    return scenario if evidence == dict(scenario.evidence) else replace(scenario,
+                                                                        evidence=evidence)
+
+
+def _selections(args: argparse.Namespace, codes: list[str]) -> dict[str, Selection]:
+    """Rank for each target; the database, criteria and scenario are read once."""
+    from exportmcda.data.countries import get_country
+    from exportmcda.model.criteria import load_criteria
+    from exportmcda.model.selection import Filters, select
+
+    db = database_arg(args.data)
+    tree = load_criteria()
+    scenario = _scenario(args, tree)
+    filters = Filters.parse(
+        fields=args.field or (), service_types=args.service_type or (),
+        company_sizes=args.company_size or (), regions=args.region or (),
+    )
+    return {
+        code.upper(): select(
+            db, tree, scenario, get_country(code), filters=filters, method=args.method,
+            normalization=args.normalization, lang=args.lang,
+        )
+        for code in codes
+    }
+
+
+def _selection(args: argparse.Namespace, code: str) -> Selection:
+    return _selections(args, [code])[code.upper()]
+
+
+def _print_notes(selection: Selection, lang: str) -> None:
+    sys.stdout.flush()
+    for note in selection.notes:
+        sys.stderr.write(f"Note: {note}\n")
+    sources = selection.sources()
+    if sources:
+        from collections import Counter
+
+        if len(sources) <= 8:
+            shown = ", ".join(f"{s.id} ({s.type.value})" for s in sources)
+        else:
+            counts = Counter(s.type.value for s in sources)
+            shown = f"{len(sources)} sources (" + ", ".join(
+                f"{n} {kind}" for kind, n in counts.most_common()
+            ) + "); see the export's country sheet"
+        sys.stderr.write(f"Note: policy fit for {selection.country.code} rests on: {shown}\n")
+    notice = selection.provenance.notice(lang)
+    if notice:
+        sys.stderr.write(f"Note: {notice}\n")
+
+
+def cmd_rank(args: argparse.Namespace, out: TextIO) -> int:
+    """Rank the database's technologies for one target."""
+    selection = _selection(args, args.country)
+    rows = selection.records(args.top)
+    if args.format == "table":
+        shown = [
+            {k: r[k] for k in ("rank", "technology_id", "technology_name", "company_name",
+                               "field", "score")}
+            for r in rows
+        ]
+        emit(shown, "table", out)
+    elif args.format == "csv":
+        flat = []
+        for r in rows:
+            base = {k: v for k, v in r.items() if k not in ("criteria", "contributions")}
+            base.update({f"criteria.{k}": v for k, v in r["criteria"].items()})
+            flat.append(base)
+        emit(flat, "csv", out)
+    else:
+        emit(rows, "json", out)
+    _print_notes(selection, args.lang)
+    return 0
+
+
+def cmd_compare(args: argparse.Namespace, out: TextIO) -> int:
+    """Compare several targets' top N side by side."""
+    from exportmcda.model.comparison import compare
+
+    codes = [c.strip() for c in args.countries.split(",") if c.strip()]
+    selections = _selections(args, codes)
+    result = compare(selections, top=args.top)
+    if args.format == "json":
+        write_json(result.as_dict(), out)
+    else:
+        rows = []
+        for k in range(args.top):
+            row: dict[str, Any] = {"rank": k + 1}
+            for code in result.codes:
+                frame = result.tops[code]
+                row[code] = frame["technology_id"].iloc[k] if k < len(frame) else ""
+            rows.append(row)
+        emit(rows, args.format, out)
+        if args.format == "table":
+            common = ", ".join(result.strong_everywhere["technology_id"]) or "none"
+            out.write(f"In every top {args.top}: {common}\n")
+    first = next(iter(selections.values()))
+    notice = first.provenance.notice(args.lang)
+    if notice:
+        sys.stdout.flush()
+        sys.stderr.write(f"Note: {notice}\n")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
+    """Write the shortlist workbook or CSV (atomically)."""
+    from exportmcda.data.io import write_bytes_atomic
+    from exportmcda.export.reports import shortlist_csv, shortlist_xlsx
+
+    path = Path(args.out)
+    suffix = path.suffix.lower()
+    if suffix not in (".xlsx", ".csv"):
+        raise ConfigError.single(
+            "bad_suffix", "--out must end in .xlsx or .csv", field="--out", value=args.out
+        )
+    selection = _selection(args, args.country)
+    render = shortlist_xlsx if suffix == ".xlsx" else shortlist_csv
+    write_bytes_atomic(path, render(selection, top=args.top, lang=args.lang))
+    sys.stderr.write(f"Wrote {path} ({args.top} technologies for {selection.country.code}).\n")
+    _print_notes(selection, args.lang)
+    del out
+    return 0
+
+
+def cmd_sensitivity(args: argparse.Namespace, out: TextIO) -> int:
+    """Stability of a ranking: one-at-a-time intervals, SMAA, method agreement."""
+    from exportmcda.model.robustness import robustness
+
+    selection = _selection(args, args.country)
+    width = 30
+
+    def progress(done: int, total: int) -> None:
+        if sys.stderr.isatty():
+            filled = int(width * done / max(total, 1))
+            sys.stderr.write(f"\rSMAA [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+            if done >= total:
+                sys.stderr.write("\n")
+
+    report = robustness(
+        selection, top_n=args.top, samples=args.samples, seed=args.seed, progress=progress
+    )
+    write_json(report.as_dict(), out)
+    _print_notes(selection, args.lang)
+    return 0
+
+
+def _ranking_options(p: argparse.ArgumentParser, *, scenario: bool = True) -> None:
+    from exportmcda.rank.engine import METHODS, NORMALIZATIONS
+
+    p.add_argument("--data", metavar="FILE", help="a database (.csv/.xlsx); default: the sample")
+    if scenario:
+        group = p.add_mutually_exclusive_group()
+        group.add_argument("--scenario", metavar="NAME", help="scenario id or .toml file "
+                           "(default: balanced)")
+        group.add_argument("--weights", metavar="FILE", help="weights: a scenario .toml, or a "
+                           "CSV 'criterion,weight' of the top-level criteria")
+    p.add_argument("--method", choices=tuple(METHODS), default="topsis")
+    p.add_argument("--normalization", choices=tuple(NORMALIZATIONS), default="vector")
+    p.add_argument("--min-evidence", choices=("official", "copy", "analysis", "news", "weak"),
+                   help="policy fit: count a field's priority only if a source of at least "
+                   "this type supports it (official > copy > analysis > news > weak)")
+    p.add_argument("--sourced-only", action="store_true",
+                   help="policy fit: ignore priorities that are assumed mappings")
+    p.add_argument("--field", action="append", metavar="NAME", help="filter (repeatable)")
+    p.add_argument("--service-type", action="append", metavar="NAME")
+    p.add_argument("--company-size", action="append", metavar="NAME")
+    p.add_argument("--region", action="append", metavar="NAME")
+    p.add_argument("--lang", choices=("en", "ko"), default="en")
+
+
+def add_commands(sub: Any, formats: Any) -> None:
+    """Register the decision commands on the ``exportmcda`` sub-parser."""
+    from exportmcda.ahp.consistency import RI_TABLES
+    from exportmcda.rank.engine import METHODS, NORMALIZATIONS
+
+    p = sub.add_parser("ahp", help="AHP weights and consistency of a pairwise matrix (CSV); "
+                       "several --matrix files: an expert panel, aggregated")
+    p.add_argument("--matrix", required=True, action="append", metavar="FILE.csv",
+                   help="a square judgment matrix; repeat for each expert of a panel")
+    p.add_argument("--aggregation", choices=("aij", "aip"), default="aij",
+                   help="panel: geometric mean of judgments (aij) or of priorities (aip)")
+    p.add_argument("--method", choices=tuple(_AHP_METHODS), default="eigen")
+    p.add_argument("--ri-table", choices=tuple(RI_TABLES), default="saaty_1980")
+    formats(p, "table")
+    p.set_defaults(handler=cmd_ahp)
+
+    p = sub.add_parser("mcda", help="rank any decision matrix (CSV: alternatives × criteria)")
+    p.add_argument("file", metavar="FILE.csv")
+    p.add_argument("--weights", required=True, help="w1,w2,… (fractions allowed)")
+    p.add_argument("--types", required=True, help="1 (benefit) or -1 (cost) per criterion")
+    p.add_argument("--method", choices=tuple(METHODS), default="topsis")
+    p.add_argument("--normalization", choices=tuple(NORMALIZATIONS), default=None,
+                   help="default: the method's own (TOPSIS: vector)")
+    formats(p, "table")
+    p.set_defaults(handler=cmd_mcda)
+
+    p = sub.add_parser("rank", help="rank the technologies for a target country or group")
+    p.add_argument("--country", required=True, metavar="CODE")
+    p.add_argument("--top", type=int, default=None, metavar="N")
+    _ranking_options(p)
+    formats(p, "table")
+    p.set_defaults(handler=cmd_rank)
+
+    p = sub.add_parser("compare", help="compare targets side by side (top N, overlap)")
+    p.add_argument("--countries", required=True, metavar="A,B,…")
+    p.add_argument("--top", type=int, default=10, metavar="N")
+    _ranking_options(p)
+    formats(p, "table")
+    p.set_defaults(handler=cmd_compare)
+
+    p = sub.add_parser("export", help="write the shortlist to .xlsx or .csv")
+    p.add_argument("--country", required=True, metavar="CODE")
+    p.add_argument("--top", type=int, default=20, metavar="N")
+    p.add_argument("--out", required=True, metavar="FILE.xlsx|FILE.csv")
+    _ranking_options(p)
+    p.set_defaults(handler=cmd_export)
+
+    p = sub.add_parser("sensitivity", help="how stable a ranking is, and what would change it")
+    p.add_argument("--country", required=True, metavar="CODE")
+    p.add_argument("--top", type=int, default=10, metavar="N")
+    p.add_argument("--samples", type=int, default=10_000, metavar="N")
+    p.add_argument("--seed", type=int, default=0, metavar="S")
+    _ranking_options(p)
+    formats(p, "json")
+    p.set_defaults(handler=cmd_sensitivity)

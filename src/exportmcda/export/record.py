@@ -1,0 +1,361 @@
+"""The audit record of an export: everything needed to re-run a shortlist months later.
+
+An auditor who receives a shortlist workbook asks "can you reproduce this?" (USERS.md,
+journey 4). A ranking is reproducible when its inputs are pinned by content and its
+settings are written down (the practice of recording input checksums and software versions
+with a result: Sandve, Nekrutenko, Taylor & Hovig (2013), "Ten simple rules for
+reproducible computational research", PLoS Comput. Biol. 9(10): e1003285, rules 1, 3, 4
+and 6). :class:`Record` therefore holds: the SHA-256 (FIPS 180-4) of the database, of the
+criteria file and of every country-profile file the target used; the effective scenario
+as TOML text (slider changes included); the method, normalisation, filters and top N; the
+software versions; and the shortlist as published. It is serialised as JSON (RFC 8259)
+with a SHA-256 ``digest`` of its canonical form, so an edited record is refused rather
+than silently "verified". The digest has no key: it catches accidental and casual edits,
+not a forger who recomputes it (that needs a signature, outside this tool's scope).
+
+In a workbook the JSON sits on the sheet :data:`RECORD_SHEET`, split into cells of at most
+:data:`CELL_LIMIT` characters (Excel keeps at most 32,767 characters per cell: Microsoft,
+"Excel specifications and limits"). :mod:`exportmcda.export.verify` re-runs a record.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import platform
+import zipfile
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from exportmcda.data.countries import CountryProfile, default_directory
+from exportmcda.errors import ConfigError, InputError, Issue
+from exportmcda.model.scenarios import to_toml
+from exportmcda.model.selection import Filters, Selection
+
+__all__ = [
+    "CELL_LIMIT",
+    "RECORD_FORMAT",
+    "RECORD_SHEET",
+    "Record",
+    "ShortlistEntry",
+    "build_record",
+    "current_versions",
+    "file_sha256",
+    "profile_files",
+    "read_record",
+    "record_cells",
+    "sha256_text",
+]
+
+RECORD_FORMAT = "exportmcda-record/1"
+"""Name and version of the JSON layout; a reader refuses a layout it does not know."""
+RECORD_SHEET = "record"
+"""Sheet holding the record (not translated: it is read by programs)."""
+CELL_LIMIT = 32_000
+"""Characters per cell, under Excel's 32,767-character cell limit."""
+_UNSAFE_START = ("=", "+", "-", "@", "\t", "\r", "\n", " ")
+"""A chunk never starts with these: formula triggers (OWASP CSV injection) or blanks."""
+_FILTER_KEYS = ("fields", "service_types", "company_sizes", "regions")
+
+
+def sha256_text(text: str) -> str:
+    """SHA-256 (hex) of ``text`` encoded as UTF-8."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def file_sha256(path: str | Path) -> str | None:
+    """SHA-256 (hex) of a file's bytes, or ``None`` when it cannot be read."""
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def profile_files(country: CountryProfile) -> tuple[str, ...]:
+    """File names (in the profiles folder) a target's profile is built from.
+
+    A country is its ``CODE.toml``; a group is its members' files and ``groups.toml``,
+    since a change to any of them changes the group's aggregated priorities.
+    """
+    if country.is_group:
+        return (*(f"{m}.toml" for m in country.members), "groups.toml")
+    return (f"{country.code}.toml",)
+
+
+def current_versions() -> tuple[tuple[str, str], ...]:
+    """Versions of exportmcda, Python and the libraries a ranking depends on."""
+    from exportmcda import __version__
+
+    def installed(name: str) -> str:
+        try:
+            return metadata.version(name)
+        except metadata.PackageNotFoundError:
+            return "not installed"
+
+    return (
+        ("exportmcda", __version__),
+        ("python", platform.python_version()),
+        ("pymcdm", installed("pymcdm")),
+        ("numpy", installed("numpy")),
+        ("pandas", installed("pandas")),
+    )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ShortlistEntry:
+    """One published row: technology, rank (ties share the average rank), score."""
+
+    technology_id: str
+    rank: float
+    score: float
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Record:
+    """What an export was computed from, and what it published (see the module docstring).
+
+    File hashes are ``None`` when the file could not be read at export time. ``aggregation``
+    is the group rule used (``None`` for a country).
+    """
+
+    created: str
+    versions: tuple[tuple[str, str], ...]
+    data_source: str
+    data_sha256: str
+    synthetic: bool
+    scenario_toml: str
+    scenario_sha256: str
+    criteria_file: str
+    criteria_sha256: str | None
+    profile_files: tuple[tuple[str, str | None], ...]
+    target: str
+    aggregation: str | None
+    method: str
+    normalization: str | None
+    filters: Filters
+    top: int
+    candidates: int
+    shortlist: tuple[ShortlistEntry, ...]
+
+    def body(self) -> dict[str, Any]:
+        """The record as plain JSON data (without the digest)."""
+        return {
+            "format": RECORD_FORMAT,
+            "created": self.created,
+            "versions": [list(pair) for pair in self.versions],
+            "data": {"source": self.data_source, "sha256": self.data_sha256,
+                     "synthetic": self.synthetic},
+            "scenario": {"toml": self.scenario_toml, "sha256": self.scenario_sha256},
+            "criteria": {"file": self.criteria_file, "sha256": self.criteria_sha256},
+            "profiles": [list(pair) for pair in self.profile_files],
+            "target": self.target,
+            "aggregation": self.aggregation,
+            "method": self.method,
+            "normalization": self.normalization,
+            "filters": {k: list(getattr(self.filters, k)) for k in _FILTER_KEYS},
+            "top": self.top,
+            "candidates": self.candidates,
+            "shortlist": [[e.technology_id, e.rank, e.score] for e in self.shortlist],
+        }
+
+    def to_json(self) -> str:
+        """Compact ASCII JSON with a ``digest`` (SHA-256 of the canonical body).
+
+        ASCII (non-ASCII characters escaped) keeps every character one spreadsheet character, so
+        the cell limit holds, and no control character reaches the XML of the workbook.
+        """
+        body = self.body()
+        return _canonical({**body, "digest": sha256_text(_canonical(body))})
+
+    @classmethod
+    def from_json(cls, text: str, *, path: str | None = None, where: str | None = None) -> Record:
+        """Parse :meth:`to_json`'s text; ConfigError naming ``path``/``where`` if invalid."""
+
+        def bad(message: str, value: object = None) -> ConfigError:
+            shown = None if value is None else str(value)
+            return ConfigError(Issue(code="audit.bad_record", message=message, path=path,
+                                     field=where, value=shown))
+
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as error:
+            raise bad(f"the audit record is not valid JSON ({error})") from None
+        if not isinstance(data, dict):
+            raise bad("the audit record must be a JSON object")
+        if data.get("format") != RECORD_FORMAT:
+            raise bad(f"unknown record format (expected {RECORD_FORMAT})", data.get("format"))
+        digest = data.pop("digest", None)
+        if digest != sha256_text(_canonical(data)):
+            raise bad("the audit record was changed after export: its digest does not match")
+        try:
+            return _from_body(data)
+        except (KeyError, TypeError, ValueError) as error:
+            raise bad(f"the audit record lacks or mistypes an entry ({error!r})") from None
+
+
+def _canonical(data: Any) -> str:
+    return json.dumps(data, sort_keys=True, ensure_ascii=True, separators=(",", ":"),
+                      allow_nan=False)
+
+
+def _typed(value: Any, kind: type | tuple[type, ...], name: str) -> Any:
+    if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
+        raise TypeError(f"{name}: {type(value).__name__}")
+    return value
+
+
+def _optional_str(value: Any, name: str) -> str | None:
+    return None if value is None else str(_typed(value, str, name))
+
+
+def _from_body(d: dict[str, Any]) -> Record:
+    data, scenario, criteria = d["data"], d["scenario"], d["criteria"]
+    filters = {k: tuple(int(_typed(v, int, k)) for v in d["filters"][k]) for k in _FILTER_KEYS}
+    return Record(
+        created=_typed(d["created"], str, "created"),
+        versions=tuple((_typed(k, str, "versions"), _typed(v, str, k)) for k, v in d["versions"]),
+        data_source=_typed(data["source"], str, "data.source"),
+        data_sha256=_typed(data["sha256"], str, "data.sha256"),
+        synthetic=_typed(data["synthetic"], bool, "data.synthetic"),
+        scenario_toml=_typed(scenario["toml"], str, "scenario.toml"),
+        scenario_sha256=_typed(scenario["sha256"], str, "scenario.sha256"),
+        criteria_file=_typed(criteria["file"], str, "criteria.file"),
+        criteria_sha256=_optional_str(criteria["sha256"], "criteria.sha256"),
+        profile_files=tuple(
+            (_typed(k, str, "profiles"), _optional_str(v, k)) for k, v in d["profiles"]
+        ),
+        target=_typed(d["target"], str, "target"),
+        aggregation=_optional_str(d["aggregation"], "aggregation"),
+        method=_typed(d["method"], str, "method"),
+        normalization=_optional_str(d["normalization"], "normalization"),
+        filters=Filters(**filters),
+        top=_typed(d["top"], int, "top"),
+        candidates=_typed(d["candidates"], int, "candidates"),
+        shortlist=tuple(
+            ShortlistEntry(technology_id=_typed(tid, str, "shortlist"),
+                           rank=float(_typed(rank, (int, float), "rank")),
+                           score=float(_typed(score, (int, float), "score")))
+            for tid, rank, score in d["shortlist"]
+        ),
+    )
+
+
+def build_record(
+    selection: Selection,
+    *,
+    top: int,
+    created: datetime | None = None,
+    countries_dir: Path | None = None,
+) -> Record:
+    """The record of ``selection``'s top ``top`` (profiles read from ``countries_dir``).
+
+    ``countries_dir`` must be the folder the target's profile was loaded from (default:
+    the shipped ``data/countries``); the criteria file is the one the weights' tree was
+    read from. The scenario recorded is ``selection.scenario``, the *effective* one (the
+    app builds it from the sliders), so the record re-runs what was shown.
+    """
+    folder = default_directory() if countries_dir is None else Path(countries_dir)
+    when = created or datetime.now(UTC)
+    table = selection.table(top)
+    text = to_toml(selection.scenario)
+    result = selection.result
+    tree_path = Path(selection.weights.tree.path)
+    return Record(
+        created=when.isoformat(timespec="seconds"),
+        versions=current_versions(),
+        data_source=selection.provenance.source,
+        data_sha256=selection.provenance.sha256,
+        synthetic=selection.provenance.synthetic,
+        scenario_toml=text,
+        scenario_sha256=sha256_text(text),
+        criteria_file=tree_path.name,
+        criteria_sha256=file_sha256(tree_path),
+        profile_files=tuple(
+            (name, file_sha256(folder / name)) for name in profile_files(selection.country)
+        ),
+        target=selection.country.code,
+        aggregation=selection.country.aggregation,
+        method=result.method,
+        normalization=result.normalization,
+        filters=selection.filters,
+        top=top,
+        candidates=len(result.alternatives),
+        shortlist=tuple(
+            ShortlistEntry(technology_id=str(tid), rank=float(rank), score=float(score))
+            for tid, rank, score in zip(
+                table["technology_id"], table["rank"], table["score"], strict=True
+            )
+        ),
+    )
+
+
+def _split(text: str, size: int) -> list[str]:
+    """Cut ``text`` into pieces of at most ``size`` characters, none starting unsafely.
+
+    A boundary moves back (at most 64 characters) while the next piece would start with a
+    formula trigger or a blank, or this piece would end with a blank, so no cell is ever
+    read as a formula or trimmed; the sheet writer's quote prefix is the second guard.
+    """
+    pieces: list[str] = []
+    start = 0
+    while start < len(text):
+        end = min(start + size, len(text))
+        cut = end
+        while cut < len(text) and cut > max(start + 1, end - 64) and (
+            text[cut].startswith(_UNSAFE_START) or text[cut - 1].isspace()
+        ):
+            cut -= 1
+        if cut < len(text) and (text[cut].startswith(_UNSAFE_START) or text[cut - 1].isspace()):
+            cut = end  # no safe boundary nearby: the writer's quote prefix protects it
+        pieces.append(text[start:cut])
+        start = cut
+    return pieces
+
+
+def record_cells(record: Record, *, size: int = CELL_LIMIT) -> list[str]:
+    """The record's JSON split into column-A cells (read back by :func:`read_record`)."""
+    return _split(record.to_json(), size)
+
+
+def read_record(source: str | Path | bytes, name: str | None = None) -> Record:
+    """Read the record from an exported workbook's :data:`RECORD_SHEET` sheet.
+
+    Row 1 is the human-readable line; the JSON is the concatenation of column A from row
+    2 down to the first empty cell. Errors name the file and the sheet.
+    """
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    shown = name or ("workbook" if isinstance(source, bytes) else str(source))
+    try:
+        data = source if isinstance(source, bytes) else Path(source).read_bytes()
+        wb = load_workbook(io.BytesIO(data), read_only=True)
+    except OSError as error:
+        raise InputError.single("unreadable", f"cannot read the file: {error}",
+                                path=shown) from None
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError) as error:
+        raise InputError.single("audit.not_xlsx", f"not an Excel workbook (.xlsx): {error}",
+                                path=shown) from None
+    try:
+        if RECORD_SHEET not in wb.sheetnames:
+            raise ConfigError.single(
+                "audit.no_record",
+                f"no '{RECORD_SHEET}' sheet: the workbook was not exported by exportmcda "
+                f"(version with audit records) or the sheet was removed; sheets: "
+                f"{', '.join(wb.sheetnames)}", path=shown, field=RECORD_SHEET,
+            )
+        parts: list[str] = []
+        for (value,) in wb[RECORD_SHEET].iter_rows(min_row=2, max_col=1, values_only=True):
+            if value is None or value == "":
+                break
+            parts.append(str(value))
+    finally:
+        wb.close()
+    if not parts:
+        raise ConfigError.single("audit.no_record", f"sheet '{RECORD_SHEET}' holds no record",
+                                 path=shown, field=f"{RECORD_SHEET}!A2")
+    return Record.from_json("".join(parts), path=shown, where=f"{RECORD_SHEET}!A2")

@@ -1,0 +1,312 @@
+"""Export a ranked shortlist to Excel (.xlsx) and CSV, with the record an auditor needs.
+
+The workbook carries: the shortlist with explanations; the weights and every AHP matrix
+with λmax, CR and the random-index table; the country profile with each value's sources;
+the provenance (data source and SHA-256, synthetic or not, scenario, method, versions,
+date); the assumptions. Text that a spreadsheet would run as a formula (starting with
+``= + - @``, tab or carriage return: OWASP "CSV injection") is written as text: in .xlsx
+as a string cell with a quote prefix, in CSV behind a leading apostrophe.
+
+The .xlsx is the auditable export: its last sheet, ``record``, holds the audit record
+(:mod:`exportmcda.export.record`) that ``exportmcda verify`` re-runs. The CSV carries only the
+data's SHA-256: a JSON record on a ``#`` line would be split at its commas into dozens of
+cells when Excel opens the file, so it would neither read well nor survive a re-save.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from exportmcda.ahp.priorities import AhpResult
+from exportmcda.data.taxonomy import FIELDS
+from exportmcda.export.record import RECORD_SHEET, Record, build_record, record_cells
+from exportmcda.labels import t
+from exportmcda.model.selection import Selection
+
+__all__ = ["FORMULA_PREFIXES", "export_filename", "shortlist_csv", "shortlist_xlsx"]
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+"""Leading characters that make Excel or LibreOffice treat text as a formula."""
+
+_HEADER_FILL = PatternFill("solid", fgColor="1F5FA8")
+_HEADER_FONT = Font(bold=True, color="FFFFFF")
+_WARN_FONT = Font(bold=True, color="9C2A00")
+
+
+def _dangerous(value: object) -> bool:
+    return isinstance(value, str) and value.startswith(FORMULA_PREFIXES)
+
+
+def export_filename(selection: Selection, suffix: str, *, created: datetime | None = None) -> str:
+    """A safe file name: ``exportmcda_<target>_<scenario>_<date>.<suffix>`` (ASCII only)."""
+    when = (created or datetime.now(UTC)).strftime("%Y%m%d")
+    parts = [selection.country.code, selection.scenario.id, when]
+    text = "_".join(["exportmcda", *parts])
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    text = re.sub(r"[^A-Za-z0-9_.-]+", "-", text).strip("-.") or "exportmcda"
+    return f"{text[:80]}.{suffix.lstrip('.')}"
+
+
+def _shortlist_frame(selection: Selection, top: int, lang: str) -> pd.DataFrame:
+    from exportmcda.model.explain import explain  # explain imports selection; keep the import local
+
+    table = selection.table(top)
+    records = {r["technology_id"]: r for r in selection.records(top)}
+    frame = pd.DataFrame(
+        {
+            t("col_rank", lang): table["rank"],
+            t("col_technology_id", lang): table["technology_id"],
+            t("col_technology", lang): table["technology_name"],
+            t("col_company", lang): table["company_name"],
+            t("col_field", lang): table["field"],
+            t("col_service_type", lang): table["service_type"],
+            t("col_region", lang): table["region"],
+            t("col_size", lang): table["company_size"],
+            t("col_score", lang): table["score"],
+            t("col_explanation", lang): [
+                explain(selection, tid, lang, with_moves=False).sentence
+                for tid in table["technology_id"]
+            ],
+        }
+    )
+    for leaf in selection.criteria:
+        label = selection.weights.tree.leaf(leaf).label(lang)
+        frame[label] = [records[tid]["criteria"][leaf] for tid in table["technology_id"]]
+    for leaf in selection.criteria:
+        label = selection.weights.tree.leaf(leaf).label(lang)
+        frame[f"{t('col_contribution', lang)}: {label}"] = [
+            records[tid]["contributions"][leaf] for tid in table["technology_id"]
+        ]
+    return frame
+
+
+def _weights_rows(selection: Selection, lang: str) -> list[list[Any]]:
+    tree = selection.weights.tree
+    rows: list[list[Any]] = [[
+        t("col_criterion", lang), t("col_subcriterion", lang), t("col_direction", lang),
+        t("col_local_weight", lang), t("col_global_weight", lang), t("source", lang),
+    ]]
+    leaf_weights = selection.weights.leaf_weights
+    for criterion in tree.criteria:
+        total = sum(leaf_weights[leaf.id] for leaf in criterion.leaves)
+        for leaf in criterion.leaves:
+            local = leaf_weights[leaf.id] / total if total > 0 else 0.0
+            rows.append([
+                criterion.label(lang), leaf.label(lang), leaf.direction.value, local,
+                leaf_weights[leaf.id], leaf.source,
+            ])
+    return rows
+
+
+def _ahp_blocks(selection: Selection, lang: str) -> list[list[Any]]:
+    rows: list[list[Any]] = []
+    for node, local in selection.weights.local.items():
+        rows.append([])
+        if isinstance(local, AhpResult):
+            rows.append([f"{t('node', lang)}: {node}", "AHP", f"λmax = {local.lambda_max:.4f}",
+                         f"CI = {local.ci:.4f}", f"CR = {local.cr:.4f}",
+                         f"RI = {local.ri:.2f} ({local.ri_table})",
+                         t("consistent", lang) if local.consistent else t("inconsistent", lang)])
+            rows.append(["", *local.labels])
+            for label, values in zip(local.labels, local.matrix.tolist(), strict=True):
+                rows.append([label, *values])
+            rows.append([t("col_local_weight", lang), *local.weights])
+        else:
+            rows.append([f"{t('node', lang)}: {node}", t("direct_weights", lang)])
+            rows.append(["", *local.keys()])
+            rows.append([t("col_local_weight", lang), *local.values()])
+    return rows
+
+
+def _country_rows(selection: Selection, lang: str) -> list[list[Any]]:
+    country = selection.country
+    rows: list[list[Any]] = [
+        [t("target", lang), f"{country.code} — {country.name(lang)}"],
+        [t("evidence_strength", lang), country.evidence_strength],
+        [],
+        [t("col_field", lang), t("col_priority", lang), t("col_basis", lang),
+         t("col_evidence", lang), t("col_sources", lang)],
+    ]
+    for fp in country.fields:
+        rows.append([
+            FIELDS[fp.field - 1].name(lang), fp.priority, fp.basis, fp.evidence,
+            "; ".join(f"{s.id} ({s.type.label(lang)})" for s in fp.sources),
+        ])
+    rows += [[], [t("col_source_id", lang), t("col_title", lang), t("col_issuer", lang),
+                  t("col_year", lang), t("col_type", lang), "URL"]]
+    for s in country.sources:
+        rows.append([s.id, s.title, s.issuer, s.year, s.type.label(lang), s.url])
+    return rows
+
+
+def _provenance_rows(
+    selection: Selection, lang: str, created: datetime, record: Record
+) -> list[list[Any]]:
+    p = selection.provenance
+    r = selection.result
+    filters = selection.filters
+    shown_filters = "; ".join(
+        f"{name}: {', '.join(map(str, values))}"
+        for name in ("fields", "service_types", "company_sizes", "regions")
+        if (values := getattr(filters, name))
+    ) or t("audit_no_filters", lang)
+    rows: list[list[Any]] = [
+        [t("data_source", lang), p.source],
+        ["SHA-256", p.sha256],
+        [t("synthetic", lang), t("yes", lang) if p.synthetic else t("no", lang)],
+        [t("target", lang), selection.country.code],
+        [t("scenario", lang), f"{selection.scenario.id} ({selection.scenario.basis})"],
+        [t("method", lang), f"{r.method} ({r.engine})"],
+        [t("normalization", lang), r.normalization or "-"],
+        [t("candidates", lang), len(r.alternatives)],
+        [t("audit_filters", lang), shown_filters],
+        [t("audit_top", lang), record.top],
+        *([name, version] for name, version in record.versions),
+        [t("created", lang), created.isoformat(timespec="seconds")],
+        [t("audit_criteria_hash", lang), record.criteria_file, record.criteria_sha256],
+        [t("audit_scenario_hash", lang), selection.scenario.id, record.scenario_sha256],
+        *([t("audit_profile_hash", lang), name, sha] for name, sha in record.profile_files),
+        [t("audit_record", lang), t("audit_record_where", lang)],
+    ]
+    rows += [[t("notes", lang), note] for note in selection.notes]
+    return rows
+
+
+def _record_rows(record: Record, lang: str) -> list[list[Any]]:
+    cells = record_cells(record)
+    return [[t("audit_record_line", lang, last=len(cells) + 1)], *([c] for c in cells)]
+
+
+def _assumption_rows(selection: Selection, lang: str) -> list[list[Any]]:
+    rows: list[list[Any]] = [[t("assumptions", lang)]]
+    rows += [[a] for a in selection.provenance.assumptions]
+    rows.append([f"{t('scenario', lang)}: {selection.scenario.id} — basis: "
+                 f"{selection.scenario.basis}"])
+    for leaf in selection.weights.tree.leaves:
+        basis = leaf.params.get("scores_basis")
+        if basis == "assumed":
+            rows.append([f"{leaf.label(lang)}: {leaf.definition_en}"])
+    return rows
+
+
+def _write(ws: Any, rows: Iterable[Sequence[Any]], *, header_row: int | None = None) -> None:
+    for row in rows:
+        ws.append([_cell_value(v) for v in row])
+    for row in ws.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str) and (
+                cell.data_type == "f" or _dangerous(cell.value)
+            ):
+                cell.data_type = "s"  # never a formula: user text stays text
+                cell.quotePrefix = True
+    if header_row is not None:
+        for cell in ws[header_row]:
+            cell.fill, cell.font = _HEADER_FILL, _HEADER_FONT
+    for i, column in enumerate(ws.columns, start=1):
+        width = max((len(str(c.value)) for c in column if c.value is not None), default=8)
+        ws.column_dimensions[get_column_letter(i)].width = min(60, max(10, width + 2))
+
+
+def _cell_value(value: Any) -> Any:
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return None
+    if isinstance(value, np.generic):
+        return value.item()
+    if value is pd.NA:
+        return None
+    return value
+
+
+def shortlist_xlsx(
+    selection: Selection,
+    *,
+    top: int,
+    lang: str = "en",
+    created: datetime | None = None,
+    record: Record | None = None,
+) -> bytes:
+    """The shortlist workbook, with its audit record as the last sheet.
+
+    Sheets: shortlist, weights and AHP, country profile, provenance, assumptions, and
+    :data:`exportmcda.export.record.RECORD_SHEET` (machine-readable, read by ``exportmcda verify``).
+    ``record`` defaults to :func:`exportmcda.export.record.build_record` of ``selection`` with the
+    shipped country profiles; pass one built with ``countries_dir`` for other profiles.
+    """
+    when = created or datetime.now(UTC)
+    record = record or build_record(selection, top=top, created=when)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = t("sheet_shortlist", lang)[:31]
+    notice = selection.provenance.notice(lang)
+    heading: list[list[Any]] = [
+        [t("app_title", lang)],
+        [f"{t('target', lang)}: {selection.country.code} — {selection.country.name(lang)}; "
+         f"{t('scenario', lang)}: {selection.scenario.label(lang)}; "
+         f"{t('created', lang)}: {when.date().isoformat()}"],
+    ]
+    if notice:
+        heading.append([notice])
+    heading.append([])
+    frame = _shortlist_frame(selection, top, lang)
+    body = [list(frame.columns), *frame.itertuples(index=False, name=None)]
+    _write(ws, [*heading, *body], header_row=len(heading) + 1)
+    ws["A1"].font = Font(bold=True, size=14)
+    if notice:
+        ws["A3"].font = _WARN_FONT
+        ws["A3"].alignment = Alignment(wrap_text=False)
+    ws.freeze_panes = ws.cell(row=len(heading) + 2, column=4)
+    _write(wb.create_sheet(t("sheet_weights", lang)[:31]),
+           [*_weights_rows(selection, lang), *_ahp_blocks(selection, lang)], header_row=1)
+    _write(wb.create_sheet(t("sheet_country", lang)[:31]), _country_rows(selection, lang),
+           header_row=4)
+    _write(wb.create_sheet(t("sheet_provenance", lang)[:31]),
+           _provenance_rows(selection, lang, when, record))
+    _write(wb.create_sheet(t("sheet_assumptions", lang)[:31]), _assumption_rows(selection, lang),
+           header_row=1)
+    record_sheet = wb.create_sheet(RECORD_SHEET)
+    _write(record_sheet, _record_rows(record, lang))
+    record_sheet.column_dimensions["A"].width = 100
+    wb.properties.creator = "exportmcda"
+    wb.properties.title = t("app_title", lang)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+def _csv_text(value: Any) -> Any:
+    value = _cell_value(value)
+    return f"'{value}" if _dangerous(value) else value
+
+
+def shortlist_csv(
+    selection: Selection, *, top: int, lang: str = "en", created: datetime | None = None
+) -> bytes:
+    """The shortlist as CSV (UTF-8 with BOM so Excel reads Korean), notices as # lines."""
+    when = created or datetime.now(UTC)
+    out = io.StringIO()
+    notice = selection.provenance.notice(lang)
+    stamp = when.isoformat(timespec="seconds")
+    out.write(f"# {t('target', lang)}: {selection.country.code}; {t('scenario', lang)}: "
+              f"{selection.scenario.id}; {t('created', lang)}: {stamp}\n")
+    out.write(f"# {t('data_source', lang)}: {_csv_text(selection.provenance.source)}; "
+              f"SHA-256 {selection.provenance.sha256}\n")
+    if notice:
+        out.write(f"# {notice}\n")
+    frame = _shortlist_frame(selection, top, lang)
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(frame.columns)
+    for row in frame.itertuples(index=False, name=None):
+        writer.writerow([_csv_text(v) for v in row])
+    return out.getvalue().encode("utf-8-sig")

@@ -1,0 +1,221 @@
+"""Robustness of a ranking: how stable the shortlist is and what would change it.
+
+The first question a ministry meets is "would the shortlist change if we weighted X a bit
+more?". :func:`robustness` answers it for a :class:`~exportmcda.model.selection.Selection` with
+five views, each in its own module:
+
+* one-at-a-time weight intervals (:mod:`exportmcda.robustness.oat`), with gradient and
+  tornado chart data;
+* SMAA-2 rank acceptability, central weights and confidence factors (:mod:`~.robustness.smaa`,
+  Lahdelma & Salminen 2001), weights drawn around the AHP weights by default;
+* agreement of TOPSIS with other methods (:mod:`exportmcda.robustness.checks`);
+* rank reversal when an alternative is removed or added (same module);
+* the smallest weight change that swaps two technologies
+  (:mod:`exportmcda.robustness.flip`), on request.
+
+Weights are varied at the level of the top-level criteria by default, with each criterion's
+leaves keeping their AHP local weights (:class:`~exportmcda.robustness.space.WeightSpace`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from exportmcda.errors import ConfigError
+from exportmcda.robustness.checks import (
+    DEFAULT_METHODS,
+    MethodAgreement,
+    RankReversal,
+    method_agreement,
+    rank_reversal,
+)
+from exportmcda.robustness.flip import FlipResult, smallest_flip
+from exportmcda.robustness.oat import OneAtATime, one_at_a_time
+from exportmcda.robustness.sampling import WeightModel
+from exportmcda.robustness.smaa import ProgressFn, SmaaResult, smaa
+from exportmcda.robustness.space import WeightSpace, shortlist_mask
+
+if TYPE_CHECKING:
+    from exportmcda.model.selection import Selection
+
+__all__ = [
+    "DEFAULT_METHODS",
+    "FlipResult",
+    "MethodAgreement",
+    "OneAtATime",
+    "RankReversal",
+    "RobustnessReport",
+    "SmaaResult",
+    "WeightModel",
+    "WeightSpace",
+    "flip_pair",
+    "method_agreement",
+    "one_at_a_time",
+    "rank_reversal",
+    "robustness",
+    "smaa",
+    "smallest_flip",
+]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
+class RobustnessReport:
+    """Everything :func:`robustness` computed, and its JSON contract (:meth:`as_dict`)."""
+
+    top_n: int
+    rank_buckets: int
+    listed: tuple[int, ...]  # alternatives reported in ``acceptability`` (row indices)
+    baseline_ranks: tuple[float, ...]
+    names: dict[str, str]
+    one_at_a_time: OneAtATime
+    smaa: SmaaResult
+    method_agreement: MethodAgreement
+    rank_reversal: tuple[RankReversal, ...]
+    settings: dict[str, Any] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The ``exportmcda sensitivity --format json`` document.
+
+        ``acceptability`` maps each listed technology id (the baseline shortlist plus the
+        ``top_n`` technologies most often in the SMAA top N, by decreasing top-N
+        acceptability) to ``top_n`` (top-N acceptability), ``rank_probabilities`` (``"1"``
+        .. ``"K"`` and ``">K"``, K = ``rank_buckets``), ``first`` (b^1), ``confidence``,
+        ``baseline_rank`` and ``technology_name``. ``central_weights`` maps the listed
+        technologies that are ever ranked first to their central weight vector. Values that
+        do not exist (e.g. a confidence factor of a technology never first) are null.
+        """
+        s = self.smaa
+        top = s.top_n(self.top_n)
+        acceptability, central = {}, {}
+        for i in self.listed:
+            tid = s.alternatives[i]
+            acceptability[tid] = {
+                "technology_name": self.names.get(tid, tid),
+                "baseline_rank": self.baseline_ranks[i],
+                "top_n": float(top[i]),
+                "first": float(s.acceptability[i, 0]),
+                "confidence": None if np.isnan(s.confidence[i]) else float(s.confidence[i]),
+                "rank_probabilities": s.rank_probabilities(i, self.rank_buckets),
+            }
+            if not np.isnan(s.central_weights[i, 0]):
+                central[tid] = dict(zip(s.criteria, s.central_weights[i].tolist(), strict=True))
+        return {
+            "one_at_a_time": self.one_at_a_time.as_dict(),
+            "acceptability": acceptability,
+            "central_weights": central,
+            "method_agreement": self.method_agreement.as_dict(),
+            "rank_reversal": [r.as_dict() for r in self.rank_reversal],
+            "settings": dict(self.settings),
+        }
+
+
+def robustness(
+    selection: Selection,
+    *,
+    top_n: int = 10,
+    samples: int = 10_000,
+    seed: int = 0,
+    progress: ProgressFn | None = None,
+    level: str = "criteria",
+    weights: str = "around",
+    concentration: float = 50.0,
+    noise: float = 0.0,
+    rank_buckets: int | None = None,
+    methods: tuple[str, ...] = DEFAULT_METHODS,
+) -> RobustnessReport:
+    """One-at-a-time intervals, SMAA-2, method agreement and rank reversal of a selection.
+
+    Parameters
+    ----------
+    selection : Selection
+        A TOPSIS ranking from :func:`exportmcda.select`.
+    top_n : int
+        Shortlist length (ties at the cut-off are all kept).
+    samples, seed, progress
+        SMAA-2 Monte-Carlo size, seed and per-chunk progress callback ``(done, total)``.
+    level : {"criteria", "leaves"}
+        Which weights are varied (leaves keep their local weights under "criteria").
+    weights : {"around", "uniform"}
+        SMAA weight model: Dirichlet(``concentration`` * w) around the scenario's AHP
+        weights ("would the shortlist survive modest disagreement on the weights?"), or
+        uniform on the simplex (SMAA-2's "nothing known about the weights").
+    noise : float
+        Multiplicative uniform noise on the criterion values (0 = none).
+    rank_buckets : int, optional
+        Ranks reported one by one in ``rank_probabilities`` (default ``2 * top_n``).
+    methods : tuple of str
+        Methods compared in ``method_agreement``.
+    """
+    if selection.result.method != "topsis":
+        raise ConfigError.single(
+            "sensitivity.not_topsis",
+            "robustness analyses a TOPSIS ranking",
+            value=selection.result.method,
+        )
+    space = WeightSpace.from_selection(selection, level)
+    if weights == "around":
+        model = WeightModel.around(space.weights, concentration)
+    elif weights == "uniform":
+        model = WeightModel.uniform(len(space.names))
+    else:
+        raise ConfigError.single(
+            "sensitivity.weight_model", "weights must be 'around' or 'uniform'", value=weights
+        )
+    k = rank_buckets or 2 * top_n
+    oat = one_at_a_time(space, top_n=top_n)
+    result = smaa(space, samples=samples, seed=seed, model=model, noise=noise, progress=progress)
+    baseline = np.asarray(selection.result.scores, dtype=float)
+    short = np.flatnonzero(shortlist_mask(baseline, top_n)[0])
+    top = result.top_n(top_n)
+    frequent = np.argsort(-top, kind="stable")[:top_n]
+    listed = np.union1d(short, frequent)
+    listed = listed[np.lexsort((selection.result.ranks[listed], -top[listed]))]
+    names = selection.technologies["technology_name"].astype(str).to_dict()
+    settings = {
+        "country": selection.country.code,
+        "scenario": selection.scenario.id,
+        "top_n": top_n,
+        "samples": samples,
+        "seed": seed,
+        "level": level,
+        "criteria": list(space.names),
+        "current_weights": dict(zip(space.names, space.weights.tolist(), strict=True)),
+        "weight_model": model.describe(),
+        "noise": f"multiplicative uniform +/-{noise:.0%}" if noise else "none",
+        "normalization": space.normalization,
+        "rank_buckets": k,
+        "ties": "a tie group over ranks s..e gives each member 1/(e-s+1) at each rank",
+        "shortlist_rule": "competition rank <= top_n (ties at the cut-off all kept)",
+        "provenance": selection.provenance.source,
+        "synthetic": selection.synthetic,
+    }
+    return RobustnessReport(
+        top_n=top_n,
+        rank_buckets=k,
+        listed=tuple(int(i) for i in listed),
+        baseline_ranks=tuple(float(r) for r in selection.result.ranks),
+        names={str(key): value for key, value in names.items()},
+        one_at_a_time=oat,
+        smaa=result,
+        method_agreement=method_agreement(space, top_n=top_n, methods=methods),
+        rank_reversal=rank_reversal(space, top_n=top_n),
+        settings=settings,
+    )
+
+
+def flip_pair(
+    selection: Selection,
+    above: str,
+    below: str,
+    *,
+    level: str = "criteria",
+    norm: str = "l1",
+) -> FlipResult:
+    """Smallest weight change putting technology ``below`` above ``above`` in a selection.
+
+    ``norm`` is "l1" or "linf"; see :func:`~exportmcda.robustness.flip.smallest_flip`.
+    """
+    return smallest_flip(WeightSpace.from_selection(selection, level), above, below, norm=norm)

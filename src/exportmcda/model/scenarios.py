@@ -1,0 +1,322 @@
+"""Scenarios: named weightings of the criteria hierarchy (``criteria/scenarios/*.toml``).
+
+A scenario gives, for each inner node of the hierarchy (the goal and every criterion with
+more than one leaf), either AHP pairwise judgments keyed ``"A vs B"`` (A is that many times
+as important as B, Saaty's 1–9 scale) or direct weights; it may also reverse directions
+(e.g. the regional criterion for balanced regional development) and set the evidence the
+policy fit may rest on (``[evidence] min_source = "official"``, ``sourced_only = true``).
+Global leaf weights are the products of local weights down the tree (Saaty 1980, ch. 2), via
+:func:`exportmcda.ahp.priorities.global_weights`.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from exportmcda.ahp.priorities import AhpResult, ahp_from_pairs, direct_weights, global_weights
+from exportmcda.errors import ConfigError, Issue, JudgmentError
+from exportmcda.model.criteria import CriteriaTree, parse_direction
+from exportmcda.rank.directions import Direction
+from exportmcda.resources import criteria_dir
+
+__all__ = [
+    "Scenario",
+    "ScenarioWeights",
+    "available_scenarios",
+    "load_scenario",
+    "parse_scenario",
+    "rescale_weights",
+    "scenario_from_weights",
+    "scenario_weights",
+    "to_toml",
+]
+
+_PAIR = re.compile(r"^\s*(?P<a>[^\s].*?)\s+vs\.?\s+(?P<b>[^\s].*?)\s*$", re.IGNORECASE)
+_METHOD_ALIASES = {"eigen": "eigenvector", "eigenvector": "eigenvector", "geometric": "geometric"}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Scenario:
+    """A named weighting: judgments or direct weights per node, direction overrides."""
+
+    id: str
+    label_en: str
+    label_ko: str
+    description_en: str = ""
+    description_ko: str = ""
+    basis: str = "assumed"
+    method: str = "eigenvector"
+    ri_table: str = "saaty_1980"
+    judgments: Mapping[str, Mapping[tuple[str, str], str]] = field(default_factory=dict)
+    weights: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
+    directions: Mapping[str, Direction] = field(default_factory=dict)
+    evidence: Mapping[str, Any] = field(default_factory=dict)
+    path: str | None = None
+
+    def label(self, lang: str = "en") -> str:
+        """Label in ``lang``."""
+        return self.label_ko if lang == "ko" else self.label_en
+
+    def description(self, lang: str = "en") -> str:
+        """Description in ``lang``."""
+        return self.description_ko if lang == "ko" else self.description_en
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ScenarioWeights:
+    """Weights a scenario gives a hierarchy: local per node, global per leaf."""
+
+    scenario: Scenario
+    tree: CriteriaTree  # with the scenario's directions applied
+    local: Mapping[str, AhpResult | Mapping[str, float]]
+    leaf_weights: Mapping[str, float]
+    criterion_weights: Mapping[str, float]
+    notes: tuple[str, ...] = ()
+
+    @property
+    def inconsistent(self) -> tuple[str, ...]:
+        """Nodes whose judgments exceed the consistency threshold."""
+        return tuple(
+            node for node, r in self.local.items() if isinstance(r, AhpResult) and not r.consistent
+        )
+
+
+def available_scenarios(directory: Path | None = None) -> dict[str, Path]:
+    """Scenario ids of the shipped (or given) folder, mapped to their files."""
+    folder = directory if directory is not None else criteria_dir() / "scenarios"
+    return {p.stem: p for p in sorted(folder.glob("*.toml"))}
+
+
+def load_scenario(name_or_path: str | Path, directory: Path | None = None) -> Scenario:
+    """Load a scenario by id (``balanced``) or by path to a TOML file."""
+    path = Path(name_or_path)
+    if not path.suffix:
+        known = available_scenarios(directory)
+        if str(name_or_path) not in known:
+            raise ConfigError.single(
+                "unknown_scenario", f"unknown scenario; known: {', '.join(known)}",
+                value=name_or_path,
+            )
+        path = known[str(name_or_path)]
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError.single(
+            "unreadable", f"cannot read the file: {error}", path=str(path)
+        ) from None
+    return parse_scenario(text, name=str(path))
+
+
+def _pairs(node: str, table: Any, name: str) -> dict[tuple[str, str], str]:
+    if not isinstance(table, Mapping):
+        raise ConfigError.single(
+            "bad_judgments", "judgments must be a table of \"A vs B\" = value", path=name,
+            field=f"judgments.{node}",
+        )
+    pairs: dict[tuple[str, str], str] = {}
+    for key, value in table.items():
+        match = _PAIR.match(str(key))
+        if match is None:
+            raise ConfigError.single(
+                "bad_judgments", "a judgment key reads \"A vs B\"", path=name,
+                field=f"judgments.{node}", value=key,
+            )
+        pairs[(match["a"], match["b"])] = str(value)
+    return pairs
+
+
+def parse_scenario(text: str, *, name: str = "scenario.toml") -> Scenario:
+    """Parse scenario TOML (from a file or an upload) into a :class:`Scenario`."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError.single("bad_toml", f"not valid TOML: {error}", path=name) from None
+    method = _METHOD_ALIASES.get(str(data.get("method", "eigenvector")).lower())
+    if method is None:
+        raise ConfigError.single(
+            "unknown_method", "method must be 'eigen' or 'geometric'", path=name,
+            field="method", value=data.get("method"),
+        )
+    judgments = {
+        str(node): _pairs(str(node), table, name)
+        for node, table in data.get("judgments", {}).items()
+    }
+    weights: dict[str, dict[str, float]] = {}
+    for node, table in data.get("weights", {}).items():
+        if not isinstance(table, Mapping):
+            raise ConfigError.single(
+                "bad_weights", "weights must be a table of child = number", path=name,
+                field=f"weights.{node}",
+            )
+        weights[str(node)] = dict(direct_weights(table, path=name))
+    directions = {
+        str(k): parse_direction(v, path=name, where=f"directions.{k}")
+        for k, v in data.get("directions", {}).items()
+    }
+    evidence = data.get("evidence", {})
+    if not isinstance(evidence, Mapping) or set(evidence) - {"min_source", "sourced_only"}:
+        raise ConfigError.single(
+            "bad_evidence", "[evidence] takes min_source and sourced_only", path=name,
+            field="evidence", value=", ".join(map(str, evidence)),
+        )
+    sid = str(data.get("id") or Path(name).stem)
+    return Scenario(
+        id=sid, label_en=str(data.get("label_en", sid)), label_ko=str(data.get("label_ko", sid)),
+        description_en=str(data.get("description_en", "")),
+        description_ko=str(data.get("description_ko", "")),
+        basis=str(data.get("basis", "assumed")), method=method,
+        ri_table=str(data.get("ri_table", "saaty_1980")), judgments=judgments, weights=weights,
+        directions=directions, evidence=dict(evidence), path=name,
+    )
+
+
+def _nodes(tree: CriteriaTree) -> dict[str, tuple[str, ...]]:
+    """Inner nodes of the tree and their children, goal first."""
+    nodes = {tree.goal_id: tuple(c.id for c in tree.criteria)}
+    for c in tree.criteria:
+        nodes[c.id] = tuple(leaf.id for leaf in c.leaves)
+    return nodes
+
+
+def scenario_weights(scenario: Scenario, tree: CriteriaTree) -> ScenarioWeights:
+    """Weigh ``tree`` with ``scenario``: AHP or direct weights per node, then globally.
+
+    A node with one child needs nothing (weight 1). A node with neither judgments nor
+    weights gets equal weights, and a note says so. Judgments naming unknown criteria,
+    directions for unknown criteria and nodes that are not in the tree are errors.
+    """
+    nodes = _nodes(tree)
+    issues: list[Issue] = []
+    for node in (*scenario.judgments, *scenario.weights):
+        if node not in nodes:
+            issues.append(Issue(
+                code="unknown_node", path=scenario.path, field=node, value=node,
+                message=f"'{node}' is not a node of the hierarchy; nodes: {', '.join(nodes)}",
+            ))
+    known = {*nodes, *(leaf.id for leaf in tree.leaves)}
+    for item in scenario.directions:
+        if item not in known:
+            issues.append(Issue(
+                code="unknown_criterion", path=scenario.path, field=f"directions.{item}",
+                value=item, message=f"'{item}' is not a criterion of the hierarchy",
+            ))
+    if issues:
+        raise ConfigError(issues)
+    local: dict[str, AhpResult | Mapping[str, float]] = {}
+    notes: list[str] = []
+    for node, children in nodes.items():
+        if node in scenario.weights:
+            given = scenario.weights[node]
+            if set(given) != set(children):
+                raise JudgmentError(Issue(
+                    code="weights_mismatch", path=scenario.path, field=f"weights.{node}",
+                    message=f"weights of '{node}' must name exactly: {', '.join(children)}",
+                    value=", ".join(given),
+                ))
+            local[node] = {c: given[c] for c in children}
+        elif node in scenario.judgments:
+            local[node] = ahp_from_pairs(
+                scenario.judgments[node], labels=children, method=scenario.method,
+                ri_table=scenario.ri_table, path=scenario.path,
+            )
+        else:
+            local[node] = {c: 1.0 / len(children) for c in children}
+            if len(children) > 1:
+                notes.append(f"no judgments or weights for '{node}': its children weigh equally")
+    leaf_weights = global_weights(local, root=tree.goal_id)
+    leaf_weights = {leaf.id: leaf_weights[leaf.id] for leaf in tree.leaves}
+    criterion_weights = {
+        c.id: sum(leaf_weights[leaf.id] for leaf in c.leaves) for c in tree.criteria
+    }
+    for node, result in local.items():
+        if isinstance(result, AhpResult) and not result.consistent:
+            notes.append(
+                f"judgments for '{node}' are inconsistent: CR {result.cr:.3f} > "
+                f"{result.threshold:.2f} ({result.ri_table} random index)"
+            )
+    return ScenarioWeights(
+        scenario=scenario,
+        tree=tree.with_directions(scenario.directions).with_measure_params(
+            "policy_fit", scenario.evidence
+        ),
+        local=local,
+        leaf_weights=leaf_weights, criterion_weights=criterion_weights, notes=tuple(notes),
+    )
+
+
+def scenario_from_weights(
+    base: Scenario, node: str, weights: Mapping[str, object], *, id: str = "custom"
+) -> Scenario:
+    """A copy of ``base`` where ``node``'s children get direct ``weights`` (e.g. sliders).
+
+    The node's judgments, if any, are dropped (direct weights replace them); every other
+    node keeps what ``base`` gives it. Weights are normalised to sum to 1.
+    """
+    judgments = {k: v for k, v in base.judgments.items() if k != node}
+    new_weights = {k: dict(v) for k, v in base.weights.items()}
+    new_weights[node] = direct_weights(weights, path=base.path)
+    return replace(base, id=id, judgments=judgments, weights=new_weights, basis="user")
+
+
+def rescale_weights(weights: Mapping[str, float], changed: str, value: float) -> dict[str, float]:
+    """Set ``changed`` to ``value`` and rescale the others so that all sum to 1.
+
+    This is the one-at-a-time scheme of the sensitivity analysis (w_k := x, w_j := w_j (1 −
+    x) / (1 − w_k)), so a slider move and a sensitivity interval mean the same thing.
+
+    The others keep their proportions (scaled by ``(1 - value) / sum(others)``); if they
+    are all zero, they share ``1 - value`` equally. ``value`` is clipped to [0, 1].
+    """
+    if changed not in weights:
+        raise KeyError(changed)
+    value = min(1.0, max(0.0, float(value)))
+    others = [k for k in weights if k != changed]
+    if not others:
+        return {changed: 1.0}
+    rest = sum(max(0.0, float(weights[k])) for k in others)
+    if rest > 0:
+        scaled = {k: max(0.0, float(weights[k])) * (1.0 - value) / rest for k in others}
+    else:
+        scaled = {k: (1.0 - value) / len(others) for k in others}
+    return {k: value if k == changed else scaled[k] for k in weights}
+
+
+def _quote(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    return f'"{escaped}"'
+
+
+def to_toml(scenario: Scenario) -> str:
+    """Write a scenario back as TOML (round-trips through :func:`parse_scenario`)."""
+    method = "eigen" if scenario.method == "eigenvector" else scenario.method
+    lines = [
+        f"id = {_quote(scenario.id)}",
+        f"label_en = {_quote(scenario.label_en)}",
+        f"label_ko = {_quote(scenario.label_ko)}",
+        f"description_en = {_quote(scenario.description_en)}",
+        f"description_ko = {_quote(scenario.description_ko)}",
+        f"basis = {_quote(scenario.basis)}",
+        f"method = {_quote(method)}",
+        f"ri_table = {_quote(scenario.ri_table)}",
+    ]
+    if scenario.evidence:
+        lines += ["", "[evidence]"]
+        lines += [
+            f"{k} = {'true' if v is True else 'false' if v is False else _quote(str(v))}"
+            for k, v in scenario.evidence.items()
+        ]
+    if scenario.directions:
+        lines += ["", "[directions]"]
+        lines += [f"{_quote(k)} = {_quote(v.value)}" for k, v in scenario.directions.items()]
+    for node, pairs in scenario.judgments.items():
+        lines += ["", f"[judgments.{_quote(node)}]"]
+        lines += [f"{_quote(f'{a} vs {b}')} = {_quote(v)}" for (a, b), v in pairs.items()]
+    for node, weights in scenario.weights.items():
+        lines += ["", f"[weights.{_quote(node)}]"]
+        lines += [f"{_quote(k)} = {float(v)!r}" for k, v in weights.items()]
+    return "\n".join(lines) + "\n"

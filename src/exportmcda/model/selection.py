@@ -1,0 +1,470 @@
+"""Select technologies for export to a target: score → weight → rank → explain.
+
+This is the study's stated aim (Kim 2021, §I "a plan for selecting Korea smart city export
+technologies") as one call: :func:`select` scores every technology on the criteria
+(``criteria``), weighs them with a scenario (``scenarios``, AHP), ranks them with TOPSIS
+(``ranking``; vector normalisation, Hwang & Yoon 1981) and keeps everything needed to
+explain each rank: criterion values, weights, each criterion's contribution, distances to
+the ideal and anti-ideal, the country sources the policy fit rests on, and the provenance.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from exportmcda.data.countries import CountryProfile, Source, SourceType
+from exportmcda.data.database import Database, Provenance
+from exportmcda.data.taxonomy import (
+    COMPANY_SIZES,
+    FIELDS,
+    REGIONS,
+    SERVICE_TYPES,
+    Dimension,
+    lookup,
+)
+from exportmcda.errors import ConfigError
+from exportmcda.model.criteria import CriteriaTree
+from exportmcda.model.measures import CriterionScores, evidence_passes, score
+from exportmcda.model.scenarios import Scenario, ScenarioWeights, scenario_weights
+from exportmcda.rank.engine import RankResult, rank_matrix
+
+__all__ = [
+    "Candidates",
+    "Filters",
+    "Selection",
+    "contributions",
+    "describe_technologies",
+    "prepare",
+    "rank_candidates",
+    "select",
+]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Filters:
+    """Which technologies are candidates; empty tuples mean "all".
+
+    Filters define the candidate pool *before* ranking (TOPSIS's ideal and anti-ideal are
+    those of the pool); criterion values such as domestic utilization stay computed over
+    the whole database, since they describe Korea's use, not the pool.
+    """
+
+    fields: tuple[int, ...] = ()
+    service_types: tuple[int, ...] = ()
+    company_sizes: tuple[int, ...] = ()
+    regions: tuple[int, ...] = ()
+
+    @classmethod
+    def parse(
+        cls,
+        *,
+        fields: Sequence[str | int] = (),
+        service_types: Sequence[str | int] = (),
+        company_sizes: Sequence[str | int] = (),
+        regions: Sequence[str | int] = (),
+    ) -> Filters:
+        """Build filters from numbers or English/Korean names (ConfigError if unknown)."""
+
+        def numbers(dim: Dimension, values: Sequence[str | int], name: str) -> tuple[int, ...]:
+            out = []
+            for value in values:
+                cat = lookup(dim, value)
+                if cat is None:
+                    raise ConfigError.single(
+                        f"unknown_{dim.value}", f"unknown {name} in the filter", field=name,
+                        value=value,
+                    )
+                out.append(cat.number)
+            return tuple(out)
+
+        return cls(
+            fields=numbers(Dimension.FIELD, fields, "field"),
+            service_types=numbers(Dimension.SERVICE_TYPE, service_types, "service_type"),
+            company_sizes=numbers(Dimension.COMPANY_SIZE, company_sizes, "company_size"),
+            regions=numbers(Dimension.REGION, regions, "region"),
+        )
+
+    def mask(self, db: Database, index: pd.Index) -> pd.Series:
+        """Boolean Series over ``index`` (technology ids): True for candidates."""
+        rows = db.rows
+        keep = pd.Series(True, index=rows.index)
+        if self.fields:
+            keep &= rows["field"].isin(self.fields)
+        if self.service_types:
+            keep &= rows["service_type"].isin(self.service_types).fillna(False).astype(bool)
+        if self.company_sizes:
+            keep &= rows["company_size"].isin(self.company_sizes)
+        if self.regions:
+            keep &= rows["region"].isin(self.regions)
+        chosen = set(rows.loc[keep, "technology_id"])
+        return pd.Series([t in chosen for t in index], index=index)
+
+    @property
+    def active(self) -> bool:
+        """Whether any filter is set."""
+        return bool(self.fields or self.service_types or self.company_sizes or self.regions)
+
+
+def describe_technologies(db: Database, lang: str = "en") -> pd.DataFrame:
+    """One row per technology: name, company, fields, service type, region, size (names)."""
+    rows = db.rows
+    field_names = {c.number: c.name(lang) for c in FIELDS}
+    service_names = {c.number: c.name(lang) for c in SERVICE_TYPES}
+    grouped = rows.groupby("technology_id", sort=False)
+    fields = grouped["field"].agg(lambda s: " · ".join(field_names[int(f)] for f in s))
+    services = grouped["service_type"].agg(
+        lambda s: " · ".join(dict.fromkeys(service_names[int(v)] for v in s.dropna())) or "–"
+    )
+    tech = db.technologies.join(db.companies, on="company_id")
+    region_names = {c.number: c.name(lang) for c in REGIONS}
+    size_names = {c.number: c.name(lang) for c in COMPANY_SIZES}
+    return pd.DataFrame(
+        {
+            "technology_name": tech["technology_name"],
+            "company_id": tech["company_id"],
+            "company_name": tech["company_name"],
+            "field": fields.reindex(tech.index),
+            "service_type": services.reindex(tech.index),
+            "region": tech["region"].map(region_names),
+            "company_size": tech["company_size"].map(size_names),
+        },
+        index=tech.index,
+    )
+
+
+def contributions(result: RankResult) -> np.ndarray:
+    """Each criterion's share of each alternative's TOPSIS closeness (rows sum to C_i).
+
+    TOPSIS closeness C_i = D-_i / (D+_i + D-_i) is not additive over criteria; for display
+    it is apportioned by each criterion's share of the squared separation from the
+    anti-ideal, D-_i^2 = sum_j (v_ij - v-_j)^2 (Hwang & Yoon 1981, the separation measure):
+    contribution_ij = C_i * (v_ij - v-_j)^2 / D-_i^2. An alternative at the anti-ideal on
+    every criterion has C_i = 0 and no contributions.
+    """
+    v, nis = result.weighted, result.anti_ideal
+    if v is None or nis is None:
+        raise ConfigError.single("not_topsis", "contributions are defined for TOPSIS results")
+    gap = (v - nis) ** 2
+    total = gap.sum(axis=1, keepdims=True)
+    share = np.divide(gap, total, out=np.zeros_like(gap), where=total > 0)
+    parts: np.ndarray = share * result.scores[:, None]
+    return parts
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Selection:
+    """A ranked candidate pool for one target, with everything needed to explain it."""
+
+    country: CountryProfile
+    scenario: Scenario
+    weights: ScenarioWeights
+    scores: CriterionScores
+    result: RankResult
+    technologies: pd.DataFrame  # describe_technologies of the pool, in matrix order
+    filters: Filters
+    provenance: Provenance
+    pool_fields: tuple[int, ...] = ()
+    fields_of: pd.Series | None = None  # technology_id -> tuple of its field numbers
+    notes: tuple[str, ...] = ()
+    _contributions: np.ndarray = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_contributions", contributions(self.result))
+
+    @property
+    def contributions(self) -> np.ndarray:
+        """Each criterion's share of each technology's closeness (see :func:`contributions`)."""
+        return self._contributions
+
+    @property
+    def synthetic(self) -> bool:
+        """Whether the ranking rests on the synthetic sample database."""
+        return self.provenance.synthetic
+
+    @property
+    def criteria(self) -> tuple[str, ...]:
+        """Leaf ids, in matrix column order."""
+        return self.result.criteria
+
+    @property
+    def leaf_weights(self) -> dict[str, float]:
+        """Global weight of each leaf."""
+        return dict(zip(self.result.criteria, self.result.weights.tolist(), strict=True))
+
+    def table(self, top: int | None = None) -> pd.DataFrame:
+        """Ranked rows: rank, technology, company, field, service type, region, size, score."""
+        order = self.result.order[:top] if top else self.result.order
+        described = self.technologies.iloc[order]
+        frame = pd.DataFrame(
+            {
+                "rank": self.result.ranks[order],
+                "technology_id": described.index,
+                "technology_name": described["technology_name"].to_numpy(),
+                "company_name": described["company_name"].to_numpy(),
+                "field": described["field"].to_numpy(),
+                "service_type": described["service_type"].to_numpy(),
+                "region": described["region"].to_numpy(),
+                "company_size": described["company_size"].to_numpy(),
+                "score": self.result.scores[order],
+            }
+        )
+        return frame
+
+    def contribution_frame(self, top: int | None = None) -> pd.DataFrame:
+        """Long table (technology_id, rank, criterion, contribution) for stacked bars."""
+        order = self.result.order[:top] if top else self.result.order
+        ids = self.technologies.index[order]
+        parts = self._contributions[order]
+        return pd.DataFrame(
+            {
+                "technology_id": np.repeat(ids.to_numpy(), len(self.criteria)),
+                "rank": np.repeat(self.result.ranks[order], len(self.criteria)),
+                "criterion": np.tile(np.array(self.criteria, dtype=object), len(ids)),
+                "contribution": parts.ravel(),
+            }
+        )
+
+    def records(self, top: int | None = None) -> list[dict[str, Any]]:
+        """Rows of the ``exportmcda rank`` JSON contract, in rank order.
+
+        Each row: ``rank, technology_id, technology_name, company_name, score, criteria``
+        (leaf id → criterion value) plus ``company_id, field, service_type, region,
+        company_size, contributions, d_plus, d_minus, policy_fit_sources`` (the country
+        source ids behind its policy-fit value).
+        """
+        r = self.result
+        order = r.order[:top] if top else r.order
+        d_plus, d_minus = r.d_plus, r.d_minus
+        out = []
+        for i in order:
+            tech = self.technologies.iloc[i]
+            out.append(
+                {
+                    "rank": float(r.ranks[i]),
+                    "technology_id": str(self.technologies.index[i]),
+                    "technology_name": str(tech["technology_name"]),
+                    "company_name": str(tech["company_name"]),
+                    "score": float(r.scores[i]),
+                    "criteria": dict(zip(r.criteria, r.matrix[i].tolist(), strict=True)),
+                    "company_id": str(tech["company_id"]),
+                    "field": str(tech["field"]),
+                    "service_type": str(tech["service_type"]),
+                    "region": str(tech["region"]),
+                    "company_size": str(tech["company_size"]),
+                    "contributions": dict(
+                        zip(r.criteria, self._contributions[i].tolist(), strict=True)
+                    ),
+                    "d_plus": None if d_plus is None else float(d_plus[i]),
+                    "d_minus": None if d_minus is None else float(d_minus[i]),
+                    "policy_fit_sources": self.policy_sources(str(self.technologies.index[i])),
+                }
+            )
+        return out
+
+    def policy_sources(self, technology_id: str) -> list[str]:
+        """Ids of the country sources behind a technology's policy-fit value.
+
+        The value is the priority of the technology's best field (``aggregate = "max"``), so
+        these are the sources of that field's priority (every field at the maximum); empty
+        when the priority is 0 ("not found in the sources checked").
+        """
+        if self.fields_of is None or technology_id not in self.fields_of.index:
+            return []
+        fields = [f for f in self.fields_of.loc[technology_id] if self._counts(f)]
+        if not fields:
+            return []
+        best = max(self.country.field(f).priority for f in fields)
+        ids: dict[str, None] = {}
+        for f in fields:
+            priority = self.country.field(f)
+            if priority.priority == best:
+                ids.update(dict.fromkeys(
+                    source.id for source in priority.sources if self._strong_enough(source)
+                ))
+        return list(ids)
+
+    def position(self, technology_id: str) -> int:
+        """Matrix row of a technology of the pool (ConfigError if not a candidate)."""
+        positions = np.flatnonzero(self.technologies.index == technology_id)
+        if len(positions) == 1:
+            return int(positions[0])
+        raise ConfigError.single(
+            "unknown_technology", "not a technology of this ranking", value=technology_id
+        )
+
+    def _evidence_rule(self) -> dict[str, Any]:
+        for leaf in self.weights.tree.leaves:
+            if leaf.measure == "policy_fit":
+                return dict(leaf.params)
+        return {}
+
+    def _strong_enough(self, source: Source) -> bool:
+        floor = self._evidence_rule().get("min_source")
+        return not floor or source.type.strength >= SourceType(str(floor)).strength
+
+    def _counts(self, number: int) -> bool:
+        """Whether the target's priority for field ``number`` enters the policy fit."""
+        priority = self.country.field(number)
+        return priority.priority > 0 and evidence_passes(priority, self._evidence_rule())
+
+    def sources(self) -> tuple[Source, ...]:
+        """The country sources behind the policy-fit values of the pool's fields.
+
+        Only priorities that count (non-zero, and meeting the scenario's evidence rule).
+        """
+        found: dict[str, Source] = {}
+        for number in self.pool_fields:
+            priority = self.country.field(number)
+            if self._counts(number):
+                for source in priority.sources:
+                    if self._strong_enough(source):
+                        found.setdefault(source.id, source)
+        return tuple(found.values())
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Candidates:
+    """Everything about the technologies that does not depend on the weights.
+
+    Computed once per (database, country, directions) and reused on every weight change:
+    the app caches it, so a slider move only re-runs TOPSIS (:func:`rank_candidates`).
+    """
+
+    scores: CriterionScores
+    described: pd.DataFrame
+    fields_of: pd.Series  # technology_id -> tuple of field numbers
+    provenance: Provenance
+    matrix_notes: tuple[str, ...] = ()  # pymcdm's checks of the full matrix, run once
+
+
+def prepare(
+    db: Database, tree: CriteriaTree, country: CountryProfile, lang: str = "en"
+) -> Candidates:
+    """Score every technology for ``country`` and describe it (names in ``lang``)."""
+    scored = score(db, tree, country)
+    fields_of = pd.Series(
+        {tid: tuple(int(f) for f in group) for tid, group in
+         db.rows.groupby("technology_id", sort=False)["field"]},
+        dtype=object,
+    )
+    leaves = _informative(scored.matrix)
+    checked = rank_matrix(
+        scored.matrix[leaves], np.full(len(leaves), 1 / len(leaves)),
+        {c: tree.leaf(c).direction for c in leaves},
+    )
+    matrix_notes = tuple(n for n in checked.notes if n.startswith("pymcdm:"))
+    return Candidates(
+        scores=scored, described=describe_technologies(db, lang).loc[scored.matrix.index],
+        fields_of=fields_of.reindex(scored.matrix.index), provenance=db.provenance,
+        matrix_notes=matrix_notes,
+    )
+
+
+def _informative(matrix: pd.DataFrame) -> list[str]:
+    """Columns that are not 0 for every alternative.
+
+    An all-zero column (e.g. a policy fit when no priority meets the evidence rule) cannot
+    be vector-normalised (0/0); it is left out. TOPSIS closeness is exactly unchanged by
+    this: a constant column adds 0 to both separations, and closeness is invariant to
+    scaling all weights by one factor (Hwang & Yoon 1981), so renormalising the rest is
+    the same ranking.
+    """
+    values = matrix.to_numpy(dtype="float64")
+    return [c for c, column in zip(matrix.columns, values.T, strict=True) if np.any(column != 0)]
+
+
+def rank_candidates(
+    candidates: Candidates,
+    scenario: Scenario,
+    country: CountryProfile,
+    weights: ScenarioWeights,
+    *,
+    keep: pd.Series | None = None,
+    filters: Filters | None = None,
+    method: str = "topsis",
+    normalization: str | None = "vector",
+) -> Selection:
+    """Rank prepared candidates with ``weights`` (``keep``: boolean mask of the pool)."""
+    matrix = candidates.scores.matrix
+    notes = list(weights.notes) + list(candidates.scores.notes)
+    filters = filters or Filters()
+    if keep is not None and not bool(keep.all()):
+        total = len(matrix)
+        matrix = matrix.loc[keep.to_numpy()]
+        notes.append(
+            f"filters leave {len(matrix):,} of {total:,} technologies; TOPSIS's "
+            "ideal and anti-ideal are those of the filtered pool"
+        )
+    if len(matrix) < 2:
+        raise ConfigError.single(
+            "too_few_candidates",
+            f"the filters leave {len(matrix)} technolog{'y' if len(matrix) == 1 else 'ies'}: "
+            "at least 2 are needed to rank",
+        )
+    leaf_ids = _informative(matrix)
+    dropped = [c for c in matrix.columns if c not in leaf_ids]
+    if dropped:
+        notes.append(
+            f"{', '.join(dropped)} is 0 for every candidate: it cannot change the ranking and is "
+            "left out (TOPSIS closeness is unchanged by this)"
+        )
+        matrix = matrix[leaf_ids]
+    w = np.array([weights.leaf_weights[c] for c in leaf_ids])
+    if not w.sum() > 0:
+        raise ConfigError.single(
+            "no_weight_left", "every criterion with a weight is 0 for every candidate"
+        )
+    directions = {c: weights.tree.leaf(c).direction for c in leaf_ids}
+    result = rank_matrix(
+        matrix, w / w.sum(), directions, method=method, normalization=normalization,
+        provenance=candidates.provenance.source, matrix_checks=False,
+    )
+    notes += list(candidates.matrix_notes) + list(result.notes)
+    pool = candidates.fields_of if keep is None else candidates.fields_of.loc[matrix.index]
+    pool_fields = sorted({f for fs in pool for f in fs})
+    return Selection(
+        country=country, scenario=scenario, weights=weights,
+        scores=CriterionScores(
+            matrix=matrix, tree=weights.tree, country=country.code,
+            notes=candidates.scores.notes,
+        ),
+        result=result,
+        technologies=candidates.described if keep is None else candidates.described.loc[
+            matrix.index
+        ],
+        filters=filters,
+        provenance=candidates.provenance,
+        notes=tuple(dict.fromkeys(notes)), pool_fields=tuple(pool_fields), fields_of=pool,
+    )
+
+
+def select(
+    db: Database,
+    tree: CriteriaTree,
+    scenario: Scenario,
+    country: CountryProfile,
+    *,
+    weights: ScenarioWeights | None = None,
+    filters: Filters | None = None,
+    method: str = "topsis",
+    normalization: str | None = "vector",
+    lang: str = "en",
+) -> Selection:
+    """Rank ``db``'s technologies for ``country`` under ``scenario`` (one call).
+
+    Filters define the candidate pool before ranking (see :class:`Filters`); leaves with
+    zero weight stay in the matrix (shown, not counted).
+    """
+    weighed = weights if weights is not None else scenario_weights(scenario, tree)
+    candidates = prepare(db, weighed.tree, country, lang)
+    filters = filters or Filters()
+    keep = filters.mask(db, candidates.scores.matrix.index) if filters.active else None
+    return rank_candidates(
+        candidates, scenario, country, weighed, keep=keep, filters=filters, method=method,
+        normalization=normalization,
+    )

@@ -1,0 +1,394 @@
+"""Rank alternatives with TOPSIS (exportmcda's method) or a cross-check method, via pymcdm.
+
+One call shape for every method, ``rank_matrix(matrix, weights, types, method=...)``, as in
+pymcdm's ``MCDA_method``; the result carries its inputs, the method and normalisation
+actually used (always passed to pymcdm explicitly, never its silent default), the
+intermediate tables (the "explain" view), and pymcdm's warnings as ``notes``. TOPSIS with
+vector or min-max normalisation runs on :mod:`exportmcda.rank.fasttopsis`, whose results equal
+pymcdm's ``TOPSIS`` to 1e-12 (tested) without its per-alternative Python loops.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from numpy.typing import ArrayLike, NDArray
+from pymcdm.validators import validate_decision_problem
+
+from exportmcda.errors import ConfigError, InputError, Issue
+from exportmcda.rank.agreement import rank_agreement
+from exportmcda.rank.fasttopsis import FAST_NORMALIZATIONS, topsis_closeness, topsis_steps
+from exportmcda.rank.inputs import (
+    Direction,
+    DirectionLike,
+    check_matrix,
+    check_weights,
+    read_only,
+    types_vector,
+)
+from exportmcda.rank.methods import (
+    METHODS,
+    NORMALIZATIONS,
+    PROMETHEE_NEEDS,
+    MethodSpec,
+    build_method,
+    resolve,
+)
+from exportmcda.rank.ranks import kendall_tau_b, ranks_batch, ranks_from_scores, top_n_overlap
+
+__all__ = [
+    "METHODS",
+    "NORMALIZATIONS",
+    "Direction",
+    "MethodSpec",
+    "RankResult",
+    "kendall_tau_b",
+    "rank_agreement",
+    "rank_matrix",
+    "ranks_batch",
+    "ranks_from_scores",
+    "top_n_overlap",
+    "topsis_closeness",
+]
+
+FloatArray = NDArray[np.float64]
+
+# Why a method's score can be 0/0, for the error message.
+_NO_SCORE = {
+    "topsis": "all alternatives are identical on every weighted criterion (D+ = D- = 0)",
+    "vikor": "every alternative has the same S (group utility) or the same R (individual "
+    "regret), so Q divides by zero (Opricovic & Tzeng 2004, eq. 4)",
+}
+
+# TOPSIS intermediates under pymcdm's ``TOPSIS._tables`` labels -> RankResult properties.
+_TOPSIS_TABLES = ("nmatrix", "wnmatrix", "nis", "pis", "dnis", "dpis", "pref")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
+class RankResult:
+    """The ranking of one decision problem by one method, with everything needed to explain it.
+
+    ``scores`` is the method's own preference value (TOPSIS closeness, VIKOR Q, PROMETHEE
+    net flow ...); ``higher_is_better`` says how to read it. ``ranks`` has 1 = best and
+    tied alternatives share the average rank (pymcdm's ``rankdata`` convention);
+    ``order`` lists alternative indices best first, ties in input order. ``intermediates``
+    are keyed by pymcdm's ``_tables`` labels (TOPSIS: ``nmatrix``, ``wnmatrix``, ``nis``,
+    ``pis``, ``dnis``, ``dpis``). All arrays are read-only copies.
+    """
+
+    method: str
+    normalization: str | None
+    params: Mapping[str, Any]
+    engine: str
+    alternatives: tuple[str, ...]
+    criteria: tuple[str, ...]
+    matrix: FloatArray
+    weights: FloatArray
+    types: NDArray[np.int64]
+    scores: FloatArray
+    ranks: FloatArray
+    order: NDArray[np.intp]
+    higher_is_better: bool
+    ties_broken_by_input_order: bool
+    notes: tuple[str, ...] = ()
+    intermediates: Mapping[str, FloatArray] = field(default_factory=dict)
+    provenance: str | None = None
+
+    @property
+    def directions(self) -> tuple[Direction, ...]:
+        """Criterion directions as :class:`Direction` values."""
+        return tuple(Direction.parse(int(t)) for t in self.types)
+
+    def _table(self, label: str) -> FloatArray | None:
+        return self.intermediates.get(label) if self.method == "topsis" else None
+
+    @property
+    def normalized(self) -> FloatArray | None:
+        """TOPSIS normalised matrix r_ij (None for other methods)."""
+        return self._table("nmatrix")
+
+    @property
+    def weighted(self) -> FloatArray | None:
+        """TOPSIS weighted normalised matrix v_ij = w_j r_ij."""
+        return self._table("wnmatrix")
+
+    @property
+    def ideal(self) -> FloatArray | None:
+        """TOPSIS positive ideal solution (PIS), the column maxima of ``weighted``."""
+        return self._table("pis")
+
+    @property
+    def anti_ideal(self) -> FloatArray | None:
+        """TOPSIS negative ideal solution (NIS), the column minima of ``weighted``."""
+        return self._table("nis")
+
+    @property
+    def d_plus(self) -> FloatArray | None:
+        """TOPSIS Euclidean distance of each alternative to the PIS."""
+        return self._table("dpis")
+
+    @property
+    def d_minus(self) -> FloatArray | None:
+        """TOPSIS Euclidean distance of each alternative to the NIS."""
+        return self._table("dnis")
+
+    def table(self) -> pd.DataFrame:
+        """Alternatives in rank order with columns ``alternative``, ``score``, ``rank``."""
+        idx = self.order
+        return pd.DataFrame(
+            {
+                "alternative": [self.alternatives[i] for i in idx],
+                "score": self.scores[idx],
+                "rank": self.ranks[idx],
+            }
+        )
+
+    def as_records(self) -> list[dict[str, str | float]]:
+        """``[{"alternative", "score", "rank"}, ...]`` in rank order (the CLI's JSON)."""
+        return [
+            {
+                "alternative": self.alternatives[i],
+                "score": float(self.scores[i]),
+                "rank": float(self.ranks[i]),
+            }
+            for i in self.order
+        ]
+
+
+def _frame_names(
+    matrix: Any, alternatives: Sequence[str] | None, criteria: Sequence[str] | None
+) -> tuple[Sequence[str] | None, Sequence[str] | None]:
+    if isinstance(matrix, pd.DataFrame):
+        alternatives = alternatives or list(map(str, matrix.index.to_list()))
+        criteria = criteria or list(map(str, matrix.columns.to_list()))
+    return alternatives, criteria
+
+
+def _constant(name: str, spec: MethodSpec, value: float, advice: str) -> InputError:
+    return InputError(
+        Issue(
+            code="ranking.constant_criterion",
+            message=f"criterion '{name}' has the same value for every alternative; "
+            f"{spec.label} cannot use it ({advice})",
+            field=name,
+            value=str(value),
+        )
+    )
+
+
+def _check_columns(
+    x: FloatArray,
+    types: NDArray[np.int64],
+    spec: MethodSpec,
+    normalization: str | None,
+    criteria: tuple[str, ...],
+) -> list[str]:
+    """Per-criterion checks that name the column pymcdm would fail on (or silently NaN)."""
+    notes = []
+    norm = None if normalization is None else NORMALIZATIONS[normalization]
+    for j, name in enumerate(criteria):
+        column = x[:, j]
+        if column.min() == column.max():
+            if spec.name == "vikor":  # pymcdm raises a ValueError naming only an index
+                raise _constant(name, spec, column[0], "remove it")
+            notes.append(
+                f"criterion '{name}' has the same value for every alternative, "
+                "so it cannot change the ranking"
+            )
+        if norm is None:
+            continue
+        try:
+            with np.errstate(all="ignore"):
+                normalized = norm(column, cost=bool(types[j] == -1))
+        except ValueError as exc:
+            normalized, reason = None, str(exc)
+        else:
+            reason = "it gives NaN or infinity (division by zero)"
+        if normalized is None or not np.all(np.isfinite(normalized)):
+            raise InputError.single(
+                "ranking.normalization_failed",
+                f"criterion '{name}': {normalization} normalisation cannot be applied: {reason}",
+                field=name,
+            )
+    return notes
+
+
+def _method_params(
+    spec: MethodSpec, params: dict[str, Any], x: FloatArray, criteria: tuple[str, ...]
+) -> dict[str, Any]:
+    """Check and complete method parameters pymcdm would otherwise misuse silently."""
+    n_crit = x.shape[1]
+    if spec.name == "promethee_ii":
+        needs = PROMETHEE_NEEDS.get(params["preference_function"])
+        if needs is None:
+            raise ConfigError.single(
+                "ranking.bad_parameter",
+                f"PROMETHEE preference_function must be one of {', '.join(PROMETHEE_NEEDS)}, "
+                f"got {params['preference_function']!r}",
+                value=params["preference_function"],
+            )
+        for key in ("p", "q"):
+            if key in needs and params[key] is None:
+                raise ConfigError.single(
+                    "ranking.bad_parameter",
+                    f"PROMETHEE '{params['preference_function']}' needs {key} "
+                    f"(one threshold per criterion)",
+                )
+            if params[key] is not None:
+                values = np.asarray(params[key], dtype=float).reshape(-1)
+                if values.shape[0] != n_crit:  # pymcdm would zip() and drop criteria
+                    raise ConfigError.single(
+                        "ranking.bad_parameter",
+                        f"PROMETHEE {key} needs {n_crit} values, one per criterion, "
+                        f"got {values.shape[0]}",
+                    )
+                params[key] = values.tolist()
+    if spec.name == "spotis":
+        if params["bounds"] is None:
+            low, high = x.min(axis=0), x.max(axis=0)
+            flat = np.flatnonzero(low == high)
+            if flat.size:  # bounds from the data would be [v, v]: SPOTIS divides by zero
+                j = int(flat[0])
+                raise _constant(criteria[j], spec, low[j], "remove it or pass bounds=")
+            params["bounds"] = np.column_stack([low, high])
+        params["bounds"] = read_only(params["bounds"])
+        if params["bounds"].shape != (n_crit, 2):
+            raise ConfigError.single(
+                "ranking.bad_parameter",
+                f"SPOTIS bounds must have shape ({n_crit}, 2), got {params['bounds'].shape}",
+            )
+    return params
+
+
+def rank_matrix(
+    matrix: ArrayLike | pd.DataFrame,
+    weights: ArrayLike | Mapping[str, float],
+    types: Sequence[DirectionLike] | Mapping[str, DirectionLike] | ArrayLike,
+    *,
+    method: str = "topsis",
+    normalization: str | None = None,
+    alternatives: Sequence[str] | None = None,
+    criteria: Sequence[str] | None = None,
+    normalize_weights: bool = False,
+    provenance: str | None = None,
+    matrix_checks: bool = True,
+    **params: Any,
+) -> RankResult:
+    """Rank the alternatives (rows) of a decision matrix with one method of :data:`METHODS`.
+
+    Parameters
+    ----------
+    matrix : array_like or DataFrame, shape (n_alternatives, n_criteria)
+        A DataFrame's index and columns name the alternatives and criteria.
+    weights : array_like or mapping of criterion -> weight
+        Non-negative, summing to 1 (or pass ``normalize_weights=True``).
+    types : sequence or mapping of criterion -> direction
+        ``Direction`` or any alias (``"benefit"``/``"max"``/``"+"``/``1``, ``"cost"`` ...).
+    method : str
+        A key of :data:`METHODS` (``topsis``, ``vikor``, ``wsm``, ``promethee_ii``, ``spotis``).
+    normalization : str, optional
+        A key of :data:`NORMALIZATIONS` the method accepts; default: the method's
+        ``default_normalization`` (TOPSIS: ``vector``).
+    matrix_checks : bool
+        Run pymcdm's own decision-problem validation (its dominance warnings become
+        ``notes``). It loops over alternatives in Python (~14 ms for 1,044); a caller that
+        re-ranks the same matrix under many weights (the app's sliders) runs it once and
+        passes ``False`` afterwards. Our own input checks always run.
+    **params
+        Method parameters (VIKOR ``v``; PROMETHEE ``preference_function``, ``p``, ``q``;
+        SPOTIS ``bounds``, default the matrix's column min/max).
+
+    Raises
+    ------
+    InputError
+        Bad matrix or directions (shape, NaN/inf, fewer than 2 alternatives, a column the
+        method or normalisation cannot use, all alternatives identical).
+    JudgmentError
+        Bad weights (count, negative, NaN, sum not 1).
+    ConfigError
+        Unknown method, normalisation or parameter.
+
+    Notes
+    -----
+    pymcdm's validation (run here so that its warnings become ``notes``) loops over the
+    alternatives in Python, about 1 s per 100,000 rows. For very large matrices or many
+    weight vectors, call :func:`~exportmcda.rank.fasttopsis.topsis_closeness` directly.
+    """
+    spec, norm_name, resolved = resolve(method, normalization, params)
+    alternatives, criteria = _frame_names(matrix, alternatives, criteria)
+    x, alt_names, crit_names = check_matrix(matrix, alternatives, criteria)
+    signs = types_vector(types, crit_names)
+    w = check_weights(weights, crit_names, normalize=normalize_weights)
+    notes = []
+    if normalize_weights:
+        notes.append("weights were divided by their sum (normalize_weights=True)")
+    notes += _check_columns(x, signs, spec, norm_name, crit_names)
+    resolved = _method_params(spec, resolved, x, crit_names)
+    body = build_method(spec, norm_name, resolved)
+    fast = spec.name == "topsis" and norm_name in FAST_NORMALIZATIONS
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            if matrix_checks:
+                validate_decision_problem(x, w, signs)
+            body._additional_validation(x, w, signs)
+            if fast:
+                s = topsis_steps(x, w, signs, norm_name or "vector")
+                results: tuple[Any, ...] = (
+                    s.normalized,
+                    s.weighted,
+                    s.anti_ideal,
+                    s.ideal,
+                    s.d_minus,
+                    s.d_plus,
+                    s.closeness,
+                )
+            else:
+                results = tuple(body._method(x, w, signs))
+        except ValueError as exc:  # pymcdm's own checks, mapped to ours (httpx pattern)
+            raise InputError.single("ranking.method_failed", f"{spec.label}: {exc}") from None
+    notes += [f"pymcdm: {w_.message}" for w_ in caught]
+    scores = np.asarray(results[-1], dtype=float)
+    if not np.all(np.isfinite(scores)):
+        raise InputError.single(
+            "ranking.no_ranking",
+            f"{spec.label} gives no finite score: {_NO_SCORE.get(spec.name, 'division by zero')}",
+        )
+    labels = [t.label for t in (body._tables or [])]
+    # Align from the end: PROMETHEE's _method also returns per-criterion difference tables
+    # first, which have no label.
+    paired = list(zip(reversed(labels), reversed(results), strict=False))[::-1]
+    intermediates = {label: read_only(value) for label, value in paired}
+    ranks = ranks_from_scores(scores, spec.higher_is_better)
+    order = np.argsort(ranks, kind="stable")
+    tied = bool(np.unique(ranks).size < ranks.size)
+    if tied:
+        notes.append(
+            "tied alternatives share the average rank; the order lists them in input order"
+        )
+    order.flags.writeable = False
+    return RankResult(
+        method=spec.name,
+        normalization=norm_name,
+        params=MappingProxyType(resolved),
+        engine="exportmcda.rank.fasttopsis" if fast else f"pymcdm.methods.{type(body).__name__}",
+        alternatives=alt_names,
+        criteria=crit_names,
+        matrix=read_only(x),
+        weights=read_only(w),
+        types=read_only(signs, dtype=np.int64),  # type: ignore[arg-type]
+        scores=read_only(scores),
+        ranks=read_only(ranks),
+        order=order,
+        higher_is_better=spec.higher_is_better,
+        ties_broken_by_input_order=tied,
+        notes=tuple(dict.fromkeys(notes)),
+        intermediates=MappingProxyType(intermediates),
+        provenance=provenance,
+    )

@@ -1,0 +1,229 @@
+"""Criterion directions and the checks every ranking input passes before any method sees it.
+
+pymcdm validates little and mostly *warns* (weights not summing to one, dominated
+alternatives) or fails deep inside a normalisation with a bare ``ValueError`` or a NaN.
+exportmcda checks the decision problem once, here, and raises an
+:class:`~exportmcda.errors.InputError` (matrix) or :class:`~exportmcda.errors.JudgmentError`
+(weights) whose message names the offending criterion or alternative. The ``±1`` encoding of
+directions that pymcdm expects is produced only by :func:`types_vector`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from exportmcda.errors import InputError, JudgmentError
+from exportmcda.rank.directions import Direction, DirectionLike
+
+__all__ = [
+    "WEIGHT_SUM_TOLERANCE",
+    "Direction",
+    "DirectionLike",
+    "check_matrix",
+    "check_weights",
+    "read_only",
+    "types_vector",
+]
+
+
+#: Weights must sum to one within this absolute tolerance. AHP eigenvectors and typed-in
+#: weights such as 0.25/0.25/0.5 meet it; 0.33/0.33/0.33 (sum 0.99) does not and is refused
+#: rather than silently rescaled (pymcdm only warns beyond 0.01, ``validators.weights_validator``).
+WEIGHT_SUM_TOLERANCE = 1e-6
+
+def read_only(array: ArrayLike, dtype: type = float) -> NDArray[np.float64]:
+    """Copy ``array`` into a new C-contiguous array that cannot be modified."""
+    out: NDArray[np.float64] = np.array(array, dtype=dtype, order="C", copy=True)
+    out.flags.writeable = False
+    return out
+
+
+def _names(names: Sequence[str] | None, count: int, prefix: str) -> tuple[str, ...]:
+    if names is None:
+        return tuple(f"{prefix}{i + 1}" for i in range(count))
+    return tuple(str(n) for n in names)
+
+
+def types_vector(
+    types: Sequence[DirectionLike] | Mapping[str, DirectionLike] | ArrayLike,
+    criteria: Sequence[str],
+) -> NDArray[np.int64]:
+    """Directions (one per criterion, or keyed by criterion name) as pymcdm's ±1 vector.
+
+    Raises
+    ------
+    InputError
+        If the count or the names do not match ``criteria`` or a direction is unknown.
+    """
+    if (
+        isinstance(types, np.ndarray)
+        and types.dtype.kind in "iuf"
+        and types.shape == (len(criteria),)
+        and np.all(np.abs(types) == 1)
+    ):
+        return types.astype(np.int64)
+    if isinstance(types, Mapping):
+        _check_keys(types, criteria, "directions", InputError)
+        items: list[object] = [types[c] for c in criteria]
+    else:
+        items = list(np.asarray(types, dtype=object).reshape(-1))
+        if len(items) != len(criteria):
+            raise InputError.single(
+                "ranking.directions_count",
+                f"{len(items)} criterion directions given for {len(criteria)} criteria",
+                field="types",
+                value=len(items),
+            )
+    signs = []
+    for name, item in zip(criteria, items, strict=True):
+        try:
+            signs.append(Direction.parse(item).sign)  # type: ignore[arg-type]
+        except InputError:
+            raise InputError.single(
+                "ranking.bad_direction",
+                f"criterion '{name}': direction must be benefit/max/+/1 or cost/min/-/-1, "
+                f"got {item!r}",
+                field=name,
+                value=item,
+            ) from None
+    return np.array(signs, dtype=np.int64)
+
+
+def _check_keys(
+    given: Mapping[str, object],
+    criteria: Sequence[str],
+    what: str,
+    error: type[InputError] | type[JudgmentError],
+) -> None:
+    missing = [c for c in criteria if c not in given]
+    extra = [k for k in given if k not in set(criteria)]
+    if missing or extra:
+        raise error.single(
+            f"ranking.{what}_keys",
+            f"{what} do not match the criteria: missing {missing}, unknown {extra}",
+            field=what,
+        )
+
+
+def check_matrix(
+    matrix: ArrayLike,
+    alternatives: Sequence[str] | None = None,
+    criteria: Sequence[str] | None = None,
+) -> tuple[NDArray[np.float64], tuple[str, ...], tuple[str, ...]]:
+    """Validate a decision matrix (alternatives in rows, criteria in columns).
+
+    Returns a float copy and the alternative and criterion names (``A1…``/``C1…`` when not
+    given).
+
+    Raises
+    ------
+    InputError
+        Not two-dimensional, fewer than two alternatives, no criterion, names of the wrong
+        length, or a NaN/infinite/non-numeric cell (the first bad cell is named).
+    """
+    try:
+        values = np.array(matrix, dtype=float)
+    except (TypeError, ValueError) as exc:
+        raise InputError.single(
+            "ranking.not_numeric", f"the decision matrix must be numeric: {exc}"
+        ) from None
+    if values.ndim != 2:
+        raise InputError.single(
+            "ranking.matrix_shape",
+            f"the decision matrix must be 2-D (alternatives x criteria), got shape {values.shape}",
+        )
+    n_alt, n_crit = values.shape
+    if n_alt < 2:
+        raise InputError.single(
+            "ranking.too_few_alternatives",
+            f"ranking needs at least 2 alternatives, got {n_alt}",
+            value=n_alt,
+        )
+    if n_crit < 1:
+        raise InputError.single("ranking.no_criteria", "the decision matrix has no criterion")
+    alt_names = _names(alternatives, n_alt, "A")
+    crit_names = _names(criteria, n_crit, "C")
+    for names, count, what in (
+        (alt_names, n_alt, "alternative"),
+        (crit_names, n_crit, "criterion"),
+    ):
+        if len(names) != count:
+            raise InputError.single(
+                "ranking.names_count",
+                f"{len(names)} {what} names given for {count} matrix "
+                f"{'rows' if what == 'alternative' else 'columns'}",
+                value=len(names),
+            )
+    bad = np.argwhere(~np.isfinite(values))
+    if bad.size:
+        i, j = (int(k) for k in bad[0])
+        raise InputError.single(
+            "ranking.not_finite",
+            f"alternative '{alt_names[i]}', criterion '{crit_names[j]}': value must be a finite "
+            f"number, got {values[i, j]!r} ({len(bad)} such cell{'s' * (len(bad) > 1)})",
+            row=i + 1,
+            field=crit_names[j],
+            value=values[i, j],
+        )
+    return values, alt_names, crit_names
+
+
+def check_weights(
+    weights: ArrayLike | Mapping[str, float],
+    criteria: Sequence[str],
+    *,
+    normalize: bool = False,
+) -> NDArray[np.float64]:
+    """Validate criterion weights: one finite, non-negative weight per criterion, summing to 1.
+
+    With ``normalize=True`` weights are divided by their sum instead of being refused when
+    the sum is not 1 (never silently: the caller records that it happened).
+
+    Raises
+    ------
+    JudgmentError
+        Wrong count or names, a NaN/negative weight, all weights zero, or (without
+        ``normalize``) a sum off 1 by more than :data:`WEIGHT_SUM_TOLERANCE`.
+    """
+    if isinstance(weights, Mapping):
+        _check_keys(weights, criteria, "weights", JudgmentError)
+        raw: ArrayLike = [weights[c] for c in criteria]
+    else:
+        raw = weights
+    try:
+        w = np.array(raw, dtype=float).reshape(-1)
+    except (TypeError, ValueError) as exc:
+        raise JudgmentError.single("ranking.weights_not_numeric", f"weights: {exc}") from None
+    if w.shape[0] != len(criteria):
+        raise JudgmentError.single(
+            "ranking.weights_count",
+            f"{w.shape[0]} weights given for {len(criteria)} criteria ({', '.join(criteria)})",
+            field="weights",
+            value=w.shape[0],
+        )
+    for name, value in zip(criteria, w, strict=True):
+        if not np.isfinite(value) or value < 0:
+            raise JudgmentError.single(
+                "ranking.bad_weight",
+                f"criterion '{name}': weight must be a finite number >= 0, got {value!r}",
+                field=name,
+                value=value,
+            )
+    total = float(w.sum())
+    if total <= 0:
+        raise JudgmentError.single(
+            "ranking.zero_weights", "all weights are zero", field="weights", value=total
+        )
+    if normalize:
+        return w / total
+    if abs(total - 1.0) > WEIGHT_SUM_TOLERANCE:
+        raise JudgmentError.single(
+            "ranking.weights_sum",
+            f"weights sum to {total:.6g}, not 1; fix them or pass normalize_weights=True",
+            field="weights",
+            value=total,
+        )
+    return w

@@ -1,0 +1,271 @@
+"""The decision commands: JSON contracts, exit codes, bad input for every command."""
+
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from exportmcda.cli.main import main, run
+
+CASES = json.loads((Path(__file__).parents[1] / "fixtures" / "mcda-cases.json").read_text("utf-8"))
+
+
+def case(case_id):
+    return next(c for c in CASES if c["id"] == case_id)
+
+
+def write_matrix(path, labels, cells):
+    lines = ["," + ",".join(labels)]
+    lines += [label + "," + ",".join(row) for label, row in zip(labels, cells, strict=True)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return str(path)
+
+
+def test_ahp_json_contract_reproduces_saaty_drinks(tmp_path):
+    c = case("ahp-saaty2008-drinks")
+    path = write_matrix(tmp_path / "m.csv", c["inputs"]["labels"], c["inputs"]["matrix_text"])
+    code, out = run(["ahp", "--matrix", path, "--ri-table", "saaty_2005", "--format", "json"])
+    body = json.loads(out)
+    assert code == 0
+    assert {"weights", "lambda_max", "ci", "cr", "ri", "consistent", "method"} <= set(body)
+    assert body["method"] == "eigen"
+    expected = dict(zip(c["inputs"]["labels"], c["expected"]["weights"], strict=True))
+    for name, w in expected.items():
+        assert body["weights"][name] == pytest.approx(w, abs=c["tolerance"]["weights"])
+    assert body["cr"] == pytest.approx(c["expected"]["cr"], abs=c["tolerance"]["cr"])
+    assert body["ri_table"] == "saaty_2005"
+    assert body["consistent"] is True
+
+
+def test_ahp_geometric_method(tmp_path):
+    path = write_matrix(tmp_path / "m.csv", ["a", "b", "c"],
+                        [["1", "3", "5"], ["1/3", "1", "2"], ["1/5", "1/2", "1"]])
+    body = json.loads(run(["ahp", "--matrix", path, "--method", "geometric", "--format",
+                           "json"])[1])
+    assert body["method"] == "geometric"
+    assert sum(body["weights"].values()) == pytest.approx(1)
+
+
+@pytest.mark.parametrize(
+    ("labels", "cells", "message"),
+    [
+        (["a", "b"], [["1", "2", "3"], ["1/2", "1", "1"]], "square"),
+        (["a", "b", "c"], [["1", "3", "5"], ["3", "1", "2"], ["1/5", "1/2", "1"]], "must be 1/3"),
+        (["a", "b", "c"], [["1", "0", "5"], ["", "1", "2"], ["1/5", "1/2", "1"]], "a"),
+        (["a", "b", "c"], [["1", "-3", "5"], ["", "1", "2"], ["1/5", "1/2", "1"]], "a"),
+        (["a", "b", "c"], [["1", "x", "5"], ["", "1", "2"], ["1/5", "1/2", "1"]], "x"),
+    ],
+)
+def test_ahp_bad_matrices_exit_1_with_a_message(tmp_path, capsys, labels, cells, message):
+    path = tmp_path / "m.csv"
+    if message == "square":
+        path.write_text(",a,b,c\na,1,2,3\nb,1/2,1,1\n", encoding="utf-8")
+    else:
+        write_matrix(path, labels, cells)
+    assert main(["ahp", "--matrix", str(path), "--format", "json"]) == 1
+    err = capsys.readouterr().err
+    assert "Error:" in err
+    assert "Traceback" not in err
+    assert message in err.lower() or message in err
+
+
+def test_mcda_reproduces_tzeng_huang_topsis(tmp_path):
+    c = case("topsis-tzeng-huang2011-vector")
+    m = c["inputs"]["matrix"]
+    lines = ["alt," + ",".join(f"c{j}" for j in range(len(m[0])))]
+    lines += [f"A{i + 1}," + ",".join(map(str, row)) for i, row in enumerate(m)]
+    path = tmp_path / "d.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    weights = ",".join(map(str, c["inputs"]["weights"]))
+    types = ",".join(map(str, c["inputs"]["types"]))
+    code, out = run(["mcda", str(path), "--weights", weights, "--types", types,
+                     "--normalization", "vector", "--format", "json"])
+    rows = json.loads(out)
+    assert code == 0
+    assert [set(r) for r in rows] == [{"alternative", "score", "rank"}] * len(m)
+    by_name = {r["alternative"]: r for r in rows}
+    for i, closeness in enumerate(c["expected"]["closeness"]):
+        assert by_name[f"A{i + 1}"]["score"] == pytest.approx(closeness, abs=1e-4)
+        assert by_name[f"A{i + 1}"]["rank"] == c["expected"]["ranking"][i]
+    assert [r["rank"] for r in rows] == sorted(r["rank"] for r in rows)
+
+
+def test_mcda_vikor_scores_lower_is_better(tmp_path):
+    c = case("vikor-opricovic2004")
+    m = c["inputs"]["matrix"]
+    path = tmp_path / "d.csv"
+    path.write_text("alt," + ",".join(f"c{j}" for j in range(len(m[0]))) + "\n" + "\n".join(
+        f"A{i + 1}," + ",".join(map(str, row)) for i, row in enumerate(m)) + "\n", "utf-8")
+    rows = json.loads(run(["mcda", str(path), "--weights",
+                           ",".join(map(str, c["inputs"]["weights"])), "--types",
+                           ",".join(map(str, c["inputs"]["types"])), "--method", "vikor",
+                           "--format", "json"])[1])
+    assert rows[0]["score"] <= rows[-1]["score"]
+
+
+@pytest.mark.parametrize(
+    ("weights", "types", "content"),
+    [
+        ("0.5,0.5,0.1", "1,1", "alt,c1,c2\nA,1,2\nB,2,1\n"),
+        ("0.5,0.5", "1,1,1", "alt,c1,c2\nA,1,2\nB,2,1\n"),
+        ("0.5,x", "1,1", "alt,c1,c2\nA,1,2\nB,2,1\n"),
+        ("0.5,0.5", "1,1", "alt,c1,c2\nA,1,two\nB,2,1\n"),
+        ("-0.5,1.5", "1,1", "alt,c1,c2\nA,1,2\nB,2,1\n"),
+    ],
+)
+def test_mcda_bad_input_exit_1(tmp_path, capsys, weights, types, content):
+    path = tmp_path / "d.csv"
+    path.write_text(content, encoding="utf-8")
+    assert main(["mcda", str(path), "--weights", weights, "--types", types]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("Error:")
+    assert "Traceback" not in err
+
+
+def test_rank_json_contract_and_top():
+    code, out = run(["rank", "--country", "IND", "--top", "5", "--format", "json"])
+    rows = json.loads(out)
+    assert code == 0
+    assert len(rows) == 5
+    for row in rows:
+        assert {"rank", "technology_id", "technology_name", "company_name", "score",
+                "criteria"} <= set(row)
+    assert rows[0]["rank"] == 1
+    assert [r["score"] for r in rows] == sorted((r["score"] for r in rows), reverse=True)
+
+
+def test_rank_with_scenario_filter_and_csv():
+    code, out = run(["rank", "--country", "VNM", "--scenario", "sme_first", "--field", "Traffic",
+                     "--top", "3", "--format", "csv"])
+    assert code == 0
+    header = out.splitlines()[0].split(",")
+    assert "criteria.country_fit" in header
+    assert "score" in header
+
+
+def test_rank_with_a_weights_csv(tmp_path):
+    path = tmp_path / "w.csv"
+    path.write_text("criterion,weight\nutilization,1\nfirm_capacity,0\nregion,0\n"
+                    "policy_fit,0\nsme_support,0\n", encoding="utf-8")
+    rows = json.loads(run(["rank", "--country", "IND", "--weights", str(path), "--top", "3",
+                           "--format", "json"])[1])
+    assert rows[0]["contributions"]["capital_class"] == 0
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["rank", "--country", "ATLANTIS"],
+        ["rank", "--country", "IND", "--scenario", "nope"],
+        ["rank", "--country", "IND", "--field", "Teleportation"],
+        ["compare", "--countries", "IND"],
+        ["compare", "--countries", "IND,ATLANTIS"],
+        ["export", "--country", "IND", "--out", "shortlist.pdf"],
+    ],
+)
+def test_decision_commands_bad_input_exit_1(argv, capsys):
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    assert "Error:" in err
+    assert "Traceback" not in err
+
+
+def test_unknown_country_lists_the_known_codes(capsys):
+    main(["rank", "--country", "ATLANTIS"])
+    err = capsys.readouterr().err
+    assert "ASEAN" in err
+    assert "IND" in err
+
+
+def test_compare_json():
+    code, out = run(["compare", "--countries", "ASEAN,IND,SAU", "--top", "10", "--format",
+                     "json"])
+    body = json.loads(out)
+    assert code == 0
+    assert body["countries"] == ["ASEAN", "IND", "SAU"]
+    assert set(body["tops"]) == {"ASEAN", "IND", "SAU"}
+    assert all(len(v) == 10 for v in body["tops"].values())
+    assert body["overlap"]["IND"]["IND"] == 10
+    assert isinstance(body["strong_everywhere"], list)
+
+
+def test_export_writes_a_workbook_atomically(tmp_path, capsys):
+    out = tmp_path / "shortlist.xlsx"
+    assert main(["export", "--country", "IND", "--top", "7", "--out", str(out)]) == 0
+    wb = openpyxl.load_workbook(out)
+    assert wb.active.max_row == 4 + 1 + 7  # heading (3 lines + blank), header, 7 rows
+    assert "Wrote" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == [out]
+
+
+def test_export_csv(tmp_path):
+    out = tmp_path / "s.csv"
+    assert main(["export", "--country", "ASCN", "--top", "3", "--out", str(out)]) == 0
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_sensitivity_json_contract():
+    code, out = run(["sensitivity", "--country", "IND", "--samples", "500", "--seed", "7",
+                     "--top", "5", "--format", "json"])
+    body = json.loads(out)
+    assert code == 0
+    assert {"one_at_a_time", "acceptability", "central_weights", "method_agreement"} <= set(body)
+    for entry in body["acceptability"].values():
+        assert {"top_n", "rank_probabilities"} <= set(entry)
+        assert sum(entry["rank_probabilities"].values()) == pytest.approx(1)
+    again = json.loads(run(["sensitivity", "--country", "IND", "--samples", "500", "--seed",
+                            "7", "--top", "5", "--format", "json"])[1])
+    assert again["acceptability"] == body["acceptability"]  # seeded: reproducible
+
+
+def test_sensitivity_bad_country_exits_1(capsys):
+    assert main(["sensitivity", "--country", "ATLANTIS", "--samples", "10"]) == 1
+
+
+def test_ahp_panel_of_experts(tmp_path):
+    a = write_matrix(tmp_path / "ann.csv", ["x", "y", "z"],
+                     [["1", "3", "5"], ["1/3", "1", "2"], ["1/5", "1/2", "1"]])
+    b = write_matrix(tmp_path / "bo.csv", ["x", "y", "z"],
+                     [["1", "1/3", "1/5"], ["3", "1", "1/2"], ["5", "2", "1"]])
+    body = json.loads(run(["ahp", "--matrix", a, "--matrix", b, "--format", "json"])[1])
+    assert set(body["experts"]) == {"ann", "bo"}
+    assert body["aggregation"] == "aij"
+    # AIJ: the group's x-vs-y judgment is the geometric mean (3 · 1/3)^(1/2) = 1
+    assert body["matrix"][0][1] == pytest.approx(1.0)
+    assert 0 <= body["consensus"] <= 1
+    same = json.loads(run(["ahp", "--matrix", a, "--matrix", a, "--format", "json"])[1])
+    single = json.loads(run(["ahp", "--matrix", a, "--format", "json"])[1])
+    for name, w in single["weights"].items():
+        assert same["weights"][name] == pytest.approx(w)
+    assert same["consensus"] == pytest.approx(1.0)
+
+
+def test_ahp_panel_with_different_criteria_names_the_expert(tmp_path, capsys):
+    a = write_matrix(tmp_path / "ann.csv", ["x", "y"], [["1", "3"], ["1/3", "1"]])
+    b = write_matrix(tmp_path / "bo.csv", ["x", "w"], [["1", "3"], ["1/3", "1"]])
+    assert main(["ahp", "--matrix", a, "--matrix", b]) == 1
+    assert "bo" in capsys.readouterr().err
+
+
+def test_rank_min_evidence_flag(capsys):
+    assert main(["rank", "--country", "ASEAN", "--top", "3", "--min-evidence", "official",
+                 "--sourced-only", "--format", "json"]) == 0
+    captured = capsys.readouterr()
+    rows = json.loads(captured.out)
+    assert "9 sources (9 official)" in captured.err
+    for row in rows:
+        assert all(s.startswith(("BRN", "KHM", "IDN", "LAO", "MYS", "MMR", "PHL", "SGP", "THA",
+                                 "VNM", "KOR")) for s in row["policy_fit_sources"])
+
+
+def test_export_with_an_evidence_rule_verifies(tmp_path):
+    from exportmcda.export.record import read_record
+
+    out = tmp_path / "ev.xlsx"
+    assert main(["export", "--country", "ASEAN", "--top", "10", "--min-evidence", "official",
+                 "--out", str(out)]) == 0
+    assert 'min_source = "official"' in read_record(out).scenario_toml
+    code, text = run(["verify", str(out), "--format", "json"])
+    assert code == 0
+    assert json.loads(text)["reproduced"] is True

@@ -1,0 +1,111 @@
+"""Shortlist exports: sheets, provenance, and nothing that runs as a formula."""
+
+import csv
+import io
+from datetime import UTC, datetime
+
+import openpyxl
+import pytest
+
+import exportmcda as em
+from exportmcda.export.reports import export_filename, shortlist_csv, shortlist_xlsx
+
+HOSTILE = [
+    '=HYPERLINK("http://evil.example","click")',
+    "+SUM(1,2)",
+    "-2+3",
+    "@cmd",
+    "<script>alert(1)</script>",
+]
+
+
+def _hostile_db():
+    header = (
+        "technology_id,technology_name,company_id,company_name,field,service_type,region,"
+        "company_size,capital_class,sales_class,history_class,employees_class\n"
+    )
+    rows = []
+    for k, name in enumerate(HOSTILE, start=1):
+        quoted = '"' + name.replace('"', '""') + '"'
+        rows.append(f"T{k},{quoted},C{k},{quoted},Traffic,Platform,Seoul,SME,{k},{k},{k},{k}\n")
+    return em.load((header + "".join(rows)).encode(), name="hostile.csv")
+
+
+@pytest.fixture(scope="module")
+def hostile_selection():
+    return em.select(
+        _hostile_db(), em.load_criteria(), em.load_scenario("balanced"), em.get_country("IND")
+    )
+
+
+@pytest.fixture(scope="module")
+def sample_selection():
+    return em.select(
+        em.load_sample(), em.load_criteria(), em.load_scenario("market_fit_first"),
+        em.get_country("ASEAN"),
+    )
+
+
+def test_workbook_has_every_sheet_and_the_synthetic_notice(sample_selection):
+    data = shortlist_xlsx(sample_selection, top=15, lang="en",
+                          created=datetime(2026, 11, 25, tzinfo=UTC))
+    wb = openpyxl.load_workbook(io.BytesIO(data))
+    assert wb.sheetnames == ["Shortlist", "Weights and AHP", "Country profile", "Provenance",
+                             "Assumptions", "record"]
+    shortlist = wb["Shortlist"]
+    texts = [c.value for c in shortlist["A"][:4] if c.value]
+    assert any("Synthetic sample data" in str(v) for v in texts)
+    assert "2026-11-25" in shortlist["A2"].value
+    header = [c.value for c in shortlist[5]]
+    assert header[:3] == ["Rank", "Technology ID", "Technology"]
+    assert shortlist.max_row == 5 + 15
+    provenance = {r[0].value: r[1].value for r in wb["Provenance"].iter_rows() if r[0].value}
+    assert provenance["SHA-256"] == sample_selection.provenance.sha256
+    assert provenance["Normalization"] == "vector"
+    weights = [r for r in wb["Weights and AHP"].iter_rows(values_only=True)]
+    assert any(isinstance(v, str) and v.startswith("CR =") for r in weights for v in r)
+    assumptions = [r[0] or "" for r in wb["Assumptions"].iter_rows(values_only=True)]
+    assert any(a.startswith("A1:") for a in assumptions)
+
+
+def test_korean_workbook(sample_selection):
+    wb = openpyxl.load_workbook(io.BytesIO(shortlist_xlsx(sample_selection, top=5, lang="ko")))
+    assert wb.sheetnames[0] == "후보 목록"
+    assert any("합성 샘플 데이터" in str(c.value) for c in wb.active["A"][:4])
+
+
+def test_hostile_names_arrive_as_text_never_formulas(hostile_selection):
+    wb = openpyxl.load_workbook(io.BytesIO(shortlist_xlsx(hostile_selection, top=5)))
+    ws = wb.active
+    found = {}
+    for row in ws.iter_rows():
+        for cell in row:
+            if cell.value in HOSTILE:
+                found[cell.value] = cell.data_type
+    assert set(found) == set(HOSTILE)
+    assert set(found.values()) == {"s"}
+
+
+def test_user_data_is_not_marked_synthetic(hostile_selection):
+    wb = openpyxl.load_workbook(io.BytesIO(shortlist_xlsx(hostile_selection, top=5)))
+    assert not any("Synthetic" in str(c.value) for c in wb.active["A"][:4])
+
+
+def test_csv_export_defuses_formulas_and_reads_in_excel(hostile_selection):
+    text = shortlist_csv(hostile_selection, top=5).decode("utf-8-sig")
+    lines = [line for line in text.splitlines() if not line.startswith("#")]
+    rows = list(csv.reader(lines))
+    cells = {c for r in rows for c in r}
+    assert "'" + HOSTILE[0] in cells
+    assert not any(c.startswith(("=", "+", "@")) for c in cells)
+
+
+def test_csv_from_sample_says_synthetic(sample_selection):
+    data = shortlist_csv(sample_selection, top=3)
+    assert data.startswith(b"\xef\xbb\xbf")
+    assert "Synthetic sample data" in data.decode("utf-8-sig")
+
+
+def test_file_names_are_safe(sample_selection):
+    name = export_filename(sample_selection, "xlsx", created=datetime(2026, 1, 2, tzinfo=UTC))
+    assert name == "exportmcda_ASEAN_market_fit_first_20260102.xlsx"

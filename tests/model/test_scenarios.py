@@ -1,0 +1,124 @@
+"""Scenarios: AHP judgments per node → global leaf weights."""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from exportmcda.errors import ConfigError, JudgmentError
+from exportmcda.model.criteria import load_criteria
+from exportmcda.model.scenarios import (
+    available_scenarios,
+    load_scenario,
+    parse_scenario,
+    scenario_from_weights,
+    scenario_weights,
+    to_toml,
+)
+from exportmcda.rank.directions import Direction
+
+
+@pytest.fixture(scope="module")
+def tree():
+    return load_criteria()
+
+
+def test_the_four_required_scenarios_ship():
+    assert {"balanced", "market_fit_first", "sme_first", "balanced_regional"} <= set(
+        available_scenarios()
+    )
+
+
+def test_balanced_judgments_give_the_hand_computed_weights(tree):
+    # utilization = firm capacity = policy fit = 3 × region = 3 × SME support (consistent)
+    w = scenario_weights(load_scenario("balanced"), tree)
+    assert w.criterion_weights["utilization"] == pytest.approx(3 / 11)
+    assert w.criterion_weights["region"] == pytest.approx(1 / 11)
+    assert w.local["export_priority"].cr == pytest.approx(0, abs=1e-9)
+    # inside utilization: field 2 × service type
+    assert w.leaf_weights["field_utilization"] == pytest.approx(3 / 11 * 2 / 3)
+    # firm capacity: sales 2, employees 2, capital 1, history 1, size 1 (of 7)
+    assert w.leaf_weights["sales_class"] == pytest.approx(3 / 11 * 2 / 7)
+
+
+@pytest.mark.parametrize("name", ["balanced", "market_fit_first", "sme_first", "balanced_regional"])
+def test_every_scenario_is_consistent_and_sums_to_one(tree, name):
+    w = scenario_weights(load_scenario(name), tree)
+    assert sum(w.leaf_weights.values()) == pytest.approx(1)
+    assert not w.inconsistent
+
+
+def test_scenario_emphases(tree):
+    def top(name):
+        w = scenario_weights(load_scenario(name), tree).criterion_weights
+        return max(w, key=w.get)
+
+    assert top("market_fit_first") == "policy_fit"
+    assert top("sme_first") == "sme_support"
+    assert top("balanced_regional") == "region"
+
+
+def test_balanced_regional_reverses_the_region_direction(tree):
+    w = scenario_weights(load_scenario("balanced_regional"), tree)
+    assert w.tree.leaf("regional_base").direction is Direction.COST
+    assert tree.leaf("regional_base").direction is Direction.BENEFIT
+
+
+def test_toml_round_trip():
+    s = load_scenario("balanced_regional")
+    again = parse_scenario(to_toml(s), name=s.path)
+    assert again == s
+
+
+def test_direct_weights_from_sliders(tree):
+    base = load_scenario("balanced")
+    s = scenario_from_weights(
+        base, tree.goal_id,
+        {"utilization": 2, "firm_capacity": 1, "region": 1, "policy_fit": 4, "sme_support": 0},
+    )
+    w = scenario_weights(s, tree)
+    assert w.criterion_weights["policy_fit"] == pytest.approx(0.5)
+    assert w.criterion_weights["sme_support"] == 0
+    assert w.leaf_weights["field_utilization"] == pytest.approx(0.25 * 2 / 3)  # sub-judgments kept
+
+
+@given(st.lists(st.floats(0.01, 100), min_size=5, max_size=5))
+def test_slider_weights_always_sum_to_one(values):
+    tree = load_criteria()
+    ids = [c.id for c in tree.criteria]
+    weights = dict(zip(ids, values, strict=True))
+    s = scenario_from_weights(load_scenario("balanced"), tree.goal_id, weights)
+    w = scenario_weights(s, tree)
+    assert sum(w.criterion_weights.values()) == pytest.approx(1)
+    assert all(v >= 0 for v in w.leaf_weights.values())
+
+
+def test_inconsistent_judgments_are_reported(tree):
+    text = to_toml(load_scenario("balanced")).replace(
+        '"utilization vs region" = "3"', '"utilization vs region" = "1/9"'
+    )
+    w = scenario_weights(parse_scenario(text), tree)
+    assert "export_priority" in w.inconsistent
+    assert any("inconsistent" in n for n in w.notes)
+
+
+@pytest.mark.parametrize(
+    ("edit", "error", "message"),
+    [
+        (('"utilization vs region"', '"utilization vs astrology"'), JudgmentError, "astrology"),
+        (('"utilization vs region" = "3"', '"utilization vs region" = "0"'), JudgmentError,
+         "utilization"),
+        (('[judgments."utilization"]', '[judgments."nowhere"]'), ConfigError, "nowhere"),
+        (('method = "eigen"', 'method = "magic"'), ConfigError, "method"),
+        (('"utilization vs region" = "3"', '"utilization versus region" = "3"'), ConfigError,
+         "A vs B"),
+    ],
+)
+def test_bad_scenarios_name_the_problem(tree, edit, error, message):
+    text = to_toml(load_scenario("balanced")).replace(*edit)
+    with pytest.raises(error, match=message):
+        scenario_weights(parse_scenario(text, name="bad.toml"), tree)
+
+
+def test_unknown_scenario_lists_the_known_ones():
+    with pytest.raises(ConfigError, match="balanced"):
+        load_scenario("nope")

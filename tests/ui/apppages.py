@@ -1,0 +1,27 @@
+"""Open a page of the app with AppTest (shared by the app tests)."""
+
+import sys
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))  # the app's ui package sits next to app.py
+
+APP = str(ROOT / "app.py")
+
+
+def open_page(path, timeout=120, **params):
+    """Run the app with ``params`` in the URL, switch to ``path``; no exception allowed."""
+    at = AppTest.from_file(APP, default_timeout=timeout)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    at.switch_page(path).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def ranking_table(at):
+    """The top-N ranking table (a DOM table indexed by rank)."""
+    return next(t.value for t in at.table if t.value.index.name in ("Rank", "순위"))

@@ -1,0 +1,30 @@
+"""The policy-fit evidence rule on the Ranking page (AppTest)."""
+
+from tests.ui.apppages import open_page
+from tests.ui.apppages import ranking_table as table
+
+
+def ranking(**params):
+    return open_page("ui/pages/ranking.py", **params)
+
+
+def test_requiring_official_sources_changes_the_ranking_and_says_so():
+    at = ranking(country="ASEAN")
+    before = table(at).iloc[:, 0].tolist()
+    at.selectbox(key="evidence.min_source").set_value("official").run()
+    assert not at.exception, at.exception
+    after = table(at).iloc[:, 0].tolist()
+    assert after != before
+    texts = " ".join(t.value for t in at.text) + " ".join(c.value for c in at.caption)
+    assert "official" in texts
+    at.checkbox(key="evidence.sourced_only").check().run()
+    assert not at.exception, at.exception
+    assert at.selectbox(key="evidence.min_source").value == "official"
+
+
+def test_evidence_rule_can_be_undone():
+    at = ranking(country="IND")
+    before = table(at).iloc[:, 0].tolist()
+    at.selectbox(key="evidence.min_source").set_value("official").run()
+    at.selectbox(key="evidence.min_source").set_value("any").run()
+    assert table(at).iloc[:, 0].tolist() == before

@@ -1,0 +1,275 @@
+"""The ranking, pairwise-weights and comparison pages, driven with AppTest (no browser)."""
+
+import json
+import math
+import sys
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))  # the app's ui package sits next to app.py
+
+from exportmcda.model.scenarios import rescale_weights  # noqa: E402
+from tests.ui.apppages import open_page, ranking_table  # noqa: E402
+from ui.state import SAATY_OPTIONS  # noqa: E402
+
+APP = str(ROOT / "app.py")
+EXAMPLE = ROOT / "data" / "examples" / "small_database.csv"
+CRITERIA = ["utilization", "firm_capacity", "region", "policy_fit", "sme_support"]
+
+
+def page(path, **params):
+    return open_page(path, timeout=90, **params)
+
+
+def top_weights(at):
+    return {c: at.slider(key=f"weight.{c}").value for c in CRITERIA}
+
+
+@pytest.fixture
+def ranking():
+    return page("ui/pages/ranking.py")
+
+
+# ---- the pure rescaling ------------------------------------------------------------------
+
+
+def test_rescale_keeps_proportions_and_sums_to_one():
+    out = rescale_weights({"a": 0.5, "b": 0.3, "c": 0.2}, "a", 0.8)
+    assert out == pytest.approx({"a": 0.8, "b": 0.12, "c": 0.08})
+    assert math.isclose(sum(out.values()), 1.0)
+
+
+def test_rescale_shares_equally_when_the_others_are_zero():
+    assert rescale_weights({"a": 1.0, "b": 0.0, "c": 0.0}, "a", 0.4) == pytest.approx(
+        {"a": 0.4, "b": 0.3, "c": 0.3}
+    )
+
+
+def test_rescale_clips_and_rejects_unknown():
+    assert rescale_weights({"a": 0.5, "b": 0.5}, "b", 1.7) == {"a": 0.0, "b": 1.0}
+    with pytest.raises(KeyError):
+        rescale_weights({"a": 1.0}, "z", 0.3)
+
+
+# ---- ranking page ------------------------------------------------------------------------
+
+
+def test_ranking_page_shows_notice_table_and_sources(ranking):
+    assert ranking.title[0].value == "Ranking"
+    assert any("Synthetic sample data" in w.value for w in ranking.warning)
+    table = ranking_table(ranking)
+    assert len(table) == 10
+    assert list(table.columns)[:2] == ["Technology", "Company"]
+    assert table.index[0] == "1"
+    sources = next(t.value for t in ranking.table if t.value.index.name == "Source ID")
+    assert {"Official", "News"} <= set(sources["Source type"])
+    assert sources["Address (URL)"].str.startswith("http").all()
+    assert math.isclose(sum(top_weights(ranking).values()), 1.0, abs_tol=1e-3)
+
+
+def test_moving_a_weight_slider_reranks_and_keeps_the_sum(ranking):
+    before = ranking_table(ranking)["Technology"].tolist()
+    ranking.slider(key="weight.firm_capacity").set_value(0.8).run()
+    assert not ranking.exception
+    weights = top_weights(ranking)
+    assert weights["firm_capacity"] == pytest.approx(0.8)
+    assert math.isclose(sum(weights.values()), 1.0, abs_tol=2e-3)
+    # the others keep their proportions: utilization and policy fit were equal, stay equal
+    assert weights["utilization"] == pytest.approx(weights["policy_fit"], abs=1e-3)
+    after = ranking_table(ranking)["Technology"].tolist()
+    assert after != before
+    assert any("differ from the scenario" in i.value for i in ranking.info)
+    # reset brings the scenario back
+    ranking.button(key="reset-ranking").click().run()
+    assert ranking_table(ranking)["Technology"].tolist() == before
+
+
+def chart_specs(at):
+    return [
+        (json.loads(c.proto.spec), {d.name: d.data.data for d in c.proto.datasets})
+        for c in at.get("vega_lite_chart")
+    ]
+
+
+def test_slider_move_changes_chart_data_not_chart_specs(ranking):
+    """Both charts send their frame as a fixed-name dataset beside an unchanged spec.
+
+    The browser then swaps the data in place instead of re-embedding the chart; Altair's
+    placeholder dataset (one empty row, drawn as "undefined") must not be in the spec.
+    """
+    before = chart_specs(ranking)
+    assert len(before) == 2
+    for spec, data in before:
+        assert spec["data"] == {"name": "frame"}
+        assert "datasets" not in spec  # moved to the proto as Arrow
+        assert "empty" not in json.dumps(spec)  # no placeholder row ("undefined")
+        assert list(data) == ["frame"]
+        assert data["frame"]  # Arrow bytes of the chart's frame
+    ranking.slider(key="weight.firm_capacity").set_value(0.6).run()
+    after = chart_specs(ranking)
+    assert len(after) == len(before)
+    for (spec, data), (old_spec, old_data) in zip(after, before, strict=True):
+        assert spec == old_spec
+        assert data != old_data
+
+
+def test_sub_criterion_slider_rescales_inside_its_node(ranking):
+    ranking.slider(key="weight.sales_class").set_value(0.6).run()
+    assert not ranking.exception
+    leaves = ["size_type", "capital_class", "sales_class", "history_class", "employees_class"]
+    values = [ranking.slider(key=f"weight.{leaf}").value for leaf in leaves]
+    assert values[2] == pytest.approx(0.6)
+    assert math.isclose(sum(values), 1.0, abs_tol=2e-3)
+
+
+def test_scenario_switch_changes_weights_and_ranking(ranking):
+    before = top_weights(ranking)
+    ranking.selectbox(key="_w.scenario").set_value("sme_first").run()
+    assert not ranking.exception
+    after = top_weights(ranking)
+    assert after["sme_support"] > before["sme_support"] + 0.2
+    assert ranking.query_params["scenario"] == ["sme_first"] or (
+        ranking.query_params["scenario"] == "sme_first"
+    )
+
+
+def test_filters_narrow_the_pool(ranking):
+    ranking.multiselect(key="filter.company_sizes").set_value([1]).run()  # SMEs
+    assert not ranking.exception
+    table = ranking_table(ranking)
+    assert set(table["Company size"]) == {"Small and medium-sized enterprise"}
+    ranking.multiselect(key="filter.fields").set_value([1]).run()
+    assert not ranking.exception
+    fields = ranking_table(ranking)["Technology field"]
+    assert fields.str.contains(fields.iloc[0].split(" · ")[0]).all()
+
+
+def test_explain_shows_sentence_and_moves(ranking):
+    ranking.selectbox(key="explain-technology").select_index(2).run()
+    assert not ranking.exception
+    assert any(t.value.startswith("Rank 3 of 1,044") for t in ranking.text)
+    moves = next(t.value for t in ranking.table if "Value needed to move up" in t.value.columns)
+    assert len(moves) == 10
+    assert "not enough on its own" in set(moves["Value needed to move up"])
+
+
+def test_download_buttons_are_present(ranking):
+    labels = [b.label for b in ranking.get("download_button")]
+    assert labels == ["Shortlist (Excel)", "Shortlist (CSV)", "Scenario file (TOML)"]
+
+
+def test_korean_switch_translates_the_ranking_page(ranking):
+    ranking.sidebar.radio[0].set_value("한국어").run()
+    assert not ranking.exception
+    assert ranking.title[0].value == "수출 기술 순위"
+    assert any("합성 샘플 데이터" in w.value for w in ranking.warning)
+    table = ranking_table(ranking)
+    assert list(table.columns)[:2] == ["기술", "기업"]
+    assert ranking.slider(key="weight.utilization").label == "국내 활용도"
+    assert set(table["기업 규모"]) <= {"중소기업", "중견기업", "대기업", "공공기관", "비영리법인"}
+    notes = next(x.value for x in ranking.text if x.value.startswith("• "))
+    assert "값이 없는 기술 14개" in notes  # capital class, named by its Korean label
+    assert "평균 순위" in notes
+    assert "without a value" not in notes
+    assert "capital_class" not in notes
+
+
+def test_url_reproduces_the_view():
+    at = page("ui/pages/ranking.py", lang="ko", country="IND", scenario="sme_first", top="5",
+              weights="utilization:0.4,firm_capacity:0.1,region:0.1,policy_fit:0.3,sme_support:0.1")
+    assert at.selectbox(key="_w.country").value == "IND"
+    assert at.selectbox(key="_w.scenario").value == "sme_first"
+    assert len(ranking_table(at)) == 5
+    assert at.slider(key="weight.utilization").value == pytest.approx(0.4)
+
+
+def test_hostile_names_render_as_text():
+    text = EXAMPLE.read_text(encoding="utf-8")
+    text = text.replace("Smart Crosswalk Sensor", '"=HYPERLINK(""x"")"').replace(
+        "Hanbit Mobility Co.", "<script>alert(1)</script>"
+    )
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.run()
+    at.sidebar.file_uploader[0].set_value(("evil.csv", text.encode("utf-8"), "text/csv")).run()
+    at.switch_page("ui/pages/ranking.py").run()
+    assert not at.exception
+    table = ranking_table(at)
+    assert '=HYPERLINK("x")' in set(table["Technology"])
+    assert "<script>alert(1)</script>" in set(table["Company"])
+    markdown = " ".join(m.value for m in at.markdown)
+    assert "<script>" not in markdown
+    assert "HYPERLINK" not in markdown
+
+
+def test_scenario_upload_is_chosen_and_a_broken_one_is_refused():
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.run()
+    at.switch_page("ui/pages/ranking.py").run()
+    toml = (ROOT / "criteria" / "scenarios" / "sme_first.toml").read_text(encoding="utf-8")
+    toml = toml.replace('id = "sme_first"', 'id = "panel_2026"').replace(
+        'label_en = "SME first"', 'label_en = "Panel 2026"'
+    )
+    at.sidebar.file_uploader(key="scenario-upload").set_value(
+        ("panel.toml", toml.encode("utf-8"), "application/toml")
+    ).run()
+    assert not at.exception
+    assert at.selectbox(key="_w.scenario").value == "panel_2026"
+    at2 = AppTest.from_file(APP, default_timeout=90)
+    at2.run()
+    at2.sidebar.file_uploader(key="scenario-upload").set_value(
+        ("bad.toml", b"[judgments.nowhere]\n'a vs b' = '3'\n", "application/toml")
+    ).run()
+    assert not at2.exception
+    assert at2.sidebar.error
+
+
+# ---- pairwise page -----------------------------------------------------------------------
+
+
+def test_pairwise_editor_shows_cr_and_warns_when_inconsistent():
+    at = page("ui/pages/weights.py")
+    assert at.title[0].value == "Pairwise weights (AHP)"
+    crs = [m.value for m in at.metric if m.label == "Consistency ratio (CR)"]
+    assert crs[0] == "0.000"  # the balanced judgments are consistent
+    node = "export_priority"
+    assert at.select_slider(key=f"judgment.{node}.utilization.firm_capacity").options == list(
+        SAATY_OPTIONS
+    )
+    # utilization ≫ firm capacity, firm capacity ≫ region, but region ≫ utilization
+    at.select_slider(key=f"judgment.{node}.utilization.firm_capacity").set_value("9").run()
+    at.select_slider(key=f"judgment.{node}.firm_capacity.region").set_value("9").run()
+    at.select_slider(key=f"judgment.{node}.utilization.region").set_value("1/9").run()
+    assert not at.exception
+    cr = float(next(m.value for m in at.metric if m.label == "Consistency ratio (CR)"))
+    assert cr > 0.1
+    assert any("Inconsistent judgments" in w.value for w in at.warning)
+    advice = next(t.value for t in at.table if t.value.index.name == "Judgment to revisit")
+    assert len(advice) >= 1
+    # the ranking page follows the judgments (the weights come from AHP now)
+    local = next(t.value for t in at.table if t.value.index.name == "Criterion")
+    shown = float(local.loc["Domestic utilization", "Weight"])
+    at.switch_page("ui/pages/ranking.py").run()
+    assert not at.exception
+    assert at.slider(key="weight.utilization").value == pytest.approx(shown, abs=1e-3)
+    assert shown != pytest.approx(3 / 11, abs=5e-4)  # not the balanced scenario's weight
+
+
+# ---- comparison page ---------------------------------------------------------------------
+
+
+def test_compare_page_shows_two_targets_and_the_overlap():
+    at = page("ui/pages/compare.py")
+    assert [h.value for h in at.subheader][:2] == ["ASEAN member states", "India"]
+    overlap = next(t.value for t in at.table if list(t.value.columns) == [
+        "ASEAN member states", "India"] and t.value.index[0] == "ASEAN member states")
+    assert overlap.iloc[0, 0] == "10"
+    assert int(overlap.iloc[0, 1]) == int(overlap.iloc[1, 0])
+    strong = next(t.value for t in at.table if "Rank in India" in t.value.columns)
+    assert len(strong) == int(overlap.iloc[0, 1])
+    at.multiselect(key="_w.compare").set_value(["ASEAN", "IND", "MIDDLE_EAST"]).run()
+    assert not at.exception
+    assert "Middle East targets" in [h.value for h in at.subheader]
+

@@ -1,0 +1,55 @@
+"""The Sensitivity page, driven with AppTest (no browser)."""
+
+from tests.ui.apppages import open_page
+
+
+def sensitivity(**params):
+    return open_page("ui/pages/sensitivity.py", **params)
+
+
+def test_page_waits_for_the_run_button_and_offers_the_pair_flip():
+    at = sensitivity(country="IND")
+    assert at.title[0].value == "Sensitivity"
+    assert any("Synthetic sample data" in w.value for w in at.warning)
+    assert at.info, "asks the user to press the button"
+    assert at.button(key="sens_run")
+    # the pair flip works without the run: the two top technologies, with the needed weights
+    assert any("Smallest change" in t.value for t in at.text)
+
+
+def test_running_shows_every_analysis_with_numbers():
+    at = sensitivity(country="IND")
+    at.selectbox(key="sens_samples").set_value(1_000)
+    at.button(key="sens_run").click().run()
+    assert not at.exception, at.exception
+    headers = [h.value for h in at.subheader]
+    assert headers[:4] == ["One criterion at a time", "Rank acceptability (SMAA-2)",
+                           "Other methods", "Rank reversal check"]
+    tables = [t.value for t in at.table]
+    tornado = next(t for t in tables if t.index.name == "Criterion" and "Current weight" in t)
+    assert len(tornado) == 5
+    tau = next(t for t in tables if "TOPSIS" in t.columns)
+    assert tau.loc["TOPSIS", "TOPSIS"] == "1.000"
+    reversal = next(t for t in tables if t.index.name == "Change")
+    assert all(c.startswith(("removed Synthetic technology", "added a dominated copy of "))
+               for c in reversal.index)
+    assert any("changes checked" in t.value for t in at.text)
+
+
+def test_korean_sensitivity_page():
+    at = sensitivity(country="IND", lang="ko")
+    assert at.title[0].value == "민감도 분석"
+    assert at.button(key="sens_run").label == "민감도 분석 실행"
+
+
+def test_korean_run_translates_the_library_descriptions():
+    at = sensitivity(country="IND", lang="ko")
+    at.selectbox(key="sens_samples").set_value(1_000)
+    at.button(key="sens_run").click().run()
+    assert not at.exception, at.exception
+    captions = " ".join(c.value for c in at.caption)
+    assert "디리클레 분포(kappa·w, kappa = 50)" in captions
+    assert "around the given weights" not in captions
+    assert "upper bound" not in captions
+    reversal = next(t.value for t in at.table if t.value.index.name == "변경")
+    assert all(c.endswith((" 제외", " 추가")) for c in reversal.index)
