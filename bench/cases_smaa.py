@@ -29,6 +29,7 @@ from pymcdm import normalizations
 from pymcdm.methods import TOPSIS
 
 import exportmcda as em
+from exportmcda.model.robustness import weight_space
 from exportmcda.robustness.sampling import WeightModel
 from exportmcda.robustness.smaa import smaa
 from exportmcda.robustness.space import WeightSpace
@@ -41,7 +42,7 @@ def _space() -> tuple[WeightSpace, str]:
         em.load_sample(), em.load_criteria(), em.load_scenario("balanced"), em.get_country("IND")
     )
     data = "sample database criteria matrix (scenario 'balanced', country IND), leaf weights"
-    return WeightSpace.from_selection(selection, "leaves"), data
+    return weight_space(selection, "leaves"), data
 
 
 def _baseline(space: WeightSpace, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

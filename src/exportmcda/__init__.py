@@ -25,8 +25,7 @@ from exportmcda.model.robustness import RobustnessReport, flip_pair, robustness
 from exportmcda.model.scenarios import Scenario, load_scenario, scenario_weights
 from exportmcda.model.selection import Filters, Selection, select
 from exportmcda.rank.engine import RankResult, rank_matrix
-
-__version__ = "0.1.0"
+from exportmcda.version import __version__
 
 __all__ = [
     "TABLES",

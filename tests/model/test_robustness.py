@@ -22,8 +22,10 @@ from exportmcda.model.robustness import (
     rank_reversal,
     robustness,
     smallest_flip,
+    weight_space,
 )
-from exportmcda.rank.engine import kendall_tau_b, rank_matrix
+from exportmcda.rank.engine import rank_matrix
+from exportmcda.rank.ranks import kendall_tau_b
 from exportmcda.robustness.checks import dominated_rows
 from exportmcda.robustness.oat import perturbed
 from exportmcda.robustness.space import competition_ranks, shortlist_mask
@@ -284,7 +286,7 @@ def test_no_rank_reversal_in_a_dominance_chain() -> None:
 
 
 def test_criteria_space_reproduces_the_leaf_weights(selection: em.Selection) -> None:
-    space = WeightSpace.from_selection(selection)
+    space = weight_space(selection)
     assert space.names == tuple(c.id for c in selection.weights.tree.criteria)
     np.testing.assert_allclose(
         space.weights, list(selection.weights.criterion_weights.values()), atol=1e-12
@@ -295,10 +297,10 @@ def test_criteria_space_reproduces_the_leaf_weights(selection: em.Selection) -> 
     np.testing.assert_allclose(
         space.closeness(space.weights)[0], selection.result.scores, atol=1e-12
     )
-    leaves = WeightSpace.from_selection(selection, "leaves")
+    leaves = weight_space(selection, "leaves")
     assert leaves.names == selection.result.criteria
     with pytest.raises(ConfigError):
-        WeightSpace.from_selection(selection, "nodes")
+        weight_space(selection, "nodes")
 
 
 def test_robustness_json_contract(selection: em.Selection) -> None:
@@ -341,7 +343,7 @@ def test_flip_pair_on_the_selection(selection: em.Selection) -> None:
     assert f.status == "flip"
     assert f.criteria == tuple(c.id for c in selection.weights.tree.criteria)
     assert f.weights is not None
-    space = WeightSpace.from_selection(selection)
+    space = weight_space(selection)
     c = space.closeness(f.weights)[0]
     assert c[space.index(second)] > c[space.index(first)]
     assert f.distance == pytest.approx(np.abs(f.weights - space.weights).sum())

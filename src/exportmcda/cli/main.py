@@ -15,12 +15,12 @@ import traceback
 from collections.abc import Callable, Sequence
 from typing import TextIO
 
-from exportmcda import __version__
 from exportmcda.cli.audit import add_audit_command
 from exportmcda.cli.data import cmd_overview, cmd_validate
 from exportmcda.cli.decide import add_commands
 from exportmcda.cli.output import FORMATS
 from exportmcda.errors import ExportMcdaError
+from exportmcda.version import __version__
 
 __all__ = ["FORMATS", "build_parser", "main", "run"]
 

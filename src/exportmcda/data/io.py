@@ -26,13 +26,13 @@ import tempfile
 import warnings
 import zipfile
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
 
 import pandas as pd
 
 from exportmcda.data.database import REQUIRED_COLUMNS, SCALE_COLUMNS, Database
+from exportmcda.data.table import RawTable
 from exportmcda.data.taxonomy import Dimension
 from exportmcda.data.validate import validate
 from exportmcda.errors import InputError, Issue
@@ -77,22 +77,6 @@ _FOREIGN_MAGIC = {
     b"GIF8": "a GIF image",
 }
 _SAMPLE_SOURCE = "exportmcda sample database (synthetic)"
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class RawTable:
-    """A table exactly as read: text cells, spreadsheet row numbers, where it came from.
-
-    Rows are padded with ``''`` to the header length; rows whose cells are all empty are
-    left out (Excel leaves such rows) but keep their place in the numbering.
-    """
-
-    name: str
-    header: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    row_numbers: tuple[int, ...]
-    encoding: str
-    sha256: str
 
 
 def _fail(code: str, message: str, name: str, row: int | None = None) -> InputError:

@@ -48,7 +48,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING, cast
+from typing import cast
 
 import numpy as np
 import pandas as pd
@@ -60,6 +60,7 @@ from exportmcda.data.database import (
     Database,
     Provenance,
 )
+from exportmcda.data.table import RawTable
 from exportmcda.data.taxonomy import (
     CLASS_SCALES,
     HISTORY,
@@ -69,9 +70,6 @@ from exportmcda.data.taxonomy import (
     lookup,
 )
 from exportmcda.errors import InputError, Issue
-
-if TYPE_CHECKING:
-    from exportmcda.data.io import RawTable
 
 __all__ = ["summary", "validate"]
 

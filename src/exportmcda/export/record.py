@@ -35,6 +35,7 @@ from exportmcda.data.countries import CountryProfile, default_directory
 from exportmcda.errors import ConfigError, InputError, Issue
 from exportmcda.model.scenarios import to_toml
 from exportmcda.model.selection import Filters, Selection
+from exportmcda.version import __version__
 
 __all__ = [
     "CELL_LIMIT",
@@ -88,7 +89,6 @@ def profile_files(country: CountryProfile) -> tuple[str, ...]:
 
 def current_versions() -> tuple[tuple[str, str], ...]:
     """Versions of exportmcda, Python and the libraries a ranking depends on."""
-    from exportmcda import __version__
 
     def installed(name: str) -> str:
         try:

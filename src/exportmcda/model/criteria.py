@@ -1,7 +1,8 @@
 """Criteria: a goal → criteria → leaves hierarchy read from TOML.
 
 The definitions (labels, directions, parameters, sources) are data in ``criteria/*.toml``;
-each leaf names a measure of :mod:`exportmcda.model.measures`, which scores the technologies.
+each leaf names a measure of :mod:`exportmcda.model.measures` (checked against
+:mod:`exportmcda.model.measure_params`), which scores the technologies.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from exportmcda.errors import ConfigError, InputError
-from exportmcda.model.measures import MEASURES, check_params
+from exportmcda.model.measure_params import MEASURE_NAMES, check_params
 from exportmcda.rank.directions import Direction
 from exportmcda.resources import criteria_dir
 
@@ -128,7 +129,7 @@ class CriteriaTree:
             criteria.append(replace(c, leaves=leaves))
         tree = replace(self, criteria=tuple(criteria))
         for leaf in tree.leaves:
-            check_params(leaf, self.path)
+            check_params(leaf.measure, leaf.params, leaf.id, self.path)
         return tree
 
 
@@ -183,9 +184,9 @@ def load_criteria(path: str | Path | None = None) -> CriteriaTree:
             lwhere = f"{where}.leaf[{j}]"
             lid = _text(leaf_block, "id", name, lwhere)
             measure = _text(leaf_block, "measure", name, lwhere)
-            if measure not in MEASURES:
+            if measure not in MEASURE_NAMES:
                 raise ConfigError.single(
-                    "unknown_measure", f"unknown measure; known: {', '.join(MEASURES)}",
+                    "unknown_measure", f"unknown measure; known: {', '.join(MEASURE_NAMES)}",
                     path=name, field=f"{lwhere}.measure", value=measure,
                 )
             params = {
@@ -232,5 +233,5 @@ def load_criteria(path: str | Path | None = None) -> CriteriaTree:
         goal_ko=str(goal.get("label_ko", "목표")), criteria=tuple(criteria), path=name,
     )
     for leaf in tree.leaves:
-        check_params(leaf, name)
+        check_params(leaf.measure, leaf.params, leaf.id, name)
     return tree

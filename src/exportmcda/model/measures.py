@@ -10,24 +10,21 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, TypeAlias
+from typing import Any, TypeAlias
 
 import numpy as np
 import pandas as pd
 
 from exportmcda.data.countries import CountryProfile, FieldPriority, SourceType
 from exportmcda.data.database import Database
-from exportmcda.data.taxonomy import CLASS_SCALES, Dimension, lookup
 from exportmcda.errors import ConfigError
+from exportmcda.model.criteria import CriteriaTree, Leaf
+from exportmcda.model.measure_params import size_scores
 from exportmcda.rank.directions import Direction
-
-if TYPE_CHECKING:
-    from exportmcda.model.criteria import CriteriaTree, Leaf
 
 __all__ = [
     "MEASURES",
     "CriterionScores",
-    "check_params",
     "evidence_passes",
     "score",
     "technology_profiles",
@@ -93,7 +90,7 @@ def _service_type_share(ctx: _Context, leaf: Leaf) -> tuple[pd.Series, int]:
 
 
 def _company_size(ctx: _Context, leaf: Leaf) -> tuple[pd.Series, int]:
-    mapping = _size_scores(leaf.params["scores"], leaf, "")
+    mapping = size_scores(leaf.params["scores"], leaf.id, "")
     return ctx.tech["company_size"].map(mapping).astype("float64"), 0
 
 
@@ -172,67 +169,6 @@ MEASURES: dict[str, Measure] = {
     "policy_fit": _policy_fit,
 }
 """Every measure a criteria file may name, defined once."""
-
-_AGGREGATES = ("max", "mean", "sum")
-_SOURCE_TYPES = tuple(t.value for t in SourceType)
-_MISSING = ("worst", "median", "mean")
-
-
-def _size_scores(raw: Any, leaf: Leaf, path: str) -> dict[int, float]:
-    if not isinstance(raw, Mapping):
-        raise ConfigError.single(
-            "bad_param", "'scores' must map each company size to a number", path=path,
-            field=f"{leaf.id}.scores",
-        )
-    out: dict[int, float] = {}
-    for name, value in raw.items():
-        cat = lookup(Dimension.COMPANY_SIZE, name)
-        if cat is None or not isinstance(value, int | float):
-            raise ConfigError.single(
-                "bad_param", "unknown company size or non-numeric score", path=path,
-                field=f"{leaf.id}.scores", value=f"{name} = {value}",
-            )
-        out[cat.number] = float(value)
-    missing = [c.en for c in Dimension.COMPANY_SIZE.categories if c.number not in out]
-    if missing:
-        raise ConfigError.single(
-            "bad_param", f"'scores' lacks: {', '.join(missing)}", path=path,
-            field=f"{leaf.id}.scores",
-        )
-    return out
-
-
-def check_params(leaf: Leaf, path: str) -> None:
-    """Check a leaf's measure parameters (ConfigError naming the file and the leaf)."""
-    p = leaf.params
-    if "aggregate" in p and p["aggregate"] not in _AGGREGATES:
-        raise ConfigError.single(
-            "bad_param", f"aggregate must be one of {', '.join(_AGGREGATES)}", path=path,
-            field=f"{leaf.id}.aggregate", value=p["aggregate"],
-        )
-    if "missing" in p and p["missing"] not in _MISSING:
-        raise ConfigError.single(
-            "bad_param", f"missing must be one of {', '.join(_MISSING)}", path=path,
-            field=f"{leaf.id}.missing", value=p["missing"],
-        )
-    if leaf.measure == "company_class" and p.get("scale") not in {s.key for s in CLASS_SCALES}:
-        raise ConfigError.single(
-            "bad_param", "scale must be capital, sales, history or employees", path=path,
-            field=f"{leaf.id}.scale", value=p.get("scale"),
-        )
-    if leaf.measure == "company_size":
-        _size_scores(p.get("scores"), leaf, path)
-    if p.get("min_source") not in (None, "", *_SOURCE_TYPES):
-        raise ConfigError.single(
-            "bad_param", f"min_source must be one of {', '.join(_SOURCE_TYPES)}", path=path,
-            field=f"{leaf.id}.min_source", value=p.get("min_source"),
-        )
-    if not isinstance(p.get("sourced_only", False), bool):
-        raise ConfigError.single(
-            "bad_param", "sourced_only must be true or false", path=path,
-            field=f"{leaf.id}.sourced_only", value=p.get("sourced_only"),
-        )
-
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CriterionScores:

@@ -20,11 +20,12 @@ leaves keeping their AHP local weights (:class:`~exportmcda.robustness.space.Wei
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 
 from exportmcda.errors import ConfigError
+from exportmcda.model.selection import Selection
 from exportmcda.robustness.checks import (
     DEFAULT_METHODS,
     MethodAgreement,
@@ -36,10 +37,7 @@ from exportmcda.robustness.flip import FlipResult, smallest_flip
 from exportmcda.robustness.oat import OneAtATime, one_at_a_time
 from exportmcda.robustness.sampling import WeightModel
 from exportmcda.robustness.smaa import ProgressFn, SmaaResult, smaa
-from exportmcda.robustness.space import WeightSpace, shortlist_mask
-
-if TYPE_CHECKING:
-    from exportmcda.model.selection import Selection
+from exportmcda.robustness.space import LEVELS, WeightSpace, shortlist_mask
 
 __all__ = [
     "DEFAULT_METHODS",
@@ -58,6 +56,7 @@ __all__ = [
     "robustness",
     "smaa",
     "smallest_flip",
+    "weight_space",
 ]
 
 
@@ -155,7 +154,7 @@ def robustness(
             "robustness analyses a TOPSIS ranking",
             value=selection.result.method,
         )
-    space = WeightSpace.from_selection(selection, level)
+    space = weight_space(selection, level)
     if weights == "around":
         model = WeightModel.around(space.weights, concentration)
     elif weights == "uniform":
@@ -218,4 +217,46 @@ def flip_pair(
 
     ``norm`` is "l1" or "linf"; see :func:`~exportmcda.robustness.flip.smallest_flip`.
     """
-    return smallest_flip(WeightSpace.from_selection(selection, level), above, below, norm=norm)
+    return smallest_flip(weight_space(selection, level), above, below, norm=norm)
+
+
+def weight_space(selection: Selection, level: str = "criteria") -> WeightSpace:
+    """The weight space of a ranked selection: top-level criteria (default) or leaves.
+
+    It lives in the model, not in the generic robustness engine, because only the model
+    knows how leaves group into criteria.
+    """
+    r = selection.result
+    if level not in LEVELS:
+        raise ConfigError.single(
+            "sensitivity.level",
+            f"level must be one of {LEVELS}, got {level!r}",
+            value=level,
+        )
+    normalization = r.normalization or "vector"
+    if level == "leaves":
+        return WeightSpace.from_matrix(
+            r.matrix,
+            r.weights,
+            r.types,
+            alternatives=r.alternatives,
+            criteria=r.criteria,
+            normalization=normalization,
+        )
+    groups = {
+        c.id: tuple(leaf.id for leaf in c.leaves if leaf.id in r.criteria)
+        for c in selection.weights.tree.criteria
+    }
+    groups = {k: v for k, v in groups.items() if v}
+    col = {c: j for j, c in enumerate(r.criteria)}
+    top = np.array([sum(r.weights[col[c]] for c in v) for v in groups.values()])
+    return WeightSpace.grouped(
+        r.matrix,
+        top / top.sum(),
+        r.types,
+        groups=groups,
+        column_names=r.criteria,
+        alternatives=r.alternatives,
+        normalization=normalization,
+        local=r.weights,
+    )

@@ -8,17 +8,14 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 from pymcdm.correlations import spearman
 
 from exportmcda.errors import InputError
+from exportmcda.rank.engine import RankResult
 from exportmcda.rank.ranks import kendall_tau_b, top_n_overlap
-
-if TYPE_CHECKING:
-    from exportmcda.rank.engine import RankResult
 
 __all__ = ["rank_agreement"]
 

@@ -22,7 +22,6 @@ from numpy.typing import ArrayLike, NDArray
 from pymcdm.validators import validate_decision_problem
 
 from exportmcda.errors import ConfigError, InputError, Issue
-from exportmcda.rank.agreement import rank_agreement
 from exportmcda.rank.fasttopsis import FAST_NORMALIZATIONS, topsis_closeness, topsis_steps
 from exportmcda.rank.inputs import (
     Direction,
@@ -49,7 +48,6 @@ __all__ = [
     "MethodSpec",
     "RankResult",
     "kendall_tau_b",
-    "rank_agreement",
     "rank_matrix",
     "ranks_batch",
     "ranks_from_scores",

@@ -22,7 +22,9 @@ import pandas as pd
 from numpy.typing import ArrayLike, NDArray
 
 from exportmcda.errors import InputError
-from exportmcda.rank.engine import RankResult, kendall_tau_b, rank_agreement, rank_matrix
+from exportmcda.rank.agreement import rank_agreement
+from exportmcda.rank.engine import RankResult, rank_matrix
+from exportmcda.rank.ranks import kendall_tau_b
 from exportmcda.robustness.space import WeightSpace, shortlist_mask
 
 __all__ = [

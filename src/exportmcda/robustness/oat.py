@@ -198,7 +198,7 @@ def one_at_a_time(
     Parameters
     ----------
     space : WeightSpace
-        The varied weights (e.g. ``WeightSpace.from_selection(sel)``: top-level criteria).
+        The varied weights (e.g. ``model.robustness.weight_space(sel)``: top-level criteria).
     top_n : int
         Shortlist length (ties at the cut-off are all in).
     grid : int

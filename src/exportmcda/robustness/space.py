@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -22,9 +21,6 @@ from numpy.typing import ArrayLike, NDArray
 from exportmcda.errors import ConfigError, JudgmentError
 from exportmcda.rank.fasttopsis import topsis_closeness
 from exportmcda.rank.inputs import DirectionLike, read_only, types_vector
-
-if TYPE_CHECKING:
-    from exportmcda.model.selection import Selection
 
 __all__ = ["LEVELS", "WeightSpace", "competition_ranks", "shortlist_mask"]
 
@@ -134,44 +130,6 @@ class WeightSpace:
             alternatives=tuple(alternatives),
             columns=cols,
             normalization=normalization,
-        )
-
-    @classmethod
-    def from_selection(cls, selection: Selection, level: str = "criteria") -> WeightSpace:
-        """The space of a ranked selection: top-level criteria (default) or leaves."""
-        r = selection.result
-        if level not in LEVELS:
-            raise ConfigError.single(
-                "sensitivity.level",
-                f"level must be one of {LEVELS}, got {level!r}",
-                value=level,
-            )
-        normalization = r.normalization or "vector"
-        if level == "leaves":
-            return cls.from_matrix(
-                r.matrix,
-                r.weights,
-                r.types,
-                alternatives=r.alternatives,
-                criteria=r.criteria,
-                normalization=normalization,
-            )
-        groups = {
-            c.id: tuple(leaf.id for leaf in c.leaves if leaf.id in r.criteria)
-            for c in selection.weights.tree.criteria
-        }
-        groups = {k: v for k, v in groups.items() if v}
-        col = {c: j for j, c in enumerate(r.criteria)}
-        top = np.array([sum(r.weights[col[c]] for c in v) for v in groups.values()])
-        return cls.grouped(
-            r.matrix,
-            top / top.sum(),
-            r.types,
-            groups=groups,
-            column_names=r.criteria,
-            alternatives=r.alternatives,
-            normalization=normalization,
-            local=r.weights,
         )
 
     @property

@@ -1,0 +1,95 @@
+"""The parameters a criteria file may give a measure, and their checks.
+
+Kept apart from :mod:`exportmcda.model.measures` (which computes the values and needs the
+hierarchy's types) so that the hierarchy can check its own parameters on load without an
+import cycle: criteria → measure_params ← measures → criteria.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from exportmcda.data.countries import SourceType
+from exportmcda.data.taxonomy import CLASS_SCALES, Dimension, lookup
+from exportmcda.errors import ConfigError
+
+__all__ = [
+    "AGGREGATES",
+    "MEASURE_NAMES",
+    "MISSING",
+    "SOURCE_TYPES",
+    "check_params",
+    "size_scores",
+]
+
+MEASURE_NAMES: tuple[str, ...] = (
+    "field_share",
+    "service_type_share",
+    "company_size",
+    "company_class",
+    "region_share",
+    "policy_fit",
+)
+"""Every measure a criteria file may name (:data:`exportmcda.model.measures.MEASURES`)."""
+
+AGGREGATES = ("max", "mean", "sum")
+SOURCE_TYPES = tuple(t.value for t in SourceType)
+MISSING = ("worst", "median", "mean")
+
+
+def size_scores(raw: Any, leaf_id: str, path: str) -> dict[int, float]:
+    """A company-size leaf's ``scores`` table by size number (ConfigError naming the leaf)."""
+    if not isinstance(raw, Mapping):
+        raise ConfigError.single(
+            "bad_param", "'scores' must map each company size to a number", path=path,
+            field=f"{leaf_id}.scores",
+        )
+    out: dict[int, float] = {}
+    for name, value in raw.items():
+        cat = lookup(Dimension.COMPANY_SIZE, name)
+        if cat is None or not isinstance(value, int | float):
+            raise ConfigError.single(
+                "bad_param", "unknown company size or non-numeric score", path=path,
+                field=f"{leaf_id}.scores", value=f"{name} = {value}",
+            )
+        out[cat.number] = float(value)
+    missing = [c.en for c in Dimension.COMPANY_SIZE.categories if c.number not in out]
+    if missing:
+        raise ConfigError.single(
+            "bad_param", f"'scores' lacks: {', '.join(missing)}", path=path,
+            field=f"{leaf_id}.scores",
+        )
+    return out
+
+
+def check_params(measure: str, params: Mapping[str, Any], leaf_id: str, path: str) -> None:
+    """Check a leaf's measure parameters (ConfigError naming the file and the leaf)."""
+    p = params
+    if "aggregate" in p and p["aggregate"] not in AGGREGATES:
+        raise ConfigError.single(
+            "bad_param", f"aggregate must be one of {', '.join(AGGREGATES)}", path=path,
+            field=f"{leaf_id}.aggregate", value=p["aggregate"],
+        )
+    if "missing" in p and p["missing"] not in MISSING:
+        raise ConfigError.single(
+            "bad_param", f"missing must be one of {', '.join(MISSING)}", path=path,
+            field=f"{leaf_id}.missing", value=p["missing"],
+        )
+    if measure == "company_class" and p.get("scale") not in {s.key for s in CLASS_SCALES}:
+        raise ConfigError.single(
+            "bad_param", "scale must be capital, sales, history or employees", path=path,
+            field=f"{leaf_id}.scale", value=p.get("scale"),
+        )
+    if measure == "company_size":
+        size_scores(p.get("scores"), leaf_id, path)
+    if p.get("min_source") not in (None, "", *SOURCE_TYPES):
+        raise ConfigError.single(
+            "bad_param", f"min_source must be one of {', '.join(SOURCE_TYPES)}", path=path,
+            field=f"{leaf_id}.min_source", value=p.get("min_source"),
+        )
+    if not isinstance(p.get("sourced_only", False), bool):
+        raise ConfigError.single(
+            "bad_param", "sourced_only must be true or false", path=path,
+            field=f"{leaf_id}.sourced_only", value=p.get("sourced_only"),
+        )
