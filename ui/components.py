@@ -24,6 +24,7 @@ from exportmcda.export import reports
 from exportmcda.labels import issue_title, t
 from exportmcda.model.scenarios import rescale_weights, to_toml
 from exportmcda.model.selection import Selection
+from exportmcda.model.weight_state import local_weights
 from ui import state
 
 log = logging.getLogger("exportmcda.app")
@@ -177,7 +178,7 @@ def top_choice(lang: str) -> int:
 
 
 def _on_slider(node: str, child: str) -> None:
-    current = state.local_weights(state.weights(), node)
+    current = local_weights(state.weights(), node)
     value = float(st.session_state[f"weight.{child}"])
     state.set_direct(node, rescale_weights(current, child, value))
 
@@ -278,7 +279,7 @@ def _on_evidence() -> None:
 
 def evidence_controls(lang: str) -> None:
     """Which policy priorities may count: a minimum source type, sourced mappings only."""
-    rule = st.session_state.get(state.EVIDENCE, {})
+    rule = state.weight_state().evidence
     options = ["any", *(k.value for k in SourceType if k is not SourceType.WEAK)]
     st.session_state["evidence.min_source"] = rule.get("min_source") or "any"
     st.session_state["evidence.sourced_only"] = bool(rule.get("sourced_only", False))

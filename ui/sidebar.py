@@ -1,10 +1,10 @@
-"""The sidebar every page shares: language, data source (sample or upload)."""
+"""The sidebar every page shares: language, data source (sample or upload), link problems."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from exportmcda.labels import t
+from exportmcda.labels import issue_title, t
 from ui import components, state
 
 
@@ -27,6 +27,7 @@ def render() -> None:
     else:
         st.sidebar.text(t("data_sample", lang))
     _scenario_file(lang)
+    _link_weights(lang)
 
 
 def _scenario_file(lang: str) -> None:
@@ -46,3 +47,19 @@ def _scenario_file(lang: str) -> None:
     if error:
         st.sidebar.error(t("scenario_rejected", lang))
         st.sidebar.text(error)
+
+
+def _link_weights(lang: str) -> None:
+    """Why a shared link's weights were not applied, until the user sets weights.
+
+    The link is user text, so each problem is shown through ``st.text`` (escaped), never
+    inside the warning's Markdown.
+    """
+    issues = state.url_issues()
+    if not issues:
+        return
+    st.sidebar.warning(t("url_weights_ignored", lang), icon="⚠️")
+    for issue in issues:
+        where = issue.field or ""
+        shown = f"{where} = {issue.value}" if issue.value is not None else where
+        st.sidebar.text(f"{issue_title(issue.code, lang)}: {shown}")

@@ -8,22 +8,21 @@ are ``st.cache_resource`` (one shared object, no unpickling on each rerun): a
 ``Database`` copies its frames out, ``Candidates`` is frozen and only read, and pandas'
 copy-on-write keeps derived frames from writing back.
 
-Weights live in the session per node of the hierarchy (the goal and each criterion with
-several sub-criteria), keyed by criterion id, seeded from the scenario, and set either
-directly (sliders, :func:`rescale_weights`) or by AHP judgments (the pairwise editor).
+Weights live in the session as one :class:`~exportmcda.model.weight_state.WeightState`
+(per node of the hierarchy: direct weights from the sliders or AHP judgments from the
+pairwise editor), seeded from the scenario; what it means (changed or not, the effective
+scenario, a link's weights, the editor's values) is decided by that library module.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
 from typing import Any
 
 import pandas as pd
 import streamlit as st
 
-from exportmcda.ahp.judgments import format_judgment, nearest_saaty
-from exportmcda.ahp.priorities import AhpResult
+from exportmcda.ahp.judgments import SAATY_OPTIONS as SAATY_OPTIONS  # the tests' import
 from exportmcda.data.countries import CountryProfile, load_countries
 from exportmcda.data.database import Database
 from exportmcda.data.io import load, load_sample
@@ -38,6 +37,19 @@ from exportmcda.model.scenarios import (
     scenario_weights,
 )
 from exportmcda.model.selection import Candidates, Filters, Selection, prepare, rank_candidates
+from exportmcda.model.weight_state import (
+    WeightState,
+    is_modified,
+    parse_url_weights,
+    seed,
+    url_weights,
+    with_direct,
+    with_evidence,
+    with_judgments,
+)
+from exportmcda.model.weight_state import (
+    effective_scenario as _effective_scenario,
+)
 from exportmcda.rank.directions import Direction
 
 LANG = "lang"
@@ -50,13 +62,10 @@ SCENARIO_ERROR = "scenario_error"  # message of the last rejected scenario file,
 TOP = "top"  # how many technologies the ranking shows
 COMPARE = "compare"  # target codes compared side by side
 FILTERS = "filters"  # {"fields": [...], "service_types": [...], ...} taxonomy numbers
-NODE_MODE = "node_mode"  # {node: "ahp" | "direct"}
-JUDGMENTS = "judgments"  # {node: {(a, b): "3"}} for nodes in "ahp" mode
-DIRECT = "direct"  # {node: {child: weight}} for nodes in "direct" mode
-EVIDENCE = "evidence"  # {"min_source": type, "sourced_only": True}: the policy-fit evidence rule
-SEEDED_FROM = "seeded_from"  # scenario id the weights were seeded from
+WEIGHTS = "weight_state"  # WeightState: modes, judgments, direct weights, evidence rule
+URL_ISSUES = "url_issues"  # issues of the link's weights (not applied), until weights change
 _BASE_MEMO = "_memo.base_weights"  # (scenario, its ScenarioWeights)
-_WEIGHTS_MEMO = "_memo.weights"  # (scenario, weight-state snapshot, ScenarioWeights)
+_WEIGHTS_MEMO = "_memo.weights"  # (scenario, WeightState, ScenarioWeights)
 
 LANG_OPTIONS = {"English": "en", "한국어": "ko"}
 DEFAULT_COUNTRY = "ASEAN"
@@ -65,12 +74,6 @@ DEFAULT_TOP = 10
 DEFAULT_COMPARE = ("ASEAN", "IND")
 TOP_OPTIONS = (5, 10, 15, 20, 30, 50)
 FILTER_DIMENSIONS = ("fields", "service_types", "company_sizes", "regions")
-
-SAATY_OPTIONS: tuple[str, ...] = (
-    *(f"1/{k}" for k in range(9, 1, -1)),
-    *(str(k) for k in range(1, 10)),
-)
-"""Saaty's 1–9 scale and its reciprocals, weakest to strongest preference for the row."""
 
 
 def init() -> None:
@@ -98,7 +101,8 @@ def init() -> None:
         chosen = [c for c in dict.fromkeys(wanted) if c in countries()]
         st.session_state[COMPARE] = chosen if len(chosen) >= 2 else list(DEFAULT_COMPARE)
     st.session_state.setdefault(FILTERS, {d: [] for d in FILTER_DIMENSIONS})
-    if SEEDED_FROM not in st.session_state:
+    st.session_state.setdefault(URL_ISSUES, ())
+    if WEIGHTS not in st.session_state:
         seed_weights(scenario())
         apply_url_weights(str(params.get("weights", "")))
 
@@ -117,11 +121,9 @@ def sync_url() -> None:
         "top": str(st.session_state.get(TOP, DEFAULT_TOP)),
         "compare": ",".join(st.session_state.get(COMPARE, DEFAULT_COMPARE)),
     }
-    goal = tree().goal_id
-    if st.session_state.get(NODE_MODE, {}).get(goal) == "direct":
-        wanted["weights"] = ",".join(
-            f"{k}:{v:.4f}" for k, v in st.session_state[DIRECT][goal].items()
-        )
+    link = url_weights(weight_state(), tree().goal_id)
+    if link is not None:
+        wanted["weights"] = link
     elif "weights" in st.query_params:
         del st.query_params["weights"]
     for key, value in wanted.items():
@@ -186,14 +188,10 @@ def country(code: str | None = None) -> CountryProfile:
     return countries()[code or str(st.session_state[COUNTRY])]
 
 
+@st.cache_resource(show_spinner=False)
 def inner_nodes() -> dict[str, tuple[str, ...]]:
-    """Nodes of the hierarchy that have weights to set (two or more children), goal first."""
-    hierarchy = tree()
-    nodes = {hierarchy.goal_id: tuple(c.id for c in hierarchy.criteria)}
-    for c in hierarchy.criteria:
-        if len(c.leaves) > 1:
-            nodes[c.id] = tuple(leaf.id for leaf in c.leaves)
-    return nodes
+    """:meth:`CriteriaTree.weighted_nodes` of the shipped tree, computed once per server."""
+    return tree().weighted_nodes()
 
 
 # ---- scenario and weights ---------------------------------------------------------------
@@ -251,105 +249,65 @@ def try_scenario_upload(name: str, content: bytes) -> bool:
     return True
 
 
+def weight_state() -> WeightState:
+    """The session's weights (every node's mode, judgments, direct weights; evidence rule)."""
+    value: WeightState = st.session_state[WEIGHTS]
+    return value
+
+
+def _store(new: WeightState) -> None:
+    """Make ``new`` the session's weights; a link's weight problems are then history."""
+    st.session_state[WEIGHTS] = new
+    st.session_state[URL_ISSUES] = ()
+
+
 def seed_weights(base: Scenario) -> None:
     """Set every node's weights (and the editor's judgments) from ``base``."""
-    weighed = scenario_weights(base, tree())
-    modes: dict[str, str] = {}
-    judgments: dict[str, dict[tuple[str, str], str]] = {}
-    direct: dict[str, dict[str, float]] = {}
-    for node in inner_nodes():
-        local = weighed.local[node]
-        if isinstance(local, AhpResult):
-            modes[node] = "ahp"
-            judgments[node] = dict(base.judgments[node])
-            direct[node] = dict(local.weights_by_label)
-        else:
-            modes[node] = "direct"
-            direct[node] = {k: float(v) for k, v in local.items()}
-    st.session_state[NODE_MODE] = modes
-    st.session_state[JUDGMENTS] = judgments
-    st.session_state[DIRECT] = direct
-    st.session_state[EVIDENCE] = evidence_rule(base.evidence)
-    st.session_state[SEEDED_FROM] = base.id
-
-
-def evidence_rule(evidence: Mapping[str, Any]) -> dict[str, Any]:
-    """The evidence rule without its defaults (no minimum, assumed mappings allowed)."""
-    return {k: v for k, v in evidence.items() if v}
+    _store(seed(_base_weights(base)))
 
 
 def set_evidence(min_source: str | None, sourced_only: bool) -> None:
     """Change the policy-fit evidence rule of the session's effective scenario."""
-    st.session_state[EVIDENCE] = evidence_rule(
-        {"min_source": min_source, "sourced_only": sourced_only}
-    )
+    _store(with_evidence(weight_state(), min_source, sourced_only))
 
 
 def apply_url_weights(text: str) -> None:
-    """Apply ``utilization:0.3,region:0.1,...`` from a shared link to the goal node."""
+    """Apply ``utilization:0.3,region:0.1,...`` from a shared link to the goal node.
+
+    A link with any problem is not applied; its issues wait in :data:`URL_ISSUES` for the
+    sidebar to show.
+    """
     goal = tree().goal_id
-    children = inner_nodes()[goal]
-    given: dict[str, float] = {}
-    for part in text.split(","):
-        name, _, value = part.partition(":")
-        try:
-            number = float(value)
-        except ValueError:
-            continue
-        if name in children and number >= 0:
-            given[name] = number
-    total = sum(given.values())
-    if set(given) == set(children) and total > 0:
-        set_direct(goal, {k: given[k] / total for k in children})
+    given, issues = parse_url_weights(text, inner_nodes()[goal])
+    if given is not None:
+        set_direct(goal, given)
+    st.session_state[URL_ISSUES] = issues
+
+
+def url_issues() -> tuple[Issue, ...]:
+    """Problems of the shared link's weights (empty once the user has set weights)."""
+    issues: tuple[Issue, ...] = st.session_state.get(URL_ISSUES, ())
+    return issues
 
 
 def set_direct(node: str, weights: Mapping[str, float]) -> None:
     """Give ``node``'s children direct weights (the sliders' mode)."""
-    st.session_state[NODE_MODE] = {**st.session_state[NODE_MODE], node: "direct"}
-    st.session_state[DIRECT] = {**st.session_state[DIRECT], node: dict(weights)}
+    _store(with_direct(weight_state(), node, weights))
 
 
 def set_judgments(node: str, pairs: Mapping[tuple[str, str], str]) -> None:
     """Give ``node`` AHP judgments (the pairwise editor's mode)."""
-    st.session_state[NODE_MODE] = {**st.session_state[NODE_MODE], node: "ahp"}
-    st.session_state[JUDGMENTS] = {**st.session_state[JUDGMENTS], node: dict(pairs)}
+    _store(with_judgments(weight_state(), node, pairs))
 
 
 def modified() -> bool:
     """Whether the weights differ from the chosen scenario's."""
-    base = scenario()
-    if st.session_state.get(SEEDED_FROM) != base.id:
-        return True
-    if st.session_state.get(EVIDENCE, {}) != evidence_rule(base.evidence):
-        return True
-    weighed = _base_weights(base)
-    for node, mode in st.session_state[NODE_MODE].items():
-        local = weighed.local[node]
-        if mode == "ahp":
-            if not isinstance(local, AhpResult) or dict(base.judgments[node]) != dict(
-                st.session_state[JUDGMENTS][node]
-            ):
-                return True
-        elif isinstance(local, AhpResult) or any(
-            abs(float(local[k]) - v) > 1e-9 for k, v in st.session_state[DIRECT][node].items()
-        ):
-            return True
-    return False
+    return is_modified(weight_state(), _base_weights(scenario()))
 
 
 def effective_scenario() -> Scenario:
     """The chosen scenario with the session's weights (itself when nothing was changed)."""
-    base = scenario()
-    if not modified():
-        return base
-    modes = st.session_state[NODE_MODE]
-    judgments = {n: dict(st.session_state[JUDGMENTS][n]) for n, m in modes.items() if m == "ahp"}
-    weights = {n: dict(st.session_state[DIRECT][n]) for n, m in modes.items() if m == "direct"}
-    return replace(
-        base, id=f"{base.id}-custom", label_en=f"{base.label_en} (adjusted)",
-        label_ko=f"{base.label_ko} (조정)", basis="user", judgments=judgments, weights=weights,
-        evidence=dict(st.session_state.get(EVIDENCE, {})),
-    )
+    return _effective_scenario(weight_state(), _base_weights(scenario()))
 
 
 def _base_weights(base: Scenario) -> ScenarioWeights:
@@ -362,68 +320,21 @@ def _base_weights(base: Scenario) -> ScenarioWeights:
     return weighed
 
 
-def _weight_state() -> tuple[Any, ...]:
-    """A hashable snapshot of every node's mode, judgments and direct weights."""
-    return (
-        st.session_state.get(SEEDED_FROM),
-        tuple(sorted(st.session_state.get(EVIDENCE, {}).items())),
-        tuple(sorted(st.session_state[NODE_MODE].items())),
-        tuple(sorted((n, tuple(sorted(p.items()))) for n, p in
-                     st.session_state[JUDGMENTS].items())),
-        tuple(sorted((n, tuple(sorted(d.items()))) for n, d in
-                     st.session_state[DIRECT].items())),
-    )
-
-
 def weights() -> ScenarioWeights:
     """Weights of the effective scenario (ConfigError/JudgmentError reach the page guard).
 
     A page asks several times per run (sliders, chart, ranking); the AHP is solved once per
-    change of the session's weights (memo keyed by the scenario object and a snapshot).
+    change of the session's weights (memo keyed by the scenario object and the
+    :class:`WeightState`, which is replaced, never changed, on every edit).
     """
     base = scenario()
-    snapshot = _weight_state()
+    current = weight_state()
     memo = st.session_state.get(_WEIGHTS_MEMO)
-    if memo is not None and memo[0] is base and memo[1] == snapshot:
+    if memo is not None and memo[0] is base and (memo[1] is current or memo[1] == current):
         return memo[2]  # type: ignore[no-any-return]
     weighed = scenario_weights(effective_scenario(), tree())
-    st.session_state[_WEIGHTS_MEMO] = (base, snapshot, weighed)
+    st.session_state[_WEIGHTS_MEMO] = (base, current, weighed)
     return weighed
-
-
-def local_weights(weighed: ScenarioWeights, node: str) -> dict[str, float]:
-    """A node's local weights as a plain dict, whichever way they were set."""
-    local = weighed.local[node]
-    if isinstance(local, AhpResult):
-        return dict(local.weights_by_label)
-    return {k: float(v) for k, v in local.items()}
-
-
-def editor_judgment(weighed: ScenarioWeights, node: str, a: str, b: str) -> str:
-    """The Saaty option the pairwise editor shows for ``a`` over ``b``.
-
-    In AHP mode, the judgment given (or its reciprocal when given as ``b vs a``, or the
-    completed estimate when missing); in direct mode, the weight ratio's nearest scale value.
-    """
-    if st.session_state[NODE_MODE].get(node) == "ahp":
-        pairs = st.session_state[JUDGMENTS][node]
-        result = weighed.local[node]
-        if isinstance(result, AhpResult):
-            value = result.judgment(a, b)
-        elif (a, b) in pairs:
-            value = float(_fraction(pairs[(a, b)]))
-        else:
-            value = 1.0
-    else:
-        direct = st.session_state[DIRECT][node]
-        wa, wb = float(direct[a]), float(direct[b])
-        value = wa / wb if wa > 0 and wb > 0 else 1.0
-    return format_judgment(float(nearest_saaty(value)))
-
-
-def _fraction(text: str) -> float:
-    num, _, den = text.partition("/")
-    return float(num) / float(den) if den else float(num)
 
 
 # ---- ranking ----------------------------------------------------------------------------

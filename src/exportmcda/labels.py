@@ -667,3 +667,25 @@ LABELS.update(
         },
     }
 )
+
+# A shared link's weights (exportmcda.model.weight_state.parse_url_weights; ui/sidebar.py).
+LABELS.update(
+    {
+        "url_weights_ignored": {
+            "en": "The link's weights were not applied; the scenario's weights are shown.",
+            "ko": "링크의 가중치를 적용하지 않았습니다. 시나리오의 가중치를 표시합니다.",
+        },
+    }
+)
+ISSUE_CODES.update(
+    {
+        "url_weight_not_number": {"en": "Link weight is not a number",
+                                  "ko": "링크의 가중치가 숫자가 아님"},
+        "url_weight_unknown": {"en": "Unknown criterion in link", "ko": "링크에 알 수 없는 기준"},
+        "url_weight_negative": {"en": "Negative weight in link", "ko": "링크에 음수 가중치"},
+        "url_weight_duplicate": {"en": "Criterion weighed twice in link",
+                                 "ko": "링크에 같은 기준이 두 번 있음"},
+        "url_weights_incomplete": {"en": "Criterion missing from link",
+                                   "ko": "링크에 빠진 기준"},
+    }
+)

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from exportmcda.ahp.judgments import (
+    SAATY_OPTIONS,
     SAATY_SCALE,
     check_matrix,
     format_judgment,
@@ -165,3 +166,13 @@ def test_check_matrix_accepts_none_and_off_scale_values() -> None:
     matrix = check_matrix([[1, 12.5, None], [None, 1, 2], [None, None, 1]], ["a", "b", "c"])
     assert matrix[1, 0] == pytest.approx(0.08)
     assert np.isnan(matrix[0, 2])
+
+
+def test_saaty_options_read_as_written_and_parse_back_to_the_scale() -> None:
+    assert SAATY_OPTIONS[:3] == ("1/9", "1/8", "1/7")
+    assert SAATY_OPTIONS[7:10] == ("1/2", "1", "2")
+    assert SAATY_OPTIONS[-1] == "9"
+    assert len(SAATY_OPTIONS) == 17
+    assert [Fraction(parse_judgment(o)).limit_denominator(9) for o in SAATY_OPTIONS] == list(
+        SAATY_SCALE
+    )

@@ -135,3 +135,18 @@ def test_invalid_toml_is_a_config_error(tmp_path):
     path.write_text("[[criterion]\nid=", encoding="utf-8")
     with pytest.raises(ConfigError, match="not valid TOML"):
         load_criteria(path)
+
+
+def test_weighted_nodes_are_the_goal_and_criteria_with_several_leaves():
+    tree = load_criteria()
+    nodes = tree.weighted_nodes()
+    assert list(nodes) == ["export_priority", "utilization", "firm_capacity"]
+    assert nodes["export_priority"] == (
+        "utilization", "firm_capacity", "region", "policy_fit", "sme_support"
+    )
+    assert nodes["utilization"] == ("field_utilization", "service_type_utilization")
+    assert sorted(nodes["firm_capacity"]) == [
+        "capital_class", "employees_class", "history_class", "sales_class", "size_type"
+    ]
+    leaves = tree.criterion("firm_capacity").leaves
+    assert nodes["firm_capacity"] == tuple(leaf.id for leaf in leaves)  # file order

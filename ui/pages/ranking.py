@@ -15,6 +15,7 @@ from exportmcda.data.taxonomy import COMPANY_SIZES, FIELDS, REGIONS, SERVICE_TYP
 from exportmcda.labels import t
 from exportmcda.model.explain import explain
 from exportmcda.model.selection import Selection
+from exportmcda.model.weight_state import local_weights
 from ui import chart_view, components, state
 
 _FILTERS = {
@@ -55,7 +56,7 @@ def _weights(lang: str) -> None:
     goal = state.tree().goal_id
     st.subheader(t("weights_title", lang))
     st.caption(t("weights_help", lang))
-    components.weight_sliders(goal, state.local_weights(weighed, goal), lang, columns=5)
+    components.weight_sliders(goal, local_weights(weighed, goal), lang, columns=5)
     left, right = st.columns([3, 2])
     with left:
         st.caption(t("weights_title", lang))
@@ -71,7 +72,7 @@ def _weights(lang: str) -> None:
         st.page_link("ui/pages/weights.py", label=t("open_pairwise", lang), icon="⚖️")
         for node in list(state.inner_nodes())[1:]:
             with st.expander(t("sub_weights", lang, name=components.node_label(node, lang))):
-                components.weight_sliders(node, state.local_weights(weighed, node), lang)
+                components.weight_sliders(node, local_weights(weighed, node), lang)
     for note in weighed.notes:
         st.warning(note, icon="⚠️")
 

@@ -8,11 +8,12 @@ import pandas as pd
 import streamlit as st
 
 from exportmcda.ahp.diagnostics import inconsistency_report
-from exportmcda.ahp.judgments import format_judgment
+from exportmcda.ahp.judgments import SAATY_OPTIONS, format_judgment
 from exportmcda.ahp.priorities import AhpResult
 from exportmcda.charts.ranking import weights_chart, weights_data
 from exportmcda.labels import t
 from exportmcda.model.scenarios import ScenarioWeights
+from exportmcda.model.weight_state import editor_judgment, local_weights
 from ui import chart_view, components, state
 
 
@@ -31,15 +32,16 @@ def _on_judgment(node: str) -> None:
 
 def _editor(node: str, weighed: ScenarioWeights, lang: str) -> None:
     children = state.inner_nodes()[node]
-    if state.NODE_MODE in st.session_state and st.session_state[state.NODE_MODE][node] == "direct":
+    current = state.weight_state()
+    if current.modes.get(node) == "direct":
         st.info(t("pairwise_direct_mode", lang), icon="ℹ️")
     for a, b in combinations(children, 2):
         key = _judgment_key(node, a, b)
-        st.session_state[key] = state.editor_judgment(weighed, node, a, b)
+        st.session_state[key] = editor_judgment(current, weighed, node, a, b)
         st.select_slider(
             t("pairwise_question", lang, a=components.node_label(a, lang),
               b=components.node_label(b, lang)),
-            options=list(state.SAATY_OPTIONS), key=key, on_change=_on_judgment, args=(node,),
+            options=list(SAATY_OPTIONS), key=key, on_change=_on_judgment, args=(node,),
         )
 
 
@@ -95,7 +97,7 @@ def page() -> None:
                 _editor(node, weighed, lang)
             with right:
                 _consistency(node, weighed, lang)
-                data = weights_data(weighed.tree, state.local_weights(weighed, node), lang)
+                data = weights_data(weighed.tree, local_weights(weighed, node), lang)
                 numbers = pd.DataFrame(
                     {
                         t("col_criterion", lang): data["label"],

@@ -24,6 +24,7 @@ from exportmcda.errors import Issue, JudgmentError
 
 __all__ = [
     "RECIPROCAL_RTOL",
+    "SAATY_OPTIONS",
     "SAATY_SCALE",
     "check_matrix",
     "components",
@@ -133,6 +134,12 @@ def format_judgment(value: float) -> str:
     if 0 < value < 1 and abs(1 / value - round(1 / value)) <= 1e-9 / value:
         return f"1/{round(1 / value)}"
     return f"{value:.3g}"
+
+
+SAATY_OPTIONS: tuple[str, ...] = tuple(format_judgment(float(s)) for s in SAATY_SCALE)
+""":data:`SAATY_SCALE` as a person writes it (``"1/9"`` ... ``"1"`` ... ``"9"``), weakest to
+strongest preference for the first criterion: the options of the app's pairwise editor, which
+:func:`parse_judgment` reads back exactly."""
 
 
 def components(known: NDArray[np.bool_]) -> list[list[int]]:

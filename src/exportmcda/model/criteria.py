@@ -99,6 +99,20 @@ class CriteriaTree:
         """The leaf with this id (ConfigError if unknown)."""
         return _find(self.leaves, leaf_id, "sub-criterion", self.path)
 
+    def weighted_nodes(self) -> dict[str, tuple[str, ...]]:
+        """Nodes whose children a user weighs, mapped to the children's ids, goal first.
+
+        These are the goal and every criterion with two or more leaves: a criterion with a
+        single leaf passes its whole weight down (local weight 1), so there is nothing to
+        judge or slide. The order (goal, then criteria in file order) is the order the app
+        shows the nodes in.
+        """
+        nodes = {self.goal_id: tuple(c.id for c in self.criteria)}
+        for c in self.criteria:
+            if len(c.leaves) > 1:
+                nodes[c.id] = tuple(leaf.id for leaf in c.leaves)
+        return nodes
+
     def with_directions(self, overrides: Mapping[str, Direction]) -> CriteriaTree:
         """A copy with the directions of the named criteria or leaves replaced.
 

@@ -1,0 +1,333 @@
+"""The weights a user is editing: per node, AHP judgments or direct weights, from a scenario.
+
+The app lets a user change a scenario's weights node by node — sliders give direct weights,
+the pairwise editor gives Saaty judgments, a shared link gives the top-level weights — and
+export the result as a scenario of its own. When those weights count as changed, what the
+changed scenario is called, how a link's weights are read and what the editor shows for a
+pair are rules of the model, so they live here, pure and tested; ``ui/state.py`` only keeps
+one :class:`WeightState` in the session and calls these functions.
+
+A :class:`WeightState` is immutable and every change returns a new one
+(:func:`with_direct`, :func:`with_judgments`, :func:`with_evidence`), so the app can memoise
+the (AHP-solving) weight computation on it: a slider move re-ranks without solving again the
+nodes it did not touch.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from types import MappingProxyType
+from typing import Any, Literal
+
+from exportmcda.ahp.judgments import format_judgment, nearest_saaty, parse_judgment
+from exportmcda.ahp.priorities import AhpResult
+from exportmcda.errors import Issue
+from exportmcda.model.scenarios import Scenario, ScenarioWeights
+
+__all__ = [
+    "ADJUSTED_SUFFIX",
+    "CUSTOM_SUFFIX",
+    "WEIGHT_ATOL",
+    "Mode",
+    "WeightState",
+    "editor_judgment",
+    "effective_scenario",
+    "evidence_rule",
+    "is_modified",
+    "local_weights",
+    "parse_url_weights",
+    "seed",
+    "url_weights",
+    "with_direct",
+    "with_evidence",
+    "with_judgments",
+]
+
+Mode = Literal["ahp", "direct"]
+"""How a node's children are weighed: by pairwise judgments or by direct weights."""
+
+WEIGHT_ATOL = 1e-9
+"""Direct weights closer than this to the scenario's count as unchanged (float round-off of
+a normalisation, not a user's change: a slider moves in steps of 0.01, a link in 0.0001)."""
+
+CUSTOM_SUFFIX = "-custom"
+"""Appended to the id of a scenario whose weights the user changed (its export's file name)."""
+
+ADJUSTED_SUFFIX: Mapping[str, str] = MappingProxyType({"en": " (adjusted)", "ko": " (조정)"})
+"""Appended to a changed scenario's English and Korean labels, so an export never passes a
+user's weights off as the shipped scenario's."""
+
+
+def _frozen(mapping: Mapping[Any, Any]) -> Mapping[Any, Any]:
+    return MappingProxyType(dict(mapping))
+
+
+def _frozen_nested(mapping: Mapping[str, Mapping[Any, Any]]) -> Mapping[str, Mapping[Any, Any]]:
+    return MappingProxyType({k: _frozen(v) for k, v in mapping.items()})
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class WeightState:
+    """Every weighted node's mode, judgments and direct weights, plus the evidence rule.
+
+    ``modes`` names each node of :meth:`CriteriaTree.weighted_nodes`; a node in ``"ahp"``
+    mode has its pairs in ``judgments`` (``{(a, b): "3"}``, as in a scenario file), a node in
+    ``"direct"`` mode its children's weights in ``direct``. ``direct`` also keeps an AHP
+    node's resulting weights, so the sliders start from them. ``seeded_from`` is the id of
+    the scenario the state was seeded from. The mappings are copied in and read-only.
+    """
+
+    seeded_from: str
+    modes: Mapping[str, Mode]
+    judgments: Mapping[str, Mapping[tuple[str, str], str]] = field(default_factory=dict)
+    direct: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
+    evidence: Mapping[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        """Copy the mappings in, read-only, so that a state cannot change under a memo."""
+        object.__setattr__(self, "modes", _frozen(self.modes))
+        object.__setattr__(self, "judgments", _frozen_nested(self.judgments))
+        object.__setattr__(self, "direct", _frozen_nested(self.direct))
+        object.__setattr__(self, "evidence", _frozen(self.evidence))
+
+    @property
+    def key(self) -> tuple[Any, ...]:
+        """A hashable snapshot of the state (equal states, equal keys)."""
+        return (
+            self.seeded_from,
+            tuple(sorted(self.evidence.items())),
+            tuple(sorted(self.modes.items())),
+            tuple(sorted((n, tuple(sorted(p.items()))) for n, p in self.judgments.items())),
+            tuple(sorted((n, tuple(sorted(d.items()))) for n, d in self.direct.items())),
+        )
+
+    def __hash__(self) -> int:
+        """Hash of :attr:`key` (the generated hash would fail on the mappings)."""
+        return hash(self.key)
+
+
+def evidence_rule(evidence: Mapping[str, Any]) -> dict[str, Any]:
+    """The policy-fit evidence rule without its defaults.
+
+    ``min_source = None`` (any source) and ``sourced_only = False`` (assumed mappings count)
+    are what a scenario without an ``[evidence]`` table means, so dropping them makes a rule
+    compare equal to the scenario's whichever way it was written.
+    """
+    return {k: v for k, v in evidence.items() if v}
+
+
+def local_weights(weighed: ScenarioWeights, node: str) -> dict[str, float]:
+    """A node's local weights as a plain dict, whether judged (AHP) or given directly."""
+    local = weighed.local[node]
+    if isinstance(local, AhpResult):
+        return dict(local.weights_by_label)
+    return {k: float(v) for k, v in local.items()}
+
+
+def seed(base: ScenarioWeights) -> WeightState:
+    """The state a scenario gives every weighted node: its judgments, else its weights.
+
+    ``base`` is the scenario already weighed (:func:`~exportmcda.model.scenarios.
+    scenario_weights`), so that a node's mode follows the scenario's own rule (weights
+    before judgments, equal weights when it gives neither) rather than a second copy of it.
+    """
+    scenario = base.scenario
+    modes: dict[str, Mode] = {}
+    judgments: dict[str, dict[tuple[str, str], str]] = {}
+    direct: dict[str, dict[str, float]] = {}
+    for node in base.tree.weighted_nodes():
+        if isinstance(base.local[node], AhpResult):
+            modes[node] = "ahp"
+            judgments[node] = dict(scenario.judgments[node])
+        else:
+            modes[node] = "direct"
+        direct[node] = local_weights(base, node)
+    return WeightState(
+        seeded_from=scenario.id, modes=modes, judgments=judgments, direct=direct,
+        evidence=evidence_rule(scenario.evidence),
+    )
+
+
+def with_direct(state: WeightState, node: str, weights: Mapping[str, float]) -> WeightState:
+    """``state`` with ``node``'s children given direct ``weights`` (the sliders' mode)."""
+    return replace(
+        state, modes={**state.modes, node: "direct"}, direct={**state.direct, node: weights}
+    )
+
+
+def with_judgments(
+    state: WeightState, node: str, pairs: Mapping[tuple[str, str], str]
+) -> WeightState:
+    """``state`` with ``node`` weighed by AHP ``pairs`` (the pairwise editor's mode)."""
+    return replace(
+        state, modes={**state.modes, node: "ahp"}, judgments={**state.judgments, node: pairs}
+    )
+
+
+def with_evidence(state: WeightState, min_source: str | None, sourced_only: bool) -> WeightState:
+    """``state`` with a new policy-fit evidence rule (minimum source type, sourced only)."""
+    return replace(
+        state, evidence=evidence_rule({"min_source": min_source, "sourced_only": sourced_only})
+    )
+
+
+def is_modified(state: WeightState, base: ScenarioWeights) -> bool:
+    """Whether ``state`` weighs anything differently from the weighed scenario ``base``.
+
+    Changed means: seeded from another scenario, another evidence rule, a node judged where
+    the scenario gives weights (or the reverse), other judgments, or a direct weight more
+    than :data:`WEIGHT_ATOL` away from the scenario's.
+    """
+    scenario = base.scenario
+    if state.seeded_from != scenario.id:
+        return True
+    if dict(state.evidence) != evidence_rule(scenario.evidence):
+        return True
+    for node, mode in state.modes.items():
+        local = base.local[node]
+        if mode == "ahp":
+            if not isinstance(local, AhpResult) or dict(scenario.judgments[node]) != dict(
+                state.judgments[node]
+            ):
+                return True
+        elif isinstance(local, AhpResult) or any(
+            abs(float(local[k]) - v) > WEIGHT_ATOL for k, v in state.direct[node].items()
+        ):
+            return True
+    return False
+
+
+def effective_scenario(state: WeightState, base: ScenarioWeights) -> Scenario:
+    """The scenario the user's weights make: ``base``'s own when :func:`is_modified` is false.
+
+    Otherwise a copy of ``base.scenario`` with id ``<id>-custom``, labels marked
+    ``(adjusted)`` / ``(조정)``, basis ``"user"``, and each node's judgments or direct
+    weights and the evidence rule from ``state``; its directions, AHP method and RI table
+    stay the scenario's. This is what the app ranks with and exports.
+    """
+    scenario = base.scenario
+    if not is_modified(state, base):
+        return scenario
+    modes = state.modes
+    return replace(
+        scenario,
+        id=f"{scenario.id}{CUSTOM_SUFFIX}",
+        label_en=f"{scenario.label_en}{ADJUSTED_SUFFIX['en']}",
+        label_ko=f"{scenario.label_ko}{ADJUSTED_SUFFIX['ko']}",
+        basis="user",
+        judgments={n: dict(state.judgments[n]) for n, m in modes.items() if m == "ahp"},
+        weights={n: dict(state.direct[n]) for n, m in modes.items() if m == "direct"},
+        evidence=dict(state.evidence),
+    )
+
+
+def editor_judgment(
+    state: WeightState, weighed: ScenarioWeights, node: str, a: str, b: str
+) -> str:
+    """The Saaty option the pairwise editor shows for ``a`` over ``b``.
+
+    In AHP mode: the judgment of the solved matrix (the given one, its reciprocal when given
+    as ``b vs a``, or Harker's completed estimate when missing); if ``weighed`` was computed
+    before the node was judged, the pair as given. In direct mode: the ratio of the two
+    weights. Either way rounded to the nearest value of Saaty's scale on a log axis
+    (:func:`~exportmcda.ahp.judgments.nearest_saaty`), as the editor only offers those.
+    """
+    if state.modes.get(node) == "ahp":
+        result = weighed.local.get(node)
+        pairs = state.judgments.get(node, {})
+        if isinstance(result, AhpResult):
+            value = result.judgment(a, b)
+        elif (a, b) in pairs:
+            value = parse_judgment(pairs[(a, b)], pair=(a, b), limit=None)
+        elif (b, a) in pairs:
+            value = 1 / parse_judgment(pairs[(b, a)], pair=(b, a), limit=None)
+        else:
+            value = 1.0
+    else:
+        direct = state.direct[node]
+        wa, wb = float(direct[a]), float(direct[b])
+        value = wa / wb if wa > 0 and wb > 0 else 1.0
+    return format_judgment(float(nearest_saaty(value)))
+
+
+# ---- shared links ------------------------------------------------------------------------
+
+
+def url_weights(state: WeightState, node: str) -> str | None:
+    """``node``'s direct weights as a link writes them: ``utilization:0.3000,region:0.1000``.
+
+    ``None`` when the node is judged (a link carries weights, not judgments; the scenario
+    id in the link reproduces those). Four decimals: finer than a slider's step (0.01).
+    """
+    if state.modes.get(node) != "direct":
+        return None
+    return ",".join(f"{k}:{v:.4f}" for k, v in state.direct[node].items())
+
+
+def parse_url_weights(
+    text: str, children: tuple[str, ...]
+) -> tuple[dict[str, float] | None, tuple[Issue, ...]]:
+    """Read ``utilization:0.3,region:0.1,...`` from a shared link: the weights and the problems.
+
+    The weights come back normalised to sum to 1, in the order of ``children``. A link that
+    names an unknown criterion, gives a value that is not a finite number or is negative,
+    names a criterion twice, leaves one out, or weighs everything 0 is not applied at all
+    (``None``): a half-applied link would show weights nobody chose. Every problem is
+    returned as an :class:`~exportmcda.errors.Issue` (code, ``field`` = the criterion as
+    written, ``value`` = the value as written) for the app to show. An empty text is no
+    link: ``(None, ())``.
+    """
+    if not text.strip():
+        return None, ()
+    given: dict[str, float] = {}
+    named: set[str] = set()
+    issues: list[Issue] = []
+    for part in text.split(","):
+        if not part.strip():
+            continue
+        name, _, value = (s.strip() for s in part.partition(":"))
+        if name not in children:
+            issues.append(Issue.of(
+                "url_weight_unknown",
+                f"'{name}' is not a criterion; the link may weigh {', '.join(children)}",
+                field=name, value=value,
+            ))
+            continue
+        if name in named:
+            issues.append(Issue.of(
+                "url_weight_duplicate", f"'{name}' is weighed twice", field=name, value=value
+            ))
+            continue
+        named.add(name)
+        try:
+            number = float(value)
+        except ValueError:
+            number = math.nan
+        if not math.isfinite(number):
+            issues.append(Issue.of(
+                "url_weight_not_number", f"the weight of '{name}' must be a number such as 0.25",
+                field=name, value=value,
+            ))
+        elif number < 0:
+            issues.append(Issue.of(
+                "url_weight_negative", f"the weight of '{name}' must not be negative",
+                field=name, value=value,
+            ))
+        else:
+            given[name] = number
+    for child in children:
+        if child not in named:
+            issues.append(Issue.of(
+                "url_weights_incomplete", f"the link gives no weight for '{child}'", field=child
+            ))
+    total = sum(given.values())
+    if not issues and total <= 0:
+        issues.append(Issue.of(
+            "weights_all_zero", "the link weighs every criterion 0", field=", ".join(children),
+            value=text.strip(),
+        ))
+    if issues:
+        return None, tuple(issues)
+    return {c: given[c] / total for c in children}, ()

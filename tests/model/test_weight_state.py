@@ -1,0 +1,366 @@
+"""The weights a user edits: seeding, changes, the effective scenario, links, the editor."""
+
+import math
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from exportmcda import labels
+from exportmcda.ahp.priorities import AhpResult
+from exportmcda.model.criteria import load_criteria
+from exportmcda.model.scenarios import load_scenario, scenario_from_weights, scenario_weights
+from exportmcda.model.weight_state import (
+    WeightState,
+    editor_judgment,
+    effective_scenario,
+    evidence_rule,
+    is_modified,
+    local_weights,
+    parse_url_weights,
+    seed,
+    url_weights,
+    with_direct,
+    with_evidence,
+    with_judgments,
+)
+
+GOAL = "export_priority"
+CRITERIA = ("utilization", "firm_capacity", "region", "policy_fit", "sme_support")
+BALANCED_GOAL = {  # criteria/scenarios/balanced.toml: 3 : 3 : 1 : 3 : 1 (consistent)
+    "utilization": 3 / 11, "firm_capacity": 3 / 11, "region": 1 / 11, "policy_fit": 3 / 11,
+    "sme_support": 1 / 11,
+}
+
+
+@pytest.fixture(scope="module")
+def tree():
+    return load_criteria()
+
+
+@pytest.fixture(scope="module")
+def balanced(tree):
+    return scenario_weights(load_scenario("balanced"), tree)
+
+
+@pytest.fixture(scope="module")
+def seeded(balanced):
+    return seed(balanced)
+
+
+# ---- seeding -----------------------------------------------------------------------------
+
+
+def test_seeding_from_balanced_gives_its_judgments(seeded):
+    assert seeded.seeded_from == "balanced"
+    assert dict(seeded.modes) == {GOAL: "ahp", "utilization": "ahp", "firm_capacity": "ahp"}
+    assert dict(seeded.judgments[GOAL]) == {
+        ("utilization", "firm_capacity"): "1", ("utilization", "region"): "3",
+        ("utilization", "policy_fit"): "1", ("utilization", "sme_support"): "3",
+        ("firm_capacity", "region"): "3", ("firm_capacity", "policy_fit"): "1",
+        ("firm_capacity", "sme_support"): "3", ("region", "policy_fit"): "1/3",
+        ("region", "sme_support"): "1", ("policy_fit", "sme_support"): "3",
+    }
+    assert dict(seeded.judgments["utilization"]) == {
+        ("field_utilization", "service_type_utilization"): "2"
+    }
+    assert seeded.judgments["firm_capacity"][("capital_class", "employees_class")] == "1/2"
+    assert dict(seeded.evidence) == {}
+    # the sliders start from the AHP result
+    assert dict(seeded.direct[GOAL]) == pytest.approx(BALANCED_GOAL)
+    assert dict(seeded.direct["utilization"]) == pytest.approx(
+        {"field_utilization": 2 / 3, "service_type_utilization": 1 / 3}
+    )
+
+
+def test_seeding_a_scenario_with_direct_weights_puts_the_node_in_direct_mode(tree):
+    direct = scenario_from_weights(
+        load_scenario("balanced"), GOAL,
+        {"utilization": 2, "firm_capacity": 1, "region": 1, "policy_fit": 0, "sme_support": 0},
+    )
+    state = seed(scenario_weights(direct, tree))
+    assert state.seeded_from == "custom"
+    assert state.modes[GOAL] == "direct"
+    assert GOAL not in state.judgments
+    assert dict(state.direct[GOAL]) == pytest.approx(
+        {"utilization": 0.5, "firm_capacity": 0.25, "region": 0.25, "policy_fit": 0.0,
+         "sme_support": 0.0}
+    )
+    assert state.modes["utilization"] == "ahp"
+
+
+def test_seeding_carries_the_scenario_evidence_rule_without_defaults(tree):
+    sme = scenario_weights(load_scenario("market_fit_first"), tree)
+    state = seed(sme)
+    assert dict(state.evidence) == evidence_rule(sme.scenario.evidence)
+    assert not is_modified(state, sme)
+
+
+# ---- the state itself --------------------------------------------------------------------
+
+
+def test_state_is_copied_in_and_read_only():
+    weights = {"a": 0.5, "b": 0.5}
+    state = WeightState(seeded_from="s", modes={"n": "direct"}, direct={"n": weights})
+    weights["a"] = 0.9
+    assert state.direct["n"]["a"] == 0.5
+    with pytest.raises(TypeError):
+        state.direct["n"]["a"] = 0.9  # type: ignore[index]
+    with pytest.raises(TypeError):
+        state.modes["n"] = "ahp"  # type: ignore[index]
+
+
+def test_equal_states_are_equal_and_hash_alike(seeded):
+    again = with_judgments(seeded, GOAL, dict(seeded.judgments[GOAL]))
+    assert again is not seeded
+    assert again == seeded
+    assert hash(again) == hash(seeded)
+    moved = with_direct(seeded, GOAL, BALANCED_GOAL)
+    assert moved != seeded
+    assert {seeded: 1}[again] == 1
+
+
+def test_changes_return_new_states_and_leave_the_old_one(seeded):
+    moved = with_direct(seeded, "utilization", {"field_utilization": 0.9,
+                                                "service_type_utilization": 0.1})
+    assert moved.modes["utilization"] == "direct"
+    assert moved.direct["utilization"]["field_utilization"] == 0.9
+    assert seeded.modes["utilization"] == "ahp"
+    assert seeded.direct["utilization"]["field_utilization"] == pytest.approx(2 / 3)
+    judged = with_judgments(moved, "utilization",
+                            {("field_utilization", "service_type_utilization"): "5"})
+    assert judged.modes["utilization"] == "ahp"
+    assert judged.judgments["utilization"] == {
+        ("field_utilization", "service_type_utilization"): "5"
+    }
+
+
+def test_evidence_rule_drops_defaults():
+    assert evidence_rule({"min_source": None, "sourced_only": False}) == {}
+    assert evidence_rule({"min_source": "official", "sourced_only": True}) == {
+        "min_source": "official", "sourced_only": True,
+    }
+    assert evidence_rule({"min_source": "news", "sourced_only": False}) == {"min_source": "news"}
+
+
+# ---- modified or not ---------------------------------------------------------------------
+
+
+def test_a_fresh_seed_is_not_modified(seeded, balanced):
+    assert not is_modified(seeded, balanced)
+
+
+def test_the_same_judgments_again_are_not_a_change(seeded, balanced):
+    assert not is_modified(with_judgments(seeded, GOAL, dict(seeded.judgments[GOAL])), balanced)
+    assert not is_modified(with_evidence(seeded, None, False), balanced)
+
+
+@pytest.mark.parametrize("change", ["other_judgment", "direct_same_values", "evidence", "seed"])
+def test_every_kind_of_change_counts(seeded, balanced, tree, change):
+    if change == "other_judgment":
+        pairs = {**seeded.judgments[GOAL], ("utilization", "region"): "5"}
+        state = with_judgments(seeded, GOAL, pairs)
+    elif change == "direct_same_values":  # judged in the scenario, slid now
+        state = with_direct(seeded, GOAL, BALANCED_GOAL)
+    elif change == "evidence":
+        state = with_evidence(seeded, "official", False)
+    else:
+        state = seed(scenario_weights(load_scenario("sme_first"), tree))
+    assert is_modified(state, balanced)
+
+
+def test_direct_weights_count_as_changed_beyond_round_off(tree):
+    shares = {"utilization": 0.4, "firm_capacity": 0.1, "region": 0.1, "policy_fit": 0.3,
+              "sme_support": 0.1}
+    base = scenario_weights(scenario_from_weights(load_scenario("balanced"), GOAL, shares), tree)
+    state = seed(base)
+    nudged = {**state.direct[GOAL], "utilization": state.direct[GOAL]["utilization"] + 1e-12}
+    assert not is_modified(with_direct(state, GOAL, nudged), base)
+    moved = {**state.direct[GOAL], "utilization": 0.41, "region": 0.09}
+    assert is_modified(with_direct(state, GOAL, moved), base)
+
+
+# ---- the effective scenario --------------------------------------------------------------
+
+
+def test_unchanged_weights_keep_the_scenario_itself(seeded, balanced):
+    assert effective_scenario(seeded, balanced) is balanced.scenario
+
+
+def test_changed_weights_make_an_adjusted_user_scenario(seeded, balanced, tree):
+    shares = {"utilization": 0.4, "firm_capacity": 0.1, "region": 0.1, "policy_fit": 0.3,
+              "sme_support": 0.1}
+    state = with_evidence(with_direct(seeded, GOAL, shares), "official", True)
+    custom = effective_scenario(state, balanced)
+    assert custom.id == "balanced-custom"
+    assert custom.label_en == "Balanced (adjusted)"
+    assert custom.label_ko == "균형 (조정)"
+    assert custom.basis == "user"
+    assert dict(custom.weights) == {GOAL: shares}
+    assert set(custom.judgments) == {"utilization", "firm_capacity"}
+    assert dict(custom.judgments["utilization"]) == {
+        ("field_utilization", "service_type_utilization"): "2"
+    }
+    assert dict(custom.evidence) == {"min_source": "official", "sourced_only": True}
+    assert custom.method == balanced.scenario.method
+    assert custom.ri_table == balanced.scenario.ri_table
+    weighed = scenario_weights(custom, tree)
+    assert weighed.criterion_weights == pytest.approx(shares)
+    assert weighed.leaf_weights["field_utilization"] == pytest.approx(0.4 * 2 / 3)
+
+
+# ---- local weights and the pairwise editor -----------------------------------------------
+
+
+def test_local_weights_of_a_judged_and_a_direct_node(balanced, tree):
+    assert isinstance(balanced.local[GOAL], AhpResult)
+    assert local_weights(balanced, GOAL) == pytest.approx(BALANCED_GOAL)
+    assert list(local_weights(balanced, GOAL)) == list(CRITERIA)
+    direct = scenario_weights(
+        scenario_from_weights(balanced.scenario, "utilization",
+                              {"field_utilization": 3, "service_type_utilization": 1}),
+        tree,
+    )
+    assert local_weights(direct, "utilization") == {
+        "field_utilization": 0.75, "service_type_utilization": 0.25,
+    }
+
+
+def test_editor_shows_the_judgment_of_a_judged_node(seeded, balanced):
+    assert editor_judgment(seeded, balanced, GOAL, "utilization", "region") == "3"
+    assert editor_judgment(seeded, balanced, GOAL, "region", "utilization") == "1/3"
+    assert editor_judgment(seeded, balanced, GOAL, "utilization", "policy_fit") == "1"
+
+
+def test_editor_shows_the_weight_ratio_of_a_direct_node(seeded, balanced):
+    state = with_direct(seeded, "utilization",
+                        {"field_utilization": 0.6, "service_type_utilization": 0.2})
+    node = "utilization"
+    assert editor_judgment(state, balanced, node, "field_utilization",
+                           "service_type_utilization") == "3"
+    assert editor_judgment(state, balanced, node, "service_type_utilization",
+                           "field_utilization") == "1/3"
+    # ratio 2.9 is nearest to 3 on a log axis; a zero weight has no ratio
+    state = with_direct(seeded, node, {"field_utilization": 0.74, "service_type_utilization": 0.26})
+    assert editor_judgment(state, balanced, node, "field_utilization",
+                           "service_type_utilization") == "3"
+    state = with_direct(seeded, node, {"field_utilization": 1.0, "service_type_utilization": 0.0})
+    assert editor_judgment(state, balanced, node, "field_utilization",
+                           "service_type_utilization") == "1"
+
+
+def test_editor_reads_the_pairs_when_the_weights_predate_the_judgments(seeded, tree):
+    # weights computed while the goal was slid (direct); the user has just judged it
+    slid = scenario_weights(
+        scenario_from_weights(load_scenario("balanced"), GOAL, BALANCED_GOAL), tree
+    )
+    state = with_judgments(seeded, GOAL, {("region", "utilization"): "1/5",
+                                          ("utilization", "policy_fit"): "2"})
+    assert editor_judgment(state, slid, GOAL, "utilization", "region") == "5"
+    assert editor_judgment(state, slid, GOAL, "utilization", "policy_fit") == "2"
+    assert editor_judgment(state, slid, GOAL, "firm_capacity", "region") == "1"
+
+
+# ---- shared links ------------------------------------------------------------------------
+
+
+def test_link_weights_are_read_and_normalised():
+    weights, issues = parse_url_weights(
+        "utilization:2,firm_capacity:1,region:1,policy_fit:0,sme_support:0", CRITERIA
+    )
+    assert issues == ()
+    assert weights == {"utilization": 0.5, "firm_capacity": 0.25, "region": 0.25,
+                       "policy_fit": 0.0, "sme_support": 0.0}
+    weights, _ = parse_url_weights(
+        " sme_support:0.1, policy_fit:0.3,region:0.1,firm_capacity:0.1,utilization:0.4,", CRITERIA
+    )
+    assert list(weights) == list(CRITERIA)  # the children's order, not the link's
+    assert weights == pytest.approx({"utilization": 0.4, "firm_capacity": 0.1, "region": 0.1,
+                                     "policy_fit": 0.3, "sme_support": 0.1})
+
+
+def test_no_link_is_no_problem():
+    assert parse_url_weights("", CRITERIA) == (None, ())
+    assert parse_url_weights("  ", CRITERIA) == (None, ())
+
+
+def test_a_value_that_is_not_a_number_is_reported_and_nothing_applies():
+    weights, issues = parse_url_weights("utilization:0.5,region:x", CRITERIA)
+    assert weights is None
+    first = issues[0]
+    assert (first.code, first.field, first.value) == ("url_weight_not_number", "region", "x")
+    assert [(i.code, i.field, i.value) for i in issues[1:]] == [
+        ("url_weights_incomplete", "firm_capacity", None),
+        ("url_weights_incomplete", "policy_fit", None),
+        ("url_weights_incomplete", "sme_support", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("entry", "code", "field", "value"),
+    [
+        ("region:x", "url_weight_not_number", "region", "x"),
+        ("region:", "url_weight_not_number", "region", ""),
+        ("region", "url_weight_not_number", "region", ""),
+        ("region:nan", "url_weight_not_number", "region", "nan"),
+        ("region:inf", "url_weight_not_number", "region", "inf"),
+        ("region:-0.1", "url_weight_negative", "region", "-0.1"),
+        ("region:0.1,region:0.2", "url_weight_duplicate", "region", "0.2"),
+    ],
+)
+def test_each_bad_entry_names_its_criterion_and_value(entry, code, field, value):
+    others = "utilization:0.4,firm_capacity:0.1,policy_fit:0.3,sme_support:0.1"
+    weights, issues = parse_url_weights(f"{others},{entry}", CRITERIA)
+    assert weights is None
+    assert [(i.code, i.field, i.value) for i in issues] == [(code, field, value)]
+
+
+def test_an_unknown_name_is_reported_with_the_criterion_it_left_out():
+    weights, issues = parse_url_weights(
+        "utilization:0.4,firm_capacity:0.1,regoin:0.1,policy_fit:0.3,sme_support:0.1", CRITERIA
+    )
+    assert weights is None
+    assert [(i.code, i.field, i.value) for i in issues] == [
+        ("url_weight_unknown", "regoin", "0.1"), ("url_weights_incomplete", "region", None),
+    ]
+
+
+def test_a_link_weighing_everything_zero_is_refused():
+    weights, issues = parse_url_weights(",".join(f"{c}:0" for c in CRITERIA), CRITERIA)
+    assert weights is None
+    assert [i.code for i in issues] == ["weights_all_zero"]
+
+
+def test_every_link_problem_has_an_english_and_korean_title():
+    texts = ["region:x", "region:-1", "foo:1", "region:1,region:1",
+             ",".join(f"{c}:0" for c in CRITERIA)]
+    codes = {i.code for text in texts for i in parse_url_weights(text, CRITERIA)[1]}
+    assert codes == {"url_weight_not_number", "url_weight_negative", "url_weight_unknown",
+                     "url_weight_duplicate", "url_weights_incomplete", "weights_all_zero"}
+    for code in codes:
+        assert set(labels.ISSUE_CODES[code]) == {"en", "ko"}
+        assert labels.issue_title(code, "ko") != labels.GENERIC_ISSUE["ko"]
+
+
+def test_a_link_carries_direct_weights_only(seeded):
+    assert url_weights(seeded, GOAL) is None  # judged: the scenario id reproduces it
+    state = with_direct(seeded, GOAL, {"utilization": 0.4, "firm_capacity": 0.1, "region": 0.1,
+                                       "policy_fit": 0.3, "sme_support": 0.1})
+    assert url_weights(state, GOAL) == (
+        "utilization:0.4000,firm_capacity:0.1000,region:0.1000,policy_fit:0.3000,"
+        "sme_support:0.1000"
+    )
+
+
+@given(st.lists(st.floats(min_value=0.01, max_value=1.0), min_size=5, max_size=5))
+def test_a_link_round_trips_to_four_decimals(raw):
+    total = sum(raw)
+    shares = {c: w / total for c, w in zip(CRITERIA, raw, strict=True)}
+    state = WeightState(seeded_from="s", modes={GOAL: "direct"}, direct={GOAL: shares})
+    text = url_weights(state, GOAL)
+    assert text is not None
+    weights, issues = parse_url_weights(text, CRITERIA)
+    assert issues == ()
+    assert weights is not None
+    assert math.isclose(sum(weights.values()), 1.0)
+    assert weights == pytest.approx(shares, abs=1e-3)
