@@ -21,9 +21,9 @@ from exportmcda.rank.engine import (
     NORMALIZATIONS,
     Direction,
     RankResult,
-    rank_agreement,
     rank_matrix,
 )
+from exportmcda.rank.agreement import rank_agreement
 
 CASES = json.loads((Path(__file__).parents[1] / "fixtures" / "mcda-cases.json").read_text("utf-8"))
 RANKING_CASES = [c for c in CASES if c["method"] in ("topsis", "vikor", "wsm", "promethee_ii")]
