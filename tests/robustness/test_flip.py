@@ -10,7 +10,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from exportmcda.errors import ConfigError
-from exportmcda.robustness.flip import smallest_flip
+from exportmcda.robustness.flip import dominates, smallest_flip
 from exportmcda.robustness.oat import perturbed
 from exportmcda.robustness.space import WeightSpace
 from tests.robustness.cases import CASES, HAND, W1_STAR, hand_space, pymcdm
@@ -74,3 +74,22 @@ def test_flip_is_dominated_or_found_and_real(x: list[list[int]]) -> None:
 def test_flip_rejects_an_unknown_norm() -> None:
     with pytest.raises(ConfigError):
         smallest_flip(hand_space(), "A", "B", norm="l2")
+
+
+def test_dominance_follows_the_directions() -> None:
+    # A = (3, 5), B = (2, 6): with C2 a cost, A is at least as good everywhere.
+    cost = WeightSpace.from_matrix([[3.0, 5.0], [2.0, 6.0]], [0.5, 0.5], [1, -1])
+    benefit = WeightSpace.from_matrix([[3.0, 5.0], [2.0, 6.0]], [0.5, 0.5], [1, 1])
+    assert dominates(cost, 0, 1)
+    assert not dominates(cost, 1, 0)
+    assert not dominates(benefit, 0, 1)
+    assert not dominates(benefit, 1, 0)
+
+
+def test_the_flip_reads_as_one_sentence() -> None:
+    f = smallest_flip(hand_space(), "A", "B", norm="linf")
+    assert f.as_dict()["message"] == (
+        f"B moves above A at linf distance {0.5 - W1_STAR:.4g} ({f.direction})"
+    )
+    assert f.as_dict()["current"] == {"C1": 0.5, "C2": 0.5}
+    assert smallest_flip(hand_space(), "B", "A").message == "A already ranks at or above B"
