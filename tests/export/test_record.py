@@ -27,7 +27,7 @@ from exportmcda.export.record import (
     read_record,
     record_cells,
 )
-from exportmcda.export.reports import FORMULA_PREFIXES, shortlist_xlsx
+from exportmcda.export.reports import shortlist_xlsx
 from exportmcda.model.criteria import default_criteria_path
 from exportmcda.model.selection import Filters
 from tests.export.workbooks import SAMPLE_SHA256, TOP, WHEN
@@ -127,7 +127,8 @@ def test_cells_never_start_as_a_formula():
         Record.from_json(_small_record().to_json()), data_source=hostile, target=hostile)
     for size in range(8, 40):  # a window of 64 characters always holds a safe cut
         for cell in record_cells(record, size=size)[1:]:
-            assert not cell.startswith((*FORMULA_PREFIXES, " ")), (size, cell)
+            # OWASP's CSV-injection characters, and a space (Excel trims it).
+            assert not cell.startswith(("=", "+", "-", "@", "\t", "\r", " ")), (size, cell)
 
 
 def _small_record():
