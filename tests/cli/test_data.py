@@ -115,3 +115,24 @@ def test_validate_bad_file_lists_every_problem_and_exits_1(tmp_path, capsys):
     assert all(i["field"] == "field" and i["path"].endswith("bad.csv") for i in unknown)
     assert captured.err.splitlines()[-1] == f"Error: 3 problems found in {path}"
     assert "Traceback" not in captured.err
+
+
+def test_validate_one_problem_as_text_lines(tmp_path, capsys):
+    lines = EXAMPLE.read_text(encoding="utf-8").splitlines()
+    header = lines[0].split(",")
+    cells = next(csv.reader([lines[1]]))
+    cells[header.index("field")] = "Teleportation"
+    path = tmp_path / "one.csv"
+    path.write_text(lines[0] + "\n" + ",".join(f'"{c}"' for c in cells) + "\n", encoding="utf-8")
+    assert main(["validate", str(path)]) == 1
+    captured = capsys.readouterr()
+    assert captured.err == f"Error: 1 problem found in {path}\n"
+    (line,) = captured.out.splitlines()
+    assert line.startswith(f"{path}, row 2, field 'field': ")
+    assert "Teleportation" in line
+
+
+def test_validate_clean_file_as_a_table_ends_with_the_counts(capsys):
+    assert main(["validate", str(EXAMPLE)]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[-1] == "OK: 13 technology × field rows, 10 technologies, 6 companies."
