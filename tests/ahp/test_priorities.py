@@ -39,7 +39,8 @@ def test_published_values(case: dict) -> None:
         if key in expected:
             assert getattr(result, key) == pytest.approx(expected[key], abs=tol[key])
     assert result.ri_table == inputs["ri_table"]
-    assert result.ri == RI_TABLES[inputs["ri_table"]][len(inputs["labels"])]
+    published_ri = CASES["ri-tables"]["expected"][inputs["ri_table"]]
+    assert result.ri == published_ri[str(len(inputs["labels"]))]
     assert result.consistent
     assert result.method == "eigenvector"
     assert not result.completed

@@ -295,7 +295,10 @@ def test_missing_file(tmp_path):
 def test_to_interchange_uses_english_names_and_keeps_extras():
     db = io.load(EXAMPLE)
     table = io.to_interchange(db)
-    assert list(table.columns[:8]) == list(REQUIRED_COLUMNS)
+    assert list(table.columns[:8]) == [
+        "technology_id", "technology_name", "company_id", "company_name", "field",
+        "service_type", "region", "company_size",
+    ]
     assert table["field"].tolist()[:3] == ["Traffic", "Crime prevention", "Traffic"]
     assert table["region"].tolist()[3] == "Busan"
     assert table["service_type"].tolist()[9] == ""

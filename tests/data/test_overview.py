@@ -79,14 +79,6 @@ SERVICE_TYPE_TOP6 = [
 TOP_FIELDS = ["Traffic", "Green·Energy", "E-government", "Crime prevention", "Construction"]
 
 
-def test_totals(sample: Database) -> None:
-    assert sample.n_technologies == 1044
-    assert sample.n_rows == 1847
-    assert sample.n_companies == 300
-    assert sample.provenance.synthetic
-    assert sample.provenance.assumptions[0].startswith("A1: 12 technology × field rows")
-
-
 def test_region_table(sample: Database) -> None:
     table = overview(sample, "regions")
     assert table.denominator == 1044

@@ -1,5 +1,8 @@
 """Selecting technologies: the full score → weight → TOPSIS → explain chain."""
 
+import json
+from pathlib import Path
+
 import numpy as np
 import pytest
 from pymcdm import normalizations
@@ -7,9 +10,10 @@ from pymcdm.methods import TOPSIS
 
 import exportmcda as em
 from exportmcda.errors import ConfigError
-from exportmcda.model.comparison import compare
-from exportmcda.model.explain import explain
 from exportmcda.model.selection import Filters, contributions
+from exportmcda.rank.engine import rank_matrix
+
+CASES = json.loads((Path(__file__).parents[1] / "fixtures" / "mcda-cases.json").read_text("utf-8"))
 
 
 @pytest.fixture(scope="module")
@@ -46,10 +50,33 @@ def test_records_contract(india):
     assert set(row["criteria"]) == set(india.criteria)
 
 
-def test_contributions_sum_to_the_closeness(india):
-    parts = contributions(india.result)
-    np.testing.assert_allclose(parts.sum(axis=1), india.result.scores, atol=1e-12)
+def test_contributions_of_a_two_by_two_case_by_hand():
+    # A = (3, 1), B = (1, 2), w = (0.5, 0.5), vector normalisation: v_A = (1.5/sqrt(10),
+    # 0.5/sqrt(5)), v_B = (0.5/sqrt(10), 1/sqrt(5)); the anti-ideal is (0.5/sqrt(10),
+    # 0.5/sqrt(5)), so A differs from it only on C1 and B only on C2. All of A's closeness
+    # C_A = 2 - sqrt(2) comes from C1, all of B's C_B = sqrt(2) - 1 from C2.
+    result = rank_matrix([[3.0, 1.0], [1.0, 2.0]], [0.5, 0.5], [1, 1])
+    expected = [[2 - np.sqrt(2), 0.0], [0.0, np.sqrt(2) - 1]]
+    np.testing.assert_allclose(contributions(result), expected, atol=1e-12)
+
+
+def test_contributions_add_up_to_tzeng_and_huangs_closeness():
+    case = next(c for c in CASES if c["id"] == "topsis-tzeng-huang2011-vector")
+    inputs = case["inputs"]
+    parts = contributions(rank_matrix(inputs["matrix"], inputs["weights"], inputs["types"]))
+    tol = case["tolerance"]["closeness"]
+    np.testing.assert_allclose(parts.sum(axis=1), case["expected"]["closeness"], atol=tol)
     assert (parts >= 0).all()
+    # A1 = (5, 8, 4) sits at the anti-ideal on C1 and C3: all of its closeness is C2's.
+    np.testing.assert_allclose(parts[0], [0.0, 0.5037, 0.0], atol=tol)
+    # A4 = (7, 4, 6) sits at the anti-ideal on C2: nothing from C2.
+    assert parts[3, 1] == 0.0
+
+
+def test_contributions_of_the_selection_add_up_to_pymcdms_closeness(india):
+    r = india.result
+    reference = TOPSIS(normalizations.vector_normalization)(r.matrix, r.weights, r.types)
+    np.testing.assert_allclose(contributions(r).sum(axis=1), reference, atol=1e-12)
 
 
 def test_scenario_changes_the_ranking(db):
@@ -99,50 +126,6 @@ def test_sources_are_those_behind_nonzero_priorities(india):
 def test_synthetic_flag_travels_with_the_result(india):
     assert india.synthetic
     assert "synthetic" in india.provenance.source
-
-
-def test_explanation_of_the_first_and_a_later_technology(india):
-    first = india.result.alternatives[india.result.order[0]]
-    e = explain(india, first)
-    assert e.rank == 1
-    assert e.above is None
-    assert "ranked first" in e.sentence
-    assert e.moves["needed"].isna().all()
-    sixth = india.result.alternatives[india.result.order[5]]
-    e6 = explain(india, sixth, "ko")
-    assert "1,044개 중" in e6.sentence
-    assert e6.table["contribution"].sum() == pytest.approx(e6.score)
-
-
-def test_what_it_would_take_actually_moves_it_up(india):
-    r = india.result
-    tid = r.alternatives[r.order[5]]
-    e = explain(india, tid)
-    row = e.moves.dropna().iloc[0]
-    j = list(r.criteria).index(row["criterion"])
-    i = list(r.alternatives).index(tid)
-    above = list(r.alternatives).index(e.above)
-    x = np.array(r.matrix)
-    x[i, j] = row["needed"] * (1 + 1e-9) if r.types[j] > 0 else row["needed"] * (1 - 1e-9)
-    c = TOPSIS(normalizations.vector_normalization)(x, r.weights, r.types)
-    assert c[i] > c[above]
-    x[i, j] = r.matrix[i, j]
-    assert TOPSIS(normalizations.vector_normalization)(x, r.weights, r.types)[i] <= c[above]
-
-
-def test_compare_two_targets(db):
-    tree, scenario = em.load_criteria(), em.load_scenario("balanced")
-    sels = {c: em.select(db, tree, scenario, em.get_country(c)) for c in ("ASEAN", "IND")}
-    result = compare(sels, top=50)
-    assert result.overlap.loc["ASEAN", "ASEAN"] == 50
-    assert result.overlap.loc["ASEAN", "IND"] == len(result.strong_everywhere)
-    for _, row in result.strong_everywhere.iterrows():
-        assert row["rank_ASEAN"] <= 50
-        assert row["rank_IND"] <= 50
-    body = result.as_dict()
-    assert body["countries"] == ["ASEAN", "IND"]
-    with pytest.raises(ConfigError, match="two"):
-        compare({"IND": sels["IND"]}, top=5)
 
 
 def test_every_ranked_row_names_the_sources_of_its_policy_fit(india):

@@ -1,11 +1,9 @@
-"""SMAA-2 (robustness.smaa, robustness.sampling): known properties and pymcdm cross-checks."""
+"""SMAA-2 (robustness.smaa): known properties and pymcdm cross-checks (weights: test_sampling)."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 from pymcdm import normalizations as pn
 from pymcdm.methods import TOPSIS
 
@@ -171,67 +169,6 @@ def test_rank_probabilities_compact() -> None:
     assert list(p) == ["1", "2", "3", "4", "5", ">5"]
     assert sum(p.values()) == pytest.approx(1.0)
     assert r.table(5)["top_n"].is_monotonic_decreasing
-
-
-def test_dirichlet_mean_is_the_centre_and_zero_stays_zero() -> None:
-    centre = np.array([0.5, 0.3, 0.2, 0.0])
-    w = WeightModel.around(centre, 50.0).stream(np.random.default_rng(0)).take(20_000)
-    np.testing.assert_allclose(w.mean(axis=0), centre, atol=0.003)
-    # Var = w(1 - w)/(kappa + 1) (Kotz et al. 2000): 0.25/51 for w = 0.5.
-    assert w[:, 0].var() == pytest.approx(0.25 / 51, rel=0.05)
-    assert np.all(w[:, 3] == 0.0)
-
-
-@given(
-    kind=st.sampled_from(["uniform", "dirichlet", "intervals"]),
-    d=st.integers(1, 8),
-    seed=st.integers(0, 2**32 - 1),
-)
-def test_sampled_weights_lie_in_the_simplex(kind: str, d: int, seed: int) -> None:
-    rng = np.random.default_rng(seed)
-    if kind == "uniform":
-        model = WeightModel.uniform(d)
-    elif kind == "dirichlet":
-        model = WeightModel.around(rng.dirichlet(np.ones(d)), float(rng.uniform(1, 100)))
-    else:
-        model = WeightModel.intervals(np.zeros(d), np.ones(d))
-    w = model.stream(rng).take(500)
-    assert w.shape == (500, d)
-    assert np.all(w >= 0)
-    np.testing.assert_allclose(w.sum(axis=1), 1.0, atol=1e-12)
-
-
-@st.composite
-def intervals(draw: st.DrawFn) -> tuple[np.ndarray, np.ndarray]:
-    d = draw(st.integers(2, 6))
-    centre = np.array(draw(st.lists(st.floats(0.05, 1.0), min_size=d, max_size=d)))
-    centre /= centre.sum()
-    below = np.array(draw(st.lists(st.floats(0.0, 1.0), min_size=d, max_size=d)))
-    above = np.array(draw(st.lists(st.floats(0.0, 1.0), min_size=d, max_size=d)))
-    lo = centre * (1 - 0.5 * below)
-    hi = np.minimum(1.0, centre * (1 + 0.5 * above) + 0.02)
-    return lo, hi
-
-
-@given(bounds=intervals(), seed=st.integers(0, 2**32 - 1))
-def test_interval_sampling_respects_the_intervals(
-    bounds: tuple[np.ndarray, np.ndarray], seed: int
-) -> None:
-    lo, hi = bounds
-    w = WeightModel.intervals(lo, hi).stream(np.random.default_rng(seed)).take(300)
-    assert np.all(w >= lo - 1e-12)
-    assert np.all(w <= hi + 1e-12)
-    np.testing.assert_allclose(w.sum(axis=1), 1.0, atol=1e-12)
-
-
-def test_infeasible_intervals_are_a_clear_error() -> None:
-    with pytest.raises(ConfigError, match="sum to 1") as low:
-        WeightModel.intervals([0.5, 0.6], [0.9, 0.9])
-    assert low.value.code == "smaa.intervals_infeasible"
-    with pytest.raises(ConfigError, match="sum to 1"):
-        WeightModel.intervals([0.0, 0.1], [0.3, 0.4])
-    with pytest.raises(ConfigError, match="lower bound"):
-        WeightModel.intervals([0.6, 0.1], [0.5, 0.9])
 
 
 def test_bad_settings_raise() -> None:

@@ -163,7 +163,7 @@ def check_matrix(
         raise InputError.single(
             "ranking.not_finite",
             f"alternative '{alt_names[i]}', criterion '{crit_names[j]}': value must be a finite "
-            f"number, got {values[i, j]!r} ({len(bad)} such cell{'s' * (len(bad) > 1)})",
+            f"number, got {float(values[i, j])!r} ({len(bad)} such cell{'s' * (len(bad) > 1)})",
             row=i + 1,
             field=crit_names[j],
             value=values[i, j],
@@ -208,7 +208,7 @@ def check_weights(
         if not np.isfinite(value) or value < 0:
             raise JudgmentError.single(
                 "ranking.bad_weight",
-                f"criterion '{name}': weight must be a finite number >= 0, got {value!r}",
+                f"criterion '{name}': weight must be a finite number >= 0, got {float(value)!r}",
                 field=name,
                 value=value,
             )

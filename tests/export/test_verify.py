@@ -1,0 +1,98 @@
+"""Re-running an audit record (exportmcda.export.verify); the CLI's ``verify`` is tests/cli."""
+
+import dataclasses
+
+import pytest
+
+import exportmcda as em
+from exportmcda.export.record import ShortlistEntry, build_record, read_record
+from exportmcda.export.reports import shortlist_xlsx
+from exportmcda.export.verify import SCORE_TOLERANCE, Check, Difference, verify
+from exportmcda.model.scenarios import scenario_from_weights
+from exportmcda.model.selection import Filters
+from tests.export.workbooks import TOP, WHEN
+
+
+@pytest.fixture(scope="module")
+def db():
+    return em.load_sample()
+
+
+@pytest.fixture(scope="module")
+def india(db):
+    return em.select(db, em.load_criteria(), em.load_scenario("balanced"), em.get_country("IND"))
+
+
+def test_slider_weights_are_recorded_and_reproduced(db):
+    tree = em.load_criteria()
+    base = em.load_scenario("balanced")
+    weights = {c.id: 1.0 for c in tree.criteria}
+    weights[tree.criteria[0].id] = 4.0
+    custom = scenario_from_weights(base, tree.goal_id, weights, id="balanced-custom")
+    selection = em.select(db, tree, custom, em.get_country("VNM"))
+    record = read_record(shortlist_xlsx(selection, top=TOP, created=WHEN))
+    assert "[weights." in record.scenario_toml
+    assert 'basis = "user"' in record.scenario_toml
+    result = verify(record, db)
+    assert result.reproduced
+    assert result.changed_inputs == ()
+    table = selection.table(TOP)
+    assert [e.score for e in record.shortlist] == pytest.approx(
+        list(table["score"]), abs=SCORE_TOLERANCE)
+
+
+def test_filters_are_recorded_and_reapplied(db):
+    filters = Filters.parse(company_sizes=["SME"], regions=["Seoul"])
+    selection = em.select(db, em.load_criteria(), em.load_scenario("balanced"),
+                          em.get_country("IND"), filters=filters)
+    record = read_record(shortlist_xlsx(selection, top=5, created=WHEN))
+    assert record.filters == filters
+    assert record.candidates == len(selection.result.alternatives) < 1044
+    assert verify(record, db).reproduced
+
+
+def test_version_differences_are_notes_not_failures(india, db):
+    record = build_record(india, top=TOP, created=WHEN)
+    versions = tuple((k, "0.0.1" if k == "pymcdm" else v) for k, v in record.versions)
+    result = verify(dataclasses.replace(record, versions=versions), db)
+    assert result.reproduced
+    assert "version differs: pymcdm 0.0.1 → 1.4.0" in result.notes
+    assert not next(c for c in result.versions if c.name == "pymcdm").same
+
+
+def test_a_difference_reads_as_one_line():
+    moved = Difference(kind="moved", technology_id="T0726", old_rank=1.0, new_rank=3.0,
+                       old_score=0.792117, new_score=0.77101)
+    assert moved.describe() == "T0726 moved: rank 1 → 3, score 0.792117 → 0.771010"
+    entered = Difference(kind="entered", technology_id="T0001", old_rank=None, new_rank=2.5,
+                         old_score=None, new_score=0.5)
+    assert entered.describe() == "T0001 entered: rank – → 2.5, score – → 0.500000"
+
+
+def test_a_check_is_the_same_only_when_the_values_are_equal():
+    assert Check(name="data", recorded="ab", current="ab").as_dict() == {
+        "recorded": "ab", "current": "ab", "same": True}
+    assert not Check(name="data", recorded="ab", current=None).same
+
+
+def test_a_changed_score_with_unchanged_inputs_is_unexplained(india, db):
+    record = build_record(india, top=3, created=WHEN)
+    first = record.shortlist[0]
+    edited = ShortlistEntry(technology_id=first.technology_id, rank=first.rank,
+                            score=first.score + 10 * SCORE_TOLERANCE)
+    result = verify(dataclasses.replace(record, shortlist=(edited, *record.shortlist[1:])), db)
+    assert not result.reproduced
+    assert [(d.kind, d.technology_id) for d in result.differences] == [
+        ("rescored", first.technology_id)]
+    assert result.changed_inputs == ()
+    assert result.notes == ("no recorded input or version differs: the change is unexplained",)
+
+
+def test_a_score_change_within_the_tolerance_is_the_same_result(india, db):
+    record = build_record(india, top=3, created=WHEN)
+    first = record.shortlist[0]
+    nudged = ShortlistEntry(technology_id=first.technology_id, rank=first.rank,
+                            score=first.score + SCORE_TOLERANCE / 2)
+    result = verify(dataclasses.replace(record, shortlist=(nudged, *record.shortlist[1:])), db)
+    assert result.reproduced
+    assert result.differences == ()
