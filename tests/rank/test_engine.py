@@ -17,7 +17,6 @@ from pymcdm.helpers import rankdata
 from pymcdm.methods import TOPSIS, VIKOR
 
 from exportmcda.errors import ConfigError, InputError, JudgmentError
-from exportmcda.rank.agreement import rank_agreement
 from exportmcda.rank.engine import (
     METHODS,
     Direction,
