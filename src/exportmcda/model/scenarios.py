@@ -18,7 +18,14 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from exportmcda.ahp.priorities import AhpResult, ahp_from_pairs, direct_weights, global_weights
+from exportmcda.ahp.priorities import (
+    AhpResult,
+    ahp_from_pairs,
+    direct_weights,
+    global_weights,
+    method_name,
+    short_method_name,
+)
 from exportmcda.errors import ConfigError, Issue, JudgmentError
 from exportmcda.model.criteria import CriteriaTree, parse_direction
 from exportmcda.rank.directions import Direction
@@ -37,7 +44,6 @@ __all__ = [
 ]
 
 _PAIR = re.compile(r"^\s*(?P<a>[^\s].*?)\s+vs\.?\s+(?P<b>[^\s].*?)\s*$", re.IGNORECASE)
-_METHOD_ALIASES = {"eigen": "eigenvector", "eigenvector": "eigenvector", "geometric": "geometric"}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -136,12 +142,7 @@ def parse_scenario(text: str, *, name: str = "scenario.toml") -> Scenario:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise ConfigError.single("bad_toml", f"not valid TOML: {error}", path=name) from None
-    method = _METHOD_ALIASES.get(str(data.get("method", "eigenvector")).lower())
-    if method is None:
-        raise ConfigError.single(
-            "unknown_method", "method must be 'eigen' or 'geometric'", path=name,
-            field="method", value=data.get("method"),
-        )
+    method = method_name(data.get("method", "eigenvector"), path=name, field="method")
     judgments = {
         str(node): _pairs(str(node), table, name)
         for node, table in data.get("judgments", {}).items()
@@ -293,7 +294,7 @@ def _quote(text: str) -> str:
 
 def to_toml(scenario: Scenario) -> str:
     """Write a scenario back as TOML (round-trips through :func:`parse_scenario`)."""
-    method = "eigen" if scenario.method == "eigenvector" else scenario.method
+    method = short_method_name(scenario.method)
     lines = [
         f"id = {_quote(scenario.id)}",
         f"label_en = {_quote(scenario.label_en)}",
