@@ -24,6 +24,7 @@ from exportmcda.model.robustness import (
     smallest_flip,
     weight_space,
 )
+from exportmcda.model.scenarios import rescale_weights
 from exportmcda.rank.engine import rank_matrix
 from exportmcda.rank.ranks import kendall_tau_b
 from exportmcda.robustness.checks import dominated_rows
@@ -141,6 +142,19 @@ def test_perturbed_weights_follow_the_scheme(w: list[float], x: float) -> None:
     assert out[0] == x
     assert out.sum() == pytest.approx(1.0)
     np.testing.assert_allclose(out[1:] * base[1:].sum(), base[1:] * (1 - x), atol=1e-12)
+
+
+def test_perturbed_is_the_one_rescaling_and_handles_the_edges() -> None:
+    base = np.array([0.5, 0.3, 0.2])
+    np.testing.assert_allclose(perturbed(base, 0, [0.8])[0], [0.8, 0.12, 0.08])
+    # clipped to [0, 1]; others all 0 share 1 - x equally; negative counts as 0
+    np.testing.assert_allclose(perturbed(base, 1, [1.7, -0.2]), [[0, 1, 0], [5 / 7, 0, 2 / 7]])
+    np.testing.assert_allclose(perturbed([1.0, 0.0, 0.0], 0, [0.4])[0], [0.4, 0.3, 0.3])
+    np.testing.assert_allclose(perturbed([0.5, -0.1, 0.6], 0, [0.5])[0], [0.5, 0.0, 0.5])
+    assert perturbed([0.7], 0, [0.3]).tolist() == [[1.0]]
+    # the app's named-weights rescaling is this same function
+    assert rescale_weights({"a": 0.5, "b": 0.3, "c": 0.2}, "a", 0.8) == dict(
+        zip("abc", perturbed(base, 0, [0.8])[0].tolist(), strict=True))
 
 
 def test_shortlist_keeps_ties_at_the_cut_off() -> None:

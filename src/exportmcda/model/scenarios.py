@@ -30,6 +30,7 @@ from exportmcda.errors import ConfigError, Issue, JudgmentError
 from exportmcda.model.criteria import CriteriaTree, parse_direction
 from exportmcda.rank.directions import Direction
 from exportmcda.resources import criteria_dir
+from exportmcda.robustness.oat import perturbed
 
 __all__ = [
     "Scenario",
@@ -267,24 +268,23 @@ def scenario_from_weights(
 def rescale_weights(weights: Mapping[str, float], changed: str, value: float) -> dict[str, float]:
     """Set ``changed`` to ``value`` and rescale the others so that all sum to 1.
 
-    This is the one-at-a-time scheme of the sensitivity analysis (w_k := x, w_j := w_j (1 −
-    x) / (1 − w_k)), so a slider move and a sensitivity interval mean the same thing.
+    The one-at-a-time scheme of the sensitivity analysis, on named weights (a slider
+    move): :func:`exportmcda.robustness.oat.perturbed` computes it (the others keep their
+    proportions, share ``1 - value`` equally if all 0; ``value`` is clipped to [0, 1]).
 
-    The others keep their proportions (scaled by ``(1 - value) / sum(others)``); if they
-    are all zero, they share ``1 - value`` equally. ``value`` is clipped to [0, 1].
+    Raises
+    ------
+    ConfigError
+        ``unknown_criterion`` when ``changed`` is not among the weights.
     """
+    names = list(weights)
     if changed not in weights:
-        raise KeyError(changed)
-    value = min(1.0, max(0.0, float(value)))
-    others = [k for k in weights if k != changed]
-    if not others:
-        return {changed: 1.0}
-    rest = sum(max(0.0, float(weights[k])) for k in others)
-    if rest > 0:
-        scaled = {k: max(0.0, float(weights[k])) * (1.0 - value) / rest for k in others}
-    else:
-        scaled = {k: (1.0 - value) / len(others) for k in others}
-    return {k: value if k == changed else scaled[k] for k in weights}
+        raise ConfigError.single(
+            "unknown_criterion", f"'{changed}' is not among the weights ({', '.join(names)})",
+            value=changed,
+        )
+    row = perturbed([float(weights[k]) for k in names], names.index(changed), [value])[0]
+    return dict(zip(names, row.tolist(), strict=True))
 
 
 def _quote(text: str) -> str:
