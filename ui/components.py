@@ -21,6 +21,7 @@ from exportmcda.data.countries import SourceType
 from exportmcda.data.database import Database
 from exportmcda.errors import ExportMcdaError, Issue
 from exportmcda.export import reports
+from exportmcda.export.safe import safe_filename
 from exportmcda.labels import issue_title, t
 from exportmcda.model.scenarios import rescale_weights, to_toml
 from exportmcda.model.selection import Selection
@@ -226,13 +227,9 @@ def scenario_download(lang: str, key: str) -> None:
     st.download_button(
         t("download_scenario", lang), data=lambda: to_toml(scenario).encode("utf-8"),
         on_click="ignore",
-        file_name=f"{_safe_stem(scenario.id)}.toml", mime="application/toml", key=key,
+        file_name=f"{safe_filename(scenario.id, fallback='scenario')}.toml",
+        mime="application/toml", key=key,
     )
-
-
-def _safe_stem(text: str) -> str:
-    stem = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in text)[:60]
-    return stem or "scenario"
 
 
 # ---- ranking -----------------------------------------------------------------------------

@@ -28,7 +28,8 @@ from exportmcda.export.record import (
     read_record,
     record_cells,
 )
-from exportmcda.export.reports import FORMULA_PREFIXES, shortlist_xlsx
+from exportmcda.export.reports import shortlist_xlsx
+from exportmcda.export.safe import FORMULA_PREFIXES
 from exportmcda.export.verify import SCORE_TOLERANCE, verify
 from exportmcda.model.criteria import default_criteria_path
 from exportmcda.model.scenarios import scenario_from_weights

@@ -33,6 +33,7 @@ from typing import Any
 
 from exportmcda.data.countries import CountryProfile, default_directory
 from exportmcda.errors import ConfigError, InputError, Issue
+from exportmcda.export.safe import FORMULA_PREFIXES
 from exportmcda.model.scenarios import to_toml
 from exportmcda.model.selection import Filters, Selection
 from exportmcda.version import __version__
@@ -58,7 +59,7 @@ RECORD_SHEET = "record"
 """Sheet holding the record (not translated: it is read by programs)."""
 CELL_LIMIT = 32_000
 """Characters per cell, under Excel's 32,767-character cell limit."""
-_UNSAFE_START = ("=", "+", "-", "@", "\t", "\r", "\n", " ")
+_UNSAFE_START = (*FORMULA_PREFIXES, "\n", " ")
 """A chunk never starts with these: formula triggers (OWASP CSV injection) or blanks."""
 _FILTER_KEYS = ("fields", "service_types", "company_sizes", "regions")
 
