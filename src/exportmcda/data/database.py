@@ -123,6 +123,14 @@ class Database:
         """One row per unique technology (index ``technology_id``)."""
         return self._technologies.copy()
 
+    def technology_profiles(self) -> pd.DataFrame:
+        """One row per technology with its company's attributes (index ``technology_id``).
+
+        The technology + company join every per-technology table starts from (measures,
+        descriptions), defined once here.
+        """
+        return self._technologies.join(self._companies, on="company_id")
+
     @property
     def n_rows(self) -> int:
         """Technology × field rows (the study's 1,847)."""
