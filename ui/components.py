@@ -200,9 +200,9 @@ def weight_sliders(node: str, local: dict[str, float], lang: str, *, columns: in
 def _criterion_text(tree: Any, node: str, lang: str) -> tuple[str, str]:
     for c in tree.criteria:
         if c.id == node:
-            return c.label(lang), c.definition_ko if lang == "ko" else c.definition_en
+            return c.label(lang), c.definition(lang)
     leaf = tree.leaf(node)
-    return leaf.label(lang), leaf.definition_ko if lang == "ko" else leaf.definition_en
+    return leaf.label(lang), leaf.definition(lang)
 
 
 def node_label(node: str, lang: str) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Final
 
-__all__ = ["GENERIC_ISSUE", "ISSUE_CODES", "LABELS", "LANGUAGES", "issue_title", "t"]
+__all__ = ["GENERIC_ISSUE", "ISSUE_CODES", "LABELS", "LANGUAGES", "bilingual", "issue_title", "t"]
 
 LANGUAGES: Final[dict[str, str]] = {"en": "English", "ko": "한국어"}
 """Language codes and the exact text of the language switch's options."""
@@ -158,6 +158,16 @@ ISSUE_CODES: Final[dict[str, dict[str, str]]] = {
 
 GENERIC_ISSUE: Final[dict[str, str]] = {"en": "Problem", "ko": "문제"}
 """Title of an issue whose code has no entry above (its message still says what is wrong)."""
+
+
+def bilingual(lang: str, en: str, ko: str) -> str:
+    """Pick the Korean or the English text of a bilingual item (English unless ``lang='ko'``).
+
+    The one accessor behind every ``name(lang)``/``label(lang)`` of the taxonomy, the
+    criteria, scenarios, country profiles and provenance notices, so they all fall back the
+    same way for a language they do not have.
+    """
+    return ko if lang == "ko" else en
 
 
 def t(key: str, lang: str = "en", **values: object) -> str:

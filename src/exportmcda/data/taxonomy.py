@@ -16,6 +16,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 
+from exportmcda.labels import bilingual
+
 __all__ = [
     "CAPITAL",
     "CLASS_SCALES",
@@ -52,7 +54,7 @@ class Category:
 
     def name(self, lang: str = "en") -> str:
         """Return the name in ``lang`` ('en' or 'ko')."""
-        return self.ko if lang == "ko" else self.en
+        return bilingual(lang, self.en, self.ko)
 
 
 class Dimension(Enum):
@@ -300,7 +302,7 @@ class ClassLevel:
 
     def name(self, lang: str = "en") -> str:
         """Return the label in ``lang`` ('en' or 'ko')."""
-        return self.ko if lang == "ko" else self.en
+        return bilingual(lang, self.en, self.ko)
 
     def contains(self, value: float) -> bool:
         """Whether ``value`` falls in [lower, upper)."""

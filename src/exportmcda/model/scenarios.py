@@ -27,6 +27,7 @@ from exportmcda.ahp.priorities import (
     short_method_name,
 )
 from exportmcda.errors import ConfigError, Issue, JudgmentError
+from exportmcda.labels import bilingual
 from exportmcda.model.criteria import CriteriaTree, parse_direction
 from exportmcda.rank.directions import Direction
 from exportmcda.resources import criteria_dir
@@ -67,11 +68,11 @@ class Scenario:
 
     def label(self, lang: str = "en") -> str:
         """Label in ``lang``."""
-        return self.label_ko if lang == "ko" else self.label_en
+        return bilingual(lang, self.label_en, self.label_ko)
 
     def description(self, lang: str = "en") -> str:
         """Description in ``lang``."""
-        return self.description_ko if lang == "ko" else self.description_en
+        return bilingual(lang, self.description_en, self.description_ko)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
