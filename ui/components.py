@@ -23,6 +23,7 @@ from exportmcda.errors import ExportMcdaError, Issue
 from exportmcda.export import reports
 from exportmcda.export.safe import safe_filename
 from exportmcda.labels import issue_title, t
+from exportmcda.model.measure_params import SOURCE_TYPES
 from exportmcda.model.scenarios import rescale_weights, to_toml
 from exportmcda.model.selection import Selection
 from ui import state
@@ -276,7 +277,7 @@ def _on_evidence() -> None:
 def evidence_controls(lang: str) -> None:
     """Which policy priorities may count: a minimum source type, sourced mappings only."""
     rule = st.session_state.get(state.EVIDENCE, {})
-    options = ["any", *(k.value for k in SourceType if k is not SourceType.WEAK)]
+    options = ["any", *SOURCE_TYPES]  # the library's list, as the CLI offers it
     st.session_state["evidence.min_source"] = rule.get("min_source") or "any"
     st.session_state["evidence.sourced_only"] = bool(rule.get("sourced_only", False))
     left, right = st.columns(2)

@@ -328,6 +328,7 @@ def cmd_sensitivity(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _ranking_options(p: argparse.ArgumentParser, *, scenario: bool = True) -> None:
+    from exportmcda.model.measure_params import SOURCE_TYPES
     from exportmcda.rank.engine import METHODS, NORMALIZATIONS
 
     p.add_argument("--data", metavar="FILE", help="a database (.csv/.xlsx); default: the sample")
@@ -339,9 +340,9 @@ def _ranking_options(p: argparse.ArgumentParser, *, scenario: bool = True) -> No
                            "CSV 'criterion,weight' of the top-level criteria")
     p.add_argument("--method", choices=tuple(METHODS), default="topsis")
     p.add_argument("--normalization", choices=tuple(NORMALIZATIONS), default="vector")
-    p.add_argument("--min-evidence", choices=("official", "copy", "analysis", "news", "weak"),
+    p.add_argument("--min-evidence", choices=SOURCE_TYPES,
                    help="policy fit: count a field's priority only if a source of at least "
-                   "this type supports it (official > copy > analysis > news > weak)")
+                   f"this type supports it ({' > '.join(SOURCE_TYPES)})")
     p.add_argument("--sourced-only", action="store_true",
                    help="policy fit: ignore priorities that are assumed mappings")
     p.add_argument("--field", action="append", metavar="NAME", help="filter (repeatable)")
