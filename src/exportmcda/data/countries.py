@@ -154,7 +154,10 @@ class CountryProfile:
         """Return the rating of a field given by number or a name :func:`taxonomy.lookup` knows."""
         category = lookup(Dimension.FIELD, field)
         if category is None:
-            raise ValueError(f"unknown technology field {field!r}")
+            raise ConfigError.single(
+                "unknown_field", f"unknown technology field {field!r}", field="field",
+                value=field,
+            )
         return self.fields[category.number - 1]
 
     def priority(self, field: int | str) -> float:
