@@ -154,6 +154,13 @@ ISSUE_CODES: Final[dict[str, dict[str, str]]] = {
     "too_few_candidates": {"en": "Too few technologies", "ko": "기술이 너무 적음"},
     "bad_toml": {"en": "Not valid TOML", "ko": "TOML 형식 오류"},
     "country.unknown_code": {"en": "Unknown country", "ko": "알 수 없는 국가"},
+    # one place per concept / review bugs (issue 8, parts 5-6)
+    "candidates_country_mismatch": {
+        "en": "Candidates scored for another country",
+        "ko": "다른 국가 기준으로 산출된 후보",
+    },
+    "unknown_table": {"en": "Unknown table", "ko": "알 수 없는 표"},
+    "unknown_language": {"en": "Unknown language", "ko": "알 수 없는 언어"},
 }
 
 GENERIC_ISSUE: Final[dict[str, str]] = {"en": "Problem", "ko": "문제"}
