@@ -240,3 +240,17 @@ def test_candidates_refuse_another_country_s_ranking(db):
         rank_candidates(candidates, scenario, vietnam, weights)
     assert info.value.code == "candidates_country_mismatch"
     assert "IND" in str(info.value)
+
+
+def test_weights_of_another_hierarchy_are_a_judgment_error(db):
+    from dataclasses import replace
+
+    from exportmcda.errors import JudgmentError
+
+    tree, scenario = em.load_criteria(), em.load_scenario("balanced")
+    weights = em.scenario_weights(scenario, tree)
+    candidates = prepare(db, weights.tree, em.get_country("IND"))
+    partial = replace(weights, leaf_weights=dict(list(weights.leaf_weights.items())[1:]))
+    with pytest.raises(JudgmentError) as info:  # was a bare KeyError
+        rank_candidates(candidates, scenario, em.get_country("IND"), partial)
+    assert info.value.code == "weights_mismatch"

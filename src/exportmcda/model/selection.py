@@ -27,7 +27,7 @@ from exportmcda.data.taxonomy import (
     Dimension,
     lookup,
 )
-from exportmcda.errors import ConfigError
+from exportmcda.errors import ConfigError, JudgmentError
 from exportmcda.model.criteria import CriteriaTree
 from exportmcda.model.measures import CriterionScores, evidence_passes, score
 from exportmcda.model.scenarios import Scenario, ScenarioWeights, scenario_weights
@@ -404,6 +404,8 @@ def rank_candidates(
     ConfigError
         ``candidates_country_mismatch`` when ``country`` is not the profile the candidates
         were scored for; ``too_few_candidates``, ``no_weight_left`` as before.
+    JudgmentError
+        ``weights_mismatch`` when ``weights`` lack a criterion of the candidates.
     """
     if country != candidates.country:
         raise ConfigError.single(
@@ -413,6 +415,13 @@ def rank_candidates(
             field="country", value=country.code,
         )
     matrix = candidates.scores.matrix
+    unweighted = [c for c in matrix.columns if c not in weights.leaf_weights]
+    if unweighted:  # weights of another hierarchy: was a bare KeyError
+        raise JudgmentError.single(
+            "weights_mismatch",
+            f"the weights do not cover the candidates' criteria: {', '.join(unweighted)}",
+            field="weights", value=", ".join(unweighted),
+        )
     notes = list(weights.notes) + list(candidates.scores.notes)
     filters = filters or Filters()
     if keep is not None and not bool(keep.all()):
