@@ -113,8 +113,7 @@ def _count(values: pd.Series, numbers: list[int]) -> pd.Series:
 
 def _regions(db: Database, lang: str) -> OverviewTable:
     numbers = [r.number for r in REGIONS]
-    techs = db.rows.drop_duplicates("technology_id")
-    tech_counts = _count(techs["region"], numbers)
+    tech_counts = _count(db.technology_profiles()["region"], numbers)
     company_counts = _count(db.companies["region"], numbers)
     n_tech, n_comp = db.n_technologies, db.n_companies
     rows = pd.DataFrame(
