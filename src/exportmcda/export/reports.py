@@ -186,7 +186,7 @@ def _assumption_rows(selection: Selection, lang: str) -> list[list[Any]]:
     for leaf in selection.weights.tree.leaves:
         basis = leaf.params.get("scores_basis")
         if basis == "assumed":
-            rows.append([f"{leaf.label(lang)}: {leaf.definition_en}"])
+            rows.append([f"{leaf.label(lang)}: {leaf.definition(lang)}"])
     return rows
 
 
