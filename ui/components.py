@@ -21,7 +21,9 @@ from exportmcda.data.countries import SourceType
 from exportmcda.data.database import Database
 from exportmcda.errors import ExportMcdaError, Issue
 from exportmcda.export import reports
+from exportmcda.export.safe import safe_filename
 from exportmcda.labels import issue_title, t
+from exportmcda.model.measure_params import SOURCE_TYPES
 from exportmcda.model.scenarios import rescale_weights, to_toml
 from exportmcda.model.selection import Selection
 from exportmcda.model.weight_state import local_weights
@@ -200,9 +202,9 @@ def weight_sliders(node: str, local: dict[str, float], lang: str, *, columns: in
 def _criterion_text(tree: Any, node: str, lang: str) -> tuple[str, str]:
     for c in tree.criteria:
         if c.id == node:
-            return c.label(lang), c.definition_ko if lang == "ko" else c.definition_en
+            return c.label(lang), c.definition(lang)
     leaf = tree.leaf(node)
-    return leaf.label(lang), leaf.definition_ko if lang == "ko" else leaf.definition_en
+    return leaf.label(lang), leaf.definition(lang)
 
 
 def node_label(node: str, lang: str) -> str:
@@ -227,13 +229,9 @@ def scenario_download(lang: str, key: str) -> None:
     st.download_button(
         t("download_scenario", lang), data=lambda: to_toml(scenario).encode("utf-8"),
         on_click="ignore",
-        file_name=f"{_safe_stem(scenario.id)}.toml", mime="application/toml", key=key,
+        file_name=f"{safe_filename(scenario.id, fallback='scenario')}.toml",
+        mime="application/toml", key=key,
     )
-
-
-def _safe_stem(text: str) -> str:
-    stem = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in text)[:60]
-    return stem or "scenario"
 
 
 # ---- ranking -----------------------------------------------------------------------------
@@ -280,7 +278,7 @@ def _on_evidence() -> None:
 def evidence_controls(lang: str) -> None:
     """Which policy priorities may count: a minimum source type, sourced mappings only."""
     rule = state.weight_state().evidence
-    options = ["any", *(k.value for k in SourceType if k is not SourceType.WEAK)]
+    options = ["any", *SOURCE_TYPES]  # the library's list, as the CLI offers it
     st.session_state["evidence.min_source"] = rule.get("min_source") or "any"
     st.session_state["evidence.sourced_only"] = bool(rule.get("sourced_only", False))
     left, right = st.columns(2)

@@ -22,7 +22,6 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from exportmcda.ahp.judgments import SAATY_OPTIONS as SAATY_OPTIONS  # the tests' import
 from exportmcda.data.countries import CountryProfile, load_countries
 from exportmcda.data.database import Database
 from exportmcda.data.io import load, load_sample

@@ -4,6 +4,24 @@ Every error names where the problem is (file, 1-based row as a spreadsheet shows
 and carries a stable ``code`` that ``labels`` translates, so the CLI, the app and scripts all
 report the same problem the same way. Validation collects every :class:`Issue` of a file and
 raises them together, so a user fixes a file in one pass rather than one error per run.
+
+Which class, by what the user has to fix (one rule for the whole library):
+
+* :class:`InputError`: **data** -- the technology database or an upload, a decision matrix
+  (file, frame or array, including its criterion directions), a value in them (a class, a
+  number), and any table the reader in :mod:`exportmcda.data.io` cannot read (encoding,
+  size, not a table).
+* :class:`JudgmentError`: **judgments and weights** -- pairwise judgments (every problem
+  found in a set of judgments, even a pair naming an unknown criterion, so they are
+  reported together), AHP matrices, direct weights, ``--weights``, the weights a ranking
+  or a sensitivity analysis is given (count, sign, sum).
+* :class:`ConfigError`: **criteria, scenario, country and audit-record files, and names
+  and settings** -- an unknown country, scenario, method, normalisation, table, language,
+  criterion, field or technology, and out-of-range settings (top N, grid, samples).
+
+Bare ``ValueError``/``KeyError``/``AssertionError`` are left only where input cannot reach
+them (a programming error): building an error without an issue, type narrowing after a
+check, a table of constants that is checked at import.
 """
 
 from __future__ import annotations
@@ -113,4 +131,4 @@ class JudgmentError(ExportMcdaError):
 
 
 class ConfigError(ExportMcdaError):
-    """A criteria, scenario or country file is malformed or names something unknown."""
+    """A criteria, scenario, country or record file is malformed, or a name or setting is bad."""

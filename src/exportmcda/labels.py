@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Final
 
-__all__ = ["GENERIC_ISSUE", "ISSUE_CODES", "LABELS", "LANGUAGES", "issue_title", "t"]
+__all__ = ["GENERIC_ISSUE", "ISSUE_CODES", "LABELS", "LANGUAGES", "bilingual", "issue_title", "t"]
 
 LANGUAGES: Final[dict[str, str]] = {"en": "English", "ko": "한국어"}
 """Language codes and the exact text of the language switch's options."""
@@ -154,10 +154,27 @@ ISSUE_CODES: Final[dict[str, dict[str, str]]] = {
     "too_few_candidates": {"en": "Too few technologies", "ko": "기술이 너무 적음"},
     "bad_toml": {"en": "Not valid TOML", "ko": "TOML 형식 오류"},
     "country.unknown_code": {"en": "Unknown country", "ko": "알 수 없는 국가"},
+    # one place per concept / review bugs (issue 8, parts 5-6)
+    "candidates_country_mismatch": {
+        "en": "Candidates scored for another country",
+        "ko": "다른 국가 기준으로 산출된 후보",
+    },
+    "unknown_table": {"en": "Unknown table", "ko": "알 수 없는 표"},
+    "unknown_language": {"en": "Unknown language", "ko": "알 수 없는 언어"},
 }
 
 GENERIC_ISSUE: Final[dict[str, str]] = {"en": "Problem", "ko": "문제"}
 """Title of an issue whose code has no entry above (its message still says what is wrong)."""
+
+
+def bilingual(lang: str, en: str, ko: str) -> str:
+    """Pick the Korean or the English text of a bilingual item (English unless ``lang='ko'``).
+
+    The one accessor behind every ``name(lang)``/``label(lang)`` of the taxonomy, the
+    criteria, scenarios, country profiles and provenance notices, so they all fall back the
+    same way for a language they do not have.
+    """
+    return ko if lang == "ko" else en
 
 
 def t(key: str, lang: str = "en", **values: object) -> str:

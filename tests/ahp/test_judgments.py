@@ -15,6 +15,7 @@ from exportmcda.ahp.judgments import (
     nearest_saaty,
     pairwise_from_pairs,
     pairwise_from_table,
+    parse_fraction,
     parse_judgment,
 )
 from exportmcda.ahp.priorities import ahp
@@ -40,6 +41,31 @@ def test_parse_judgment_rejects(text: object, code: str) -> None:
         parse_judgment(text, pair=("cost", "quality"))
     assert info.value.code == code
     assert "'cost' vs 'quality'" in str(info.value)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("3", 3.0), ("1/5", 0.2), (" 1 / 5 ", 0.2), ("0.5", 0.5), ("-2", -2.0), (4, 4.0),
+    (Fraction(2, 3), 2 / 3), (np.float64(1.5), 1.5)])
+def test_parse_fraction_reads_typed_numbers(text: object, value: float) -> None:
+    assert parse_fraction(text) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["abc", "1/0", "", None, True, "1/3/4", [3]])
+def test_parse_fraction_gives_nan_for_what_is_not_a_number(text: object) -> None:
+    assert np.isnan(parse_fraction(text))
+
+
+def test_saaty_options_are_the_scale_as_written() -> None:
+    assert (SAATY_OPTIONS[0], SAATY_OPTIONS[8], SAATY_OPTIONS[-1]) == ("1/9", "1", "9")
+    assert [Fraction(o) for o in SAATY_OPTIONS] == list(SAATY_SCALE)
+    assert [parse_fraction(o) for o in SAATY_OPTIONS] == [float(s) for s in SAATY_SCALE]
+
+
+@pytest.mark.parametrize("value", [0.0, -1.0, float("nan"), float("inf")])
+def test_nearest_saaty_refuses_what_is_not_a_ratio(value: float) -> None:
+    with pytest.raises(JudgmentError) as info:
+        nearest_saaty(value)
+    assert info.value.code == "judgment_not_positive"
 
 
 def test_limit_can_be_lifted() -> None:

@@ -22,6 +22,8 @@ from exportmcda.ahp.priorities import (
     consistency_threshold,
     direct_weights,
     global_weights,
+    method_name,
+    short_method_name,
 )
 from exportmcda.errors import ConfigError, JudgmentError
 
@@ -124,6 +126,18 @@ def test_direct_weights() -> None:
         direct_weights({"a": 0, "b": 0})
     with pytest.raises(JudgmentError, match="weight of 'a'"):
         direct_weights({"a": float("nan")})
+
+
+def test_method_names_have_one_registry() -> None:
+    assert method_name("eigen") == method_name(" Eigenvector ") == "eigenvector"
+    assert method_name("geometric") == "geometric"
+    assert short_method_name("eigenvector") == "eigen"
+    assert short_method_name("geometric") == "geometric"
+    assert ahp([[1, 3], [1 / 3, 1]], ["a", "b"], method="eigen").method == "eigenvector"
+    with pytest.raises(ConfigError) as info:
+        method_name("magic", path="s.toml", field="method")
+    assert info.value.code == "unknown_method"
+    assert "eigen, eigenvector, geometric" in str(info.value)
 
 
 def test_as_dict_is_the_cli_json_contract() -> None:

@@ -198,8 +198,9 @@ def test_fit_vector_is_priority_over_two_and_read_only(profiles) -> None:
 def test_priority_by_number_or_name(profiles) -> None:
     thailand = profiles["THA"]
     assert thailand.priority(6) == thailand.priority("Traffic") == thailand.priority("교통") == 2
-    with pytest.raises(ValueError, match="unknown technology field"):
+    with pytest.raises(ConfigError, match="unknown technology field") as info:  # was ValueError
         thailand.priority(22)
+    assert info.value.code == "unknown_field"
 
 
 def test_evidence_summary_kuwait(profiles) -> None:

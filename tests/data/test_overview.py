@@ -14,6 +14,7 @@ from exportmcda.data.database import CANONICAL_COLUMNS, Database, Provenance
 from exportmcda.data.io import load_sample
 from exportmcda.data.overview import TABLES, OverviewTable, overview, study_round
 from exportmcda.data.taxonomy import FIELDS, REGIONS, SERVICE_TYPES
+from exportmcda.errors import ConfigError
 
 
 def half_up(value: float | Decimal) -> Decimal:
@@ -216,10 +217,13 @@ def test_korean_names(sample: Database) -> None:
 
 
 def test_unknown_table_and_language(sample: Database) -> None:
-    with pytest.raises(ValueError, match="unknown overview table 'technology'"):
+    # were bare ValueErrors
+    with pytest.raises(ConfigError, match="unknown overview table 'technology'") as info:
         overview(sample, "technology")
-    with pytest.raises(ValueError, match="unknown language"):
+    assert info.value.code == "unknown_table"
+    with pytest.raises(ConfigError, match="unknown language") as info:
         overview(sample, "regions", lang="fr")
+    assert info.value.code == "unknown_language"
 
 
 def test_every_table_builds(sample: Database) -> None:

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from exportmcda.data import taxonomy as tx
 from exportmcda.data.taxonomy import Dimension, lookup
+from exportmcda.errors import InputError
 
 
 def test_counts_match_the_study():
@@ -112,8 +113,9 @@ def test_class_boundaries_are_half_open(scale, value, level):
 
 @pytest.mark.parametrize("value", [-1, math.nan, math.inf])
 def test_classify_rejects_impossible_values(value):
-    with pytest.raises(ValueError, match="outside"):
+    with pytest.raises(InputError, match="outside") as info:  # was a bare ValueError
         tx.EMPLOYEES.classify(value)
+    assert info.value.code == "number_out_of_range"
 
 
 @given(

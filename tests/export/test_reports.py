@@ -72,6 +72,11 @@ def test_korean_workbook(sample_selection):
     wb = openpyxl.load_workbook(io.BytesIO(shortlist_xlsx(sample_selection, top=5, lang="ko")))
     assert wb.sheetnames[0] == "후보 목록"
     assert any("합성 샘플 데이터" in str(c.value) for c in wb.active["A"][:4])
+    # an assumed leaf's definition is in the workbook's language (was always English)
+    leaf = next(x for x in sample_selection.weights.tree.leaves
+                if x.params.get("scores_basis") == "assumed")
+    cells = [str(r[0]) for r in wb.worksheets[4].iter_rows(values_only=True) if r[0]]
+    assert f"{leaf.label('ko')}: {leaf.definition('ko')}" in cells
 
 
 def test_hostile_names_arrive_as_text_never_formulas(hostile_selection):

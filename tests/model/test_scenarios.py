@@ -10,6 +10,7 @@ from exportmcda.model.scenarios import (
     available_scenarios,
     load_scenario,
     parse_scenario,
+    rescale_weights,
     scenario_from_weights,
     scenario_weights,
     to_toml,
@@ -122,3 +123,9 @@ def test_bad_scenarios_name_the_problem(tree, edit, error, message):
 def test_unknown_scenario_lists_the_known_ones():
     with pytest.raises(ConfigError, match="balanced"):
         load_scenario("nope")
+
+
+def test_rescale_weights_is_the_one_at_a_time_rescaling() -> None:
+    """The app's named-weights rescaling: 0.5/0.3/0.2 with a → 0.8 gives 0.8/0.12/0.08."""
+    out = rescale_weights({"a": 0.5, "b": 0.3, "c": 0.2}, "a", 0.8)
+    assert out == pytest.approx({"a": 0.8, "b": 0.12, "c": 0.08}, abs=1e-12)

@@ -10,7 +10,8 @@ from pymcdm.methods import TOPSIS
 
 import exportmcda as em
 from exportmcda.errors import ConfigError
-from exportmcda.model.selection import Filters, contributions
+from exportmcda.model.measures import technology_profiles
+from exportmcda.model.selection import Filters, contributions, prepare, rank_candidates
 from exportmcda.rank.engine import rank_matrix
 
 CASES = json.loads((Path(__file__).parents[1] / "fixtures" / "mcda-cases.json").read_text("utf-8"))
@@ -196,3 +197,43 @@ def test_evidence_rule_travels_in_the_scenario_file():
     assert parse_scenario(to_toml(s), name=s.path) == s
     with pytest.raises(ConfigError, match="min_source"):
         em.scenario_weights(_with_evidence("balanced", min_source="rumour"), em.load_criteria())
+
+
+def test_technology_profiles_join_is_the_database_s(db):
+    profiles = db.technology_profiles()
+    assert profiles.index.name == "technology_id"
+    assert len(profiles) == db.n_technologies
+    assert {"technology_name", "company_id", "company_name", "region", "company_size"} <= set(
+        profiles.columns)
+    first = profiles.iloc[0]
+    assert first["company_name"] == db.companies.loc[first["company_id"], "company_name"]
+    assert technology_profiles(db).equals(profiles)  # the model calls the one join
+
+
+def test_candidates_refuse_another_country_s_ranking(db):
+    # regression: Candidates did not record their country, so IND's scores could be
+    # ranked and labelled as Vietnam's
+    tree, scenario = em.load_criteria(), em.load_scenario("balanced")
+    weights = em.scenario_weights(scenario, tree)
+    india, vietnam = em.get_country("IND"), em.get_country("VNM")
+    candidates = prepare(db, weights.tree, india)
+    assert candidates.country == india
+    assert rank_candidates(candidates, scenario, india, weights).country == india
+    with pytest.raises(ConfigError) as info:
+        rank_candidates(candidates, scenario, vietnam, weights)
+    assert info.value.code == "candidates_country_mismatch"
+    assert "IND" in str(info.value)
+
+
+def test_weights_of_another_hierarchy_are_a_judgment_error(db):
+    from dataclasses import replace
+
+    from exportmcda.errors import JudgmentError
+
+    tree, scenario = em.load_criteria(), em.load_scenario("balanced")
+    weights = em.scenario_weights(scenario, tree)
+    candidates = prepare(db, weights.tree, em.get_country("IND"))
+    partial = replace(weights, leaf_weights=dict(list(weights.leaf_weights.items())[1:]))
+    with pytest.raises(JudgmentError) as info:  # was a bare KeyError
+        rank_candidates(candidates, scenario, em.get_country("IND"), partial)
+    assert info.value.code == "weights_mismatch"

@@ -10,7 +10,7 @@ from hypothesis.extra.numpy import arrays
 from pymcdm.correlations import kendall_tau
 from pymcdm.helpers import rankdata
 
-from exportmcda.errors import InputError
+from exportmcda.errors import ConfigError, InputError
 from exportmcda.rank.engine import kendall_tau_b, ranks_batch, ranks_from_scores, top_n_overlap
 
 # Few distinct values, so ties are frequent.
@@ -122,5 +122,5 @@ def test_top_n_overlap() -> None:
     assert top_n_overlap([1, 2, 3, 4], [1, 3, 2, 4], 2) == 0.5
     # Tie at the cut-off: input order decides, as in RankResult.order.
     assert top_n_overlap([1.5, 1.5, 3, 4], [1, 2, 3, 4], 1) == 1.0
-    with pytest.raises(InputError, match="between 1 and 4"):
+    with pytest.raises(ConfigError, match="between 1 and 4"):  # a setting: ConfigError
         top_n_overlap([1, 2, 3, 4], [1, 2, 3, 4], 5)

@@ -7,7 +7,8 @@ import json
 import numpy as np
 import pytest
 
-from exportmcda.robustness.checks import dominated_rows, method_agreement, rank_reversal
+from exportmcda.rank.dominance import dominated_rows
+from exportmcda.robustness.checks import method_agreement, rank_reversal
 from exportmcda.robustness.space import WeightSpace
 from tests.robustness.cases import CASES, pymcdm
 
@@ -83,7 +84,7 @@ def test_rank_reversal_when_a_dominated_copy_is_added() -> None:
     # than the C1 norm (vector normalisation), reweighting the criteria: B and A swap.
     x = np.array([[2.0, 7.0], [4.0, 5.0], [4.0, 2.0]])
     space = WeightSpace.from_matrix(x, [0.5, 0.5], [1, 1], alternatives=["A", "B", "C"])
-    assert dominated_rows(space).tolist() == [False, False, True]
+    assert dominated_rows(space.matrix, space.types).tolist() == [False, False, True]
     (report,) = rank_reversal(space, top_n=1, remove=[], add="dominated")
     assert report.change == "added a copy of C (dominated)"
     assert report.swapped == (("B", "A"),)

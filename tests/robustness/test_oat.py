@@ -90,3 +90,13 @@ def test_perturbed_weights_follow_the_scheme(w: list[float], x: float) -> None:
     assert out[0] == x
     assert out.sum() == pytest.approx(1.0)
     np.testing.assert_allclose(out[1:] * base[1:].sum(), base[1:] * (1 - x), atol=1e-12)
+
+
+def test_perturbed_is_the_one_rescaling_and_handles_the_edges() -> None:
+    base = np.array([0.5, 0.3, 0.2])
+    np.testing.assert_allclose(perturbed(base, 0, [0.8])[0], [0.8, 0.12, 0.08])
+    # clipped to [0, 1]; others all 0 share 1 - x equally; negative counts as 0
+    np.testing.assert_allclose(perturbed(base, 1, [1.7, -0.2]), [[0, 1, 0], [5 / 7, 0, 2 / 7]])
+    np.testing.assert_allclose(perturbed([1.0, 0.0, 0.0], 0, [0.4])[0], [0.4, 0.3, 0.3])
+    np.testing.assert_allclose(perturbed([0.5, -0.1, 0.6], 0, [0.5])[0], [0.5, 0.0, 0.5])
+    assert perturbed([0.7], 0, [0.3]).tolist() == [[1.0]]

@@ -28,3 +28,19 @@ def test_evidence_rule_can_be_undone():
     at.selectbox(key="evidence.min_source").set_value("official").run()
     at.selectbox(key="evidence.min_source").set_value("any").run()
     assert table(at).iloc[:, 0].tolist() == before
+
+
+def test_the_app_offers_every_source_type_the_cli_does():
+    # regression: the app's evidence rule left out "weak", which the CLI offers
+    from exportmcda.cli.main import build_parser
+    from exportmcda.data.countries import SourceType
+
+    at = ranking(country="IND")
+    offered = at.selectbox(key="evidence.min_source").options  # shown labels
+    assert offered[1:] == [k.label("en") for k in SourceType]
+    assert SourceType.WEAK.label("en") in offered
+    rank = build_parser()._subparsers._group_actions[0].choices["rank"]
+    (flag,) = [a for a in rank._actions if "--min-evidence" in a.option_strings]
+    assert list(flag.choices) == [k.value for k in SourceType]
+    at.selectbox(key="evidence.min_source").set_value("weak").run()
+    assert not at.exception, at.exception

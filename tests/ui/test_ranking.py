@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))  # the app's ui package sits next to app.py
 
+from exportmcda.errors import ConfigError  # noqa: E402
 from exportmcda.model.scenarios import rescale_weights  # noqa: E402
 from tests.ui.apppages import open_page, ranking_table  # noqa: E402
 
@@ -49,8 +50,9 @@ def test_rescale_shares_equally_when_the_others_are_zero():
 
 def test_rescale_clips_and_rejects_unknown():
     assert rescale_weights({"a": 0.5, "b": 0.5}, "b", 1.7) == {"a": 0.0, "b": 1.0}
-    with pytest.raises(KeyError):
+    with pytest.raises(ConfigError) as info:  # was a bare KeyError
         rescale_weights({"a": 1.0}, "z", 0.3)
+    assert info.value.code == "unknown_criterion"
 
 
 # ---- ranking page ------------------------------------------------------------------------

@@ -33,6 +33,7 @@ __all__ = [
     "pair_name",
     "pairwise_from_pairs",
     "pairwise_from_table",
+    "parse_fraction",
     "parse_judgment",
 ]
 
@@ -41,12 +42,37 @@ SAATY_SCALE: tuple[Fraction, ...] = tuple(
 )
 """The 17 values of Saaty's fundamental scale, 1/9 ... 1/2, 1 ... 9 (Saaty 1980, Table 1.1)."""
 
+SAATY_OPTIONS: tuple[str, ...] = tuple(
+    f"{s.numerator}/{s.denominator}" if s < 1 else str(s.numerator) for s in SAATY_SCALE
+)
+""":data:`SAATY_SCALE` as a person writes it, ``"1/9"`` ... ``"1/2"``, ``"1"`` ... ``"9"``
+(the options of a judgment editor; :func:`parse_fraction` reads each back exactly)."""
+
 RECIPROCAL_RTOL = 1e-9
 """Relative tolerance of the reciprocity check ``a_ij * a_ji == 1`` (float rounding of 1/3)."""
 
 _SPACES_AROUND_SLASH = re.compile(r"\s*/\s*")
 
 Judgment = int | float | str | Fraction
+
+
+def parse_fraction(value: object) -> float:
+    """Read a number as a person types it: ``3``, ``"3"``, ``"1/5"``, ``" 1 / 5 "``, ``"0.5"``.
+
+    The one reader of typed numbers (judgments, direct weights, ``--weights`` on the command
+    line): strings go through :class:`fractions.Fraction`, so ``"1/3"`` is read exactly as
+    typed rather than through ``eval``. Anything else that is not a real number (``None``,
+    ``True``, ``"abc"``, ``"1/0"``) gives ``nan``, so each caller reports it in its own terms;
+    the value is not range-checked (``"-2"`` gives -2.0, ``float("inf")`` stays inf).
+    """
+    if isinstance(value, str):
+        try:
+            return float(Fraction(_SPACES_AROUND_SLASH.sub("/", value.strip())))
+        except (ValueError, ZeroDivisionError):
+            return math.nan
+    if isinstance(value, numbers.Real) and not isinstance(value, bool):
+        return float(value)
+    return math.nan
 
 
 def pair_name(row: str, column: str) -> str:
@@ -64,14 +90,7 @@ def _parse(
     field: str | None = None,
 ) -> float | Issue:
     """Return the judgment as a float, or the :class:`Issue` that explains why it is invalid."""
-    number = math.nan
-    if isinstance(value, str):
-        try:
-            number = float(Fraction(_SPACES_AROUND_SLASH.sub("/", value.strip())))
-        except (ValueError, ZeroDivisionError):
-            number = math.nan
-    elif isinstance(value, numbers.Real) and not isinstance(value, bool):
-        number = float(value)
+    number = parse_fraction(value)
     shown = f"'{value}'" if isinstance(value, str) else repr(value)
     if not math.isfinite(number):
         code, message = "judgment_not_a_number", "expected a number such as 3 or 1/3"
@@ -121,9 +140,15 @@ def nearest_saaty(value: float) -> Fraction:
     Judgments are ratios, so "nearest" is measured as ``|ln a - ln s|`` (3 is as far from 1
     as 1/3 is), the metric of the logarithmic least-squares method (Crawford & Williams 1985,
     J. Math. Psychol. 29:387-405).
+
+    Raises
+    ------
+    JudgmentError
+        For a value that is not positive and finite (``judgment_not_positive``).
     """
-    if not value > 0:
-        raise ValueError(f"a judgment must be positive, got {value!r}")
+    if not (value > 0 and math.isfinite(value)):
+        raise JudgmentError(Issue.of("judgment_not_positive", f"a judgment must be a positive "
+                                     f"finite number, got {value!r}", value=value))
     return min(SAATY_SCALE, key=lambda s: abs(math.log(value) - math.log(s)))
 
 
@@ -134,12 +159,6 @@ def format_judgment(value: float) -> str:
     if 0 < value < 1 and abs(1 / value - round(1 / value)) <= 1e-9 / value:
         return f"1/{round(1 / value)}"
     return f"{value:.3g}"
-
-
-SAATY_OPTIONS: tuple[str, ...] = tuple(format_judgment(float(s)) for s in SAATY_SCALE)
-""":data:`SAATY_SCALE` as a person writes it (``"1/9"`` ... ``"1"`` ... ``"9"``), weakest to
-strongest preference for the first criterion: the options of the app's pairwise editor, which
-:func:`parse_judgment` reads back exactly."""
 
 
 def components(known: NDArray[np.bool_]) -> list[list[int]]:

@@ -22,10 +22,9 @@ Here every number a report shows is traceable:
 from __future__ import annotations
 
 import math
-import numbers
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from fractions import Fraction
+from types import MappingProxyType
 from typing import Any, Final
 
 import numpy as np
@@ -40,13 +39,19 @@ from exportmcda.ahp.consistency import (
     consistency_threshold,
     random_index,
 )
-from exportmcda.ahp.judgments import check_matrix, components, pairwise_from_pairs
+from exportmcda.ahp.judgments import (
+    check_matrix,
+    components,
+    pairwise_from_pairs,
+    parse_fraction,
+)
 from exportmcda.errors import ConfigError, Issue, JudgmentError
 
 __all__ = [
     "DEFAULT_RI_TABLE",
     "DEFAULT_THRESHOLD",
     "METHODS",
+    "METHOD_ALIASES",
     "RI_SOURCES",
     "RI_TABLES",
     "SAATY_1994_THRESHOLDS",
@@ -57,11 +62,42 @@ __all__ = [
     "consistency_threshold",
     "direct_weights",
     "global_weights",
+    "method_name",
     "random_index",
+    "short_method_name",
 ]
 
 METHODS: Final = ("eigenvector", "geometric")
 """Priority derivation methods: Saaty's eigenvector (default) and the row geometric mean."""
+
+METHOD_ALIASES: Final[Mapping[str, str]] = MappingProxyType(
+    {"eigen": "eigenvector", "eigenvector": "eigenvector", "geometric": "geometric"}
+)
+"""Every name a scenario file or the command line may give a method, and the method it means
+(``eigen`` is the short name files and the CLI use; the first alias of a method is its short
+name)."""
+
+
+def method_name(name: object, *, path: str | None = None, field: str | None = None) -> str:
+    """The method (one of :data:`METHODS`) a name stands for, case-insensitively.
+
+    Raises
+    ------
+    ConfigError
+        ``unknown_method``, naming the accepted names.
+    """
+    method = METHOD_ALIASES.get(str(name).strip().lower())
+    if method is None:
+        raise ConfigError(Issue.of(
+            "unknown_method", f"unknown AHP method '{name}'; choose one of "
+            f"{', '.join(METHOD_ALIASES)}", path=path, field=field, value=name))
+    return method
+
+
+def short_method_name(method: str) -> str:
+    """The short name of a method as files write it (``eigenvector`` -> ``eigen``)."""
+    full = method_name(method)
+    return next(alias for alias, target in METHOD_ALIASES.items() if target == full)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)
@@ -214,9 +250,7 @@ def ahp(
     completed matrix, so its lambda_max equals that of Harker's modified matrix. CI is
     clamped at 0 (rounding can give lambda_max = n - 1e-15); CR = 0 for n <= 2.
     """
-    if method not in METHODS:
-        raise ConfigError(Issue(code="unknown_method", value=str(method), message=(
-            f"unknown AHP method '{method}'; choose one of {', '.join(METHODS)}")))
+    method = method_name(method, path=path)
     names = tuple(str(label) for label in labels)
     n = len(names)
     if n == 0:
@@ -277,14 +311,7 @@ def direct_weights(weights: Mapping[str, object], *, path: str | None = None) ->
     """
     issues, values = [], {}
     for name, raw in weights.items():
-        value = math.nan
-        if isinstance(raw, str):
-            try:
-                value = float(Fraction(raw.strip()))
-            except (ValueError, ZeroDivisionError):
-                value = math.nan
-        elif isinstance(raw, numbers.Real) and not isinstance(raw, bool):
-            value = float(raw)
+        value = parse_fraction(raw)
         if not math.isfinite(value) or value < 0:
             issues.append(Issue(code="weight_invalid", path=path, field=str(name),
                                 value=str(raw), message=f"weight of '{name}' must be a "

@@ -16,7 +16,7 @@ import pandas as pd
 
 from exportmcda.charts.overview import FONT
 from exportmcda.data.countries import CountryProfile
-from exportmcda.labels import t
+from exportmcda.labels import bilingual, t
 from exportmcda.model.comparison import Comparison
 from exportmcda.model.criteria import CriteriaTree
 from exportmcda.model.selection import Selection
@@ -61,7 +61,7 @@ def rank_text(rank: float) -> str:
 
 def _node_label(tree: CriteriaTree, node: str, lang: str) -> str:
     if node == tree.goal_id:
-        return tree.goal_ko if lang == "ko" else tree.goal_en
+        return bilingual(lang, tree.goal_en, tree.goal_ko)
     for c in tree.criteria:
         if c.id == node:
             return c.label(lang)

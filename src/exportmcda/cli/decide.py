@@ -7,13 +7,14 @@ shapes are contracts other tools read (keys are kept; fields may be added).
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 from pathlib import Path
 from typing import Any, TextIO
 
 from exportmcda.cli.data import database_arg
 from exportmcda.cli.output import emit, write_json
-from exportmcda.errors import ConfigError, InputError, Issue
+from exportmcda.errors import ConfigError, InputError, Issue, JudgmentError
 from exportmcda.model.criteria import CriteriaTree
 from exportmcda.model.scenarios import Scenario
 from exportmcda.model.selection import Selection
@@ -28,20 +29,20 @@ __all__ = [
     "cmd_sensitivity",
 ]
 
-_AHP_METHODS = {"eigen": "eigenvector", "geometric": "geometric"}
-
-
-def _numbers(text: str, option: str) -> list[float]:
-    from fractions import Fraction
+def _numbers(
+    text: str, option: str, error: type[InputError] | type[JudgmentError] = InputError
+) -> list[float]:
+    """Comma-separated numbers (``1/3`` allowed); ``error`` is the class of a bad item."""
+    from exportmcda.ahp.judgments import parse_fraction
 
     values = []
     for k, item in enumerate(text.split(","), start=1):
-        try:
-            values.append(float(Fraction(item.strip())))
-        except (ValueError, ZeroDivisionError):
-            raise InputError.single(
+        value = parse_fraction(item)
+        if not math.isfinite(value):
+            raise error.single(
                 "not_a_number", f"{option}: item {k} is not a number", field=option, value=item
-            ) from None
+            )
+        values.append(value)
     return values
 
 
@@ -56,10 +57,10 @@ def cmd_ahp(args: argparse.Namespace, out: TextIO) -> int:
     from exportmcda.ahp.diagnostics import inconsistency_report
     from exportmcda.ahp.group import group_ahp
     from exportmcda.ahp.judgments import pairwise_from_table
-    from exportmcda.ahp.priorities import ahp
+    from exportmcda.ahp.priorities import ahp, method_name, short_method_name
     from exportmcda.data.io import read_table
 
-    method = _AHP_METHODS[args.method]
+    method = method_name(args.method)
     matrices = {}
     for path in args.matrix:
         raw = read_table(path)
@@ -82,7 +83,7 @@ def cmd_ahp(args: argparse.Namespace, out: TextIO) -> int:
             body.setdefault(key, None)
     advice = inconsistency_report(result, top=3) if len(matrices) == 1 or (
         args.aggregation == "aij") else ()
-    body["method"] = args.method
+    body["method"] = short_method_name(method)
     body["advice"] = [a.as_dict() for a in advice]
     if args.format == "json":
         write_json(body, out)
@@ -114,13 +115,14 @@ def cmd_mcda(args: argparse.Namespace, out: TextIO) -> int:
     from exportmcda.rank.engine import rank_matrix
 
     frame = read_decision_matrix(args.file)
-    weights = _numbers(args.weights, "--weights")
+    weights = _numbers(args.weights, "--weights", JudgmentError)
     types = _numbers(args.types, "--types")
     n = frame.shape[1]
-    for name, values in (("--weights", weights), ("--types", types)):
+    for name, values, error in (("--weights", weights, JudgmentError),
+                                ("--types", types, InputError)):
         if len(values) != n:
-            raise InputError.single(
-                "weights_mismatch",
+            raise error.single(
+                "weights_mismatch" if error is JudgmentError else "ranking.directions_count",
                 f"{name} has {len(values)} values but {args.file} has {n} criteria "
                 f"({', '.join(map(str, frame.columns))})",
                 path=args.file, field=name,
@@ -326,6 +328,7 @@ def cmd_sensitivity(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _ranking_options(p: argparse.ArgumentParser, *, scenario: bool = True) -> None:
+    from exportmcda.model.measure_params import SOURCE_TYPES
     from exportmcda.rank.engine import METHODS, NORMALIZATIONS
 
     p.add_argument("--data", metavar="FILE", help="a database (.csv/.xlsx); default: the sample")
@@ -337,9 +340,9 @@ def _ranking_options(p: argparse.ArgumentParser, *, scenario: bool = True) -> No
                            "CSV 'criterion,weight' of the top-level criteria")
     p.add_argument("--method", choices=tuple(METHODS), default="topsis")
     p.add_argument("--normalization", choices=tuple(NORMALIZATIONS), default="vector")
-    p.add_argument("--min-evidence", choices=("official", "copy", "analysis", "news", "weak"),
+    p.add_argument("--min-evidence", choices=SOURCE_TYPES,
                    help="policy fit: count a field's priority only if a source of at least "
-                   "this type supports it (official > copy > analysis > news > weak)")
+                   f"this type supports it ({' > '.join(SOURCE_TYPES)})")
     p.add_argument("--sourced-only", action="store_true",
                    help="policy fit: ignore priorities that are assumed mappings")
     p.add_argument("--field", action="append", metavar="NAME", help="filter (repeatable)")
@@ -352,6 +355,7 @@ def _ranking_options(p: argparse.ArgumentParser, *, scenario: bool = True) -> No
 def add_commands(sub: Any, formats: Any) -> None:
     """Register the decision commands on the ``exportmcda`` sub-parser."""
     from exportmcda.ahp.consistency import RI_TABLES
+    from exportmcda.ahp.priorities import METHOD_ALIASES
     from exportmcda.rank.engine import METHODS, NORMALIZATIONS
 
     p = sub.add_parser("ahp", help="AHP weights and consistency of a pairwise matrix (CSV); "
@@ -360,7 +364,7 @@ def add_commands(sub: Any, formats: Any) -> None:
                    help="a square judgment matrix; repeat for each expert of a panel")
     p.add_argument("--aggregation", choices=("aij", "aip"), default="aij",
                    help="panel: geometric mean of judgments (aij) or of priorities (aip)")
-    p.add_argument("--method", choices=tuple(_AHP_METHODS), default="eigen")
+    p.add_argument("--method", choices=tuple(METHOD_ALIASES), default="eigen")
     p.add_argument("--ri-table", choices=tuple(RI_TABLES), default="saaty_1980")
     formats(p, "table")
     p.set_defaults(handler=cmd_ahp)

@@ -27,6 +27,7 @@ from numpy.typing import NDArray
 
 from exportmcda.data.taxonomy import FIELDS, Category, Dimension, lookup
 from exportmcda.errors import ConfigError, Issue
+from exportmcda.labels import bilingual
 from exportmcda.resources import data_dir
 
 __all__ = [
@@ -72,7 +73,7 @@ class SourceType(Enum):
 
     def label(self, lang: str = "en") -> str:
         """Display label in ``lang`` ('en' or 'ko')."""
-        return _TYPE_LABELS[self][1 if lang == "ko" else 0]
+        return bilingual(lang, *_TYPE_LABELS[self])
 
 
 _TYPE_LABELS = {
@@ -147,13 +148,16 @@ class CountryProfile:
 
     def name(self, lang: str = "en") -> str:
         """Return the name in ``lang`` ('en' or 'ko')."""
-        return self.name_ko if lang == "ko" else self.name_en
+        return bilingual(lang, self.name_en, self.name_ko)
 
     def field(self, field: int | str) -> FieldPriority:
         """Return the rating of a field given by number or a name :func:`taxonomy.lookup` knows."""
         category = lookup(Dimension.FIELD, field)
         if category is None:
-            raise ValueError(f"unknown technology field {field!r}")
+            raise ConfigError.single(
+                "unknown_field", f"unknown technology field {field!r}", field="field",
+                value=field,
+            )
         return self.fields[category.number - 1]
 
     def priority(self, field: int | str) -> float:

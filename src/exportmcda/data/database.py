@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from exportmcda.data.taxonomy import CLASS_SCALES
+from exportmcda.labels import bilingual
 
 __all__ = [
     "CANONICAL_COLUMNS",
@@ -81,7 +82,7 @@ class Provenance:
         """The synthetic-data notice to show, or ``None`` for a user's own data."""
         if not self.synthetic:
             return None
-        return SYNTHETIC_NOTICE_KO if lang == "ko" else SYNTHETIC_NOTICE_EN
+        return bilingual(lang, SYNTHETIC_NOTICE_EN, SYNTHETIC_NOTICE_KO)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -122,6 +123,14 @@ class Database:
     def technologies(self) -> pd.DataFrame:
         """One row per unique technology (index ``technology_id``)."""
         return self._technologies.copy()
+
+    def technology_profiles(self) -> pd.DataFrame:
+        """One row per technology with its company's attributes (index ``technology_id``).
+
+        The technology + company join every per-technology table starts from (measures,
+        descriptions), defined once here.
+        """
+        return self._technologies.join(self._companies, on="company_id")
 
     @property
     def n_rows(self) -> int:

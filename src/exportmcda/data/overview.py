@@ -32,6 +32,7 @@ from exportmcda.data.taxonomy import (
     Category,
     ClassScale,
 )
+from exportmcda.errors import ConfigError
 
 __all__ = ["LANGUAGES", "OTHERS_LABEL", "TABLES", "OverviewTable", "overview", "study_round"]
 
@@ -112,8 +113,7 @@ def _count(values: pd.Series, numbers: list[int]) -> pd.Series:
 
 def _regions(db: Database, lang: str) -> OverviewTable:
     numbers = [r.number for r in REGIONS]
-    techs = db.rows.drop_duplicates("technology_id")
-    tech_counts = _count(techs["region"], numbers)
+    tech_counts = _count(db.technology_profiles()["region"], numbers)
     company_counts = _count(db.companies["region"], numbers)
     n_tech, n_comp = db.n_technologies, db.n_companies
     rows = pd.DataFrame(
@@ -260,14 +260,21 @@ def overview(db: Database, table: str, lang: str = "en") -> OverviewTable:
 
     Raises
     ------
-    ValueError
-        If ``table`` is not one of :data:`TABLES` or ``lang`` not one of :data:`LANGUAGES`.
+    ConfigError
+        ``unknown_table`` if ``table`` is not one of :data:`TABLES`, ``unknown_language``
+        if ``lang`` is not one of :data:`LANGUAGES` (names of things, not data).
     """
     if lang not in LANGUAGES:
-        raise ValueError(f"unknown language {lang!r}; expected one of {', '.join(LANGUAGES)}")
+        raise ConfigError.single(
+            "unknown_language", f"unknown language {lang!r}; expected one of "
+            f"{', '.join(LANGUAGES)}", field="lang", value=lang,
+        )
     if table in _SCALES:
         return _classes(db, table, lang)
     builder = _BUILDERS.get(table)
     if builder is None:
-        raise ValueError(f"unknown overview table {table!r}; expected one of {', '.join(TABLES)}")
+        raise ConfigError.single(
+            "unknown_table", f"unknown overview table {table!r}; expected one of "
+            f"{', '.join(TABLES)}", field="table", value=table,
+        )
     return builder(db, lang)

@@ -16,6 +16,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 
+from exportmcda.errors import InputError
+from exportmcda.labels import bilingual
+
 __all__ = [
     "CAPITAL",
     "CLASS_SCALES",
@@ -52,7 +55,7 @@ class Category:
 
     def name(self, lang: str = "en") -> str:
         """Return the name in ``lang`` ('en' or 'ko')."""
-        return self.ko if lang == "ko" else self.en
+        return bilingual(lang, self.en, self.ko)
 
 
 class Dimension(Enum):
@@ -300,7 +303,7 @@ class ClassLevel:
 
     def name(self, lang: str = "en") -> str:
         """Return the label in ``lang`` ('en' or 'ko')."""
-        return self.ko if lang == "ko" else self.en
+        return bilingual(lang, self.en, self.ko)
 
     def contains(self, value: float) -> bool:
         """Whether ``value`` falls in [lower, upper)."""
@@ -335,11 +338,17 @@ class ClassScale:
     def classify(self, value: float) -> int:
         """Return the level whose [lower, upper) interval holds ``value``.
 
-        Raises ``ValueError`` for NaN, infinities and values below the first level's lower
-        bound (negative won, people or years), so callers can report them.
+        Raises
+        ------
+        InputError
+            ``number_out_of_range`` for NaN, infinities and values below the first level's
+            lower bound (negative won, people or years): a data value, so an input error.
         """
         if not math.isfinite(value) or value < self.levels[0].lower:
-            raise ValueError(f"{value!r} is outside every {self.key} class")
+            raise InputError.single(
+                "number_out_of_range", f"{value!r} is outside every {self.key} class",
+                field=self.key, value=value,
+            )
         for level in self.levels:
             if level.contains(value):
                 return level.number

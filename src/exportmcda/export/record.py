@@ -32,7 +32,8 @@ from pathlib import Path
 from typing import Any
 
 from exportmcda.data.countries import CountryProfile, default_directory
-from exportmcda.errors import ConfigError, InputError, Issue
+from exportmcda.errors import ConfigError, Issue
+from exportmcda.export.safe import FORMULA_PREFIXES
 from exportmcda.model.scenarios import to_toml
 from exportmcda.model.selection import Filters, Selection
 from exportmcda.version import __version__
@@ -58,7 +59,7 @@ RECORD_SHEET = "record"
 """Sheet holding the record (not translated: it is read by programs)."""
 CELL_LIMIT = 32_000
 """Characters per cell, under Excel's 32,767-character cell limit."""
-_UNSAFE_START = ("=", "+", "-", "@", "\t", "\r", "\n", " ")
+_UNSAFE_START = (*FORMULA_PREFIXES, "\n", " ")
 """A chunk never starts with these: formula triggers (OWASP CSV injection) or blanks."""
 _FILTER_KEYS = ("fields", "service_types", "company_sizes", "regions")
 
@@ -335,11 +336,11 @@ def read_record(source: str | Path | bytes, name: str | None = None) -> Record:
         data = source if isinstance(source, bytes) else Path(source).read_bytes()
         wb = load_workbook(io.BytesIO(data), read_only=True)
     except OSError as error:
-        raise InputError.single("unreadable", f"cannot read the file: {error}",
-                                path=shown) from None
+        raise ConfigError.single("unreadable", f"cannot read the file: {error}",
+                                 path=shown) from None
     except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError) as error:
-        raise InputError.single("audit.not_xlsx", f"not an Excel workbook (.xlsx): {error}",
-                                path=shown) from None
+        raise ConfigError.single("audit.not_xlsx", f"not an Excel workbook (.xlsx): {error}",
+                                 path=shown) from None
     try:
         if RECORD_SHEET not in wb.sheetnames:
             raise ConfigError.single(

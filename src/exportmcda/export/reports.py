@@ -17,8 +17,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any
@@ -32,31 +30,22 @@ from openpyxl.utils import get_column_letter
 from exportmcda.ahp.priorities import AhpResult
 from exportmcda.data.taxonomy import FIELDS
 from exportmcda.export.record import RECORD_SHEET, Record, build_record, record_cells
+from exportmcda.export.safe import looks_like_formula, safe_filename
 from exportmcda.labels import t
 from exportmcda.model.selection import Selection
 
-__all__ = ["FORMULA_PREFIXES", "export_filename", "shortlist_csv", "shortlist_xlsx"]
-
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-"""Leading characters that make Excel or LibreOffice treat text as a formula."""
+__all__ = ["export_filename", "shortlist_csv", "shortlist_xlsx"]
 
 _HEADER_FILL = PatternFill("solid", fgColor="1F5FA8")
 _HEADER_FONT = Font(bold=True, color="FFFFFF")
 _WARN_FONT = Font(bold=True, color="9C2A00")
 
 
-def _dangerous(value: object) -> bool:
-    return isinstance(value, str) and value.startswith(FORMULA_PREFIXES)
-
-
 def export_filename(selection: Selection, suffix: str, *, created: datetime | None = None) -> str:
     """A safe file name: ``exportmcda_<target>_<scenario>_<date>.<suffix>`` (ASCII only)."""
     when = (created or datetime.now(UTC)).strftime("%Y%m%d")
     parts = [selection.country.code, selection.scenario.id, when]
-    text = "_".join(["exportmcda", *parts])
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    text = re.sub(r"[^A-Za-z0-9_.-]+", "-", text).strip("-.") or "exportmcda"
-    return f"{text[:80]}.{suffix.lstrip('.')}"
+    return f"{safe_filename('_'.join(['exportmcda', *parts]))}.{suffix.lstrip('.')}"
 
 
 def _shortlist_frame(selection: Selection, top: int, lang: str) -> pd.DataFrame:
@@ -197,7 +186,7 @@ def _assumption_rows(selection: Selection, lang: str) -> list[list[Any]]:
     for leaf in selection.weights.tree.leaves:
         basis = leaf.params.get("scores_basis")
         if basis == "assumed":
-            rows.append([f"{leaf.label(lang)}: {leaf.definition_en}"])
+            rows.append([f"{leaf.label(lang)}: {leaf.definition(lang)}"])
     return rows
 
 
@@ -207,7 +196,7 @@ def _write(ws: Any, rows: Iterable[Sequence[Any]], *, header_row: int | None = N
     for row in ws.iter_rows():
         for cell in row:
             if isinstance(cell.value, str) and (
-                cell.data_type == "f" or _dangerous(cell.value)
+                cell.data_type == "f" or looks_like_formula(cell.value)
             ):
                 cell.data_type = "s"  # never a formula: user text stays text
                 cell.quotePrefix = True
@@ -287,7 +276,7 @@ def shortlist_xlsx(
 
 def _csv_text(value: Any) -> Any:
     value = _cell_value(value)
-    return f"'{value}" if _dangerous(value) else value
+    return f"'{value}" if looks_like_formula(value) else value
 
 
 def shortlist_csv(

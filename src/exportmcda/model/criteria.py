@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from exportmcda.errors import ConfigError, InputError
+from exportmcda.labels import bilingual
 from exportmcda.model.measure_params import MEASURE_NAMES, check_params
 from exportmcda.rank.directions import Direction
 from exportmcda.resources import criteria_dir
@@ -52,11 +53,11 @@ class _Node:
 
     def label(self, lang: str = "en") -> str:
         """Label in ``lang``."""
-        return self.label_ko if lang == "ko" else self.label_en
+        return bilingual(lang, self.label_en, self.label_ko)
 
     def definition(self, lang: str = "en") -> str:
         """One-line definition in ``lang``."""
-        return self.definition_ko if lang == "ko" else self.definition_en
+        return bilingual(lang, self.definition_en, self.definition_ko)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

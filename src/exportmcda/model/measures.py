@@ -187,9 +187,7 @@ class CriterionScores:
 
 def technology_profiles(db: Database) -> pd.DataFrame:
     """One row per technology with its company's attributes (index ``technology_id``)."""
-    companies = db.companies
-    tech = db.technologies.join(companies, on="company_id")
-    return tech
+    return db.technology_profiles()
 
 
 def score(

@@ -18,11 +18,20 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from exportmcda.ahp.priorities import AhpResult, ahp_from_pairs, direct_weights, global_weights
+from exportmcda.ahp.priorities import (
+    AhpResult,
+    ahp_from_pairs,
+    direct_weights,
+    global_weights,
+    method_name,
+    short_method_name,
+)
 from exportmcda.errors import ConfigError, Issue, JudgmentError
+from exportmcda.labels import bilingual
 from exportmcda.model.criteria import CriteriaTree, parse_direction
 from exportmcda.rank.directions import Direction
 from exportmcda.resources import criteria_dir
+from exportmcda.robustness.oat import perturbed
 
 __all__ = [
     "Scenario",
@@ -37,7 +46,6 @@ __all__ = [
 ]
 
 _PAIR = re.compile(r"^\s*(?P<a>[^\s].*?)\s+vs\.?\s+(?P<b>[^\s].*?)\s*$", re.IGNORECASE)
-_METHOD_ALIASES = {"eigen": "eigenvector", "eigenvector": "eigenvector", "geometric": "geometric"}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -60,11 +68,11 @@ class Scenario:
 
     def label(self, lang: str = "en") -> str:
         """Label in ``lang``."""
-        return self.label_ko if lang == "ko" else self.label_en
+        return bilingual(lang, self.label_en, self.label_ko)
 
     def description(self, lang: str = "en") -> str:
         """Description in ``lang``."""
-        return self.description_ko if lang == "ko" else self.description_en
+        return bilingual(lang, self.description_en, self.description_ko)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -136,12 +144,7 @@ def parse_scenario(text: str, *, name: str = "scenario.toml") -> Scenario:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise ConfigError.single("bad_toml", f"not valid TOML: {error}", path=name) from None
-    method = _METHOD_ALIASES.get(str(data.get("method", "eigenvector")).lower())
-    if method is None:
-        raise ConfigError.single(
-            "unknown_method", "method must be 'eigen' or 'geometric'", path=name,
-            field="method", value=data.get("method"),
-        )
+    method = method_name(data.get("method", "eigenvector"), path=name, field="method")
     judgments = {
         str(node): _pairs(str(node), table, name)
         for node, table in data.get("judgments", {}).items()
@@ -266,24 +269,23 @@ def scenario_from_weights(
 def rescale_weights(weights: Mapping[str, float], changed: str, value: float) -> dict[str, float]:
     """Set ``changed`` to ``value`` and rescale the others so that all sum to 1.
 
-    This is the one-at-a-time scheme of the sensitivity analysis (w_k := x, w_j := w_j (1 −
-    x) / (1 − w_k)), so a slider move and a sensitivity interval mean the same thing.
+    The one-at-a-time scheme of the sensitivity analysis, on named weights (a slider
+    move): :func:`exportmcda.robustness.oat.perturbed` computes it (the others keep their
+    proportions, share ``1 - value`` equally if all 0; ``value`` is clipped to [0, 1]).
 
-    The others keep their proportions (scaled by ``(1 - value) / sum(others)``); if they
-    are all zero, they share ``1 - value`` equally. ``value`` is clipped to [0, 1].
+    Raises
+    ------
+    ConfigError
+        ``unknown_criterion`` when ``changed`` is not among the weights.
     """
+    names = list(weights)
     if changed not in weights:
-        raise KeyError(changed)
-    value = min(1.0, max(0.0, float(value)))
-    others = [k for k in weights if k != changed]
-    if not others:
-        return {changed: 1.0}
-    rest = sum(max(0.0, float(weights[k])) for k in others)
-    if rest > 0:
-        scaled = {k: max(0.0, float(weights[k])) * (1.0 - value) / rest for k in others}
-    else:
-        scaled = {k: (1.0 - value) / len(others) for k in others}
-    return {k: value if k == changed else scaled[k] for k in weights}
+        raise ConfigError.single(
+            "unknown_criterion", f"'{changed}' is not among the weights ({', '.join(names)})",
+            value=changed,
+        )
+    row = perturbed([float(weights[k]) for k in names], names.index(changed), [value])[0]
+    return dict(zip(names, row.tolist(), strict=True))
 
 
 def _quote(text: str) -> str:
@@ -293,7 +295,7 @@ def _quote(text: str) -> str:
 
 def to_toml(scenario: Scenario) -> str:
     """Write a scenario back as TOML (round-trips through :func:`parse_scenario`)."""
-    method = "eigen" if scenario.method == "eigenvector" else scenario.method
+    method = short_method_name(scenario.method)
     lines = [
         f"id = {_quote(scenario.id)}",
         f"label_en = {_quote(scenario.label_en)}",

@@ -27,7 +27,7 @@ from exportmcda.data.taxonomy import (
     Dimension,
     lookup,
 )
-from exportmcda.errors import ConfigError
+from exportmcda.errors import ConfigError, JudgmentError
 from exportmcda.model.criteria import CriteriaTree
 from exportmcda.model.measures import CriterionScores, evidence_passes, score
 from exportmcda.model.scenarios import Scenario, ScenarioWeights, scenario_weights
@@ -120,7 +120,7 @@ def describe_technologies(db: Database, lang: str = "en") -> pd.DataFrame:
     services = grouped["service_type"].agg(
         lambda s: " · ".join(dict.fromkeys(service_names[int(v)] for v in s.dropna())) or "–"
     )
-    tech = db.technologies.join(db.companies, on="company_id")
+    tech = db.technology_profiles()
     region_names = {c.number: c.name(lang) for c in REGIONS}
     size_names = {c.number: c.name(lang) for c in COMPANY_SIZES}
     return pd.DataFrame(
@@ -333,8 +333,12 @@ class Candidates:
 
     Computed once per (database, country, directions) and reused on every weight change:
     the app caches it, so a slider move only re-runs TOPSIS (:func:`rank_candidates`).
+    ``country`` is the profile the policy fit was scored for; :func:`rank_candidates`
+    refuses another one, so a ranking cannot pair one country's scores with another's name
+    and sources.
     """
 
+    country: CountryProfile
     scores: CriterionScores
     described: pd.DataFrame
     fields_of: pd.Series  # technology_id -> tuple of field numbers
@@ -359,7 +363,8 @@ def prepare(
     )
     matrix_notes = tuple(n for n in checked.notes if n.startswith("pymcdm:"))
     return Candidates(
-        scores=scored, described=describe_technologies(db, lang).loc[scored.matrix.index],
+        country=country, scores=scored,
+        described=describe_technologies(db, lang).loc[scored.matrix.index],
         fields_of=fields_of.reindex(scored.matrix.index), provenance=db.provenance,
         matrix_notes=matrix_notes,
     )
@@ -389,8 +394,34 @@ def rank_candidates(
     method: str = "topsis",
     normalization: str | None = "vector",
 ) -> Selection:
-    """Rank prepared candidates with ``weights`` (``keep``: boolean mask of the pool)."""
+    """Rank prepared candidates with ``weights`` (``keep``: boolean mask of the pool).
+
+    ``country`` must be the profile the candidates were prepared for (it is kept in the
+    signature for the callers that pass it; ``candidates.country`` is the one used).
+
+    Raises
+    ------
+    ConfigError
+        ``candidates_country_mismatch`` when ``country`` is not the profile the candidates
+        were scored for; ``too_few_candidates``, ``no_weight_left`` as before.
+    JudgmentError
+        ``weights_mismatch`` when ``weights`` lack a criterion of the candidates.
+    """
+    if country != candidates.country:
+        raise ConfigError.single(
+            "candidates_country_mismatch",
+            f"the candidates were scored for {candidates.country.code}, not for {country.code}; "
+            f"prepare them for {country.code} first",
+            field="country", value=country.code,
+        )
     matrix = candidates.scores.matrix
+    unweighted = [c for c in matrix.columns if c not in weights.leaf_weights]
+    if unweighted:  # weights of another hierarchy: was a bare KeyError
+        raise JudgmentError.single(
+            "weights_mismatch",
+            f"the weights do not cover the candidates' criteria: {', '.join(unweighted)}",
+            field="weights", value=", ".join(unweighted),
+        )
     notes = list(weights.notes) + list(candidates.scores.notes)
     filters = filters or Filters()
     if keep is not None and not bool(keep.all()):

@@ -32,7 +32,13 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from exportmcda.errors import ConfigError, InputError, JudgmentError
-from exportmcda.rank.inputs import DirectionLike, types_vector
+from exportmcda.rank.inputs import (
+    DirectionLike,
+    check_shape,
+    check_weight_values,
+    not_finite_error,
+    types_vector,
+)
 
 __all__ = ["FAST_NORMALIZATIONS", "TopsisSteps", "topsis_closeness", "topsis_steps"]
 
@@ -117,14 +123,10 @@ def _columns(
 ) -> tuple[_Columns, FloatArray]:
     """Normalisation constants and the normalised matrix's (2, n_criteria) column extremes."""
     low, high, squares = _column_stats(x)
-    for j in range(x.shape[1]):
-        # NaN propagates into min/max; an infinity shows up in one of them.
-        if not (np.isfinite(low[j]) and np.isfinite(high[j])):
-            raise InputError.single(
-                "ranking.not_finite",
-                f"criterion {j + 1}: the matrix column contains NaN or infinity",
-                field=f"C{j + 1}",
-            )
+    # NaN propagates into min/max and an infinity shows up in one of them, so the column
+    # extremes find a bad cell without another pass over the matrix.
+    if not (np.isfinite(low).all() and np.isfinite(high).all()):
+        raise not_finite_error(x)
     cost = types == -1
     sign = np.where(cost, -1.0, 1.0)
     if normalization == "vector":
@@ -174,25 +176,10 @@ def _prepare(
             value=normalization,
         )
     x = np.asarray(matrix, dtype=float)
-    if x.ndim != 2 or x.shape[0] < 2 or x.shape[1] < 1:
-        raise InputError.single(
-            "ranking.matrix_shape",
-            f"the decision matrix must be 2-D with at least 2 alternatives and 1 criterion, "
-            f"got shape {x.shape}",
-        )
+    criteria = [f"C{j + 1}" for j in range(check_shape(x)[1])]
     w = np.asarray(weights, dtype=float)
-    if w.ndim not in (1, 2) or w.shape[-1] != x.shape[1]:
-        raise JudgmentError.single(
-            "ranking.weights_count",
-            f"weights must have shape ({x.shape[1]},) or (n_samples, {x.shape[1]}) for "
-            f"{x.shape[1]} criteria, got {w.shape}",
-            field="weights",
-        )
-    if not np.all(np.isfinite(w)) or np.any(w < 0):
-        raise JudgmentError.single(
-            "ranking.bad_weight", "weights must be finite and >= 0", field="weights"
-        )
-    signs = types_vector(types, [f"C{j + 1}" for j in range(x.shape[1])])
+    check_weight_values(w, criteria)
+    signs = types_vector(types, criteria)
     cols, ends = _columns(x, signs, normalization)
     return x, w, cols, ends.max(axis=0), ends.min(axis=0)
 

@@ -4,7 +4,10 @@ pymcdm validates little and mostly *warns* (weights not summing to one, dominate
 alternatives) or fails deep inside a normalisation with a bare ``ValueError`` or a NaN.
 exportmcda checks the decision problem once, here, and raises an
 :class:`~exportmcda.errors.InputError` (matrix) or :class:`~exportmcda.errors.JudgmentError`
-(weights) whose message names the offending criterion or alternative. The ``±1`` encoding of
+(weights) whose message names the offending criterion or alternative. The fast TOPSIS
+(:mod:`exportmcda.rank.fasttopsis`) uses the same checks (:func:`check_shape`,
+:func:`check_weight_values`, :func:`not_finite_error`), so a bad input reads the same
+whichever path ranks it. The ``±1`` encoding of
 directions that pymcdm expects is produced only by :func:`types_vector`.
 """
 
@@ -15,7 +18,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from exportmcda.errors import InputError, JudgmentError
+from exportmcda.errors import InputError, Issue, JudgmentError
 from exportmcda.rank.directions import Direction, DirectionLike
 
 __all__ = [
@@ -23,7 +26,10 @@ __all__ = [
     "Direction",
     "DirectionLike",
     "check_matrix",
+    "check_shape",
+    "check_weight_values",
     "check_weights",
+    "not_finite_error",
     "read_only",
     "types_vector",
 ]
@@ -108,6 +114,87 @@ def _check_keys(
         )
 
 
+def check_shape(values: NDArray[np.float64]) -> tuple[int, int]:
+    """Check that a decision matrix is 2-D with >= 2 alternatives and >= 1 criterion.
+
+    The one shape check of every ranking input (:func:`check_matrix` and the fast TOPSIS
+    of :mod:`exportmcda.rank.fasttopsis`); returns (alternatives, criteria).
+
+    Raises
+    ------
+    InputError
+        ``ranking.matrix_shape``, ``ranking.too_few_alternatives`` or ``ranking.no_criteria``.
+    """
+    if values.ndim != 2:
+        raise InputError.single(
+            "ranking.matrix_shape",
+            f"the decision matrix must be 2-D (alternatives x criteria), got shape {values.shape}",
+        )
+    n_alt, n_crit = values.shape
+    if n_alt < 2:
+        raise InputError.single(
+            "ranking.too_few_alternatives",
+            f"ranking needs at least 2 alternatives, got {n_alt}",
+            value=n_alt,
+        )
+    if n_crit < 1:
+        raise InputError.single("ranking.no_criteria", "the decision matrix has no criterion")
+    return n_alt, n_crit
+
+
+def not_finite_error(
+    values: NDArray[np.float64],
+    alternatives: Sequence[str] | None = None,
+    criteria: Sequence[str] | None = None,
+) -> InputError:
+    """The error naming the first NaN or infinite cell of ``values`` (which must have one)."""
+    alt_names = _names(alternatives, values.shape[0], "A")
+    crit_names = _names(criteria, values.shape[1], "C")
+    bad = np.argwhere(~np.isfinite(values))
+    i, j = (int(k) for k in bad[0])
+    return InputError(Issue.of(
+        "ranking.not_finite",
+        f"alternative '{alt_names[i]}', criterion '{crit_names[j]}': value must be a finite "
+        f"number (not NaN or infinity), got {float(values[i, j])!r} ({len(bad)} such "
+        f"cell{'s' * (len(bad) > 1)})",
+        row=i + 1,
+        field=crit_names[j],
+        value=values[i, j],
+    ))
+
+
+def check_weight_values(w: NDArray[np.float64], criteria: Sequence[str]) -> None:
+    """Check one weight vector (d,) or many (n, d): d matches, every weight finite and >= 0.
+
+    The one weight check of every ranking input: :func:`check_weights` adds the sum rule
+    for a ranking, while the fast TOPSIS and the robustness analyses accept any scale.
+
+    Raises
+    ------
+    JudgmentError
+        ``ranking.weights_count`` or ``ranking.bad_weight`` (naming the criterion).
+    """
+    if w.ndim not in (1, 2) or w.shape[-1] != len(criteria):
+        count = w.shape[-1] if w.ndim else w.size
+        shape = "" if w.ndim == 1 else f" (weights of shape {w.shape})"
+        raise JudgmentError.single(
+            "ranking.weights_count",
+            f"{count} weights given for {len(criteria)} criteria ({', '.join(criteria)}){shape}",
+            field="weights",
+            value=count,
+        )
+    bad = np.argwhere(~(np.isfinite(w) & (w >= 0)).reshape(-1, w.shape[-1]))
+    if bad.size:
+        row, j = (int(k) for k in bad[0])
+        value = float(w.reshape(-1, w.shape[-1])[row, j])
+        raise JudgmentError.single(
+            "ranking.bad_weight",
+            f"criterion '{criteria[j]}': weight must be a finite number >= 0, got {value!r}",
+            field=criteria[j],
+            value=value,
+        )
+
+
 def check_matrix(
     matrix: ArrayLike,
     alternatives: Sequence[str] | None = None,
@@ -130,20 +217,7 @@ def check_matrix(
         raise InputError.single(
             "ranking.not_numeric", f"the decision matrix must be numeric: {exc}"
         ) from None
-    if values.ndim != 2:
-        raise InputError.single(
-            "ranking.matrix_shape",
-            f"the decision matrix must be 2-D (alternatives x criteria), got shape {values.shape}",
-        )
-    n_alt, n_crit = values.shape
-    if n_alt < 2:
-        raise InputError.single(
-            "ranking.too_few_alternatives",
-            f"ranking needs at least 2 alternatives, got {n_alt}",
-            value=n_alt,
-        )
-    if n_crit < 1:
-        raise InputError.single("ranking.no_criteria", "the decision matrix has no criterion")
+    n_alt, n_crit = check_shape(values)
     alt_names = _names(alternatives, n_alt, "A")
     crit_names = _names(criteria, n_crit, "C")
     for names, count, what in (
@@ -157,17 +231,8 @@ def check_matrix(
                 f"{'rows' if what == 'alternative' else 'columns'}",
                 value=len(names),
             )
-    bad = np.argwhere(~np.isfinite(values))
-    if bad.size:
-        i, j = (int(k) for k in bad[0])
-        raise InputError.single(
-            "ranking.not_finite",
-            f"alternative '{alt_names[i]}', criterion '{crit_names[j]}': value must be a finite "
-            f"number, got {float(values[i, j])!r} ({len(bad)} such cell{'s' * (len(bad) > 1)})",
-            row=i + 1,
-            field=crit_names[j],
-            value=values[i, j],
-        )
+    if not np.isfinite(values).all():
+        raise not_finite_error(values, alt_names, crit_names)
     return values, alt_names, crit_names
 
 
@@ -197,21 +262,7 @@ def check_weights(
         w = np.array(raw, dtype=float).reshape(-1)
     except (TypeError, ValueError) as exc:
         raise JudgmentError.single("ranking.weights_not_numeric", f"weights: {exc}") from None
-    if w.shape[0] != len(criteria):
-        raise JudgmentError.single(
-            "ranking.weights_count",
-            f"{w.shape[0]} weights given for {len(criteria)} criteria ({', '.join(criteria)})",
-            field="weights",
-            value=w.shape[0],
-        )
-    for name, value in zip(criteria, w, strict=True):
-        if not np.isfinite(value) or value < 0:
-            raise JudgmentError.single(
-                "ranking.bad_weight",
-                f"criterion '{name}': weight must be a finite number >= 0, got {float(value)!r}",
-                field=name,
-                value=value,
-            )
+    check_weight_values(w, criteria)
     total = float(w.sum())
     if total <= 0:
         raise JudgmentError.single(

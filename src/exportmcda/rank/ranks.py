@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from exportmcda.errors import InputError
+from exportmcda.errors import ConfigError, InputError
 
 __all__ = ["kendall_tau_b", "ranks_batch", "ranks_from_scores", "top_n_overlap"]
 
@@ -136,7 +136,7 @@ def top_n_overlap(ranks_a: ArrayLike, ranks_b: ArrayLike, n: int) -> float:
             "ranking.rank_shape", f"rankings must be 1-D of equal length, got {a.shape}, {b.shape}"
         )
     if not 1 <= n <= a.shape[0]:
-        raise InputError.single(
+        raise ConfigError.single(  # a setting, like every other top-N check
             "ranking.top_n", f"top n must be between 1 and {a.shape[0]}, got {n}", value=n
         )
     top_a = set(np.argsort(a, kind="stable")[:n].tolist())

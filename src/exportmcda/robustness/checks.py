@@ -23,6 +23,7 @@ from numpy.typing import ArrayLike, NDArray
 
 from exportmcda.errors import InputError
 from exportmcda.rank.agreement import rank_agreement
+from exportmcda.rank.dominance import dominated_rows
 from exportmcda.rank.engine import RankResult, rank_matrix
 from exportmcda.rank.ranks import kendall_tau_b
 from exportmcda.robustness.space import WeightSpace, shortlist_mask
@@ -31,7 +32,6 @@ __all__ = [
     "DEFAULT_METHODS",
     "MethodAgreement",
     "RankReversal",
-    "dominated_rows",
     "method_agreement",
     "rank_reversal",
 ]
@@ -147,19 +147,6 @@ class RankReversal:
         }
 
 
-def dominated_rows(space: WeightSpace) -> NDArray[np.bool_]:
-    """Rows dominated by another row (at least as good everywhere, better somewhere)."""
-    v = space.matrix * space.types
-    out = np.zeros(v.shape[0], dtype=bool)
-    block = max(1, 2_000_000 // max(v.size, 1))
-    for lo in range(0, v.shape[0], block):
-        rows = v[lo : lo + block, np.newaxis, :]
-        ge = np.all(v[np.newaxis, :, :] >= rows, axis=2)
-        gt = np.any(v[np.newaxis, :, :] > rows, axis=2)
-        out[lo : lo + block] = np.any(ge & gt, axis=1)
-    return out
-
-
 def _scores(space: WeightSpace, matrix: FloatArray) -> FloatArray:
     out: FloatArray = space.closeness(space.weights, matrix)[0]
     return out
@@ -226,7 +213,7 @@ def rank_reversal(
         )
     if add is not None:
         if isinstance(add, str):
-            dominated = np.flatnonzero(dominated_rows(space))
+            dominated = np.flatnonzero(dominated_rows(space.matrix, space.types))
             pool = dominated if dominated.size else np.arange(x.shape[0])
             src = int(pool[np.argmin(base[pool])])
             row, label = (

@@ -19,7 +19,8 @@ exact when the optimum lies on a pair-transfer edge and an upper bound otherwise
 holds for L-infinity and the balanced direction while no weight reaches 0). A crossing
 narrower than the grid step can be missed.
 
-If A dominates B (at least as good on every column after direction), no weight vector puts
+If A weakly dominates B (at least as good on every column after direction; see
+:mod:`exportmcda.rank.dominance` for why weak, not strict), no weight vector puts
 B strictly above A: with vector or min-max normalisation each column is normalised
 independently of the weights and monotonically, so A is at least as close to the ideal and
 at least as far from the anti-ideal as B on every column, for every weight vector.
@@ -34,9 +35,10 @@ import numpy as np
 from numpy.typing import NDArray
 
 from exportmcda.errors import ConfigError
+from exportmcda.rank.dominance import dominates
 from exportmcda.robustness.space import WeightSpace
 
-__all__ = ["NORMS", "FlipResult", "dominates", "smallest_flip"]
+__all__ = ["NORMS", "FlipResult", "smallest_flip"]
 
 FloatArray = NDArray[np.float64]
 
@@ -93,12 +95,6 @@ class FlipResult:
             else dict(zip(self.criteria, self.weights.tolist(), strict=True)),
             "message": self.message,
         }
-
-
-def dominates(space: WeightSpace, a: int, b: int) -> bool:
-    """Whether row ``a`` is at least as good as row ``b`` on every column (after direction)."""
-    gap = (space.matrix[a] - space.matrix[b]) * space.types
-    return bool(np.all(gap >= 0))
 
 
 def _gap(space: WeightSpace, w: FloatArray, a: int, b: int) -> FloatArray:
@@ -169,7 +165,7 @@ def smallest_flip(
     )
     if a == b or _gap(space, w[np.newaxis, :], a, b)[0] >= 0:
         return replace(base, status="already", distance=0.0, weights=w.copy())
-    if dominates(space, a, b):
+    if dominates(space.matrix[a], space.matrix[b], space.types, strict=False):
         return replace(base, status="dominated")
     dirs, names = _directions(space, w, a, b, norm)
     neg = np.where(dirs < 0, -dirs, 0.0)

@@ -22,7 +22,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from numpy.typing import NDArray
+from numpy.typing import ArrayLike, NDArray
 
 from exportmcda.errors import ConfigError
 from exportmcda.rank.ranks import ranks_batch
@@ -143,12 +143,23 @@ class OneAtATime:
         return out
 
 
-def perturbed(weights: FloatArray, k: int, x: FloatArray) -> FloatArray:
-    """Weight vectors (len(x), d) with ``w_k = x`` and the others rescaled to ``1 - x``."""
+def perturbed(weights: ArrayLike, k: int, x: ArrayLike) -> FloatArray:
+    """Weight vectors (len(x), d) with ``w_k = x`` and the others rescaled to ``1 - x``.
+
+    The one-at-a-time scheme of this module (``w_j := w_j (1 - x) / (1 - w_k)``) and the one
+    place it is computed: the sensitivity grid, the flip search and the app's sliders
+    (:func:`exportmcda.model.scenarios.rescale_weights`) all call it, so a slider move and
+    a sensitivity interval mean the same thing. ``x`` is clipped to [0, 1] and a negative
+    other weight counts as 0; if the others are all 0 they share ``1 - x`` equally; a
+    single weight is always 1.
+    """
     w = np.asarray(weights, dtype=float)
-    xs = np.asarray(x, dtype=float)
-    rest = np.delete(w, k)
-    share = rest / rest.sum() if rest.sum() > 0 else np.full(rest.size, 1.0 / max(rest.size, 1))
+    xs = np.clip(np.asarray(x, dtype=float).reshape(-1), 0.0, 1.0)
+    if w.size == 1:
+        return np.ones((xs.size, 1))
+    rest = np.maximum(np.delete(w, k), 0.0)
+    total = rest.sum()
+    share = rest / total if total > 0 else np.full(rest.size, 1.0 / rest.size)
     out = np.empty((xs.size, w.size))
     out[:, k] = xs
     out[:, np.arange(w.size) != k] = (1.0 - xs)[:, np.newaxis] * share
