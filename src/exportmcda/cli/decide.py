@@ -14,6 +14,7 @@ from typing import Any, TextIO
 from exportmcda.cli.data import database_arg
 from exportmcda.cli.output import emit, write_json
 from exportmcda.errors import ConfigError, InputError, Issue
+from exportmcda.labels import note_text
 from exportmcda.model.criteria import CriteriaTree
 from exportmcda.model.scenarios import Scenario
 from exportmcda.model.selection import Selection
@@ -130,7 +131,7 @@ def cmd_mcda(args: argparse.Namespace, out: TextIO) -> int:
         normalization=args.normalization,
     )
     for note in result.notes:
-        sys.stderr.write(f"Note: {note}\n")
+        sys.stderr.write(f"Note: {note_text(note)}\n")
     emit(result.as_records(), args.format, out)
     return 0
 
@@ -211,8 +212,9 @@ def _selection(args: argparse.Namespace, code: str) -> Selection:
 
 def _print_notes(selection: Selection, lang: str) -> None:
     sys.stdout.flush()
+    names = selection.weights.tree.names(lang)
     for note in selection.notes:
-        sys.stderr.write(f"Note: {note}\n")
+        sys.stderr.write(f"Note: {note_text(note, lang, names)}\n")
     sources = selection.sources()
     if sources:
         from collections import Counter

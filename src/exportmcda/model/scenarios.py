@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from exportmcda.ahp.priorities import AhpResult, ahp_from_pairs, direct_weights, global_weights
-from exportmcda.errors import ConfigError, Issue, JudgmentError
+from exportmcda.errors import ConfigError, Issue, JudgmentError, Note
 from exportmcda.model.criteria import CriteriaTree, parse_direction
 from exportmcda.rank.directions import Direction
 from exportmcda.resources import criteria_dir
@@ -76,7 +76,7 @@ class ScenarioWeights:
     local: Mapping[str, AhpResult | Mapping[str, float]]
     leaf_weights: Mapping[str, float]
     criterion_weights: Mapping[str, float]
-    notes: tuple[str, ...] = ()
+    notes: tuple[Note, ...] = ()
 
     @property
     def inconsistent(self) -> tuple[str, ...]:
@@ -208,7 +208,7 @@ def scenario_weights(scenario: Scenario, tree: CriteriaTree) -> ScenarioWeights:
     if issues:
         raise ConfigError(issues)
     local: dict[str, AhpResult | Mapping[str, float]] = {}
-    notes: list[str] = []
+    notes: list[Note] = []
     for node, children in nodes.items():
         if node in scenario.weights:
             given = scenario.weights[node]
@@ -227,7 +227,7 @@ def scenario_weights(scenario: Scenario, tree: CriteriaTree) -> ScenarioWeights:
         else:
             local[node] = {c: 1.0 / len(children) for c in children}
             if len(children) > 1:
-                notes.append(f"no judgments or weights for '{node}': its children weigh equally")
+                notes.append(Note.of("equal_weights", node=node))
     leaf_weights = global_weights(local, root=tree.goal_id)
     leaf_weights = {leaf.id: leaf_weights[leaf.id] for leaf in tree.leaves}
     criterion_weights = {
@@ -235,10 +235,8 @@ def scenario_weights(scenario: Scenario, tree: CriteriaTree) -> ScenarioWeights:
     }
     for node, result in local.items():
         if isinstance(result, AhpResult) and not result.consistent:
-            notes.append(
-                f"judgments for '{node}' are inconsistent: CR {result.cr:.3f} > "
-                f"{result.threshold:.2f} ({result.ri_table} random index)"
-            )
+            notes.append(Note.of("judgments_inconsistent", node=node, cr=result.cr,
+                                 threshold=result.threshold, ri_table=result.ri_table))
     return ScenarioWeights(
         scenario=scenario,
         tree=tree.with_directions(scenario.directions).with_measure_params(
