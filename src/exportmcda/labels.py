@@ -8,6 +8,7 @@ fails when a key or a code lacks a language.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Final, Protocol
 
@@ -821,10 +822,10 @@ NOTES: Final[dict[str, dict[str, str]]] = {
         "집계됩니다.",
     },
     "ov_service_missing": {
-        "en": "{missing:,} rows have no service type; percentages are over the {n:,} rows "
+        "en": "{untyped:,} rows have no service type; percentages are over the {n:,} rows "
         "that have one (as in the study, whose shares, e.g. platform 375 = 20.4 %, round "
         "correctly only over 1,834-1,836 of its 1,847 rows).",
-        "ko": "서비스 유형이 없는 행 {missing:,}개를 제외하고, 유형이 있는 {n:,}개 행에 대한 "
+        "ko": "서비스 유형이 없는 행 {untyped:,}개를 제외하고, 유형이 있는 {n:,}개 행에 대한 "
         "비율입니다(연구의 비율도 이 방식으로만 맞게 반올림됩니다).",
     },
     "ov_rows": {
@@ -996,7 +997,8 @@ def note_text(note: NoteLike, lang: str = "en", names: Mapping[str, str] | None 
     try:
         return template.format_map(values)
     except (ValueError, TypeError):  # a parameter of the wrong kind for its format spec
-        return template.format_map(_Shown({k: str(v) for k, v in values.items()}))
+        plain = re.sub(r"{(\w+)[^}]*}", r"{\1}", template)
+        return plain.format_map(_Shown({k: str(v) for k, v in values.items()}))
 
 
 def notes_text(

@@ -216,7 +216,7 @@ def _service_types(db: Database, lang: str) -> OverviewTable:
     notes = [Note.of("ov_service_rows")]
     n_missing = int(values.isna().sum())
     if n_missing:
-        notes.append(Note.of("ov_service_missing", missing=n_missing, n=n))
+        notes.append(Note.of("ov_service_missing", untyped=n_missing, n=n))
     else:
         notes.append(Note.of("ov_rows", n=n))
     return OverviewTable(name="service-types", rows=rows, denominator=n, notes=tuple(notes))
