@@ -757,7 +757,7 @@ NOTES: Final[dict[str, dict[str, str]]] = {
     "constant_criterion": {
         "en": "criterion '{criterion}' has the same value for every alternative, so it "
         "cannot change the ranking",
-        "ko": "기준 '{criterion}'은 모든 대안에서 값이 같아 순위를 바꿀 수 없습니다.",
+        "ko": "기준 '{criterion}'의 값이 모든 대안에서 같아 순위를 바꿀 수 없습니다.",
     },
     "pymcdm_warning": {"en": "pymcdm: {message}", "ko": "pymcdm 경고: {message}"},
     "ties_by_input_order": {
