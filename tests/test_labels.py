@@ -1,8 +1,15 @@
-"""Every user-facing label exists in both languages."""
+"""Every user-facing label, note and issue code exists in both languages."""
 
+import ast
+import json
 import re
+from pathlib import Path
+
+import pytest
 
 from exportmcda import labels
+from exportmcda.data.taxonomy import Dimension
+from exportmcda.errors import InputError, Issue, Note
 
 
 def test_every_label_has_english_and_korean():
@@ -59,3 +66,225 @@ def test_bilingual_is_the_one_language_switch():
             lang, SourceType.WEAK.label("en"), SourceType.WEAK.label("ko"))
         assert notice.notice(lang) == labels.bilingual(lang, notice.notice("en") or "",
                                                        notice.notice("ko") or "")
+
+
+# ---------------------------------------------------------------- notes and issue codes
+
+ROOT = Path(__file__).resolve().parents[1]
+SRC = ROOT / "src" / "exportmcda"
+
+#: Issue and note codes built at run time (f-strings), with every value they take. A new
+#: f-string code fails the scan below until it is registered here.
+DYNAMIC_CODES: dict[str, tuple[str, ...]] = {
+    "f'unknown_{column}'": tuple(f"unknown_{d.value}" for d in Dimension),
+    "f'unknown_{dim.value}'": tuple(f"unknown_{d.value}" for d in Dimension),
+    "f'ranking.{what}_keys'": ("ranking.directions_keys", "ranking.weights_keys"),
+    "f'country.{key}'": (
+        "country.priority", "country.basis", "country.source_role", "country.aggregation",
+    ),
+}
+
+#: Calls whose argument at this position is an issue code (validators' helpers included).
+_ISSUE_ARGS = {"of": 0, "single": 0, "_fail": 0, "_config": 0, "add": 0, "agree": 3}
+_ADD_RECEIVERS = {"self", "chk", "check"}
+
+
+def _functions(tree: ast.AST) -> dict[ast.AST, ast.AST]:
+    """Each node → the innermost function (or module) containing it."""
+    owner: dict[ast.AST, ast.AST] = {}
+
+    def visit(node: ast.AST, scope: ast.AST) -> None:
+        for child in ast.iter_child_nodes(node):
+            owner[child] = scope
+            inner = child if isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef) else scope
+            visit(child, inner)
+
+    visit(tree, tree)
+    return owner
+
+
+def _assigned(scope: ast.AST, name: str) -> list[ast.expr]:
+    values: list[ast.expr] = []
+    for node in ast.walk(scope):
+        if not isinstance(node, ast.Assign):
+            continue
+        for target in node.targets:
+            if isinstance(target, ast.Name) and target.id == name:
+                values.append(node.value)
+            elif isinstance(target, ast.Tuple) and isinstance(node.value, ast.Tuple):
+                values += [v for t_, v in zip(target.elts, node.value.elts, strict=False)
+                           if isinstance(t_, ast.Name) and t_.id == name]
+    return values
+
+
+def _codes_of(expr: ast.expr, scope: ast.AST, where: str, found: dict[str, set[str]],
+              unknown: list[str]) -> None:
+    """Literal codes an expression can take (if/else chains and local variables followed)."""
+    if isinstance(expr, ast.Constant) and isinstance(expr.value, str):
+        if expr.value:
+            found.setdefault(expr.value, set()).add(where)
+    elif isinstance(expr, ast.IfExp):
+        _codes_of(expr.body, scope, where, found, unknown)
+        _codes_of(expr.orelse, scope, where, found, unknown)
+    elif isinstance(expr, ast.JoinedStr):
+        key = ast.unparse(expr)
+        if key in DYNAMIC_CODES:
+            for code in DYNAMIC_CODES[key]:
+                found.setdefault(code, set()).add(where)
+        else:
+            unknown.append(f"{where}: {key}")
+    elif isinstance(expr, ast.Name):
+        for value in _assigned(scope, expr.id):  # a parameter: its callers are scanned
+            _codes_of(value, scope, where, found, unknown)
+    else:
+        unknown.append(f"{where}: {ast.unparse(expr)}")
+
+
+def _scan() -> tuple[dict[str, set[str]], dict[str, set[str]], list[str]]:
+    """(issue codes, note codes, unrecognised code expressions) used anywhere in src."""
+    issues: dict[str, set[str]] = {}
+    notes: dict[str, set[str]] = {}
+    unknown: list[str] = []
+    for path in sorted(SRC.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        owner = _functions(tree)
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            where = f"{path.relative_to(ROOT)}:{node.lineno}"
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            receiver = (func.value.id if isinstance(func, ast.Attribute)
+                        and isinstance(func.value, ast.Name) else None)
+            scope = owner.get(node, tree)
+            is_note = name == "Note" or receiver == "Note"
+            target = notes if is_note else issues
+            args: list[ast.expr] = [k.value for k in node.keywords if k.arg == "code"
+                                    and (is_note or name == "Issue")]
+            position = _ISSUE_ARGS.get(name)
+            if is_note and name == "of" and node.args:
+                args.append(node.args[0])
+            elif not is_note and position is not None and len(node.args) > position and (
+                name != "add" or receiver in _ADD_RECEIVERS
+            ):
+                args.append(node.args[position])
+            for arg in args:
+                _codes_of(arg, scope, where, target, unknown)
+    return issues, notes, unknown
+
+
+ISSUES_USED, NOTES_USED, UNRECOGNISED = _scan()
+
+
+def test_the_code_scan_finds_the_codes_and_knows_every_dynamic_one():
+    assert len(ISSUES_USED) > 100
+    assert len(NOTES_USED) > 30
+    assert {"missing_filled", "pymcdm_warning", "reversal_removed"} <= set(NOTES_USED)
+    assert {"company_conflict", "country.priority", "ranking.weights_keys"} <= set(ISSUES_USED)
+    assert UNRECOGNISED == []
+
+
+def test_every_issue_code_has_an_english_and_a_korean_title():
+    missing = {c: sorted(w)[0] for c, w in ISSUES_USED.items() if c not in labels.ISSUE_CODES}
+    assert missing == {}
+    hangul = re.compile(r"[\uac00-\ud7a3]")
+    for code in ISSUES_USED:
+        entry = labels.ISSUE_CODES[code]
+        assert entry["en"].strip(), code
+        assert hangul.search(entry["ko"]), code
+
+
+def test_every_note_code_has_an_english_and_a_korean_text():
+    missing = {c: sorted(w)[0] for c, w in NOTES_USED.items() if c not in labels.NOTES}
+    assert missing == {}
+    assert set(labels.NOTES) == set(NOTES_USED), "a NOTES entry no code uses"
+    hangul = re.compile(r"[\uac00-\ud7a3]")
+    for code, entry in labels.NOTES.items():
+        assert set(entry) in ({"en", "ko"}, {"en", "ko", "en_one"}), code
+        assert entry["en"].strip(), code
+        assert hangul.search(entry["ko"]), code
+        names = {lang: set(re.findall(r"{(\w+)", text)) for lang, text in entry.items()}
+        assert all(n == names["en"] for n in names.values()), code
+
+
+#: Sample values of note parameters that are codes, and words a Korean text may keep.
+_TERM_SAMPLES = {"missing": "worst", "min_source": "official", "scale": "capital"}
+_KEPT_WORDS = {"TOPSIS", "CR", "pymcdm", "kappa"}  # method and library names, symbols
+
+
+def _sample(code: str) -> Note:
+    params: dict[str, str | int | float | None] = {}
+    for name in re.findall(r"{(\w+)", labels.NOTES[code]["en"]):
+        params[name] = _TERM_SAMPLES.get(name, 7 if name not in {"leaf", "node"} else "c_1")
+    return Note(code=code, params=params)
+
+
+@pytest.mark.parametrize("code", sorted(labels.NOTES))
+def test_a_korean_note_leaks_no_english_word_of_its_template(code):
+    note = _sample(code)
+    english = set(re.findall(r"[A-Za-z]{2,}", re.sub(r"{[^}]*}", " ", labels.NOTES[code]["en"])))
+    korean = labels.note_text(note, "ko")
+    words = set(re.findall(r"(?<![\w.])[A-Za-z]{2,}(?![\w.])", korean))  # not ids like a_b
+    assert (words & english) - _KEPT_WORDS == set(), korean
+    for name, value in note.params.items():
+        if name in labels.NOTE_TERMS:  # codes are translated, not shown as given
+            assert str(value) not in korean, (name, korean)
+    assert "{" not in korean
+    assert "{" not in labels.note_text(note, "en")
+
+
+def test_note_text_renders_english_as_the_library_always_wrote_it():
+    one = Note.of("missing_filled", leaf="capital_class", n=1, missing="worst")
+    many = Note.of("missing_filled", leaf="capital_class", n=1_234, missing="median")
+    assert labels.note_text(one) == (
+        "capital_class: 1 technology without a value scored as the worst observed value")
+    assert labels.note_text(many) == (
+        "capital_class: 1234 technologies without a value scored as the median observed value")
+    assert labels.note_text(Note.of("filtered_pool", n=1_200, total=3_000)).startswith(
+        "filters leave 1,200 of 3,000 technologies")
+
+
+def test_note_text_names_ids_and_translates_codes_in_korean():
+    note = Note.of("missing_filled", leaf="capital_class", n=3, missing="median")
+    text = labels.note_text(note, "ko", {"capital_class": "자본금 등급"})
+    assert text == "자본금 등급: 값이 없는 기술 3개는 관측값 중 중앙값으로 점수화했습니다."
+    dropped = Note.of("zero_columns_dropped", leaves="a_1, b_2")
+    assert labels.note_text(dropped, "en", {"a_1": "A", "b_2": "B"}).startswith("A, B is 0")
+
+
+def test_an_unknown_note_code_shows_visibly():
+    assert labels.note_text(Note.of("no_such_note", n=2)) == "no_such_note (n=2)"
+
+
+def test_notes_are_hashable_values_and_serialise_for_json():
+    a = Note.of("reversal_removed", technology="T1")
+    b = Note(code="reversal_removed", params={"technology": "T1"})
+    assert a == b
+    assert hash(a) == hash(b)
+    assert list(dict.fromkeys([a, b, Note.of("ties_by_input_order")])) == [
+        a, Note.of("ties_by_input_order")]
+    assert a.as_dict() == {"code": "reversal_removed", "params": {"technology": "T1"}}
+    assert json.loads(json.dumps(a.as_dict()))["params"]["technology"] == "T1"
+    assert dict(a.params) == {"technology": "T1"}
+    with pytest.raises(TypeError):
+        a.params["technology"] = "T2"  # type: ignore[index]
+    with pytest.raises(TypeError):
+        Note.of("x", bad=[1, 2])  # type: ignore[arg-type]
+
+
+def test_issue_text_is_str_in_english_and_titled_in_korean():
+    issue = Issue.of("class_out_of_range", "expected 1–7, got '9'", path="db.csv", row=12,
+                     field="sales_class", value="9")
+    assert labels.issue_text(issue) == str(issue)
+    assert labels.issue_text(issue, "ko") == (
+        "db.csv, 12행, 'sales_class' 항목: 등급 범위 벗어남 ('9')")
+    error = InputError([issue, issue, issue])
+    assert labels.issues_text(error.issues) == str(error)
+    assert labels.issues_text(error.issues, "ko").endswith("(외 2건)")
+
+
+def test_the_app_translates_no_note_with_regular_expressions():
+    for path in (ROOT / "ui").rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        imported = {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+        assert "re" not in imported, path

@@ -8,7 +8,6 @@ Markdown or HTML.
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -19,10 +18,11 @@ import streamlit as st
 from exportmcda.charts.ranking import rank_text
 from exportmcda.data.countries import SourceType
 from exportmcda.data.database import Database
-from exportmcda.errors import ExportMcdaError, Issue
+from exportmcda.errors import ExportMcdaError, Issue, Note
 from exportmcda.export import reports
 from exportmcda.export.safe import safe_filename
-from exportmcda.labels import issue_title, t
+from exportmcda.labels import issue_title, issues_text, t
+from exportmcda.labels import note_text as render_note
 from exportmcda.model.measure_params import SOURCE_TYPES
 from exportmcda.model.scenarios import rescale_weights, to_toml
 from exportmcda.model.selection import Selection
@@ -84,7 +84,7 @@ def guarded(lang: str) -> Iterator[None]:
     try:
         yield
     except ExportMcdaError as error:
-        st.error(str(error))
+        st.error(issues_text(error.issues, lang))
     except Exception:  # the page's last guard; the log keeps the traceback
         log.exception("unexpected error while rendering a page")
         st.error(t("error_unexpected", lang))
@@ -345,40 +345,13 @@ def shortlist_downloads(selection: Selection, top: int, lang: str) -> None:
     )
 
 
-def notes(items: tuple[str, ...], lang: str) -> None:
+def notes(items: tuple[Note, ...], lang: str) -> None:
     """The ranking's notes (imputed values, ties, filters), as plain text."""
     if items:
         with st.expander(t("notes", lang) + f" ({len(items)})"):
             st.text("\n".join("• " + note_text(note, lang) for note in items))
 
 
-_IMPUTED = re.compile(
-    r"(\w+): ([\d,]+) technolog(?:y|ies) without a value scored as the worst observed value"
-)
-_FILTERED = re.compile(
-    r"filters leave ([\d,]+) of ([\d,]+) technologies; TOPSIS's ideal and anti-ideal are "
-    r"those of the filtered pool"
-)
-_TIES = "tied alternatives share the average rank; the order lists them in input order"
-
-
-def note_text(note: str, lang: str) -> str:
-    """A ranking note in ``lang``, criteria named by their labels (ids in the library's text).
-
-    The library (``criteria``, ``ranking``, ``selection``) writes its notes in English; the
-    ones whose wording is known are rebuilt from labels, any other is shown as given.
-    """
-    imputed = _IMPUTED.fullmatch(note)
-    if imputed:
-        leaf, n = imputed.groups()
-        try:
-            name = state.tree().leaf(leaf).label(lang)
-        except ExportMcdaError:
-            name = leaf
-        return t("note_imputed", lang, name=name, n=n)
-    filtered = _FILTERED.fullmatch(note)
-    if filtered:
-        return t("note_filtered", lang, n=filtered.group(1), total=filtered.group(2))
-    if note == _TIES:
-        return t("note_ties", lang)
-    return note
+def note_text(note: Note, lang: str) -> str:
+    """A library note in ``lang``, criteria named by their labels (notes carry their ids)."""
+    return render_note(note, lang, state.tree().names(lang))

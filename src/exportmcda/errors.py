@@ -22,12 +22,17 @@ Which class, by what the user has to fix (one rule for the whole library):
 Bare ``ValueError``/``KeyError``/``AssertionError`` are left only where input cannot reach
 them (a programming error): building an error without an issue, type narrowing after a
 check, a table of constants that is checked at import.
+
+A :class:`Note` is the same idea for what a result wants a reader to know (a value imputed, a
+column left out, a pymcdm warning): a stable code plus parameters, never a sentence, so that
+``labels.note_text`` renders it in English or Korean for the CLI, the app and the workbook.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TypeAlias
 
 __all__ = [
     "ConfigError",
@@ -35,7 +40,79 @@ __all__ = [
     "InputError",
     "Issue",
     "JudgmentError",
+    "Note",
+    "NoteParams",
+    "ParamValue",
 ]
+
+ParamValue: TypeAlias = str | int | float | None
+"""A note parameter: text (an id, a policy word, a name), a count or a number."""
+
+
+class NoteParams(Mapping[str, ParamValue]):
+    """A note's parameters: an immutable, hashable mapping (equal regardless of order).
+
+    Results deduplicate their notes with ``dict.fromkeys``, so a note, and therefore its
+    parameters, must be hashable.
+    """
+
+    __slots__ = ("_items",)
+
+    def __init__(self, items: Mapping[str, ParamValue] | None = None) -> None:
+        pairs = tuple((str(k), v) for k, v in (items or {}).items())
+        for key, value in pairs:
+            if value is not None and not isinstance(value, str | int | float):
+                raise TypeError(f"note parameter {key!r} must be text or a number, got "
+                                f"{type(value).__name__}")
+        self._items: tuple[tuple[str, ParamValue], ...] = pairs
+
+    def __getitem__(self, key: str) -> ParamValue:
+        for k, v in self._items:
+            if k == key:
+                return v
+        raise KeyError(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return (k for k, _ in self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __hash__(self) -> int:
+        return hash(frozenset(self._items))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Mapping):
+            return NotImplemented
+        return dict(self._items) == dict(other.items())
+
+    def __repr__(self) -> str:
+        return f"NoteParams({dict(self._items)!r})"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Note:
+    """Something a result wants its reader to know: a stable ``code`` and its ``params``.
+
+    ``labels.note_text(note, lang)`` renders it; ``labels.NOTES`` has every code's English
+    and Korean template. ``params`` is stored as a hashable :class:`NoteParams`.
+    """
+
+    code: str
+    params: Mapping[str, ParamValue] = NoteParams()
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.params, NoteParams):
+            object.__setattr__(self, "params", NoteParams(self.params))
+
+    @classmethod
+    def of(cls, code: str, /, **params: ParamValue) -> Note:
+        """Build a note from keyword parameters: ``Note.of("ties_by_input_order")``."""
+        return cls(code=code, params=NoteParams(params))
+
+    def as_dict(self) -> dict[str, object]:
+        """Plain mapping for JSON: ``{"code": ..., "params": {...}}``."""
+        return {"code": self.code, "params": dict(self.params)}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

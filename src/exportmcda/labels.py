@@ -1,14 +1,32 @@
 """Every user-facing string in Korean and English, in one place.
 
 The app, the CLI and exports resolve their labels here; taxonomy names come from
-``taxonomy.Category.name(lang)``. A test fails when a key lacks a language.
+``taxonomy.Category.name(lang)``. Notes and issues are data (a code and parameters,
+``exportmcda.errors``) rendered here by :func:`note_text` and :func:`issue_text`. A test
+fails when a key or a code lacks a language.
 """
 
 from __future__ import annotations
 
-from typing import Final
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Final, Protocol
 
-__all__ = ["GENERIC_ISSUE", "ISSUE_CODES", "LABELS", "LANGUAGES", "bilingual", "issue_title", "t"]
+__all__ = [
+    "GENERIC_ISSUE",
+    "ISSUE_CODES",
+    "LABELS",
+    "LANGUAGES",
+    "NOTES",
+    "NOTE_TERMS",
+    "bilingual",
+    "issue_text",
+    "issue_title",
+    "issues_text",
+    "note_text",
+    "notes_text",
+    "t",
+]
 
 LANGUAGES: Final[dict[str, str]] = {"en": "English", "ko": "한국어"}
 """Language codes and the exact text of the language switch's options."""
@@ -542,128 +560,6 @@ ISSUE_CODES.update(
     }
 )
 
-# Overview notes on the Korean page (ui/pages/overview.py rebuilds them from the counts;
-# the English originals are exportmcda.data.overview' notes).
-LABELS.update(
-    {
-        "ov_note_regions_tech": {
-            "en": "Technologies are unique technologies ({n}), placed in the region of the "
-                  "company that holds them; technologies_pct is over them.",
-            "ko": "기술 수는 고유 기술({n}개) 기준이며, 기술을 보유한 기업의 소재 지역으로 "
-                  "분류했습니다. 기술 비율은 이 수에 대한 비율입니다.",
-        },
-        "ov_note_regions_comp": {
-            "en": "companies_pct is over {n} companies.",
-            "ko": "기업 비율은 {n}개 기업에 대한 비율입니다.",
-        },
-        "ov_note_companies": {
-            "en": "Percentages are over {n} companies.",
-            "ko": "비율은 {n}개 기업에 대한 비율입니다.",
-        },
-        "ov_note_companies_once": {
-            "en": "Percentages are over {n} companies, each counted once.",
-            "ko": "비율은 {n}개 기업(기업당 1회 집계)에 대한 비율입니다.",
-        },
-        "ov_note_class_missing": {
-            "en": "{n} companies have no {scale} class ('{others}', as in the study's capital "
-                  "stock table).",
-            "ko": "{scale} 등급이 없는 기업 {n}개는 '{others}'로 집계했습니다(연구의 자본금 표와 "
-                  "같은 방식).",
-        },
-        "ov_note_scale_sales": {
-            "en": "The study prints levels 6 and 7 both as '10 trillion to less than 100 "
-                  "trillion'; level 7 is read as '100 trillion or more' (the decade pattern "
-                  "of the other rows).",
-            "ko": "연구는 6등급과 7등급을 모두 '10조~100조 원 미만'으로 표기했습니다. 다른 "
-                  "등급의 10배 간격에 따라 7등급을 '100조 원 이상'으로 읽었습니다.",
-        },
-        "ov_note_scale_history": {
-            "en": "History = {year} − founded_year (the study's year); the study defines six "
-                  "history levels (its level 7 is '-').",
-            "ko": "업력 = {year} − 설립 연도(연구 기준 연도)입니다. 연구는 업력 등급을 6개로 "
-                  "정의합니다(7등급은 '-').",
-        },
-        "ov_note_fields": {
-            "en": "Counts are technology × field rows ({n}; the study's 'duplicate' count): a "
-                  "technology serving several fields counts once in each.",
-            "ko": "기술×분야 행({n}개, 연구의 '중복 포함' 집계) 기준입니다. 여러 분야에 "
-                  "활용되는 기술은 분야마다 한 번씩 집계됩니다.",
-        },
-        "ov_note_service_rows": {
-            "en": "Counts are technology × field rows: a technology's service type counts "
-                  "once for each field it serves.",
-            "ko": "기술×분야 행 기준입니다. 기술의 서비스 유형은 활용 분야마다 한 번씩 "
-                  "집계됩니다.",
-        },
-        "ov_note_service_missing": {
-            "en": "{missing} rows have no service type; percentages are over the {n} rows "
-                  "that have one.",
-            "ko": "서비스 유형이 없는 행 {missing}개를 제외하고, 유형이 있는 {n}개 행에 대한 "
-                  "비율입니다(연구의 비율도 이 방식으로만 맞게 반올림됩니다).",
-        },
-        "ov_note_rows": {
-            "en": "Percentages are over {n} rows.",
-            "ko": "비율은 {n}개 행에 대한 비율입니다.",
-        },
-    }
-)
-
-# Sensitivity page: the library's English model and change descriptions, translated at the
-# UI layer (ui/pages/sensitivity.py matches the exact wording of exportmcda.robustness.sampling,
-# exportmcda.robustness.flip and the rank-reversal checks).
-LABELS.update(
-    {
-        "sens_model_text_around": {
-            "en": "Dirichlet(kappa * w) around the given weights, kappa = {kappa}",
-            "ko": "주어진 가중치를 중심으로 한 디리클레 분포(kappa·w, kappa = {kappa})",
-        },
-        "sens_model_text_uniform": {
-            "en": "uniform on the simplex (Dirichlet(1, ..., 1))",
-            "ko": "가중치 전체 범위에서 균등(디리클레(1, …, 1))",
-        },
-        "sens_model_text_intervals": {
-            "en": "uniform on the simplex within the given intervals (rejection sampling)",
-            "ko": "주어진 구간 안에서 균등(기각 표집)",
-        },
-        "sens_flip_exact_text": {
-            "en": "exact for L1 when the optimum is a single pair transfer, otherwise an "
-                  "upper bound",
-            "ko": "최적 변화가 두 기준 사이의 단일 이전일 때는 정확한 L1 거리이고, 그 밖에는 "
-                  "상한값입니다.",
-        },
-        "sens_change_removed": {
-            "en": "removed {name}",
-            "ko": "{name} 제외",
-        },
-        "sens_change_added_dominated": {
-            "en": "added a dominated copy of {name}",
-            "ko": "{name}의 열등한 복제 기술 추가",
-        },
-    }
-)
-
-# Ranking notes (ui/components.py rebuilds the library's English notes of known wording).
-LABELS.update(
-    {
-        "note_imputed": {
-            "en": "{name}: {n} technologies without a value, scored as the worst observed "
-                  "value",
-            "ko": "{name}: 값이 없는 기술 {n}개는 관측된 가장 나쁜 값으로 점수화했습니다.",
-        },
-        "note_filtered": {
-            "en": "filters leave {n} of {total} technologies; TOPSIS's ideal and anti-ideal "
-                  "are those of the filtered pool",
-            "ko": "필터 적용 후 기술 {total}개 중 {n}개가 남았습니다. TOPSIS의 이상해와 "
-                  "반이상해는 필터링된 후보 기준입니다.",
-        },
-        "note_ties": {
-            "en": "tied technologies share the average rank; the list shows them in input "
-                  "order",
-            "ko": "점수가 같은 기술은 평균 순위를 공유하며, 목록에는 입력 순서대로 표시됩니다.",
-        },
-    }
-)
-
 # Policy-fit evidence rule (ui/components.evidence_controls).
 LABELS.update(
     {
@@ -706,3 +602,495 @@ ISSUE_CODES.update(
                                    "ko": "링크에 빠진 기준"},
     }
 )
+
+# Titles of the issue codes raised outside data validation (criteria and scenario files,
+# country profiles, AHP panels, the ranking and robustness engines, audit records).
+ISSUE_CODES.update(
+    {
+        "bad_direction": {"en": "Invalid direction", "ko": "잘못된 방향"},
+        "bad_evidence": {"en": "Invalid evidence rule", "ko": "잘못된 근거 규칙"},
+        "bad_judgments": {"en": "Invalid judgments table", "ko": "잘못된 판단값 표"},
+        "bad_param": {"en": "Invalid measure parameter", "ko": "잘못된 측정 매개변수"},
+        "bad_suffix": {"en": "Unsupported file type", "ko": "지원하지 않는 파일 형식"},
+        "bad_threshold": {"en": "Invalid consistency threshold", "ko": "잘못된 일관성 기준"},
+        "bad_top": {"en": "Invalid shortlist size", "ko": "잘못된 후보 목록 크기"},
+        "bad_weights": {"en": "Invalid weights table", "ko": "잘못된 가중치 표"},
+        "compare_needs_two": {"en": "Two targets needed", "ko": "대상국 두 곳 이상 필요"},
+        "country_required": {"en": "Target country needed", "ko": "대상국 필요"},
+        "duplicate_id": {"en": "Duplicate id", "ko": "중복된 ID"},
+        "expert_labels_mismatch": {
+            "en": "Experts compared different criteria", "ko": "전문가별 비교 기준 불일치",
+        },
+        "expert_weights_invalid": {"en": "Invalid expert weights", "ko": "잘못된 전문가 가중치"},
+        "hierarchy_cycle": {"en": "Hierarchy has a cycle", "ko": "계층 구조에 순환 있음"},
+        "hierarchy_root": {"en": "Hierarchy root not found", "ko": "계층 구조의 최상위 없음"},
+        "missing_key": {"en": "Missing entry", "ko": "필수 항목 없음"},
+        "no_criteria": {"en": "No criteria", "ko": "평가 기준 없음"},
+        "no_experts": {"en": "No experts", "ko": "전문가 없음"},
+        "no_leaves": {"en": "Criterion without sub-criteria", "ko": "세부 기준이 없는 기준"},
+        "no_weight_left": {"en": "No weighted criterion left", "ko": "가중치가 남은 기준 없음"},
+        "not_topsis": {"en": "Needs a TOPSIS ranking", "ko": "TOPSIS 순위 필요"},
+        "unknown_aggregation": {"en": "Unknown aggregation", "ko": "알 수 없는 통합 방식"},
+        "unknown_measure": {"en": "Unknown measure", "ko": "알 수 없는 측정 방식"},
+        "unreadable": {"en": "File cannot be read", "ko": "파일을 읽을 수 없음"},
+        "country.aggregation": {
+            "en": "Unknown group aggregation", "ko": "알 수 없는 그룹 통합 방식",
+        },
+        "country.basis": {"en": "Unknown basis", "ko": "알 수 없는 근거 유형"},
+        "country.code_mismatch": {
+            "en": "Code differs from the file name", "ko": "코드와 파일 이름 불일치",
+        },
+        "country.duplicate_source": {"en": "Duplicate source id", "ko": "중복된 출처 ID"},
+        "country.field_count": {"en": "Wrong number of fields", "ko": "분야 수 오류"},
+        "country.field_name": {"en": "Field name mismatch", "ko": "분야 이름 불일치"},
+        "country.field_number": {"en": "Invalid field number", "ko": "잘못된 분야 번호"},
+        "country.group_code": {"en": "Invalid group code", "ko": "잘못된 그룹 코드"},
+        "country.group_member": {"en": "Unknown group member", "ko": "알 수 없는 그룹 구성국"},
+        "country.missing_key": {"en": "Missing entry", "ko": "필수 항목 없음"},
+        "country.no_files": {"en": "No country profiles", "ko": "국가 프로필 없음"},
+        "country.priority": {"en": "Invalid priority", "ko": "잘못된 우선순위"},
+        "country.source_id": {"en": "Unknown source id", "ko": "알 수 없는 출처 ID"},
+        "country.source_role": {"en": "Unknown source role", "ko": "알 수 없는 출처 역할"},
+        "country.source_type": {"en": "Unknown source type", "ko": "알 수 없는 자료 유형"},
+        "country.toml_syntax": {"en": "Not valid TOML", "ko": "TOML 형식 오류"},
+        "country.wrong_type": {"en": "Wrong type of entry", "ko": "항목 유형 오류"},
+        "ranking.agreement_alternatives": {
+            "en": "Rankings of different alternatives", "ko": "서로 다른 대안의 순위",
+        },
+        "ranking.bad_direction": {"en": "Invalid direction", "ko": "잘못된 방향"},
+        "ranking.bad_normalization": {"en": "Invalid normalization", "ko": "잘못된 정규화 방식"},
+        "ranking.bad_parameter": {"en": "Invalid method parameter", "ko": "잘못된 방법 매개변수"},
+        "ranking.bad_weight": {"en": "Invalid weight", "ko": "잘못된 가중치"},
+        "ranking.constant_criterion": {
+            "en": "Criterion with one value", "ko": "모든 값이 같은 기준",
+        },
+        "ranking.directions_count": {
+            "en": "Wrong number of directions", "ko": "방향 수 불일치",
+        },
+        "ranking.directions_keys": {
+            "en": "Directions do not match the criteria", "ko": "방향과 기준 불일치",
+        },
+        "ranking.fast_normalization": {
+            "en": "Normalization not supported here", "ko": "지원하지 않는 정규화 방식",
+        },
+        "ranking.matrix_shape": {"en": "Invalid matrix shape", "ko": "잘못된 행렬 크기"},
+        "ranking.method_failed": {"en": "Method failed", "ko": "방법 계산 실패"},
+        "ranking.names_count": {"en": "Wrong number of names", "ko": "이름 수 불일치"},
+        "ranking.no_criteria": {"en": "No criteria", "ko": "평가 기준 없음"},
+        "ranking.no_ranking": {"en": "No ranking possible", "ko": "순위를 계산할 수 없음"},
+        "ranking.normalization_failed": {
+            "en": "Normalization failed", "ko": "정규화 실패",
+        },
+        "ranking.not_finite": {"en": "Not a finite number", "ko": "유한한 숫자가 아님"},
+        "ranking.not_numeric": {"en": "Not numeric", "ko": "숫자가 아님"},
+        "ranking.rank_shape": {"en": "Rankings differ in length", "ko": "순위 길이 불일치"},
+        "ranking.scores_not_finite": {"en": "Score not finite", "ko": "점수가 유한하지 않음"},
+        "ranking.scores_shape": {"en": "Invalid scores shape", "ko": "잘못된 점수 크기"},
+        "ranking.too_few_alternatives": {"en": "Too few alternatives", "ko": "대안이 너무 적음"},
+        "ranking.top_n": {"en": "Invalid top N", "ko": "잘못된 상위 N"},
+        "ranking.unknown_method": {"en": "Unknown method", "ko": "알 수 없는 방법"},
+        "ranking.unknown_parameter": {
+            "en": "Unknown method parameter", "ko": "알 수 없는 방법 매개변수",
+        },
+        "ranking.vector_norm": {
+            "en": "Vector normalization impossible", "ko": "벡터 정규화 불가",
+        },
+        "ranking.weights_count": {"en": "Wrong number of weights", "ko": "가중치 수 불일치"},
+        "ranking.weights_keys": {
+            "en": "Weights do not match the criteria", "ko": "가중치와 기준 불일치",
+        },
+        "ranking.weights_not_numeric": {"en": "Weight not numeric", "ko": "가중치가 숫자가 아님"},
+        "ranking.weights_sum": {"en": "Weights do not sum to 1", "ko": "가중치 합이 1이 아님"},
+        "ranking.zero_weights": {"en": "All weights are zero", "ko": "모든 가중치가 0"},
+        "sensitivity.level": {"en": "Unknown weight level", "ko": "알 수 없는 가중치 수준"},
+        "sensitivity.norm": {"en": "Unknown distance", "ko": "알 수 없는 거리 척도"},
+        "sensitivity.not_topsis": {"en": "Needs a TOPSIS ranking", "ko": "TOPSIS 순위 필요"},
+        "sensitivity.oat_settings": {
+            "en": "Invalid one-at-a-time settings", "ko": "잘못된 단일 변화 분석 설정",
+        },
+        "sensitivity.unknown_alternative": {"en": "Unknown technology", "ko": "알 수 없는 기술"},
+        "sensitivity.unmapped_columns": {
+            "en": "Criteria in no group", "ko": "그룹에 속하지 않은 기준",
+        },
+        "sensitivity.weight_model": {
+            "en": "Unknown weight sampling", "ko": "알 수 없는 가중치 표본 방식",
+        },
+        "sensitivity.weights": {"en": "Invalid weights", "ko": "잘못된 가중치"},
+        "sensitivity.weights_sum": {"en": "Weights do not sum to 1", "ko": "가중치 합이 1이 아님"},
+        "smaa.center": {"en": "Invalid weight centre", "ko": "잘못된 가중치 중심"},
+        "smaa.dimension": {"en": "Wrong number of criteria", "ko": "기준 수 불일치"},
+        "smaa.intervals": {"en": "Invalid weight intervals", "ko": "잘못된 가중치 구간"},
+        "smaa.intervals_infeasible": {
+            "en": "Weight intervals cannot sum to 1", "ko": "가중치 구간의 합이 1이 될 수 없음",
+        },
+        "smaa.intervals_too_narrow": {
+            "en": "Weight intervals too narrow", "ko": "가중치 구간이 너무 좁음",
+        },
+        "smaa.settings": {"en": "Invalid SMAA settings", "ko": "잘못된 SMAA 설정"},
+    }
+)
+
+# Notes: what a result wants its reader to know, rendered from a code and its parameters
+# (exportmcda.errors.Note). "en" is the library's historical English wording; "en_one", when
+# given, is used when the parameter ``n`` is 1. Placeholders may carry a format spec.
+NOTES: Final[dict[str, dict[str, str]]] = {
+    # model.measures
+    "missing_filled": {
+        "en": "{leaf}: {n} technologies without a value scored as the {missing} observed value",
+        "en_one": "{leaf}: {n} technology without a value scored as the {missing} observed "
+        "value",
+        "ko": "{leaf}: 값이 없는 기술 {n}개는 관측값 중 {missing}으로 점수화했습니다.",
+    },
+    "missing_none_observed": {
+        "en": "{leaf}: no technology has a value, so all {n} score 0 and the criterion cannot "
+        "change the ranking",
+        "ko": "{leaf}: 값이 있는 기술이 없어 {n}개 모두 0점으로 두었으며, 이 기준은 순위를 "
+        "바꾸지 못합니다.",
+    },
+    "evidence_dropped_min_source": {
+        "en": "{leaf}: {n} of {country}'s non-zero field priorities lack at least one "
+        "{min_source} source and count as 0",
+        "ko": "{leaf}: {country}의 0이 아닌 분야 우선순위 중 {n}개는 '{min_source}' 이상의 "
+        "출처가 없어 0으로 계산했습니다.",
+    },
+    "evidence_dropped_sourced_only": {
+        "en": "{leaf}: {n} of {country}'s non-zero field priorities lack a sourced (not "
+        "assumed) mapping and count as 0",
+        "ko": "{leaf}: {country}의 0이 아닌 분야 우선순위 중 {n}개는 가정이 아닌 직접 근거 "
+        "매핑이 없어 0으로 계산했습니다.",
+    },
+    "evidence_dropped_both": {
+        "en": "{leaf}: {n} of {country}'s non-zero field priorities lack at least one "
+        "{min_source} source and a sourced (not assumed) mapping and count as 0",
+        "ko": "{leaf}: {country}의 0이 아닌 분야 우선순위 중 {n}개는 '{min_source}' 이상의 "
+        "출처와 직접 근거 매핑을 갖추지 못해 0으로 계산했습니다.",
+    },
+    # model.scenarios
+    "equal_weights": {
+        "en": "no judgments or weights for '{node}': its children weigh equally",
+        "ko": "'{node}'에 판단값이나 가중치가 없어 하위 기준에 같은 가중치를 주었습니다.",
+    },
+    "judgments_inconsistent": {
+        "en": "judgments for '{node}' are inconsistent: CR {cr:.3f} > {threshold:.2f} "
+        "({ri_table} random index)",
+        "ko": "'{node}'의 판단은 일관성이 부족합니다: CR {cr:.3f} > {threshold:.2f}"
+        "(무작위 지수 표 {ri_table})",
+    },
+    # model.selection
+    "filtered_pool": {
+        "en": "filters leave {n:,} of {total:,} technologies; TOPSIS's ideal and anti-ideal "
+        "are those of the filtered pool",
+        "ko": "필터 적용 후 기술 {total:,}개 중 {n:,}개가 남았습니다. TOPSIS의 이상해와 "
+        "반이상해는 필터링된 후보 기준입니다.",
+    },
+    "zero_columns_dropped": {
+        "en": "{leaves} is 0 for every candidate: it cannot change the ranking and is left "
+        "out (TOPSIS closeness is unchanged by this)",
+        "ko": "{leaves}: 모든 후보에서 0이라 순위를 바꿀 수 없으므로 제외했습니다(TOPSIS "
+        "근접도는 달라지지 않습니다).",
+    },
+    # rank.engine
+    "weights_normalized": {
+        "en": "weights were divided by their sum (normalize_weights=True)",
+        "ko": "가중치를 그 합으로 나누었습니다(normalize_weights 설정).",
+    },
+    "constant_criterion": {
+        "en": "criterion '{criterion}' has the same value for every alternative, so it "
+        "cannot change the ranking",
+        "ko": "기준 '{criterion}'의 값이 모든 대안에서 같아 순위를 바꿀 수 없습니다.",
+    },
+    "pymcdm_warning": {"en": "pymcdm: {message}", "ko": "pymcdm 경고: {message}"},
+    "ties_by_input_order": {
+        "en": "tied alternatives share the average rank; the order lists them in input order",
+        "ko": "점수가 같은 기술은 평균 순위를 공유하며, 목록에는 입력 순서대로 표시됩니다.",
+    },
+    # ahp.priorities
+    "judgments_estimated": {
+        "en": "{n} of {total} judgments were missing and estimated by {how}; CR is that of "
+        "the completed matrix",
+        "ko": "판단값 {total}개 중 {n}개가 없어 {how} 방식으로 추정했습니다. CR은 보완된 "
+        "행렬의 값입니다.",
+    },
+    # data.overview
+    "ov_regions_technologies": {
+        "en": "Technologies are unique technologies ({n:,}), placed in the region of the "
+        "company that holds them; technologies_pct is over them.",
+        "ko": "기술 수는 고유 기술({n:,}개) 기준이며, 기술을 보유한 기업의 소재 지역으로 "
+        "분류했습니다. 기술 비율은 이 수에 대한 비율입니다.",
+    },
+    "ov_regions_companies": {
+        "en": "companies_pct is over {n:,} companies.",
+        "ko": "기업 비율은 {n:,}개 기업에 대한 비율입니다.",
+    },
+    "ov_companies": {
+        "en": "Percentages are over {n:,} companies.",
+        "ko": "비율은 {n:,}개 기업에 대한 비율입니다.",
+    },
+    "ov_companies_once": {
+        "en": "Percentages are over {n:,} companies, each counted once.",
+        "ko": "비율은 {n:,}개 기업(기업당 1회 집계)에 대한 비율입니다.",
+    },
+    "ov_class_missing": {
+        "en": "{n:,} companies have no {scale} class ('The others', as in the study's "
+        "capital stock table).",
+        "ko": "{scale} 등급이 없는 기업 {n:,}개는 '기타'로 집계했습니다(연구의 자본금 표와 "
+        "같은 방식).",
+    },
+    "ov_scale_sales": {
+        "en": "The study prints levels 6 and 7 both as '10 trillion to less than 100 "
+        "trillion'; level 7 is read as '100 trillion or more' (the decade pattern of the "
+        "other rows).",
+        "ko": "연구는 6등급과 7등급을 모두 '10조~100조 원 미만'으로 표기했습니다. 다른 "
+        "등급의 10배 간격에 따라 7등급을 '100조 원 이상'으로 읽었습니다.",
+    },
+    "ov_scale_history": {
+        "en": "History = {year} − founded_year (the study's year); the study defines six "
+        "history levels (its level 7 is '-').",
+        "ko": "업력 = {year} − 설립 연도(연구 기준 연도)입니다. 연구는 업력 등급을 6개로 "
+        "정의합니다(7등급은 '-').",
+    },
+    "ov_fields": {
+        "en": "Counts are technology × field rows ({n:,}; the study's 'duplicate' count): a "
+        "technology serving several fields counts once in each.",
+        "ko": "기술×분야 행({n:,}개, 연구의 '중복 포함' 집계) 기준입니다. 여러 분야에 "
+        "활용되는 기술은 분야마다 한 번씩 집계됩니다.",
+    },
+    "ov_service_rows": {
+        "en": "Counts are technology × field rows: a technology's service type counts once "
+        "for each field it serves.",
+        "ko": "기술×분야 행 기준입니다. 기술의 서비스 유형은 활용 분야마다 한 번씩 "
+        "집계됩니다.",
+    },
+    "ov_service_missing": {
+        "en": "{untyped:,} rows have no service type; percentages are over the {n:,} rows "
+        "that have one (as in the study, whose shares, e.g. platform 375 = 20.4 %, round "
+        "correctly only over 1,834-1,836 of its 1,847 rows).",
+        "ko": "서비스 유형이 없는 행 {untyped:,}개를 제외하고, 유형이 있는 {n:,}개 행에 대한 "
+        "비율입니다(연구의 비율도 이 방식으로만 맞게 반올림됩니다).",
+    },
+    "ov_rows": {
+        "en": "Percentages are over {n:,} rows.",
+        "ko": "비율은 {n:,}개 행에 대한 비율입니다.",
+    },
+    # robustness.checks
+    "method_skipped": {
+        "en": "{method} skipped: {reason}",
+        "ko": "{method} 방법은 계산하지 못해 제외했습니다: {reason}",
+    },
+    "reversal_removed": {"en": "removed {technology}", "ko": "{technology} 제외"},
+    "reversal_added_dominated": {
+        "en": "added a copy of {technology} (dominated)",
+        "ko": "{technology}의 열등한 복제 기술 추가",
+    },
+    "reversal_added_worst": {
+        "en": "added a copy of {technology} (worst ranked; none is dominated)",
+        "ko": "{technology}의 복제 기술 추가(최하위 기술, 열등한 기술 없음)",
+    },
+    "reversal_added_given": {
+        "en": "added the given alternative",
+        "ko": "주어진 대안 추가",
+    },
+    # robustness.sampling and robustness.flip
+    "smaa_uniform": {
+        "en": "uniform on the simplex (Dirichlet(1, ..., 1))",
+        "ko": "가중치 전체 범위에서 균등(디리클레(1, …, 1))",
+    },
+    "smaa_around": {
+        "en": "Dirichlet(kappa * w) around the given weights, kappa = {kappa:g}",
+        "ko": "주어진 가중치를 중심으로 한 디리클레 분포(kappa·w, kappa = {kappa:g})",
+    },
+    "smaa_intervals": {
+        "en": "uniform on the simplex within the given intervals (rejection sampling)",
+        "ko": "주어진 구간 안에서 균등(기각 표집)",
+    },
+    "flip_exact_l1": {
+        "en": "exact for L1 when the optimum is a single pair transfer, otherwise an upper "
+        "bound",
+        "ko": "최적 변화가 두 기준 사이의 단일 이전일 때는 정확한 L1 거리이고, 그 밖에는 "
+        "상한값입니다.",
+    },
+    # export.verify
+    "verify_candidates": {
+        "en": "candidates: {recorded:,} when exported, {current:,} now",
+        "ko": "후보 기술 수: 내보낼 때 {recorded:,}개, 현재 {current:,}개",
+    },
+    "verify_inputs_explain": {
+        "en": "inputs that differ and can explain it: {inputs}",
+        "ko": "차이를 설명할 수 있는 달라진 입력: {inputs}",
+    },
+    "verify_versions_explain": {
+        "en": "no recorded input differs; the software versions do, which can explain it",
+        "ko": "기록된 입력은 같지만 소프트웨어 버전이 달라 차이를 설명할 수 있습니다.",
+    },
+    "verify_unexplained": {
+        "en": "no recorded input or version differs: the change is unexplained",
+        "ko": "기록된 입력과 버전이 모두 같습니다: 변화의 원인을 설명할 수 없습니다.",
+    },
+    "verify_same_despite_inputs": {
+        "en": "same shortlist, although these inputs differ: {inputs}",
+        "ko": "다음 입력이 달라졌지만 후보 목록은 같습니다: {inputs}",
+    },
+    "verify_version_differs": {
+        "en": "version differs: {name} {recorded} → {current}",
+        "ko": "버전 차이: {name} {recorded} → {current}",
+    },
+}
+
+# Parameters of notes that are themselves codes, rendered through these label keys
+# (prefix + value); the English of each is the word the library always printed.
+NOTE_TERMS: Final[dict[str, str]] = {
+    "missing": "term_missing_",
+    "min_source": "term_source_",
+    "scale": "term_scale_",
+}
+LABELS.update(
+    {
+        "term_missing_worst": {"en": "worst", "ko": "가장 나쁜 값"},
+        "term_missing_median": {"en": "median", "ko": "중앙값"},
+        "term_missing_mean": {"en": "mean", "ko": "평균값"},
+        "term_source_official": {"en": "official", "ko": "공식"},
+        "term_source_copy": {"en": "copy", "ko": "공식 문서 사본"},
+        "term_source_analysis": {"en": "analysis", "ko": "분석·연구"},
+        "term_source_news": {"en": "news", "ko": "언론 보도"},
+        "term_source_weak": {"en": "weak", "ko": "저신뢰 출처"},
+        "term_scale_capital": {"en": "capital stock", "ko": "자본금"},
+        "term_scale_sales": {"en": "sales amount", "ko": "매출액"},
+        "term_scale_history": {"en": "history", "ko": "업력"},
+        "term_scale_employees": {"en": "number of employees", "ko": "종업원 수"},
+    }
+)
+
+
+class NoteLike(Protocol):
+    """What :func:`note_text` reads of an ``exportmcda.errors.Note``."""
+
+    @property
+    def code(self) -> str: ...
+
+    @property
+    def params(self) -> Mapping[str, str | int | float | None]: ...
+
+
+class IssueLike(Protocol):
+    """What :func:`issue_text` reads of an ``exportmcda.errors.Issue``."""
+
+    @property
+    def code(self) -> str: ...
+
+    @property
+    def message(self) -> str: ...
+
+    @property
+    def path(self) -> str | None: ...
+
+    @property
+    def row(self) -> int | None: ...
+
+    @property
+    def field(self) -> str | None: ...
+
+    @property
+    def value(self) -> str | None: ...
+
+
+class _Shown(dict[str, object]):
+    """Template values; a placeholder without a parameter shows as ``{name}``."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _named(value: str, names: Mapping[str, str]) -> str:
+    """An id (or a ", "-separated list of ids) by its display name, where one is known."""
+    if value in names:
+        return names[value]
+    parts = value.split(", ")
+    if len(parts) > 1 and all(p in names for p in parts):
+        return ", ".join(names[p] for p in parts)
+    return value
+
+
+def note_text(note: NoteLike, lang: str = "en", names: Mapping[str, str] | None = None) -> str:
+    """Render a note in ``lang`` from :data:`NOTES`.
+
+    Parameters that are codes (:data:`NOTE_TERMS`: the ``missing`` policy, a source type,
+    a class scale) are translated through labels; any other text parameter found in
+    ``names`` (ids of criteria, nodes or technologies → their names in ``lang``) is shown by
+    its name. Without ``names``, the English text is the library's historical sentence. An
+    unknown code is shown as the code and its parameters (visible, never a crash).
+    """
+    entry = NOTES.get(note.code)
+    if entry is None:
+        shown = ", ".join(f"{k}={v}" for k, v in note.params.items())
+        return f"{note.code} ({shown})" if shown else note.code
+    values = _Shown()
+    for key, value in note.params.items():
+        if isinstance(value, str):
+            term = NOTE_TERMS.get(key)
+            if term is not None and term + value in LABELS:
+                value = t(term + value, lang)
+            elif names:
+                value = _named(value, names)
+        values[key] = value
+    template = entry.get(f"{lang}_one") if note.params.get("n") == 1 else None
+    template = template or entry.get(lang) or entry["en"]
+    try:
+        return template.format_map(values)
+    except (ValueError, TypeError):  # a parameter of the wrong kind for its format spec
+        plain = re.sub(r"{(\w+)[^}]*}", r"{\1}", template)
+        return plain.format_map(_Shown({k: str(v) for k, v in values.items()}))
+
+
+def notes_text(
+    notes: Iterable[NoteLike], lang: str = "en", names: Mapping[str, str] | None = None
+) -> list[str]:
+    """Render several notes (see :func:`note_text`)."""
+    return [note_text(note, lang, names) for note in notes]
+
+
+_WHERE: Final[dict[str, tuple[str, str]]] = {
+    "en": ("row {row}", "field '{field}'"),
+    "ko": ("{row}행", "'{field}' 항목"),
+}
+
+
+def issue_text(issue: IssueLike, lang: str = "en") -> str:
+    """One line naming where an issue is and what it is, in ``lang``.
+
+    English is ``str(issue)`` (place, then the library's message). Korean names the place,
+    the code's title (:data:`ISSUE_CODES`) and the offending value; the English detail
+    stays available as ``issue.message``.
+    """
+    row_text, field_text = _WHERE.get(lang, _WHERE["en"])
+    where = ", ".join(
+        part
+        for part in (
+            issue.path,
+            row_text.format(row=issue.row) if issue.row is not None else None,
+            field_text.format(field=issue.field) if issue.field is not None else None,
+        )
+        if part
+    )
+    if lang == "en":
+        what = issue.message
+    else:
+        what = issue_title(issue.code, lang)
+        if issue.value not in (None, ""):
+            what += f" ('{issue.value}')"
+    return f"{where}: {what}" if where else what
+
+
+_MORE: Final[dict[str, tuple[str, str]]] = {
+    "en": (" (and {more} more problem)", " (and {more} more problems)"),
+    "ko": (" (외 {more}건)", " (외 {more}건)"),
+}
+
+
+def issues_text(issues: Sequence[IssueLike], lang: str = "en") -> str:
+    """An error's issues in one line: the first, and how many more (``str(error)`` in English)."""
+    if not issues:
+        return ""
+    more = len(issues) - 1
+    one, many = _MORE.get(lang, _MORE["en"])
+    first = issue_text(issues[0], lang)
+    return first if more == 0 else first + (one if more == 1 else many).format(more=more)

@@ -26,6 +26,7 @@ from exportmcda.ahp.priorities import (
     short_method_name,
 )
 from exportmcda.errors import ConfigError, JudgmentError
+from exportmcda.labels import note_text
 
 CASES = {c["id"]: c for c in json.loads((Path(__file__).parents[1] / "fixtures" / "mcda-cases.json")
                                         .read_text(encoding="utf-8"))}
@@ -205,7 +206,7 @@ def test_harker_completion_of_consistent_matrix() -> None:
         assert result.estimated == (("A", "D"), ("B", "D"))
         assert result.judgment("A", "D") == pytest.approx(8.0)
         assert result.cr == pytest.approx(0.0, abs=1e-12)
-        assert "estimated" in result.notes[0]
+        assert "estimated" in note_text(result.notes[0])
 
 
 def test_harker_equals_eigenvector_of_modified_matrix() -> None:

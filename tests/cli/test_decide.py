@@ -276,3 +276,31 @@ def test_export_with_an_evidence_rule_verifies(tmp_path):
     code, text = run(["verify", str(out), "--format", "json"])
     assert code == 0
     assert json.loads(text)["reproduced"] is True
+
+
+def test_rank_notes_follow_lang_and_english_keeps_its_wording(capsys):
+    assert run(["rank", "--country", "VNM", "--top", "2", "--lang", "ko"])[0] == 0
+    korean = capsys.readouterr().err
+    assert "자본금 등급: 값이 없는 기술 14개는 관측값 중 가장 나쁜 값으로" in korean
+    assert "without a value" not in korean
+    assert run(["rank", "--country", "VNM", "--top", "2"])[0] == 0
+    english = capsys.readouterr().err
+    assert ("Note: Capital stock class: 14 technologies without a value scored as the worst "
+            "observed value") in english
+
+
+def test_error_titles_follow_lang(capsys):
+    assert run(["rank", "--country", "XXX", "--lang", "ko"])[0] == 1
+    assert "알 수 없는 국가 ('XXX')" in capsys.readouterr().err
+
+
+def test_ahp_json_keeps_note_strings_and_adds_their_codes(tmp_path):
+    path = write_matrix(tmp_path / "m.csv", ["a", "b", "c"],
+                        [["1", "3", ""], ["1/3", "1", "2"], ["", "1/2", "1"]])
+    code, out = run(["ahp", "--matrix", path, "--format", "json"])
+    body = json.loads(out)
+    assert code == 0
+    assert body["notes"] == ["1 of 3 judgments were missing and estimated by Harker (1987); "
+                             "CR is that of the completed matrix"]
+    assert body["note_codes"] == [{"code": "judgments_estimated",
+                                   "params": {"n": 1, "total": 3, "how": "Harker (1987)"}}]

@@ -15,6 +15,7 @@ from exportmcda.data.io import load_sample
 from exportmcda.data.overview import TABLES, OverviewTable, overview, study_round
 from exportmcda.data.taxonomy import FIELDS, REGIONS, SERVICE_TYPES
 from exportmcda.errors import ConfigError
+from exportmcda.labels import notes_text
 
 
 def half_up(value: float | Decimal) -> Decimal:
@@ -130,7 +131,7 @@ def test_capital_table_with_the_others(sample: Database) -> None:
     ]  # fmt: skip
     assert got == CAPITAL_TABLE
     assert table.rows["companies"].sum() == 300
-    assert any("5 companies have no capital stock class" in n for n in table.notes)
+    assert any("5 companies have no capital stock class" in n for n in notes_text(table.notes))
 
 
 @pytest.mark.parametrize(
@@ -164,7 +165,7 @@ def test_sales_table_covers_every_company(sample: Database) -> None:
 def test_service_types(sample: Database) -> None:
     table = overview(sample, "service-types")
     assert table.denominator == 1835
-    assert any("12 rows have no service type" in n for n in table.notes)
+    assert any("12 rows have no service type" in n for n in notes_text(table.notes))
     frame = table.rows
     assert list(frame.columns) == ["service_type", "technologies", "pct"]
     assert len(frame) == 39
@@ -316,7 +317,7 @@ def test_tiny_fields_and_service_types() -> None:
     assert services.rows["service_type"].head(2).tolist() == ["Platform", "IoT"]
     assert services.rows["technologies"].head(2).tolist() == [4, 1]
     assert services.rows["pct"].iloc[0] == pytest.approx(80.0)
-    assert any("1 rows have no service type" in n for n in services.notes)
+    assert any("1 rows have no service type" in n for n in notes_text(services.notes))
 
 
 # ----------------------------------------------------------------------- properties

@@ -79,6 +79,22 @@ def test_korean_workbook(sample_selection):
     assert f"{leaf.label('ko')}: {leaf.definition('ko')}" in cells
 
 
+def test_workbook_notes_are_rendered_in_the_chosen_language(sample_selection):
+    def notes(lang: str, sheet: str) -> list[str]:
+        wb = openpyxl.load_workbook(io.BytesIO(shortlist_xlsx(sample_selection, top=5,
+                                                              lang=lang)))
+        label = "Notes" if lang == "en" else "참고"
+        return [str(r[1]) for r in wb[sheet].iter_rows(values_only=True) if r[0] == label]
+
+    english, korean = notes("en", "Provenance"), notes("ko", "출처 정보")
+    assert len(english) == len(korean) == len(sample_selection.notes) > 0
+    # criteria are named by their labels; the wording is the library's
+    assert any("Capital stock class: 14 technologies without a value scored as the worst "
+               "observed value" in n for n in english), english
+    assert any("값이 없는 기술 14개" in n for n in korean), korean
+    assert not any("without a value" in n or "capital_class" in n for n in korean)
+
+
 def test_hostile_names_arrive_as_text_never_formulas(hostile_selection):
     wb = openpyxl.load_workbook(io.BytesIO(shortlist_xlsx(hostile_selection, top=5)))
     ws = wb.active

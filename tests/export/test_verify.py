@@ -8,6 +8,7 @@ import exportmcda as em
 from exportmcda.export.record import ShortlistEntry, build_record, read_record
 from exportmcda.export.reports import shortlist_xlsx
 from exportmcda.export.verify import SCORE_TOLERANCE, Check, Difference, verify
+from exportmcda.labels import notes_text
 from exportmcda.model.scenarios import scenario_from_weights
 from exportmcda.model.selection import Filters
 from tests.export.workbooks import TOP, WHEN
@@ -56,7 +57,7 @@ def test_version_differences_are_notes_not_failures(india, db):
     versions = tuple((k, "0.0.1" if k == "pymcdm" else v) for k, v in record.versions)
     result = verify(dataclasses.replace(record, versions=versions), db)
     assert result.reproduced
-    assert "version differs: pymcdm 0.0.1 → 1.4.0" in result.notes
+    assert "version differs: pymcdm 0.0.1 → 1.4.0" in notes_text(result.notes)
     assert not next(c for c in result.versions if c.name == "pymcdm").same
 
 

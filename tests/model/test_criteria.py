@@ -8,6 +8,7 @@ import pytest
 from exportmcda.data.countries import get_country
 from exportmcda.data.io import load, load_sample
 from exportmcda.errors import ConfigError
+from exportmcda.labels import notes_text
 from exportmcda.model.criteria import load_criteria
 from exportmcda.model.measures import score
 from exportmcda.rank.directions import Direction
@@ -57,13 +58,13 @@ def test_service_type_share_over_rows_with_a_type_and_missing_is_worst(tiny, tre
     assert m.loc["T1", "service_type_utilization"] == pytest.approx(2 / 3)  # Platform 2 of 3
     assert m.loc["T2", "service_type_utilization"] == pytest.approx(1 / 3)
     assert m.loc["T3", "service_type_utilization"] == pytest.approx(1 / 3)  # worst observed
-    assert any("service_type_utilization: 1 technology" in n for n in s.notes)
+    assert any("service_type_utilization: 1 technology" in n for n in notes_text(s.notes))
 
 
 def test_missing_capital_class_is_filled_explicitly(tiny, tree):
     s = score(tiny, tree, get_country("IND"))
     assert s.matrix.loc["T2", "capital_class"] == 2  # worst observed, not 0
-    assert any(n.startswith("capital_class: 1 technology") for n in s.notes)
+    assert any(n.startswith("capital_class: 1 technology") for n in notes_text(s.notes))
 
 
 def test_size_and_sme_scores_follow_the_mapping(tiny, tree):
@@ -105,7 +106,7 @@ def test_sample_matrix_is_complete_and_finite():
     assert s.matrix.shape == (1044, 10)
     assert np.isfinite(s.matrix.to_numpy()).all()
     # the sample has 5 companies without a capital class; their technologies are noted
-    assert any(n.startswith("capital_class:") for n in s.notes)
+    assert any(n.startswith("capital_class:") for n in notes_text(s.notes))
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from exportmcda.errors import ConfigError, JudgmentError
+from exportmcda.labels import notes_text
 from exportmcda.model.criteria import load_criteria
 from exportmcda.model.scenarios import (
     available_scenarios,
@@ -99,7 +100,7 @@ def test_inconsistent_judgments_are_reported(tree):
     )
     w = scenario_weights(parse_scenario(text), tree)
     assert "export_priority" in w.inconsistent
-    assert any("inconsistent" in n for n in w.notes)
+    assert any("inconsistent" in n for n in notes_text(w.notes))
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,7 @@ from pymcdm.methods import TOPSIS
 
 import exportmcda as em
 from exportmcda.errors import ConfigError
+from exportmcda.labels import notes_text
 from exportmcda.model.measures import technology_profiles
 from exportmcda.model.selection import Filters, contributions, prepare, rank_candidates
 from exportmcda.rank.engine import rank_matrix
@@ -102,7 +103,7 @@ def test_filters_define_the_pool(db):
     )
     assert (sel.table()["company_size"] == "Small and medium-sized enterprise").all()
     assert sel.table()["field"].str.contains("Traffic").all()
-    assert any("filters leave" in n for n in sel.notes)
+    assert any("filters leave" in n for n in notes_text(sel.notes))
 
 
 def test_filters_that_leave_nothing_say_so(db):
@@ -162,7 +163,7 @@ def test_evidence_rule_zeroes_priorities_without_strong_sources(db):
         expected = max((india.field(f).priority for f in fields if f in passing), default=0) / 2
         assert row["criteria"]["country_fit"] == pytest.approx(expected)
     assert all(s.type.strength >= SourceType.COPY.strength for s in strict.sources())
-    assert any("lack at least one copy source" in n for n in strict.notes)
+    assert any("lack at least one copy source" in n for n in notes_text(strict.notes))
 
 
 def test_sourced_only_drops_assumed_mappings(db):
@@ -183,7 +184,7 @@ def test_when_no_priority_survives_the_criterion_is_left_out_exactly(db):
     sel = em.select(db, em.load_criteria(), _with_evidence("balanced", min_source="official"),
                     em.get_country("IND"))
     assert "country_fit" not in sel.criteria
-    assert any("left out" in n for n in sel.notes)
+    assert any("left out" in n for n in notes_text(sel.notes))
     r = sel.result
     np.testing.assert_allclose(
         r.scores, TOPSIS(norms.vector_normalization)(r.matrix, r.weights, r.types), atol=1e-12

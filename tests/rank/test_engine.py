@@ -17,6 +17,7 @@ from pymcdm.helpers import rankdata
 from pymcdm.methods import TOPSIS, VIKOR
 
 from exportmcda.errors import ConfigError, InputError, JudgmentError
+from exportmcda.labels import notes_text
 from exportmcda.rank.engine import (
     METHODS,
     Direction,
@@ -169,7 +170,7 @@ def test_table_and_records_in_rank_order_with_ties() -> None:
     case = next(c for c in CASES if c["id"] == "wsm-wikipedia-triantaphyllou")
     result = _run(case)
     assert result.ties_broken_by_input_order
-    assert any("tied" in note for note in result.notes)
+    assert any("tied" in note for note in notes_text(result.notes))
     assert result.as_records() == [
         {"alternative": "A2", "score": pytest.approx(22.0), "rank": 1.5},
         {"alternative": "A3", "score": pytest.approx(22.0), "rank": 1.5},
@@ -210,19 +211,19 @@ def test_pymcdm_warnings_become_notes_not_output() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # nothing may escape
         result = rank_matrix(matrix, [0.5, 0.5], [1, 1])
-    assert any("pymcdm:" in n and "dominant" in n for n in result.notes)
+    assert any("pymcdm:" in n and "dominant" in n for n in notes_text(result.notes))
 
 
 def test_normalize_weights_is_explicit_and_noted() -> None:
     result = rank_matrix(TZENG["matrix"], [3, 4, 3], TZENG["types"], normalize_weights=True)
     np.testing.assert_allclose(result.weights, [0.3, 0.4, 0.3])
-    assert any("normalize_weights" in n for n in result.notes)
+    assert any("normalize_weights" in n for n in notes_text(result.notes))
 
 
 def test_constant_criterion_is_noted_for_topsis() -> None:
     matrix = [[1.0, 5.0], [2.0, 5.0], [3.0, 5.0]]
     result = rank_matrix(matrix, [0.5, 0.5], [1, 1], criteria=["cost", "flat"])
-    assert any("'flat'" in n and "same value" in n for n in result.notes)
+    assert any("'flat'" in n and "same value" in n for n in notes_text(result.notes))
     assert result.table()["alternative"].tolist() == ["A3", "A2", "A1"]
 
 

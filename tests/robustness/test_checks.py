@@ -7,6 +7,7 @@ import json
 import numpy as np
 import pytest
 
+from exportmcda.labels import note_text, notes_text
 from exportmcda.rank.dominance import dominated_rows
 from exportmcda.robustness.checks import method_agreement, rank_reversal
 from exportmcda.robustness.space import WeightSpace
@@ -59,7 +60,7 @@ def test_method_agreement_notes_a_method_that_cannot_run() -> None:
     x = np.array([[1.0, 5.0], [2.0, 5.0], [3.0, 5.0]])  # constant 2nd column: VIKOR refuses
     agree = method_agreement(WeightSpace.from_matrix(x, [0.5, 0.5], [1, 1]), top_n=1)
     assert "vikor" not in agree.shortlists
-    assert any("vikor skipped" in n for n in agree.notes)
+    assert any("vikor skipped" in n for n in notes_text(agree.notes))
 
 
 def test_rank_reversal_when_an_alternative_is_removed() -> None:
@@ -86,7 +87,7 @@ def test_rank_reversal_when_a_dominated_copy_is_added() -> None:
     space = WeightSpace.from_matrix(x, [0.5, 0.5], [1, 1], alternatives=["A", "B", "C"])
     assert dominated_rows(space.matrix, space.types).tolist() == [False, False, True]
     (report,) = rank_reversal(space, top_n=1, remove=[], add="dominated")
-    assert report.change == "added a copy of C (dominated)"
+    assert note_text(report.change) == "added a copy of C (dominated)"
     assert report.swapped == (("B", "A"),)
     after = pymcdm(np.vstack([x, x[2]]), np.array([0.5, 0.5]), np.array([1, 1]))
     assert after[0] > after[1]

@@ -74,7 +74,7 @@ def _weights(lang: str) -> None:
             with st.expander(t("sub_weights", lang, name=components.node_label(node, lang))):
                 components.weight_sliders(node, local_weights(weighed, node), lang)
     for note in weighed.notes:
-        st.warning(note, icon="⚠️")
+        st.warning(components.note_text(note, lang), icon="⚠️")
 
 
 def _weight_numbers(data: pd.DataFrame, lang: str) -> pd.DataFrame:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import pandas as pd
@@ -11,7 +10,7 @@ import streamlit as st
 from exportmcda.charts.ranking import rank_text
 from exportmcda.charts.sensitivity import acceptability_chart, gradient_chart, tornado_chart
 from exportmcda.errors import ExportMcdaError
-from exportmcda.labels import t
+from exportmcda.labels import issues_text, note_text, t
 from exportmcda.model.robustness import RobustnessReport, flip_pair, robustness
 from exportmcda.model.selection import Selection
 from ui import chart_view, components, state
@@ -39,46 +38,6 @@ def _run(selection: Selection, samples: int, seed: int, model: str, top: int,
                             progress=progress, weights=model)
     bar.empty()
     return report
-
-
-# The library describes its models and checks in English; the page shows them through
-# labels where it knows the wording, and as given otherwise.
-_REMOVED = re.compile(r"removed (\S+)")
-_ADDED_DOMINATED = re.compile(r"added a copy of (\S+) \(dominated\)")
-_AROUND = re.compile(r"Dirichlet\(kappa \* w\) around the given weights, kappa = (\S+)")
-_KNOWN_TEXT = {
-    "uniform on the simplex (Dirichlet(1, ..., 1))": "sens_model_text_uniform",
-    "uniform on the simplex within the given intervals (rejection sampling)":
-        "sens_model_text_intervals",
-    "exact for L1 when the optimum is a single pair transfer, otherwise an upper bound":
-        "sens_flip_exact_text",
-}
-
-
-def _library_text(text: str, lang: str) -> str:
-    key = _KNOWN_TEXT.get(text)
-    return t(key, lang) if key else text
-
-
-def _model_text(model: str, lang: str) -> str:
-    """The SMAA weight model in ``lang``."""
-    around = _AROUND.fullmatch(model)
-    if around:
-        return t("sens_model_text_around", lang, kappa=around.group(1))
-    return _library_text(model, lang)
-
-
-def _change_text(change: str, names: dict[str, str], lang: str) -> str:
-    """A rank-reversal check's change, naming the technology ("removed T0489")."""
-    removed = _REMOVED.fullmatch(change)
-    if removed:
-        tid = removed.group(1)
-        return t("sens_change_removed", lang, name=names.get(tid, tid))
-    added = _ADDED_DOMINATED.fullmatch(change)
-    if added:
-        tid = added.group(1)
-        return t("sens_change_added_dominated", lang, name=names.get(tid, tid))
-    return change
 
 
 def _names(selection: Selection) -> dict[str, str]:
@@ -119,7 +78,7 @@ def _smaa_section(report: RobustnessReport, selection: Selection, lang: str) -> 
     names = _names(selection)
     st.subheader(t("sens_smaa", lang))
     st.caption(t("sens_smaa_help", lang, samples=f"{report.smaa.samples:,}",
-                 seed=report.smaa.seed, model=_model_text(report.smaa.model, lang),
+                 seed=report.smaa.seed, model=note_text(report.smaa.model, lang),
                  n=report.top_n))
     st.markdown(f"**{t('acceptability_title', lang)}**")
     rows = []
@@ -150,18 +109,18 @@ def _methods_section(report: RobustnessReport, selection: Selection, lang: str) 
 
 def _reversal_section(report: RobustnessReport, selection: Selection, lang: str) -> None:
     st.subheader(t("sens_reversal", lang))
-    entries = report.as_dict().get("rank_reversal", [])
-    swapped = [e for e in entries if e.get("n_swapped")]
+    entries = report.rank_reversal
+    swapped = [e for e in entries if e.n_swapped]
+    names = _names(selection)
     st.caption(t("sens_reversal_help", lang))
     st.text(t("sens_reversal_summary", lang, checked=len(entries), reversed=len(swapped)))
     if swapped:
         st.table(pd.DataFrame([
-            {t("sens_change", lang): _change_text(str(e["change"]), _names(selection), lang),
-             t("sens_swapped", lang): str(e["n_swapped"]),
-             t("sens_shortlist_changed", lang): t("yes", lang) if e["shortlist_changed"]
+            {t("sens_change", lang): note_text(e.change, lang, names),
+             t("sens_swapped", lang): str(e.n_swapped),
+             t("sens_shortlist_changed", lang): t("yes", lang) if e.shortlist_changed
              else t("no", lang),
-             t("sens_pairs", lang): "; ".join(" ↔ ".join(map(str, p)) for p in
-                                               e["swapped"][:3])}
+             t("sens_pairs", lang): "; ".join(" ↔ ".join(map(str, p)) for p in e.swapped[:3])}
             for e in swapped
         ]).set_index(t("sens_change", lang)))
 
@@ -187,7 +146,7 @@ def _flip_section(selection: Selection, lang: str) -> None:
             t("current_weight", lang): [f"{v:.3f}" for v in result.current],
             t("sens_flip_needed", lang): [f"{v:.3f}" for v in result.weights],
         }).set_index(t("col_criterion", lang)))
-        st.caption(_library_text(result.exact, lang))
+        st.caption(note_text(result.exact, lang))
     elif result.status == "dominated":
         st.text(t("sens_flip_dominated", lang))
     elif result.status == "already":
@@ -219,7 +178,7 @@ def page() -> None:
         try:
             stored = (key, _run(selection, int(samples), seed, str(model), top, lang))
         except ExportMcdaError as error:
-            st.error(str(error))
+            st.error(issues_text(error.issues, lang))
             return
         st.session_state[RESULT] = stored
     if stored is None or stored[0] != key:

@@ -45,7 +45,8 @@ from exportmcda.ahp.judgments import (
     pairwise_from_pairs,
     parse_fraction,
 )
-from exportmcda.errors import ConfigError, Issue, JudgmentError
+from exportmcda.errors import ConfigError, Issue, JudgmentError, Note
+from exportmcda.labels import note_text
 
 __all__ = [
     "DEFAULT_RI_TABLE",
@@ -123,7 +124,7 @@ class AhpResult:
     completed: bool
     estimated: tuple[tuple[str, str], ...] = ()
     matrix: NDArray[np.float64] = field(repr=False)
-    notes: tuple[str, ...] = ()
+    notes: tuple[Note, ...] = ()
 
     def __post_init__(self) -> None:
         matrix = np.array(self.matrix, dtype=np.float64)
@@ -157,7 +158,8 @@ class AhpResult:
             "estimated": [{"row": a, "column": b, "value": self.judgment(a, b)}
                           for a, b in self.estimated],
             "matrix": self.matrix.tolist(),
-            "notes": list(self.notes),
+            "notes": [note_text(n) for n in self.notes],
+            "note_codes": [n.as_dict() for n in self.notes],
         }
 
 
@@ -274,11 +276,11 @@ def ahp(
     cr = ci / ri if n > 2 else 0.0
     estimated = tuple((names[i], names[j]) for i, j in zip(*np.nonzero(np.triu(missing)),
                                                              strict=True))
-    notes: tuple[str, ...] = ()
+    notes: tuple[Note, ...] = ()
     if estimated:
         how = "Harker (1987)" if method == "eigenvector" else "LLSM (Bozóki et al. 2010)"
-        notes = (f"{len(estimated)} of {n * (n - 1) // 2} judgments were missing and estimated "
-                 f"by {how}; CR is that of the completed matrix",)
+        notes = (Note.of("judgments_estimated", n=len(estimated), total=n * (n - 1) // 2,
+                         how=how),)
     return AhpResult(
         labels=names, weights=tuple(float(x) for x in w), lambda_max=lam, ci=ci, cr=cr, ri=ri,
         ri_table=ri_table, threshold=limit,

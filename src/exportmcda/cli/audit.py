@@ -15,6 +15,7 @@ from typing import Any, TextIO
 
 from exportmcda.cli.output import emit, write_json
 from exportmcda.export.verify import SCORE_TOLERANCE, Check, Verification
+from exportmcda.labels import note_text
 
 __all__ = ["add_audit_command", "cmd_verify"]
 
@@ -79,7 +80,7 @@ def cmd_verify(args: argparse.Namespace, out: TextIO) -> int:
         _table(result, out)
     sys.stdout.flush()
     for note in result.notes:
-        sys.stderr.write(f"Note: {note}\n")
+        sys.stderr.write(f"Note: {note_text(note)}\n")
     notice = db.provenance.notice("en")
     if notice:
         sys.stderr.write(f"Note: {notice}\n")

@@ -11,7 +11,7 @@ import pandas as pd
 from exportmcda.cli.output import emit, records, write_json
 from exportmcda.data.database import Database
 from exportmcda.errors import ExportMcdaError
-from exportmcda.labels import t
+from exportmcda.labels import note_text, t
 
 __all__ = ["cmd_overview", "cmd_validate", "database_arg", "synthetic_notice"]
 
@@ -60,7 +60,8 @@ def cmd_overview(args: argparse.Namespace, out: TextIO) -> int:
             elif column in ("technologies", "companies"):
                 total[column] = int(frame[column].sum())
     headers = {c: t(f"col_{c}", args.lang) for c in frame.columns}
-    emit(rows, args.format, out, total=total, notes=table.notes, headers=headers)
+    notes = [note_text(n, args.lang) for n in table.notes]
+    emit(rows, args.format, out, total=total, notes=notes, headers=headers)
     synthetic_notice(db, args.lang)
     return 0
 

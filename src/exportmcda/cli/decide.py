@@ -15,6 +15,7 @@ from typing import Any, TextIO
 from exportmcda.cli.data import database_arg
 from exportmcda.cli.output import emit, write_json
 from exportmcda.errors import ConfigError, InputError, Issue, JudgmentError
+from exportmcda.labels import note_text
 from exportmcda.model.criteria import CriteriaTree
 from exportmcda.model.scenarios import Scenario
 from exportmcda.model.selection import Selection
@@ -132,7 +133,7 @@ def cmd_mcda(args: argparse.Namespace, out: TextIO) -> int:
         normalization=args.normalization,
     )
     for note in result.notes:
-        sys.stderr.write(f"Note: {note}\n")
+        sys.stderr.write(f"Note: {note_text(note)}\n")
     emit(result.as_records(), args.format, out)
     return 0
 
@@ -213,8 +214,9 @@ def _selection(args: argparse.Namespace, code: str) -> Selection:
 
 def _print_notes(selection: Selection, lang: str) -> None:
     sys.stdout.flush()
+    names = selection.weights.tree.names(lang)
     for note in selection.notes:
-        sys.stderr.write(f"Note: {note}\n")
+        sys.stderr.write(f"Note: {note_text(note, lang, names)}\n")
     sources = selection.sources()
     if sources:
         from collections import Counter

@@ -20,6 +20,7 @@ from exportmcda.cli.data import cmd_overview, cmd_validate
 from exportmcda.cli.decide import add_commands
 from exportmcda.cli.output import FORMATS
 from exportmcda.errors import ExportMcdaError
+from exportmcda.labels import issue_text
 from exportmcda.version import __version__
 
 __all__ = ["FORMATS", "build_parser", "main", "run"]
@@ -100,8 +101,9 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     try:
         return handler(args, stream)
     except ExportMcdaError as error:
+        lang = getattr(args, "lang", "en")
         for issue in error.issues:
-            sys.stderr.write(f"Error: {issue}\n")
+            sys.stderr.write(f"Error: {issue_text(issue, lang)}\n")
         return 1
     except BrokenPipeError:  # e.g. `exportmcda overview ... | head`
         import os

@@ -26,13 +26,14 @@ from exportmcda.data.taxonomy import (
     EMPLOYEES,
     FIELDS,
     HISTORY,
+    REFERENCE_YEAR,
     REGIONS,
     SALES,
     SERVICE_TYPES,
     Category,
     ClassScale,
 )
-from exportmcda.errors import ConfigError
+from exportmcda.errors import ConfigError, Note
 
 __all__ = ["LANGUAGES", "OTHERS_LABEL", "TABLES", "OverviewTable", "overview", "study_round"]
 
@@ -61,6 +62,12 @@ _SCALES: dict[str, ClassScale] = {
     "employees": EMPLOYEES,
 }
 
+_SCALE_NOTES: dict[str, Note] = {
+    "sales": Note.of("ov_scale_sales"),
+    "history": Note.of("ov_scale_history", year=REFERENCE_YEAR),
+}
+"""The class scales whose study table needs a caveat (the text of ``ClassScale.note``)."""
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class OverviewTable:
@@ -75,14 +82,15 @@ class OverviewTable:
     denominator : int
         The count the ``pct`` column is relative to (for ``regions``: unique
         technologies; the companies' denominator is given in ``notes``).
-    notes : tuple of str
-        What a reader needs to interpret the shares (e.g. rows without a service type).
+    notes : tuple of Note
+        What a reader needs to interpret the shares (e.g. rows without a service type);
+        ``labels.note_text`` renders them (codes ``ov_*``).
     """
 
     name: str
     rows: pd.DataFrame
     denominator: int
-    notes: tuple[str, ...] = ()
+    notes: tuple[Note, ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "rows", self.rows.copy())
@@ -126,9 +134,8 @@ def _regions(db: Database, lang: str) -> OverviewTable:
         }
     )
     notes = (
-        f"Technologies are unique technologies ({n_tech:,}), placed in the region of the "
-        "company that holds them; technologies_pct is over them.",
-        f"companies_pct is over {n_comp:,} companies.",
+        Note.of("ov_regions_technologies", n=n_tech),
+        Note.of("ov_regions_companies", n=n_comp),
     )
     return OverviewTable(name="regions", rows=rows, denominator=n_tech, notes=notes)
 
@@ -143,7 +150,7 @@ def _sizes(db: Database, lang: str) -> OverviewTable:
             "pct": _pct(counts, n).to_numpy(),
         }
     )
-    notes = (f"Percentages are over {n:,} companies.",)
+    notes = (Note.of("ov_companies", n=n),)
     return OverviewTable(name="sizes", rows=rows, denominator=n, notes=notes)
 
 
@@ -170,14 +177,11 @@ def _classes(db: Database, name: str, lang: str) -> OverviewTable:
             "pct": _pct(count_series, n).to_numpy(),
         }
     )
-    notes = [f"Percentages are over {n:,} companies, each counted once."]
+    notes = [Note.of("ov_companies_once", n=n)]
     if n_missing:
-        notes.append(
-            f"{n_missing:,} companies have no {scale.en.lower()} class "
-            f"('{OTHERS_LABEL['en']}', as in the study's capital stock table)."
-        )
-    if scale.note:
-        notes.append(scale.note)
+        notes.append(Note.of("ov_class_missing", n=n_missing, scale=scale.key))
+    if scale.key in _SCALE_NOTES:  # the study's own caveats (taxonomy's ClassScale.note)
+        notes.append(_SCALE_NOTES[scale.key])
     return OverviewTable(name=name, rows=rows, denominator=n, notes=tuple(notes))
 
 
@@ -201,29 +205,19 @@ def _ranked(
 
 def _fields(db: Database, lang: str) -> OverviewTable:
     rows, n = _ranked(db.rows["field"], FIELDS, "field", lang)
-    notes = (
-        f"Counts are technology × field rows ({n:,}; the study's 'duplicate' count): a "
-        "technology serving several fields counts once in each.",
-    )
+    notes = (Note.of("ov_fields", n=n),)
     return OverviewTable(name="fields", rows=rows, denominator=n, notes=notes)
 
 
 def _service_types(db: Database, lang: str) -> OverviewTable:
     values = db.rows["service_type"]
     rows, n = _ranked(values, SERVICE_TYPES, "service_type", lang)
-    notes = [
-        "Counts are technology × field rows: a technology's service type counts once for "
-        "each field it serves."
-    ]
+    notes = [Note.of("ov_service_rows")]
     n_missing = int(values.isna().sum())
     if n_missing:
-        notes.append(
-            f"{n_missing:,} rows have no service type; percentages are over the {n:,} rows "
-            "that have one (as in the study, whose shares, e.g. platform 375 = 20.4 %, round "
-            "correctly only over 1,834-1,836 of its 1,847 rows)."
-        )
+        notes.append(Note.of("ov_service_missing", untyped=n_missing, n=n))
     else:
-        notes.append(f"Percentages are over {n:,} rows.")
+        notes.append(Note.of("ov_rows", n=n))
     return OverviewTable(name="service-types", rows=rows, denominator=n, notes=tuple(notes))
 
 

@@ -31,7 +31,7 @@ from exportmcda.ahp.priorities import AhpResult
 from exportmcda.data.taxonomy import FIELDS
 from exportmcda.export.record import RECORD_SHEET, Record, build_record, record_cells
 from exportmcda.export.safe import looks_like_formula, safe_filename
-from exportmcda.labels import t
+from exportmcda.labels import note_text, t
 from exportmcda.model.selection import Selection
 
 __all__ = ["export_filename", "shortlist_csv", "shortlist_xlsx"]
@@ -169,7 +169,8 @@ def _provenance_rows(
         *([t("audit_profile_hash", lang), name, sha] for name, sha in record.profile_files),
         [t("audit_record", lang), t("audit_record_where", lang)],
     ]
-    rows += [[t("notes", lang), note] for note in selection.notes]
+    names = selection.weights.tree.names(lang)
+    rows += [[t("notes", lang), note_text(note, lang, names)] for note in selection.notes]
     return rows
 
 

@@ -18,7 +18,7 @@ from typing import Any
 
 from exportmcda.data.countries import default_directory, get_country
 from exportmcda.data.database import Database
-from exportmcda.errors import ConfigError
+from exportmcda.errors import ConfigError, Note
 from exportmcda.export.record import (
     Record,
     current_versions,
@@ -26,6 +26,7 @@ from exportmcda.export.record import (
     profile_files,
     sha256_text,
 )
+from exportmcda.labels import note_text
 from exportmcda.model.criteria import default_criteria_path, load_criteria
 from exportmcda.model.scenarios import parse_scenario, to_toml
 from exportmcda.model.selection import Selection, select
@@ -108,7 +109,7 @@ class Verification:
     differences: tuple[Difference, ...]
     inputs: tuple[Check, ...]
     versions: tuple[Check, ...]
-    notes: tuple[str, ...]
+    notes: tuple[Note, ...]
 
     @property
     def changed_inputs(self) -> tuple[str, ...]:
@@ -125,7 +126,8 @@ class Verification:
             "differences": [d.as_dict() for d in self.differences],
             "inputs": {c.name: c.as_dict() for c in self.inputs},
             "versions": {c.name: c.as_dict() for c in self.versions},
-            "notes": list(self.notes),
+            "notes": [note_text(n) for n in self.notes],
+            "note_codes": [n.as_dict() for n in self.notes],
         }
 
 
@@ -220,22 +222,22 @@ def verify(
     now = dict(current_versions())
     versions = tuple(Check(name=k, recorded=v, current=now.get(k))
                      for k, v in record.versions)
-    notes: list[str] = []
-    changed = [c.name for c in inputs if not c.same]
-    moved = [f"{c.name} {c.recorded} → {c.current}" for c in versions if not c.same]
+    notes: list[Note] = []
+    changed = ", ".join(c.name for c in inputs if not c.same)
+    moved = [c for c in versions if not c.same]
     if len(selection.result.alternatives) != record.candidates:
-        notes.append(f"candidates: {record.candidates:,} when exported, "
-                     f"{len(selection.result.alternatives):,} now")
+        notes.append(Note.of("verify_candidates", recorded=record.candidates,
+                             current=len(selection.result.alternatives)))
     if differences:
         if changed:
-            notes.append(f"inputs that differ and can explain it: {', '.join(changed)}")
+            notes.append(Note.of("verify_inputs_explain", inputs=changed))
         elif moved:
-            notes.append("no recorded input differs; the software versions do, which can "
-                         "explain it")
+            notes.append(Note.of("verify_versions_explain"))
         else:
-            notes.append("no recorded input or version differs: the change is unexplained")
+            notes.append(Note.of("verify_unexplained"))
     elif changed:
-        notes.append(f"same shortlist, although these inputs differ: {', '.join(changed)}")
-    notes += [f"version differs: {m}" for m in moved]
+        notes.append(Note.of("verify_same_despite_inputs", inputs=changed))
+    notes += [Note.of("verify_version_differs", name=c.name, recorded=c.recorded,
+                      current=c.current) for c in moved]
     return Verification(record=record, reproduced=not differences, differences=differences,
                         inputs=inputs, versions=versions, notes=tuple(notes))

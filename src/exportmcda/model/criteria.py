@@ -114,6 +114,15 @@ class CriteriaTree:
                 nodes[c.id] = tuple(leaf.id for leaf in c.leaves)
         return nodes
 
+    def names(self, lang: str = "en") -> dict[str, str]:
+        """Every node's id → its label in ``lang`` (goal, criteria, leaves).
+
+        What ``labels.note_text`` needs to name the criteria of a note (notes carry ids).
+        """
+        goal = self.goal_ko if lang == "ko" else self.goal_en
+        nodes = (*self.criteria, *self.leaves)
+        return {self.goal_id: goal, **{n.id: n.label(lang) for n in nodes}}
+
     def with_directions(self, overrides: Mapping[str, Direction]) -> CriteriaTree:
         """A copy with the directions of the named criteria or leaves replaced.
 

@@ -2,14 +2,16 @@
 
 Criteria files (``criteria/*.toml``) name a measure and its parameters; the measures are
 defined once here, in :data:`MEASURES`. Every imputed value (a company with no class, a
-technology with no service type) is counted and reported in :attr:`CriterionScores.notes`,
-never silently 0. Sources of the shares: the study's tables (Kim 2021, §III).
+technology with no service type) is counted and reported in :attr:`CriterionScores.notes`
+(:class:`~exportmcda.errors.Note` codes ``missing_filled``, ``missing_none_observed``), never
+silently 0. Each measure returns its values and its notes (:class:`Measured`). Sources of
+the shares: the study's tables (Kim 2021, §III).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, TypeAlias
 
 import numpy as np
@@ -17,20 +19,19 @@ import pandas as pd
 
 from exportmcda.data.countries import CountryProfile, FieldPriority, SourceType
 from exportmcda.data.database import Database
-from exportmcda.errors import ConfigError
+from exportmcda.errors import ConfigError, Note
 from exportmcda.model.criteria import CriteriaTree, Leaf
-from exportmcda.model.measure_params import size_scores
+from exportmcda.model.measure_params import AGGREGATES, MISSING, size_scores
 from exportmcda.rank.directions import Direction
 
 __all__ = [
     "MEASURES",
     "CriterionScores",
+    "Measured",
     "evidence_passes",
     "score",
     "technology_profiles",
 ]
-
-
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -39,73 +40,111 @@ class _Context:
     tech: pd.DataFrame  # one row per technology: company attributes joined
     rows: pd.DataFrame  # db rows
     country: CountryProfile | None
-    notes: list[str] = field(default_factory=list)  # measures add what they decided
 
 
-Measure: TypeAlias = "Callable[[_Context, Leaf], tuple[pd.Series, int]]"
-"""A measure returns one value per technology (index technology_id) and how many it imputed."""
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Measured:
+    """What a measure returns: one value per technology and the notes of what it decided."""
+
+    series: pd.Series  # one value per technology, index technology_id
+    notes: tuple[Note, ...] = ()
 
 
-def _aggregate(values: pd.Series, how: str) -> pd.Series:
+Measure: TypeAlias = "Callable[[_Context, Leaf], Measured]"
+"""A measure computes one leaf for every technology and says what it imputed or dropped."""
+
+
+def _aggregate(values: pd.Series, how: str, leaf: Leaf) -> pd.Series:
+    """Combine a technology's per-field rows: their maximum, mean or sum.
+
+    A technology whose rows are all NA stays NA (``sum`` with ``min_count=1``), so that it
+    is imputed and reported rather than silently 0. An unknown ``how`` is refused: criteria
+    files are checked on load (:func:`~exportmcda.model.measure_params.check_params`), but
+    a tree built in code is not.
+    """
     grouped = values.groupby(level=0, sort=False)
     if how == "max":
         return grouped.max()
     if how == "mean":
         return grouped.mean()
-    return grouped.sum()
+    if how == "sum":
+        return grouped.sum(min_count=1)
+    raise ConfigError.single(
+        "bad_param", f"aggregate must be one of {', '.join(AGGREGATES)}",
+        field=f"{leaf.id}.aggregate", value=how,
+    )
 
 
-def _fill(values: pd.Series, how: str) -> tuple[pd.Series, int]:
-    """Impute NA by the stated policy: the worst, median or mean observed value."""
+def _fill(values: pd.Series, leaf: Leaf) -> Measured:
+    """Impute NA by the leaf's ``missing`` policy: the worst, median or mean observed value.
+
+    When no technology has a value at all there is nothing to impute from: every technology
+    gets 0 and the note ``missing_none_observed`` says so (not "the worst observed value").
+    0 rather than an error because the column is then constant, which cannot change a
+    TOPSIS ranking (it adds 0 to both separations); the selection leaves an all-zero column
+    out and says so too. Refusing would stop every ranking of a database that simply lacks
+    one attribute.
+    """
+    how = str(leaf.params.get("missing", "worst"))
+    if how not in MISSING:
+        raise ConfigError.single(
+            "bad_param", f"missing must be one of {', '.join(MISSING)}",
+            field=f"{leaf.id}.missing", value=how,
+        )
     missing = int(values.isna().sum())
     if missing == 0:
-        return values.astype("float64"), 0
+        return Measured(series=values.astype("float64"))
     observed = values.dropna().astype("float64")
     if observed.empty:
-        fill = 0.0
-    elif how == "median":
+        zeros = pd.Series(0.0, index=values.index, dtype="float64")
+        return Measured(series=zeros, notes=(
+            Note.of("missing_none_observed", leaf=leaf.id, n=missing),
+        ))
+    if how == "median":
         fill = float(observed.median())
     elif how == "mean":
         fill = float(observed.mean())
     else:
         fill = float(observed.min())
-    return values.astype("Float64").fillna(fill).astype("float64"), missing
+    filled = values.astype("Float64").fillna(fill).astype("float64")
+    return Measured(series=filled, notes=(
+        Note.of("missing_filled", leaf=leaf.id, n=missing, missing=how),
+    ))
 
 
-def _field_share(ctx: _Context, leaf: Leaf) -> tuple[pd.Series, int]:
+def _field_share(ctx: _Context, leaf: Leaf) -> Measured:
     share = ctx.rows["field"].value_counts(normalize=True)
     per_row = ctx.rows.set_index("technology_id")["field"].map(share).astype("float64")
-    return _aggregate(per_row, str(leaf.params.get("aggregate", "max"))), 0
+    return Measured(series=_aggregate(per_row, str(leaf.params.get("aggregate", "max")), leaf))
 
 
-def _service_type_share(ctx: _Context, leaf: Leaf) -> tuple[pd.Series, int]:
+def _service_type_share(ctx: _Context, leaf: Leaf) -> Measured:
     typed = ctx.rows["service_type"].dropna()
     share = typed.value_counts(normalize=True)
     per_row = ctx.rows.set_index("technology_id")["service_type"].map(share)
-    per_row = per_row.astype("Float64")
-    aggregated = per_row.groupby(level=0, sort=False).agg(
-        "max" if leaf.params.get("aggregate", "max") == "max" else "mean"
+    aggregated = _aggregate(
+        per_row.astype("Float64"), str(leaf.params.get("aggregate", "max")), leaf
     )
-    return _fill(aggregated, str(leaf.params.get("missing", "worst")))
+    return _fill(aggregated, leaf)
 
 
-def _company_size(ctx: _Context, leaf: Leaf) -> tuple[pd.Series, int]:
+def _company_size(ctx: _Context, leaf: Leaf) -> Measured:
     mapping = size_scores(leaf.params["scores"], leaf.id, "")
-    return ctx.tech["company_size"].map(mapping).astype("float64"), 0
+    return Measured(series=ctx.tech["company_size"].map(mapping).astype("float64"))
 
 
-def _company_class(ctx: _Context, leaf: Leaf) -> tuple[pd.Series, int]:
+def _company_class(ctx: _Context, leaf: Leaf) -> Measured:
     column = f"{leaf.params['scale']}_class"
-    return _fill(ctx.tech[column], str(leaf.params.get("missing", "worst")))
+    return _fill(ctx.tech[column], leaf)
 
 
-def _region_share(ctx: _Context, leaf: Leaf) -> tuple[pd.Series, int]:
+def _region_share(ctx: _Context, leaf: Leaf) -> Measured:
     tech_share = ctx.tech["region"].value_counts(normalize=True)
     companies = ctx.db.companies
     company_share = companies["region"].value_counts(normalize=True)
     region = ctx.tech["region"]
     value = (region.map(tech_share) + region.map(company_share).fillna(0.0)) / 2
-    return value.astype("float64"), 0
+    return Measured(series=value.astype("float64"))
 
 
 def evidence_passes(priority: FieldPriority, params: Mapping[str, Any]) -> bool:
@@ -122,7 +161,7 @@ def evidence_passes(priority: FieldPriority, params: Mapping[str, Any]) -> bool:
     return priority.sourced or not params.get("sourced_only", False)
 
 
-def _policy_fit(ctx: _Context, leaf: Leaf) -> tuple[pd.Series, int]:
+def _policy_fit(ctx: _Context, leaf: Leaf) -> Measured:
     """Target-country priority / 2 of the technology's fields (best field by default).
 
     ``min_source`` (a source type: official > copy > analysis > news > weak) and
@@ -138,26 +177,25 @@ def _policy_fit(ctx: _Context, leaf: Leaf) -> tuple[pd.Series, int]:
     fit = np.array(ctx.country.fit_vector(), dtype=np.float64)
     min_source = leaf.params.get("min_source")
     sourced_only = bool(leaf.params.get("sourced_only", False))
+    notes: tuple[Note, ...] = ()
     if min_source or sourced_only:
         dropped = 0
         for k, fp in enumerate(ctx.country.fields):
             if fp.priority > 0 and not evidence_passes(fp, leaf.params):
                 fit[k] = 0.0
                 dropped += 1
-        rule = " and ".join(
-            part for part in (
-                f"at least one {min_source} source" if min_source else "",
-                "a sourced (not assumed) mapping" if sourced_only else "",
-            ) if part
-        )
-        ctx.notes.append(
-            f"{leaf.id}: {dropped} of {ctx.country.code}'s non-zero field priorities lack "
-            f"{rule} and count as 0"
-        )
+        code = ("evidence_dropped_both" if min_source and sourced_only
+                else "evidence_dropped_min_source" if min_source
+                else "evidence_dropped_sourced_only")
+        notes = (Note.of(code, leaf=leaf.id, n=dropped, country=ctx.country.code,
+                         min_source=str(min_source) if min_source else None),)
     per_row = ctx.rows.set_index("technology_id")["field"].map(
         lambda f: float(fit[int(f) - 1])
     )
-    return _aggregate(per_row.astype("float64"), str(leaf.params.get("aggregate", "max"))), 0
+    aggregated = _aggregate(
+        per_row.astype("float64"), str(leaf.params.get("aggregate", "max")), leaf
+    )
+    return Measured(series=aggregated, notes=notes)
 
 
 MEASURES: dict[str, Measure] = {
@@ -177,7 +215,7 @@ class CriterionScores:
     matrix: pd.DataFrame  # index technology_id, columns leaf ids, raw criterion values
     tree: CriteriaTree
     country: str | None
-    notes: tuple[str, ...]
+    notes: tuple[Note, ...]
 
     @property
     def directions(self) -> tuple[Direction, ...]:
@@ -199,17 +237,13 @@ def score(
     """Compute every leaf (or the named ``leaves``) for every technology of ``db``."""
     ctx = _Context(db=db, tech=technology_profiles(db), rows=db.rows, country=country)
     columns: dict[str, pd.Series] = {}
-    notes = ctx.notes
+    notes: list[Note] = []
     for leaf in tree.leaves:
         if leaves is not None and leaf.id not in leaves:
             continue
-        values, imputed = MEASURES[leaf.measure](ctx, leaf)
-        columns[leaf.id] = values.reindex(ctx.tech.index)
-        if imputed:
-            notes.append(
-                f"{leaf.id}: {imputed} technolog{'y' if imputed == 1 else 'ies'} without a value "
-                f"scored as the {leaf.params.get('missing', 'worst')} observed value"
-            )
+        measured = MEASURES[leaf.measure](ctx, leaf)
+        columns[leaf.id] = measured.series.reindex(ctx.tech.index)
+        notes += measured.notes
     matrix = pd.DataFrame(columns, index=ctx.tech.index)
     if matrix.isna().to_numpy().any():  # pragma: no cover - a measure bug, not user input
         raise AssertionError("a measure left NA values")

@@ -26,7 +26,7 @@ from exportmcda.ahp.priorities import (
     method_name,
     short_method_name,
 )
-from exportmcda.errors import ConfigError, Issue, JudgmentError
+from exportmcda.errors import ConfigError, Issue, JudgmentError, Note
 from exportmcda.labels import bilingual
 from exportmcda.model.criteria import CriteriaTree, parse_direction
 from exportmcda.rank.directions import Direction
@@ -84,7 +84,7 @@ class ScenarioWeights:
     local: Mapping[str, AhpResult | Mapping[str, float]]
     leaf_weights: Mapping[str, float]
     criterion_weights: Mapping[str, float]
-    notes: tuple[str, ...] = ()
+    notes: tuple[Note, ...] = ()
 
     @property
     def inconsistent(self) -> tuple[str, ...]:
@@ -211,7 +211,7 @@ def scenario_weights(scenario: Scenario, tree: CriteriaTree) -> ScenarioWeights:
     if issues:
         raise ConfigError(issues)
     local: dict[str, AhpResult | Mapping[str, float]] = {}
-    notes: list[str] = []
+    notes: list[Note] = []
     for node, children in nodes.items():
         if node in scenario.weights:
             given = scenario.weights[node]
@@ -230,7 +230,7 @@ def scenario_weights(scenario: Scenario, tree: CriteriaTree) -> ScenarioWeights:
         else:
             local[node] = {c: 1.0 / len(children) for c in children}
             if len(children) > 1:
-                notes.append(f"no judgments or weights for '{node}': its children weigh equally")
+                notes.append(Note.of("equal_weights", node=node))
     leaf_weights = global_weights(local, root=tree.goal_id)
     leaf_weights = {leaf.id: leaf_weights[leaf.id] for leaf in tree.leaves}
     criterion_weights = {
@@ -238,10 +238,8 @@ def scenario_weights(scenario: Scenario, tree: CriteriaTree) -> ScenarioWeights:
     }
     for node, result in local.items():
         if isinstance(result, AhpResult) and not result.consistent:
-            notes.append(
-                f"judgments for '{node}' are inconsistent: CR {result.cr:.3f} > "
-                f"{result.threshold:.2f} ({result.ri_table} random index)"
-            )
+            notes.append(Note.of("judgments_inconsistent", node=node, cr=result.cr,
+                                 threshold=result.threshold, ri_table=result.ri_table))
     return ScenarioWeights(
         scenario=scenario,
         tree=tree.with_directions(scenario.directions).with_measure_params(

@@ -27,7 +27,7 @@ from exportmcda.data.taxonomy import (
     Dimension,
     lookup,
 )
-from exportmcda.errors import ConfigError, JudgmentError
+from exportmcda.errors import ConfigError, JudgmentError, Note
 from exportmcda.model.criteria import CriteriaTree
 from exportmcda.model.measures import CriterionScores, evidence_passes, score
 from exportmcda.model.scenarios import Scenario, ScenarioWeights, scenario_weights
@@ -170,7 +170,7 @@ class Selection:
     provenance: Provenance
     pool_fields: tuple[int, ...] = ()
     fields_of: pd.Series | None = None  # technology_id -> tuple of its field numbers
-    notes: tuple[str, ...] = ()
+    notes: tuple[Note, ...] = ()
     _contributions: np.ndarray = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -343,7 +343,7 @@ class Candidates:
     described: pd.DataFrame
     fields_of: pd.Series  # technology_id -> tuple of field numbers
     provenance: Provenance
-    matrix_notes: tuple[str, ...] = ()  # pymcdm's checks of the full matrix, run once
+    matrix_notes: tuple[Note, ...] = ()  # pymcdm's checks of the full matrix, run once
 
 
 def prepare(
@@ -361,7 +361,7 @@ def prepare(
         scored.matrix[leaves], np.full(len(leaves), 1 / len(leaves)),
         {c: tree.leaf(c).direction for c in leaves},
     )
-    matrix_notes = tuple(n for n in checked.notes if n.startswith("pymcdm:"))
+    matrix_notes = tuple(n for n in checked.notes if n.code == "pymcdm_warning")
     return Candidates(
         country=country, scores=scored,
         described=describe_technologies(db, lang).loc[scored.matrix.index],
@@ -427,10 +427,7 @@ def rank_candidates(
     if keep is not None and not bool(keep.all()):
         total = len(matrix)
         matrix = matrix.loc[keep.to_numpy()]
-        notes.append(
-            f"filters leave {len(matrix):,} of {total:,} technologies; TOPSIS's "
-            "ideal and anti-ideal are those of the filtered pool"
-        )
+        notes.append(Note.of("filtered_pool", n=len(matrix), total=total))
     if len(matrix) < 2:
         raise ConfigError.single(
             "too_few_candidates",
@@ -440,10 +437,7 @@ def rank_candidates(
     leaf_ids = _informative(matrix)
     dropped = [c for c in matrix.columns if c not in leaf_ids]
     if dropped:
-        notes.append(
-            f"{', '.join(dropped)} is 0 for every candidate: it cannot change the ranking and is "
-            "left out (TOPSIS closeness is unchanged by this)"
-        )
+        notes.append(Note.of("zero_columns_dropped", leaves=", ".join(dropped)))
         matrix = matrix[leaf_ids]
     w = np.array([weights.leaf_weights[c] for c in leaf_ids])
     if not w.sum() > 0:

@@ -21,7 +21,7 @@ import pandas as pd
 from numpy.typing import ArrayLike, NDArray
 from pymcdm.validators import validate_decision_problem
 
-from exportmcda.errors import ConfigError, InputError, Issue
+from exportmcda.errors import ConfigError, InputError, Issue, Note
 from exportmcda.rank.fasttopsis import FAST_NORMALIZATIONS, topsis_closeness, topsis_steps
 from exportmcda.rank.inputs import (
     Direction,
@@ -94,7 +94,7 @@ class RankResult:
     order: NDArray[np.intp]
     higher_is_better: bool
     ties_broken_by_input_order: bool
-    notes: tuple[str, ...] = ()
+    notes: tuple[Note, ...] = ()
     intermediates: Mapping[str, FloatArray] = field(default_factory=dict)
     provenance: str | None = None
 
@@ -186,7 +186,7 @@ def _check_columns(
     spec: MethodSpec,
     normalization: str | None,
     criteria: tuple[str, ...],
-) -> list[str]:
+) -> list[Note]:
     """Per-criterion checks that name the column pymcdm would fail on (or silently NaN)."""
     notes = []
     norm = None if normalization is None else NORMALIZATIONS[normalization]
@@ -195,10 +195,7 @@ def _check_columns(
         if column.min() == column.max():
             if spec.name == "vikor":  # pymcdm raises a ValueError naming only an index
                 raise _constant(name, spec, column[0], "remove it")
-            notes.append(
-                f"criterion '{name}' has the same value for every alternative, "
-                "so it cannot change the ranking"
-            )
+            notes.append(Note.of("constant_criterion", criterion=name))
         if norm is None:
             continue
         try:
@@ -323,9 +320,9 @@ def rank_matrix(
     x, alt_names, crit_names = check_matrix(matrix, alternatives, criteria)
     signs = types_vector(types, crit_names)
     w = check_weights(weights, crit_names, normalize=normalize_weights)
-    notes = []
+    notes: list[Note] = []
     if normalize_weights:
-        notes.append("weights were divided by their sum (normalize_weights=True)")
+        notes.append(Note.of("weights_normalized"))
     notes += _check_columns(x, signs, spec, norm_name, crit_names)
     resolved = _method_params(spec, resolved, x, crit_names)
     body = build_method(spec, norm_name, resolved)
@@ -351,7 +348,7 @@ def rank_matrix(
                 results = tuple(body._method(x, w, signs))
         except ValueError as exc:  # pymcdm's own checks, mapped to ours (httpx pattern)
             raise InputError.single("ranking.method_failed", f"{spec.label}: {exc}") from None
-    notes += [f"pymcdm: {w_.message}" for w_ in caught]
+    notes += [Note.of("pymcdm_warning", message=str(w_.message)) for w_ in caught]
     scores = np.asarray(results[-1], dtype=float)
     if not np.all(np.isfinite(scores)):
         raise InputError.single(
@@ -367,9 +364,7 @@ def rank_matrix(
     order = np.argsort(ranks, kind="stable")
     tied = bool(np.unique(ranks).size < ranks.size)
     if tied:
-        notes.append(
-            "tied alternatives share the average rank; the order lists them in input order"
-        )
+        notes.append(Note.of("ties_by_input_order"))
     order.flags.writeable = False
     return RankResult(
         method=spec.name,

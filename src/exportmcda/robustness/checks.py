@@ -21,7 +21,8 @@ import numpy as np
 import pandas as pd
 from numpy.typing import ArrayLike, NDArray
 
-from exportmcda.errors import InputError
+from exportmcda.errors import InputError, Note
+from exportmcda.labels import note_text
 from exportmcda.rank.agreement import rank_agreement
 from exportmcda.rank.dominance import dominated_rows
 from exportmcda.rank.engine import RankResult, rank_matrix
@@ -52,7 +53,7 @@ class MethodAgreement:
     tau: pd.DataFrame  # square, methods x methods, Kendall tau-b (1 on the diagonal)
     pairs: pd.DataFrame  # rank_agreement(): spearman, kendall_tau_b, top-n overlap
     common: tuple[str, ...]
-    notes: tuple[str, ...] = ()
+    notes: tuple[Note, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready form."""
@@ -64,7 +65,8 @@ class MethodAgreement:
                 a: {b: _num(self.tau.loc[a, b]) for b in self.tau.columns} for a in self.tau.index
             },
             "common": list(self.common),
-            "notes": list(self.notes),
+            "notes": [note_text(n) for n in self.notes],
+            "note_codes": [n.as_dict() for n in self.notes],
         }
 
 
@@ -91,7 +93,7 @@ def method_agreement(
     """
     w = space.column_weights(space.weights)
     results: dict[str, RankResult] = {}
-    notes = []
+    notes: list[Note] = []
     for method in methods:
         norm = space.normalization if method == "topsis" else None
         try:
@@ -105,7 +107,7 @@ def method_agreement(
                 criteria=space.columns,
             )
         except InputError as exc:
-            notes.append(f"{method} skipped: {exc}")
+            notes.append(Note.of("method_skipped", method=method, reason=str(exc)))
     names = list(results)
     tau = pd.DataFrame(np.eye(len(names)), index=names, columns=names)
     for i, a in enumerate(names):
@@ -132,7 +134,7 @@ def method_agreement(
 class RankReversal:
     """Effect of removing or adding one alternative on the order of the others."""
 
-    change: str
+    change: Note  # what was changed: reversal_removed, reversal_added_* (see labels.NOTES)
     swapped: tuple[tuple[str, str], ...]  # (was above, now above), best-ranked pairs first
     n_swapped: int
     shortlist_changed: bool
@@ -140,7 +142,8 @@ class RankReversal:
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready form."""
         return {
-            "change": self.change,
+            "change": note_text(self.change),
+            "change_code": self.change.as_dict(),
             "n_swapped": self.n_swapped,
             "shortlist_changed": self.shortlist_changed,
             "swapped": [list(p) for p in self.swapped],
@@ -157,7 +160,7 @@ def _compare(
     before: FloatArray,
     after: FloatArray,
     top_n: int,
-    change: str,
+    change: Note,
     max_pairs: int,
 ) -> RankReversal:
     """Strict order reversals between ``before`` and ``after`` scores of the same rows."""
@@ -207,7 +210,7 @@ def rank_reversal(
                 base[keep],
                 after,
                 top_n,
-                f"removed {names[r]}",
+                Note.of("reversal_removed", technology=names[r]),
                 max_pairs,
             )
         )
@@ -216,13 +219,11 @@ def rank_reversal(
             dominated = np.flatnonzero(dominated_rows(space.matrix, space.types))
             pool = dominated if dominated.size else np.arange(x.shape[0])
             src = int(pool[np.argmin(base[pool])])
-            row, label = (
-                x[src],
-                f"added a copy of {names[src]}"
-                + (" (dominated)" if dominated.size else " (worst ranked; none is dominated)"),
-            )
+            code = "reversal_added_dominated" if dominated.size else "reversal_added_worst"
+            row, label = x[src], Note.of(code, technology=names[src])
         else:
-            row, label = np.asarray(add, dtype=float).reshape(-1), "added the given alternative"
+            row = np.asarray(add, dtype=float).reshape(-1)
+            label = Note.of("reversal_added_given")
         after = _scores(space, np.vstack([x, row]))[:-1]
         out.append(_compare(names, base, after, top_n, label, max_pairs))
     return tuple(out)

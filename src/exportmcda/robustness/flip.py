@@ -34,7 +34,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from exportmcda.errors import ConfigError
+from exportmcda.errors import ConfigError, Note
 from exportmcda.rank.dominance import dominates
 from exportmcda.robustness.space import WeightSpace
 
@@ -44,6 +44,10 @@ FloatArray = NDArray[np.float64]
 
 #: Distances between weight vectors.
 NORMS = ("l1", "linf")
+
+
+_EXACT_L1 = Note(code="flip_exact_l1")
+"""How exact the distance is (the module docstring explains why)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)
@@ -64,7 +68,7 @@ class FlipResult:
     distance: float | None = None
     weights: FloatArray | None = None
     direction: str | None = None
-    exact: str = "exact for L1 when the optimum is a single pair transfer, otherwise an upper bound"
+    exact: Note = _EXACT_L1
 
     @property
     def message(self) -> str:

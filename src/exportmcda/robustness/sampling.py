@@ -26,7 +26,8 @@ from dataclasses import dataclass, field
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from exportmcda.errors import ConfigError
+from exportmcda.errors import ConfigError, Note
+from exportmcda.labels import note_text
 from exportmcda.rank.inputs import read_only
 
 __all__ = ["WEIGHT_MODELS", "WeightModel", "WeightStream"]
@@ -99,13 +100,17 @@ class WeightModel:
             )
         return cls(kind="intervals", dimension=lo.size, lower=read_only(lo), upper=read_only(hi))
 
-    def describe(self) -> str:
-        """One line stating the model, for reports."""
+    def note(self) -> Note:
+        """The model as a note (``smaa_uniform``, ``smaa_around``, ``smaa_intervals``)."""
         if self.kind == "uniform":
-            return "uniform on the simplex (Dirichlet(1, ..., 1))"
+            return Note.of("smaa_uniform")
         if self.kind == "dirichlet":
-            return f"Dirichlet(kappa * w) around the given weights, kappa = {self.concentration:g}"
-        return "uniform on the simplex within the given intervals (rejection sampling)"
+            return Note.of("smaa_around", kappa=self.concentration)
+        return Note.of("smaa_intervals")
+
+    def describe(self) -> str:
+        """One line stating the model, for reports (English; :meth:`note` to translate)."""
+        return note_text(self.note())
 
     def stream(self, rng: np.random.Generator) -> WeightStream:
         """A reproducible stream of weight vectors from ``rng``."""

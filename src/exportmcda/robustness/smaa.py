@@ -30,7 +30,7 @@ import numpy as np
 import pandas as pd
 from numpy.typing import NDArray
 
-from exportmcda.errors import ConfigError
+from exportmcda.errors import ConfigError, Note
 from exportmcda.robustness.sampling import WeightModel
 from exportmcda.robustness.space import WeightSpace
 
@@ -53,7 +53,7 @@ class SmaaResult:
     criteria: tuple[str, ...]
     samples: int
     seed: int
-    model: str
+    model: Note  # the weight model (labels.note_text renders it)
     noise: float
     acceptability: FloatArray
     central_weights: FloatArray
@@ -292,7 +292,7 @@ def smaa(
         criteria=space.names,
         samples=samples,
         seed=seed,
-        model=model.describe(),
+        model=model.note(),
         noise=noise,
         acceptability=b[rep_of],
         central_weights=central[rep_of],

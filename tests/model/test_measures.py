@@ -1,0 +1,140 @@
+"""Measures (exportmcda.model.measures): aggregation, imputation and the notes they return."""
+
+from dataclasses import FrozenInstanceError, fields, replace
+
+import pytest
+
+from exportmcda.data.countries import get_country
+from exportmcda.data.io import load
+from exportmcda.errors import ConfigError, Note
+from exportmcda.labels import note_text, notes_text
+from exportmcda.model.criteria import CriteriaTree, load_criteria
+from exportmcda.model.measures import MEASURES, Measured, _Context, score, technology_profiles
+
+HEADER = (
+    b"technology_id,technology_name,company_id,company_name,field,service_type,region,"
+    b"company_size,capital_class,sales_class,history_class,employees_class\n"
+)
+# T1 serves two fields, both Platform; T2 is IoT; T3 has no service type; C2 has no capital
+# class. Service-type shares over the 3 typed rows: Platform 2/3, IoT 1/3.
+TINY = HEADER + b"""T1,One,C1,Alpha,Traffic,Platform,Seoul,SME,2,3,4,3
+T1,One,C1,Alpha,Welfare,Platform,Seoul,SME,2,3,4,3
+T2,Two,C2,Beta,Traffic,IoT,Busan,Major company,,6,6,6
+T3,Three,C1,Alpha,Tourism,,Seoul,SME,2,3,4,3
+"""
+# No company has a capital class and no row a service type: nothing to impute from.
+NOTHING_OBSERVED = HEADER + b"""T1,One,C1,Alpha,Traffic,,Seoul,SME,,3,4,3
+T2,Two,C2,Beta,Traffic,,Busan,Major company,,6,6,6
+T3,Three,C1,Alpha,Tourism,,Seoul,SME,,3,4,3
+"""
+
+
+@pytest.fixture(scope="module")
+def tree() -> CriteriaTree:
+    return load_criteria()
+
+
+def _with_params(tree: CriteriaTree, measure: str, **params: object) -> CriteriaTree:
+    """The tree with ``params`` set on every leaf of ``measure``, bypassing the file checks."""
+    criteria = tuple(
+        replace(c, leaves=tuple(
+            replace(leaf, params={**leaf.params, **params}) if leaf.measure == measure else leaf
+            for leaf in c.leaves
+        ))
+        for c in tree.criteria
+    )
+    return replace(tree, criteria=criteria)
+
+
+def test_sum_aggregate_sums_the_service_type_shares(tree):
+    summed = score(load(TINY, name="tiny.csv"),
+                   tree.with_measure_params("service_type_share", {"aggregate": "sum"}),
+                   get_country("IND"))
+    m = summed.matrix["service_type_utilization"]
+    assert m["T1"] == pytest.approx(4 / 3)  # Platform in two fields: 2/3 + 2/3, not their mean
+    assert m["T2"] == pytest.approx(1 / 3)
+    assert m["T3"] == pytest.approx(1 / 3)  # no service type: the worst observed sum
+    mean = score(load(TINY, name="tiny.csv"),
+                 tree.with_measure_params("service_type_share", {"aggregate": "mean"}),
+                 get_country("IND")).matrix["service_type_utilization"]
+    assert mean["T1"] == pytest.approx(2 / 3)
+    assert Note.of("missing_filled", leaf="service_type_utilization", n=1,
+                   missing="worst") in summed.notes
+
+
+def test_a_technology_without_any_typed_row_is_imputed_under_sum_not_zero(tree):
+    summed = score(load(TINY, name="tiny.csv"),
+                   tree.with_measure_params("service_type_share", {"aggregate": "sum",
+                                                                   "missing": "median"}),
+                   get_country("IND"))
+    # observed sums: T1 4/3, T2 1/3 -> median 5/6
+    assert summed.matrix.loc["T3", "service_type_utilization"] == pytest.approx(5 / 6)
+    assert ("service_type_utilization: 1 technology without a value scored as the median "
+            "observed value") in notes_text(summed.notes)
+
+
+def test_when_nothing_is_observed_the_note_says_so_and_the_column_is_zero(tree):
+    scored = score(load(NOTHING_OBSERVED, name="none.csv"), tree, get_country("IND"))
+    assert (scored.matrix["capital_class"] == 0).all()
+    assert (scored.matrix["service_type_utilization"] == 0).all()
+    assert Note.of("missing_none_observed", leaf="capital_class", n=3) in scored.notes
+    texts = notes_text(scored.notes)
+    capital = next(t for t in texts if t.startswith("capital_class:"))
+    assert "worst observed" not in capital
+    assert capital == ("capital_class: no technology has a value, so all 3 score 0 and the "
+                       "criterion cannot change the ranking")
+    assert not any(n.code == "missing_filled" for n in scored.notes)
+
+
+def test_unknown_aggregate_is_refused_naming_the_leaf_and_value(tree):
+    bad = _with_params(tree, "field_share", aggregate="median")
+    with pytest.raises(ConfigError) as caught:
+        score(load(TINY, name="tiny.csv"), bad, get_country("IND"))
+    issue = caught.value.issues[0]
+    assert (issue.code, issue.field, issue.value) == (
+        "bad_param", "field_utilization.aggregate", "median")
+
+
+def test_unknown_aggregate_of_the_service_type_share_is_refused(tree):
+    bad = _with_params(tree, "service_type_share", aggregate="total")
+    with pytest.raises(ConfigError, match="aggregate must be one of max, mean, sum"):
+        score(load(TINY, name="tiny.csv"), bad, get_country("IND"))
+
+
+def test_unknown_missing_policy_is_refused(tree):
+    bad = _with_params(tree, "company_class", missing="zero")
+    with pytest.raises(ConfigError) as caught:
+        score(load(TINY, name="tiny.csv"), bad, get_country("IND"))
+    assert caught.value.issues[0].field == "capital_class.missing"
+
+
+def test_measures_return_their_notes_and_the_context_holds_none(tree):
+    db = load(TINY, name="tiny.csv")
+    assert "notes" not in {f.name for f in fields(_Context)}
+    ctx = _Context(db=db, tech=technology_profiles(db), rows=db.rows,
+                   country=get_country("IND"))
+    leaf = tree.leaf("capital_class")
+    first = MEASURES[leaf.measure](ctx, leaf)
+    again = MEASURES[leaf.measure](ctx, leaf)
+    assert isinstance(first, Measured)
+    assert first.notes == again.notes == (
+        Note.of("missing_filled", leaf="capital_class", n=1, missing="worst"),)
+    with pytest.raises(FrozenInstanceError):
+        first.notes = ()  # type: ignore[misc]
+
+
+def test_scoring_twice_gives_the_same_notes(tree):
+    db = load(TINY, name="tiny.csv")
+    assert score(db, tree, get_country("IND")).notes == score(db, tree, get_country("IND")).notes
+
+
+def test_evidence_rule_note_names_the_rule_and_translates_the_source_type(tree):
+    strict = tree.with_measure_params("policy_fit", {"min_source": "official",
+                                                     "sourced_only": True})
+    scored = score(load(TINY, name="tiny.csv"), strict, get_country("VNM"))
+    note = next(n for n in scored.notes if n.code.startswith("evidence_dropped"))
+    assert note.code == "evidence_dropped_both"
+    assert note.params["min_source"] == "official"
+    assert "'공식' 이상의 출처" in note_text(note, "ko")
+    assert "lack at least one official source and a sourced (not assumed) mapping" in (
+        note_text(note))
