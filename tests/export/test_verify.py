@@ -86,7 +86,8 @@ def test_a_changed_score_with_unchanged_inputs_is_unexplained(india, db):
     assert [(d.kind, d.technology_id) for d in result.differences] == [
         ("rescored", first.technology_id)]
     assert result.changed_inputs == ()
-    assert result.notes == ("no recorded input or version differs: the change is unexplained",)
+    assert notes_text(result.notes) == [
+        "no recorded input or version differs: the change is unexplained"]
 
 
 def test_a_score_change_within_the_tolerance_is_the_same_result(india, db):

@@ -93,7 +93,8 @@ def test_the_first_bad_cell_is_named_and_the_others_counted() -> None:
     with pytest.raises(InputError) as info:
         check_matrix(matrix, alternatives=["x", "y", "z"], criteria=["price", "size"])
     assert info.value.issues[0].message == (
-        "alternative 'x', criterion 'size': value must be a finite number, got nan "
+        "alternative 'x', criterion 'size': value must be a finite number (not NaN or "
+            "infinity), got nan "
         "(3 such cells)"
     )
 

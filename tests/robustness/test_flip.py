@@ -10,7 +10,8 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from exportmcda.errors import ConfigError
-from exportmcda.robustness.flip import dominates, smallest_flip
+from exportmcda.rank.dominance import dominates
+from exportmcda.robustness.flip import smallest_flip
 from exportmcda.robustness.oat import perturbed
 from exportmcda.robustness.space import WeightSpace
 from tests.robustness.cases import CASES, HAND, W1_STAR, hand_space, pymcdm
@@ -80,10 +81,10 @@ def test_dominance_follows_the_directions() -> None:
     # A = (3, 5), B = (2, 6): with C2 a cost, A is at least as good everywhere.
     cost = WeightSpace.from_matrix([[3.0, 5.0], [2.0, 6.0]], [0.5, 0.5], [1, -1])
     benefit = WeightSpace.from_matrix([[3.0, 5.0], [2.0, 6.0]], [0.5, 0.5], [1, 1])
-    assert dominates(cost, 0, 1)
-    assert not dominates(cost, 1, 0)
-    assert not dominates(benefit, 0, 1)
-    assert not dominates(benefit, 1, 0)
+    for space, a_over_b in ((cost, True), (benefit, False)):
+        x, types = space.matrix, space.types
+        assert dominates(x[0], x[1], types, strict=False) is a_over_b
+        assert not dominates(x[1], x[0], types, strict=False)
 
 
 def test_the_flip_reads_as_one_sentence() -> None:
