@@ -16,12 +16,12 @@ from pymcdm.helpers import rankdata
 from pymcdm.methods import TOPSIS, VIKOR
 
 from exportmcda.errors import ConfigError, InputError, JudgmentError
+from exportmcda.rank.agreement import rank_agreement
 from exportmcda.rank.engine import (
     METHODS,
     NORMALIZATIONS,
     Direction,
     RankResult,
-    rank_agreement,
     rank_matrix,
 )
 
