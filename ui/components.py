@@ -20,7 +20,6 @@ from exportmcda.charts.ranking import rank_text
 from exportmcda.data.countries import SourceType
 from exportmcda.data.database import Database
 from exportmcda.errors import ExportMcdaError, Issue
-from exportmcda.export import reports
 from exportmcda.labels import issue_title, t
 from exportmcda.model.scenarios import rescale_weights, to_toml
 from exportmcda.model.selection import Selection
@@ -48,7 +47,7 @@ def synthetic_notice(db: Database, lang: str) -> None:
     """The banner every screen built on the sample database shows."""
     notice = db.provenance.notice(lang)
     if notice:
-        st.warning(notice, icon="⚠️")
+        st.warning(notice, icon=":material/warning:")  # an emoji loads a 0.1-0.2 s catalog
 
 
 def provenance(db: Database, lang: str) -> None:
@@ -328,6 +327,8 @@ def shortlist_downloads(selection: Selection, top: int, lang: str) -> None:
 
     The files are built when clicked (deferred ``data``), not on every slider move.
     """
+    from exportmcda.export import reports  # openpyxl: not needed until a ranking page
+
     left, right = st.columns(2)
     left.download_button(
         t("download_xlsx", lang),
