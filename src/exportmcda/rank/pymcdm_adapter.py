@@ -77,7 +77,7 @@ def _standalone(name: str) -> ModuleType | None:
         loaded = importlib.util.module_from_spec(leaf)
         try:
             leaf.loader.exec_module(loaded)
-        except (ImportError, OSError):  # a relative import, or no such file
+        except Exception:  # no such file, a relative import ...: the ordinary import then
             continue
         return loaded
     return None
