@@ -209,6 +209,41 @@ def _smaa(settings: Settings) -> Result:
     return {k: v for k, v in smaa_case(settings.quick).items() if k != "name"}
 
 
+def _startup() -> Any:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import startup
+
+    return startup
+
+
+def _unnamed(result: Result) -> Result:
+    return {k: v for k, v in result.items() if k != "name"}
+
+
+@case("startup-import")
+def _startup_import(settings: Settings) -> Result:
+    """``python -c "import exportmcda"`` vs ``import pandas, pymcdm`` (bench/startup.py)."""
+    return _unnamed(_startup().cli_case("import-exportmcda", settings.repeats(7, 3)))
+
+
+@case("startup-validate")
+def _startup_validate(settings: Settings) -> Result:
+    """``exportmcda validate data/examples/small_database.csv``, wall time of the process."""
+    return _unnamed(_startup().cli_case("cli-validate", settings.repeats(7, 3)))
+
+
+@case("startup-rank")
+def _startup_rank(settings: Settings) -> Result:
+    """``exportmcda rank --country IND --top 10``, wall time of the process."""
+    return _unnamed(_startup().cli_case("cli-rank-top10", settings.repeats(7, 3)))
+
+
+@case("app-first-page")
+def _first_page(settings: Settings) -> Result:
+    """Health check answered -> overview chart shown, vs a one-table Streamlit page."""
+    return _unnamed(_startup().first_page_case(settings.repeats(3, 2)))
+
+
 def meta(settings: Settings) -> Result:
     return {
         "quick": settings.quick,
@@ -222,7 +257,7 @@ def meta(settings: Settings) -> Result:
 
 def table(results: list[Result]) -> str:
     head = (
-        f"{'case':<20} {'n':>9} {'ours ms':>10} {'pymcdm ms':>11} {'ratio':>7} "
+        f"{'case':<20} {'n':>9} {'ours ms':>10} {'baseline ms':>11} {'ratio':>7} "
         f"{'no-valid ratio':>14} {'max|diff|':>10} {'peak mem':>8}  goal"
     )
     lines = [head, "-" * len(head)]

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from exportmcda.cli.output import emit, write_json
-from exportmcda.export.verify import SCORE_TOLERANCE, Check, Verification
 from exportmcda.labels import note_text
+
+if TYPE_CHECKING:  # imported by cmd_verify when it runs (start-up time of other commands)
+    from exportmcda.export.verify import Check, Verification
 
 __all__ = ["add_audit_command", "cmd_verify"]
 
@@ -39,6 +41,8 @@ def _check_rows(checks: tuple[Check, ...], label: str, *, shorten: bool) -> list
 
 
 def _table(result: Verification, out: TextIO) -> None:
+    from exportmcda.export.verify import SCORE_TOLERANCE
+
     record = result.record
     out.write(f"Record: target {record.target}, top {record.top}, {record.method} "
               f"({record.normalization or 'default'} normalization), exported "

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any, TextIO
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any, TextIO
 
 from exportmcda.cli.output import emit, records, write_json
-from exportmcda.data.database import Database
 from exportmcda.errors import ExportMcdaError
 from exportmcda.labels import note_text, t
+
+if TYPE_CHECKING:  # the commands import what they use, when they run (start-up time)
+    from exportmcda.data.database import Database
 
 __all__ = ["cmd_overview", "cmd_validate", "database_arg", "synthetic_notice"]
 
@@ -35,6 +35,8 @@ def synthetic_notice(db: Database, lang: str) -> None:
 
 def cmd_overview(args: argparse.Namespace, out: TextIO) -> int:
     """Print one of the study's tables computed from the database."""
+    import pandas as pd
+
     from exportmcda.data.overview import overview, study_round
 
     db = database_arg(args.data)

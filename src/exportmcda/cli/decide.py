@@ -10,15 +10,17 @@ import argparse
 import math
 import sys
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from exportmcda.cli.data import database_arg
 from exportmcda.cli.output import emit, write_json
 from exportmcda.errors import ConfigError, InputError, Issue, JudgmentError
 from exportmcda.labels import note_text
-from exportmcda.model.criteria import CriteriaTree
-from exportmcda.model.scenarios import Scenario
-from exportmcda.model.selection import Selection
+
+if TYPE_CHECKING:  # the commands import what they use, when they run (start-up time)
+    from exportmcda.model.criteria import CriteriaTree
+    from exportmcda.model.scenarios import Scenario
+    from exportmcda.model.selection import Selection
 
 __all__ = [
     "add_commands",

@@ -115,11 +115,21 @@ def describe_technologies(db: Database, lang: str = "en") -> pd.DataFrame:
     rows = db.rows
     field_names = {c.number: c.name(lang) for c in FIELDS}
     service_names = {c.number: c.name(lang) for c in SERVICE_TYPES}
-    grouped = rows.groupby("technology_id", sort=False)
-    fields = grouped["field"].agg(lambda s: " · ".join(field_names[int(f)] for f in s))
-    services = grouped["service_type"].agg(
-        lambda s: " · ".join(dict.fromkeys(service_names[int(v)] for v in s.dropna())) or "–"
-    )
+    # One pass over the rows in their order (a groupby with a Python function per group
+    # took ~100 ms of every ``rank`` command for 1,044 technologies; this takes ~2 ms).
+    fields_of: dict[str, list[str]] = {}
+    services_of: dict[str, dict[str, None]] = {}
+    known = rows["service_type"].notna().to_numpy()
+    for tid, number, service, has_service in zip(
+        rows["technology_id"].to_numpy(), rows["field"].to_numpy(),
+        rows["service_type"].to_numpy(), known, strict=True,
+    ):
+        fields_of.setdefault(tid, []).append(field_names[int(number)])
+        names = services_of.setdefault(tid, {})
+        if has_service:
+            names[service_names[int(service)]] = None
+    fields = pd.Series({tid: " · ".join(names) for tid, names in fields_of.items()})
+    services = pd.Series({tid: " · ".join(names) or "–" for tid, names in services_of.items()})
     tech = db.technology_profiles()
     region_names = {c.number: c.name(lang) for c in REGIONS}
     size_names = {c.number: c.name(lang) for c in COMPANY_SIZES}

@@ -11,9 +11,9 @@ from collections.abc import Mapping
 
 import numpy as np
 import pandas as pd
-from pymcdm.correlations import spearman
 
 from exportmcda.errors import InputError
+from exportmcda.rank import pymcdm_adapter
 from exportmcda.rank.engine import RankResult
 from exportmcda.rank.ranks import kendall_tau_b, top_n_overlap
 
@@ -45,7 +45,7 @@ def rank_agreement(results: Mapping[str, RankResult], *, top_n: int = 3) -> pd.D
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", UserWarning)  # constant ranking -> NaN below
                 with np.errstate(invalid="ignore", divide="ignore"):
-                    rho = float(spearman(ra.ranks, rb.ranks))
+                    rho = pymcdm_adapter.spearman(ra.ranks, rb.ranks)
             rows.append(
                 {
                     "method_a": a,

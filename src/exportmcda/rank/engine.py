@@ -19,9 +19,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from numpy.typing import ArrayLike, NDArray
-from pymcdm.validators import validate_decision_problem
 
 from exportmcda.errors import ConfigError, InputError, Issue, Note
+from exportmcda.rank import pymcdm_adapter
 from exportmcda.rank.fasttopsis import FAST_NORMALIZATIONS, topsis_closeness, topsis_steps
 from exportmcda.rank.inputs import (
     Direction,
@@ -64,7 +64,7 @@ _NO_SCORE = {
     "regret), so Q divides by zero (Opricovic & Tzeng 2004, eq. 4)",
 }
 
-# TOPSIS intermediates under pymcdm's ``TOPSIS._tables`` labels -> RankResult properties.
+# TOPSIS intermediates under pymcdm's table labels (``verbose=True``), in its order of steps.
 _TOPSIS_TABLES = ("nmatrix", "wnmatrix", "nis", "pis", "dnis", "dpis", "pref")
 
 
@@ -76,8 +76,9 @@ class RankResult:
     net flow ...); ``higher_is_better`` says how to read it. ``ranks`` has 1 = best and
     tied alternatives share the average rank (pymcdm's ``rankdata`` convention);
     ``order`` lists alternative indices best first, ties in input order. ``intermediates``
-    are keyed by pymcdm's ``_tables`` labels (TOPSIS: ``nmatrix``, ``wnmatrix``, ``nis``,
-    ``pis``, ``dnis``, ``dpis``). All arrays are read-only copies.
+    are keyed by pymcdm's table labels, as in its ``verbose=True`` output (TOPSIS:
+    ``nmatrix``, ``wnmatrix``, ``nis``, ``pis``, ``dnis``, ``dpis``). All arrays are read-only
+    copies.
     """
 
     method: str
@@ -325,41 +326,38 @@ def rank_matrix(
         notes.append(Note.of("weights_normalized"))
     notes += _check_columns(x, signs, spec, norm_name, crit_names)
     resolved = _method_params(spec, resolved, x, crit_names)
-    body = build_method(spec, norm_name, resolved)
     fast = spec.name == "topsis" and norm_name in FAST_NORMALIZATIONS
+    # The fast path never builds the pymcdm object (TOPSIS has no checks of its own), so
+    # ranking with TOPSIS does not import pymcdm.methods (nor matplotlib through it).
+    body = None if fast else build_method(spec, norm_name, resolved)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
             if matrix_checks:
-                validate_decision_problem(x, w, signs)
-            body._additional_validation(x, w, signs)
-            if fast:
+                pymcdm_adapter.validate_decision_problem(x, w, signs)
+            if body is None:
                 s = topsis_steps(x, w, signs, norm_name or "vector")
-                results: tuple[Any, ...] = (
-                    s.normalized,
-                    s.weighted,
-                    s.anti_ideal,
-                    s.ideal,
-                    s.d_minus,
-                    s.d_plus,
-                    s.closeness,
+                steps: list[tuple[str, Any]] = list(
+                    zip(
+                        _TOPSIS_TABLES,
+                        (s.normalized, s.weighted, s.anti_ideal, s.ideal, s.d_minus,
+                         s.d_plus, s.closeness),
+                        strict=True,
+                    )
                 )
             else:
-                results = tuple(body._method(x, w, signs))
+                pymcdm_adapter.method_checks(body, x, w, signs)
+                steps = pymcdm_adapter.steps(body, x, w, signs)
         except ValueError as exc:  # pymcdm's own checks, mapped to ours (httpx pattern)
             raise InputError.single("ranking.method_failed", f"{spec.label}: {exc}") from None
     notes += [Note.of("pymcdm_warning", message=str(w_.message)) for w_ in caught]
-    scores = np.asarray(results[-1], dtype=float)
+    scores = np.asarray(steps[-1][1], dtype=float)
     if not np.all(np.isfinite(scores)):
         raise InputError.single(
             "ranking.no_ranking",
             f"{spec.label} gives no finite score: {_NO_SCORE.get(spec.name, 'division by zero')}",
         )
-    labels = [t.label for t in (body._tables or [])]
-    # Align from the end: PROMETHEE's _method also returns per-criterion difference tables
-    # first, which have no label.
-    paired = list(zip(reversed(labels), reversed(results), strict=False))[::-1]
-    intermediates = {label: read_only(value) for label, value in paired}
+    intermediates = {label: read_only(value) for label, value in steps}
     ranks = ranks_from_scores(scores, spec.higher_is_better)
     order = np.argsort(ranks, kind="stable")
     tied = bool(np.unique(ranks).size < ranks.size)
@@ -370,7 +368,8 @@ def rank_matrix(
         method=spec.name,
         normalization=norm_name,
         params=MappingProxyType(resolved),
-        engine="exportmcda.rank.fasttopsis" if fast else f"pymcdm.methods.{type(body).__name__}",
+        engine="exportmcda.rank.fasttopsis" if body is None
+        else f"pymcdm.methods.{type(body).__name__}",
         alternatives=alt_names,
         criteria=crit_names,
         matrix=read_only(x),

@@ -1,6 +1,6 @@
 """The registry of ranking methods and normalisations, defined once for CLI, app and docs.
 
-Each entry says how to build the pymcdm 1.4.0 object, whether a higher score is better,
+Each entry says how to build the pymcdm 1.4 object, whether a higher score is better,
 which normalisations it accepts and which one exportmcda uses by default. Defaults differ
 from pymcdm's on purpose and are always passed explicitly and recorded in the result:
 TOPSIS uses vector normalisation (Hwang & Yoon 1981, the textbook method; pymcdm defaults
@@ -12,17 +12,16 @@ sum normalisation refuses zeros, which criterion scores often contain.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
-from pymcdm import normalizations as pn
-from pymcdm.methods import PROMETHEE_II, SPOTIS, TOPSIS, VIKOR, WSM
 
 from exportmcda.errors import ConfigError
+from exportmcda.rank import pymcdm_adapter
 
 __all__ = [
     "METHODS",
@@ -50,17 +49,29 @@ def no_normalization(x: NDArray[np.float64], cost: bool = False) -> NDArray[np.f
     return np.max(values) - values if cost else values.copy()
 
 
-#: Column normalisations by name (pymcdm 1.4.0 ``pymcdm.normalizations``; cost columns use
-#: each function's own cost variant, e.g. vector ``1 - x/||x||``).
-NORMALIZATIONS: Mapping[str, NormalizationFn] = MappingProxyType(
-    {
-        "vector": pn.vector_normalization,
-        "minmax": pn.minmax_normalization,
-        "max": pn.max_normalization,
-        "sum": pn.sum_normalization,
-        "linear": pn.linear_normalization,
-        "none": no_normalization,
-    }
+class _Normalizations(Mapping[str, NormalizationFn]):
+    """Normalisation names, known without importing pymcdm; each function fetched on use."""
+
+    def __init__(self, names: tuple[str, ...]) -> None:
+        self._names = names
+
+    def __getitem__(self, name: str) -> NormalizationFn:
+        if name not in self._names:
+            raise KeyError(name)
+        return no_normalization if name == "none" else pymcdm_adapter.normalization(name)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+
+#: Column normalisations by name (pymcdm 1.4 ``pymcdm.normalizations``, through
+#: :mod:`~exportmcda.rank.pymcdm_adapter`; cost columns use each function's own cost variant,
+#: e.g. vector ``1 - x/||x||``).
+NORMALIZATIONS: Mapping[str, NormalizationFn] = _Normalizations(
+    ("vector", "minmax", "max", "sum", "linear", "none")
 )
 
 # Parameters each PROMETHEE preference function needs (Brans, J. P. & Vincke, P. (1985).
@@ -86,24 +97,27 @@ class MethodSpec:
     factory: Callable[[NormalizationFn | None, Mapping[str, Any]], Any]
 
 
+# The factories import pymcdm.methods (and with it matplotlib) only when a method is built.
 def _topsis(norm: NormalizationFn | None, params: Mapping[str, Any]) -> Any:
-    return TOPSIS(norm)
+    return pymcdm_adapter.method_class("TOPSIS")(norm)
 
 
 def _vikor(norm: NormalizationFn | None, params: Mapping[str, Any]) -> Any:
-    return VIKOR(norm, v=params["v"])
+    return pymcdm_adapter.method_class("VIKOR")(norm, v=params["v"])
 
 
 def _wsm(norm: NormalizationFn | None, params: Mapping[str, Any]) -> Any:
-    return WSM(norm)
+    return pymcdm_adapter.method_class("WSM")(norm)
 
 
 def _promethee(norm: NormalizationFn | None, params: Mapping[str, Any]) -> Any:
-    return PROMETHEE_II(params["preference_function"], p=params["p"], q=params["q"])
+    return pymcdm_adapter.method_class("PROMETHEE_II")(
+        params["preference_function"], p=params["p"], q=params["q"]
+    )
 
 
 def _spotis(norm: NormalizationFn | None, params: Mapping[str, Any]) -> Any:
-    return SPOTIS(params["bounds"])
+    return pymcdm_adapter.method_class("SPOTIS")(params["bounds"])
 
 
 #: Methods by name. ``topsis`` is exportmcda's ranking; the others are cross-checks.
