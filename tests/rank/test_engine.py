@@ -16,7 +16,7 @@ from pymcdm import normalizations as pn
 from pymcdm.helpers import rankdata
 from pymcdm.methods import TOPSIS, VIKOR
 
-from exportmcda.errors import ConfigError, InputError, JudgmentError
+from exportmcda.errors import ConfigError, InputError, JudgmentError, Note
 from exportmcda.labels import notes_text
 from exportmcda.rank.engine import (
     METHODS,
@@ -169,16 +169,33 @@ def test_vikor_is_lower_better_and_matches_pymcdm_rank() -> None:
 def test_table_and_records_in_rank_order_with_ties() -> None:
     case = next(c for c in CASES if c["id"] == "wsm-wikipedia-triantaphyllou")
     result = _run(case)
-    assert result.ties_broken_by_input_order
-    assert any("tied" in note for note in notes_text(result.notes))
+    assert result.has_ties
+    assert Note.of("tie_rule", tol="1e-12", groups=1) in result.notes
+    # mcda's contract: ties share the average rank; plus shared_rank and tied_with
     assert result.as_records() == [
-        {"alternative": "A2", "score": pytest.approx(22.0), "rank": 1.5},
-        {"alternative": "A3", "score": pytest.approx(22.0), "rank": 1.5},
-        {"alternative": "A1", "score": pytest.approx(21.5), "rank": 3.0},
+        {"alternative": "A2", "score": pytest.approx(22.0), "rank": 1.5, "shared_rank": 1,
+         "tied_with": ["A3"]},
+        {"alternative": "A3", "score": pytest.approx(22.0), "rank": 1.5, "shared_rank": 1,
+         "tied_with": ["A2"]},
+        {"alternative": "A1", "score": pytest.approx(21.5), "rank": 3.0, "shared_rank": 3,
+         "tied_with": []},
     ]
+    assert result.ordinal_ranks.tolist() == [3, 1, 2]
     table = result.table()
-    assert list(table.columns) == ["alternative", "score", "rank"]
+    assert list(table.columns) == ["alternative", "score", "rank", "shared_rank", "tied_with"]
     assert table["alternative"].tolist() == ["A2", "A3", "A1"]
+
+
+def test_tied_order_follows_names_not_rows() -> None:
+    """Reversing the rows leaves the order of a tie (by name) unchanged."""
+    case = next(c for c in CASES if c["id"] == "wsm-wikipedia-triantaphyllou")
+    result = _run(case)
+    frame = pd.DataFrame(result.matrix, index=list(result.alternatives),
+                         columns=list(result.criteria)).iloc[::-1]
+    again = rank_matrix(frame, result.weights, result.types, method=result.method,
+                        normalization=result.normalization)
+    assert again.table()["alternative"].tolist() == ["A2", "A3", "A1"]
+    assert again.as_records() == result.as_records()
 
 
 def test_result_arrays_are_read_only_copies() -> None:

@@ -1,4 +1,4 @@
-"""Average ranks, batch ranks and rank correlations (exportmcda.rank.ranks)."""
+"""Average, integer and shared ranks, tie groups, rank correlations (exportmcda.rank.ranks)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from pymcdm.helpers import rankdata
 
 from exportmcda.errors import ConfigError, InputError
 from exportmcda.rank.engine import kendall_tau_b, ranks_batch, ranks_from_scores, top_n_overlap
+from exportmcda.rank.ranks import TIE_TOLERANCE, rank_with_ties, tie_groups
 
 # Few distinct values, so ties are frequent.
 score_vectors = arrays(np.float64, st.integers(1, 30), elements=st.integers(-4, 4).map(float))
@@ -124,3 +125,113 @@ def test_top_n_overlap() -> None:
     assert top_n_overlap([1.5, 1.5, 3, 4], [1, 2, 3, 4], 1) == 1.0
     with pytest.raises(ConfigError, match="between 1 and 4"):  # a setting: ConfigError
         top_n_overlap([1, 2, 3, 4], [1, 2, 3, 4], 5)
+
+
+# ---- integer ranks, shared ranks and tie groups (rank_with_ties) ------------------------
+
+
+def test_rank_with_ties_by_hand() -> None:
+    # scores 0.5 (e), 0.9 (d), 0.5 (c), 0.7 (b), 0.5 (a): d first, b second, then the tie
+    # {e, c, a} over positions 3-5, ordered by key: a, c, e; all three share rank 3.
+    ties = rank_with_ties([0.5, 0.9, 0.5, 0.7, 0.5], ["e", "d", "c", "b", "a"])
+    assert ties.ordinal.tolist() == [5, 1, 4, 2, 3]
+    assert ties.shared.tolist() == [3, 1, 3, 2, 3]
+    assert ties.average.tolist() == [4.0, 1.0, 4.0, 2.0, 4.0]
+    assert ties.groups.tolist() == [2, 0, 2, 1, 2]
+    assert ties.order.tolist() == [1, 3, 4, 2, 0]
+    assert ties.tied_with(0) == (4, 2)
+    assert ties.tied_with(1) == ()
+    assert ties.tie_count == 1
+    assert ties.top(3) == (1, 3, 4)
+    assert ties.cut_off_ties(3) == (2, 0)  # c and e tie with a, the third
+    assert ties.cut_off_ties(4) == (0,)
+    assert ties.cut_off_ties(2) == ()  # no tie at the cut
+    assert ties.cut_off_ties(5) == ()
+
+
+def test_competition_ranks_are_1224_and_lower_is_better_flips() -> None:
+    ties = rank_with_ties([10.0, 7.0, 7.0, 3.0], ["a", "b", "c", "d"])
+    assert ties.shared.tolist() == [1, 2, 2, 4]
+    assert ties.ordinal.tolist() == [1, 2, 3, 4]
+    low = rank_with_ties([10.0, 7.0, 7.0, 3.0], ["a", "b", "c", "d"], higher_is_better=False)
+    assert low.shared.tolist() == [4, 2, 2, 1]
+    assert low.ordinal.tolist() == [4, 2, 3, 1]
+
+
+def test_the_tolerance_ties_rounding_noise_and_chains() -> None:
+    eps = 1e-13
+    ties = rank_with_ties([0.3 + eps, 0.3, 0.2], ["b", "a", "c"])
+    assert ties.shared.tolist() == [1, 1, 3]
+    assert ties.ordinal.tolist() == [2, 1, 3]  # tied: by key, not by the 1e-13
+    # chained: 0.3, 0.3 + 0.8e-12, 0.3 + 1.6e-12 are one group although the ends differ
+    # by more than 1e-12 (single linkage keeps "tied" an equivalence relation)
+    chain = tie_groups([0.3, 0.3 + 0.8e-12, 0.3 + 1.6e-12])
+    assert chain.tolist() == [0, 0, 0]
+    assert tie_groups([0.3, 0.3 + 2e-12]).tolist() == [1, 0]
+    assert tie_groups([0.3, 0.3 + 2e-12], tol=1e-11).tolist() == [0, 0]
+    assert TIE_TOLERANCE == 1e-12
+
+
+def test_without_keys_input_order_breaks_ties() -> None:
+    assert rank_with_ties([1.0, 2.0, 1.0]).ordinal.tolist() == [2, 1, 3]
+
+
+def test_rank_with_ties_rejects_bad_input() -> None:
+    with pytest.raises(InputError, match="1-D"):
+        rank_with_ties([[1.0, 2.0]])
+    with pytest.raises(InputError, match="NaN"):
+        rank_with_ties([1.0, float("nan")])
+    with pytest.raises(InputError, match="2 keys for 3 scores"):
+        rank_with_ties([1.0, 2.0, 3.0], ["a", "b"])
+
+
+def test_the_arrays_are_read_only() -> None:
+    ties = rank_with_ties([1.0, 2.0])
+    for array in (ties.ordinal, ties.shared, ties.average, ties.groups, ties.order):
+        with pytest.raises(ValueError, match="read-only"):
+            array[0] = 0
+
+
+@given(score_vectors, st.booleans())
+def test_ranks_are_a_permutation_and_shared_never_worse(scores: np.ndarray, higher: bool) -> None:
+    keys = [f"T{i:03d}" for i in range(len(scores))]
+    ties = rank_with_ties(scores, keys, higher)
+    n = len(scores)
+    assert sorted(ties.ordinal.tolist()) == list(range(1, n + 1))
+    assert np.all(ties.shared <= ties.ordinal)
+    assert np.all(ties.shared <= ties.average)
+    assert np.all(ties.average <= ties.ordinal + (n - 1))
+    # average ranks agree with pymcdm (exact ties, integer-valued scores here)
+    np.testing.assert_array_equal(ties.average, ranks_from_scores(scores, higher))
+    # the order follows the ordinal rank, and scores never get better down the order
+    assert ties.ordinal[ties.order].tolist() == list(range(1, n + 1))
+    key = -scores if higher else scores
+    assert np.all(np.diff(key[ties.order]) >= 0)
+
+
+@given(score_vectors)
+def test_tie_groups_are_symmetric_and_tied_means_equal(scores: np.ndarray) -> None:
+    ties = rank_with_ties(scores, [f"k{i:02d}" for i in range(len(scores))])
+    for i in range(len(scores)):
+        for j in ties.tied_with(i):
+            assert i in ties.tied_with(j)
+            assert scores[i] == scores[j]  # integer-valued scores: tied = equal
+            assert ties.shared[i] == ties.shared[j]
+        assert i not in ties.tied_with(i)
+        others = [j for j in range(len(scores)) if j != i and scores[j] == scores[i]]
+        assert sorted(ties.tied_with(i)) == others
+
+
+@given(score_vectors, st.randoms(use_true_random=False))
+def test_permuting_the_rows_permutes_the_result(scores: np.ndarray, rnd) -> None:
+    keys = [f"T{i:03d}" for i in range(len(scores))]
+    perm = list(range(len(scores)))
+    rnd.shuffle(perm)
+    ties = rank_with_ties(scores, keys)
+    moved = rank_with_ties(scores[perm], [keys[p] for p in perm])
+    np.testing.assert_array_equal(moved.ordinal, ties.ordinal[perm])
+    np.testing.assert_array_equal(moved.shared, ties.shared[perm])
+    assert [perm[i] for i in moved.order] == ties.order.tolist()
+    for n in range(1, len(scores) + 1):
+        assert {perm[i] for i in moved.top(n)} == set(ties.top(n))
+        assert {perm[i] for i in moved.cut_off_ties(n)} == set(ties.cut_off_ties(n))

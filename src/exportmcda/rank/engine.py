@@ -39,14 +39,24 @@ from exportmcda.rank.methods import (
     build_method,
     resolve,
 )
-from exportmcda.rank.ranks import kendall_tau_b, ranks_batch, ranks_from_scores, top_n_overlap
+from exportmcda.rank.ranks import (
+    TIE_TOLERANCE,
+    TieRanks,
+    kendall_tau_b,
+    rank_with_ties,
+    ranks_batch,
+    ranks_from_scores,
+    top_n_overlap,
+)
 
 __all__ = [
     "METHODS",
     "NORMALIZATIONS",
+    "TIE_TOLERANCE",
     "Direction",
     "MethodSpec",
     "RankResult",
+    "TieRanks",
     "kendall_tau_b",
     "rank_matrix",
     "ranks_batch",
@@ -74,8 +84,11 @@ class RankResult:
 
     ``scores`` is the method's own preference value (TOPSIS closeness, VIKOR Q, PROMETHEE
     net flow ...); ``higher_is_better`` says how to read it. ``ranks`` has 1 = best and
-    tied alternatives share the average rank (pymcdm's ``rankdata`` convention);
-    ``order`` lists alternative indices best first, ties in input order. ``intermediates``
+    tied alternatives share the average rank (pymcdm's ``rankdata`` convention); ``ties``
+    holds the tie rule's integer ranks (``ordinal_ranks``: unique 1..N, a tie group ordered
+    by alternative name), shared ranks and tie groups (scores equal to
+    :data:`~exportmcda.rank.ranks.TIE_TOLERANCE`); ``order`` lists alternative indices best
+    first, by the integer rank (independent of the input order). ``intermediates``
     are keyed by pymcdm's table labels, as in its ``verbose=True`` output (TOPSIS:
     ``nmatrix``, ``wnmatrix``, ``nis``, ``pis``, ``dnis``, ``dpis``). All arrays are read-only
     copies.
@@ -94,10 +107,29 @@ class RankResult:
     ranks: FloatArray
     order: NDArray[np.intp]
     higher_is_better: bool
-    ties_broken_by_input_order: bool
+    ties: TieRanks
     notes: tuple[Note, ...] = ()
     intermediates: Mapping[str, FloatArray] = field(default_factory=dict)
     provenance: str | None = None
+
+    @property
+    def ordinal_ranks(self) -> NDArray[np.int64]:
+        """Unique integer ranks 1..N (ties ordered by alternative name, ascending)."""
+        return self.ties.ordinal
+
+    @property
+    def shared_ranks(self) -> NDArray[np.int64]:
+        """Competition ranks: tied alternatives share the best of their positions."""
+        return self.ties.shared
+
+    @property
+    def has_ties(self) -> bool:
+        """Whether any two alternatives are tied."""
+        return self.ties.tie_count > 0
+
+    def tied_with(self, i: int) -> list[str]:
+        """Names of the alternatives tied with alternative ``i`` (itself excluded)."""
+        return [self.alternatives[j] for j in self.ties.tied_with(i)]
 
     @property
     def directions(self) -> tuple[Direction, ...]:
@@ -138,23 +170,36 @@ class RankResult:
         return self._table("dnis")
 
     def table(self) -> pd.DataFrame:
-        """Alternatives in rank order with columns ``alternative``, ``score``, ``rank``."""
+        """Alternatives in rank order.
+
+        Columns ``alternative``, ``score``, ``rank`` (average), ``shared_rank``,
+        ``tied_with``.
+        """
         idx = self.order
         return pd.DataFrame(
             {
                 "alternative": [self.alternatives[i] for i in idx],
                 "score": self.scores[idx],
                 "rank": self.ranks[idx],
+                "shared_rank": self.shared_ranks[idx],
+                "tied_with": [self.tied_with(int(i)) for i in idx],
             }
         )
 
-    def as_records(self) -> list[dict[str, str | float]]:
-        """``[{"alternative", "score", "rank"}, ...]`` in rank order (the CLI's JSON)."""
+    def as_records(self) -> list[dict[str, Any]]:
+        """Rows of the ``mcda`` JSON, in rank order.
+
+        ``[{"alternative", "score", "rank", "shared_rank", "tied_with"}, ...]``: ``rank`` is
+        the average rank (ties share it), ``shared_rank`` the competition rank,
+        ``tied_with`` the tied alternatives' names.
+        """
         return [
             {
                 "alternative": self.alternatives[i],
                 "score": float(self.scores[i]),
                 "rank": float(self.ranks[i]),
+                "shared_rank": int(self.shared_ranks[i]),
+                "tied_with": self.tied_with(int(i)),
             }
             for i in self.order
         ]
@@ -358,12 +403,8 @@ def rank_matrix(
             f"{spec.label} gives no finite score: {_NO_SCORE.get(spec.name, 'division by zero')}",
         )
     intermediates = {label: read_only(value) for label, value in steps}
-    ranks = ranks_from_scores(scores, spec.higher_is_better)
-    order = np.argsort(ranks, kind="stable")
-    tied = bool(np.unique(ranks).size < ranks.size)
-    if tied:
-        notes.append(Note.of("ties_by_input_order"))
-    order.flags.writeable = False
+    ties = rank_with_ties(scores, alt_names, spec.higher_is_better)
+    notes.append(Note.of("tie_rule", tol=f"{TIE_TOLERANCE:g}", groups=ties.tie_count))
     return RankResult(
         method=spec.name,
         normalization=norm_name,
@@ -376,10 +417,10 @@ def rank_matrix(
         weights=read_only(w),
         types=read_only(signs, dtype=np.int64),  # type: ignore[arg-type]
         scores=read_only(scores),
-        ranks=read_only(ranks),
-        order=order,
+        ranks=ties.average,
+        order=ties.order,
         higher_is_better=spec.higher_is_better,
-        ties_broken_by_input_order=tied,
+        ties=ties,
         notes=tuple(dict.fromkeys(notes)),
         intermediates=MappingProxyType(intermediates),
         provenance=provenance,

@@ -1,20 +1,49 @@
-"""Ranks from scores (1 = best, ties share the average rank) and rank correlations.
+"""Ranks from scores (1 = best): average, integer and shared ranks, tie groups, correlations.
 
-The convention is pymcdm's ``helpers.rankdata``/``rrankdata``: exact ties get the mean of
-the positions they occupy, so two alternatives tied for first both get 1.5. pymcdm builds
-ranks with a Python ``Counter`` per vector; SMAA ranks tens of thousands of score vectors,
+Two conventions live here. :func:`ranks_batch`/:func:`ranks_from_scores` give average
+ranks (exact ties share the mean position), for the statistics (Kendall, SMAA). For people,
+:func:`rank_with_ties` gives, from one tie rule, a unique integer rank 1..N, the shared
+(competition, "1224") rank and the tie groups:
+
+* scores that agree to within :data:`TIE_TOLERANCE` (chained: sorted scores with gaps of
+  at most the tolerance form one group) are *tied*;
+* tied alternatives share the best of their positions (``shared``, shown "=2");
+* the integer rank orders each tie group by a key, ascending (the identifier), so it does
+  not depend on the order of the input rows.
+
+The average-rank convention is pymcdm's ``helpers.rankdata``/``rrankdata``: exact ties get
+the mean of the positions they occupy, so two alternatives tied for first both get 1.5. pymcdm
+builds ranks with a Python ``Counter`` per vector; SMAA ranks tens of thousands of score vectors,
 so :func:`ranks_batch` does it with one stable ``argsort`` per row and an inverse
 permutation (no second sort).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from exportmcda.errors import ConfigError, InputError
 
-__all__ = ["kendall_tau_b", "ranks_batch", "ranks_from_scores", "top_n_overlap"]
+__all__ = [
+    "TIE_TOLERANCE",
+    "TieRanks",
+    "kendall_tau_b",
+    "rank_with_ties",
+    "ranks_batch",
+    "ranks_from_scores",
+    "tie_groups",
+    "top_n_overlap",
+]
+
+TIE_TOLERANCE = 1e-12
+"""Scores closer than this are tied. TOPSIS closeness lies in [0, 1] and is computed to about
+1e-16; two technologies with the same criterion values get bit-identical scores, so 1e-12
+only absorbs rounding noise, never a real difference a reader could see (scores are shown
+to 3-6 decimals)."""
 
 # Row chunk for the O(n^2) pair comparison in kendall_tau_b: bounds the temporary arrays
 # to about 4 million elements (32 MB) whatever the number of alternatives.
@@ -142,3 +171,121 @@ def top_n_overlap(ranks_a: ArrayLike, ranks_b: ArrayLike, n: int) -> float:
     top_a = set(np.argsort(a, kind="stable")[:n].tolist())
     top_b = set(np.argsort(b, kind="stable")[:n].tolist())
     return len(top_a & top_b) / n
+
+
+def _score_vector(scores: ArrayLike) -> NDArray[np.float64]:
+    values = np.asarray(scores, dtype=float)
+    if values.ndim != 1:
+        raise InputError.single(
+            "ranking.scores_shape", f"scores must be 1-D, got shape {values.shape}"
+        )
+    if not np.all(np.isfinite(values)):
+        raise InputError.single("ranking.scores_not_finite", "scores contain NaN or infinity")
+    return values
+
+
+def tie_groups(
+    scores: ArrayLike, higher_is_better: bool = True, tol: float = TIE_TOLERANCE
+) -> NDArray[np.intp]:
+    """Tie group of each alternative: 0 = the best group, 1 = the next, ...
+
+    Sorted best first, consecutive scores at most ``tol`` apart fall in one group (single
+    linkage, so the groups partition the alternatives and "tied" is symmetric). The labels
+    depend only on the multiset of scores, not on the order of the input.
+    """
+    values = _score_vector(scores)
+    key = -values if higher_is_better else values
+    order = np.argsort(key, kind="stable")
+    gaps = np.diff(key[order]) > tol
+    labels = np.empty(values.shape[0], dtype=np.intp)
+    labels[order] = np.concatenate([[0], np.cumsum(gaps)]).astype(np.intp)
+    return labels
+
+
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
+class TieRanks:
+    """Integer, shared and average ranks of one score vector, from one tie rule.
+
+    All arrays are indexed like the input (alternative ``i``); ``order`` lists the
+    alternatives best first (by ``ordinal``). Arrays are read-only.
+    """
+
+    ordinal: NDArray[np.int64]  # unique 1..N: tie groups in key order
+    shared: NDArray[np.int64]  # competition rank: 1 + number strictly better ("1224")
+    average: NDArray[np.float64]  # mean position of the tie group (pymcdm convention)
+    groups: NDArray[np.intp]  # tie group label, 0 = best
+    order: NDArray[np.intp]  # indices, best first
+
+    @property
+    def tie_count(self) -> int:
+        """Number of tie groups with more than one member."""
+        return int(np.count_nonzero(np.bincount(self.groups) > 1))
+
+    def tied_with(self, i: int) -> tuple[int, ...]:
+        """Indices tied with alternative ``i`` (itself excluded), in rank order."""
+        return tuple(int(j) for j in self.order if j != i and self.groups[j] == self.groups[i])
+
+    def top(self, n: int) -> tuple[int, ...]:
+        """The first ``n`` alternatives by integer rank (the shortlist), best first."""
+        return tuple(int(j) for j in self.order[: max(int(n), 0)])
+
+    def cut_off_ties(self, n: int) -> tuple[int, ...]:
+        """Alternatives left out of :meth:`top` although tied with one of its members.
+
+        Empty when no tie group straddles the cut-off after position ``n``.
+        """
+        if n <= 0 or n >= len(self.order):
+            return ()
+        last = self.groups[self.order[n - 1]]
+        return tuple(int(j) for j in self.order[n:] if self.groups[j] == last)
+
+
+def rank_with_ties(
+    scores: ArrayLike,
+    keys: Sequence[object] | None = None,
+    higher_is_better: bool = True,
+    tol: float = TIE_TOLERANCE,
+) -> TieRanks:
+    """Integer ranks 1..N with ties ordered by ``keys``, shared ranks and tie groups.
+
+    Parameters
+    ----------
+    scores : array_like, 1-D
+        Finite scores.
+    keys : sequence, optional
+        Tie-break key per alternative (its identifier); within a tie group the smaller key
+        ranks first. Keys must be unique and mutually comparable for the ranks not to
+        depend on the input order; without keys, input order breaks ties.
+    higher_is_better : bool
+        Direction of the scores.
+    tol : float
+        Scores at most this far apart (chained) are tied (:func:`tie_groups`).
+
+    Raises
+    ------
+    InputError
+        If ``scores`` is not 1-D, holds NaN/infinity, or ``keys`` has another length.
+    """
+    values = _score_vector(scores)
+    n = values.shape[0]
+    groups = tie_groups(values, higher_is_better, tol)
+    if keys is None:
+        position: list[object] = list(range(n))
+    else:
+        position = list(keys)
+        if len(position) != n:
+            raise InputError.single(
+                "ranking.rank_shape", f"{len(position)} keys for {n} scores"
+            )
+    order = np.array(
+        sorted(range(n), key=lambda i: (int(groups[i]), position[i])), dtype=np.intp
+    ).reshape(n)
+    ordinal = np.empty(n, dtype=np.int64)
+    ordinal[order] = np.arange(1, n + 1)
+    sizes = np.bincount(groups)
+    starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])  # members of better groups
+    shared = (starts[groups] + 1).astype(np.int64)
+    average = shared + (sizes[groups] - 1) / 2.0
+    for array in (ordinal, shared, average, groups, order):
+        array.flags.writeable = False
+    return TieRanks(ordinal=ordinal, shared=shared, average=average, groups=groups, order=order)
