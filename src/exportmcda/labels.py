@@ -25,6 +25,7 @@ __all__ = [
     "issues_text",
     "note_text",
     "notes_text",
+    "shared_rank_text",
     "t",
 ]
 
@@ -206,6 +207,11 @@ def t(key: str, lang: str = "en", **values: object) -> str:
     return text.format(**values) if values else text
 
 
+def shared_rank_text(shared: int, tied: bool) -> str:
+    """A shared (competition) rank as tables show it: ``"=2"`` when tied, else ``"2"``."""
+    return f"={int(shared)}" if tied else str(int(shared))
+
+
 def issue_title(code: str, lang: str = "en") -> str:
     """Short translated title of an issue code (a generic "Problem" title if unknown)."""
     entry = ISSUE_CODES.get(code, GENERIC_ISSUE)
@@ -215,6 +221,8 @@ def issue_title(code: str, lang: str = "en") -> str:
 LABELS.update(
     {
         "col_rank": {"en": "Rank", "ko": "순위"},
+        "col_shared_rank": {"en": "Shared rank", "ko": "공동 순위"},
+        "col_tied_with": {"en": "Tied with", "ko": "동점 기술"},
         "col_technology_id": {"en": "Technology ID", "ko": "기술 ID"},
         "col_technology": {"en": "Technology", "ko": "기술"},
         "col_company": {"en": "Company", "ko": "기업"},
@@ -800,9 +808,24 @@ NOTES: Final[dict[str, dict[str, str]]] = {
         "ko": "기준 '{criterion}'의 값이 모든 대안에서 같아 순위를 바꿀 수 없습니다.",
     },
     "pymcdm_warning": {"en": "pymcdm: {message}", "ko": "pymcdm 경고: {message}"},
-    "ties_by_input_order": {
-        "en": "tied alternatives share the average rank; the order lists them in input order",
-        "ko": "점수가 같은 기술은 평균 순위를 공유하며, 목록에는 입력 순서대로 표시됩니다.",
+    "tie_rule": {
+        "en": "ties: scores equal to within {tol} are tied (tied_with) and share the best of "
+        "their positions (shared_rank, shown \"=2\"); the unique rank 1…N and the top N "
+        "order tied alternatives by identifier (technology id), ascending, never by row "
+        "order; {groups} tie group(s) in this ranking",
+        "ko": "동점 규칙: 점수 차이가 {tol} 이하이면 동점(tied_with)으로 보고 가장 높은 순위를 "
+        "함께 가집니다(공동 순위 shared_rank, \"=2\"로 표시). 고유 순위 1…N과 상위 N은 "
+        "동점 안에서 식별자(기술 ID) 오름차순으로 정하며 행 순서와 무관합니다. 이 순위의 "
+        "동점 묶음: {groups}개.",
+    },
+    # model.selection
+    "cut_off_ties": {
+        "en": "a tie straddles the cut-off of the top {n}: {kept} and {left} have the same "
+        "score (shared rank ={shared}); by the tie rule (identifier ascending) the top {n} "
+        "keeps {kept} and leaves out {left}",
+        "ko": "상위 {n}개의 경계에 동점이 걸쳐 있습니다: {kept}와(과) {left}의 점수가 같습니다"
+        "(공동 순위 ={shared}). 동점 규칙(식별자 오름차순)에 따라 상위 {n}개에 {kept}를 "
+        "포함하고 {left}를 제외했습니다.",
     },
     # ahp.priorities
     "judgments_estimated": {
@@ -921,6 +944,18 @@ NOTES: Final[dict[str, dict[str, str]]] = {
     "verify_versions_explain": {
         "en": "no recorded input differs; the software versions do, which can explain it",
         "ko": "기록된 입력은 같지만 소프트웨어 버전이 달라 차이를 설명할 수 있습니다.",
+    },
+    "verify_old_rank_rule": {
+        "en": "this record (format 1) predates integer ranks: it lists average ranks and cut "
+        "ties at the top {n} by database row order; it is compared under that rule",
+        "ko": "이 기록(형식 1)은 정수 순위 도입 이전의 것입니다: 평균 순위를 기록했고 상위 {n}개 "
+        "경계의 동점을 데이터베이스 행 순서로 잘랐으므로 그 규칙으로 비교합니다.",
+    },
+    "verify_rule_changes_shortlist": {
+        "en": "under today's tie rule (identifier ascending) the top {n} would add {added} "
+        "and drop {dropped}",
+        "ko": "현재 동점 규칙(식별자 오름차순)으로는 상위 {n}개에 {added}가 추가되고 "
+        "{dropped}가 빠집니다.",
     },
     "verify_unexplained": {
         "en": "no recorded input or version differs: the change is unexplained",

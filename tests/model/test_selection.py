@@ -9,6 +9,7 @@ from pymcdm import normalizations
 from pymcdm.methods import TOPSIS
 
 import exportmcda as em
+from exportmcda.data.io import load, to_interchange
 from exportmcda.errors import ConfigError
 from exportmcda.labels import notes_text
 from exportmcda.model.measures import technology_profiles
@@ -38,10 +39,50 @@ def test_ranking_equals_pymcdm_topsis_on_the_same_matrix(india):
 
 def test_ranks_and_table(india):
     table = india.table(10)
-    assert list(table.columns)[:4] == ["rank", "technology_id", "technology_name", "company_name"]
+    assert list(table.columns)[:6] == ["rank", "shared_rank", "tied_with", "technology_id",
+                                       "technology_name", "company_name"]
     assert table["score"].is_monotonic_decreasing
-    assert table["rank"].iloc[0] == 1
+    assert table["rank"].tolist() == list(range(1, 11))  # integers, unique, no 9.5
     assert len(india.table()) == 1044
+    assert sorted(india.table()["rank"]) == list(range(1, 1045))
+
+
+def test_ties_share_a_rank_and_the_cut_off_names_who_is_left_out(india):
+    # T0962, T0964, T0965, T0967 (one company) tie at positions 8-11: ordered by id,
+    # they share rank 8; the top 10 keeps the first three and leaves out T0967.
+    table = india.table(11).set_index("technology_id")
+    tied = ["T0962", "T0964", "T0965", "T0967"]
+    assert table.loc[tied, "rank"].tolist() == [8, 9, 10, 11]
+    assert table.loc[tied, "shared_rank"].tolist() == [8, 8, 8, 8]
+    assert table.loc["T0962", "tied_with"] == ["T0964", "T0965", "T0967"]
+    assert table.loc["T0775", "tied_with"] == []
+    assert india.top_ids(10)[-3:] == ("T0962", "T0964", "T0965")
+    assert india.cut_off_ties(10) == ("T0967",)
+    assert india.cut_off_ties(11) == ()
+    assert india.cut_off_ties(7) == ()
+    note = india.cut_off_note(10)
+    assert note is not None
+    assert dict(note.params) == {"n": 10, "kept": "T0962, T0964, T0965", "left": "T0967",
+                                 "shared": 8}
+    assert note in india.notes_for(10)
+    assert india.cut_off_note(11) is None
+    assert "tie_rule" in {n.code for n in india.notes}
+
+
+def test_ranking_does_not_depend_on_the_order_of_the_database_rows(db, india):
+    frame = to_interchange(db).sample(frac=1.0, random_state=7)
+    shuffled = load(frame.to_csv(index=False).encode("utf-8"), name="shuffled.csv")
+    again = em.select(shuffled, em.load_criteria(), em.load_scenario("balanced"),
+                      em.get_country("IND"))
+    assert not again.technologies.index.equals(india.technologies.index)  # really shuffled
+    assert again.top_ids() == india.top_ids()
+    keys = ("rank", "shared_rank", "tied_with", "technology_id", "company_id")
+    mine, theirs = india.records(40), again.records(40)
+    assert [[r[k] for k in keys] for r in theirs] == [[r[k] for k in keys] for r in mine]
+    # sums taken in another row order may differ in the last bits, never beyond 1e-12
+    np.testing.assert_allclose([r["score"] for r in theirs], [r["score"] for r in mine],
+                               rtol=0, atol=1e-12)
+    assert again.cut_off_ties(10) == ("T0967",)
 
 
 def test_records_contract(india):

@@ -214,10 +214,10 @@ def _selection(args: argparse.Namespace, code: str) -> Selection:
     return _selections(args, [code])[code.upper()]
 
 
-def _print_notes(selection: Selection, lang: str) -> None:
+def _print_notes(selection: Selection, lang: str, top: int | None = None) -> None:
     sys.stdout.flush()
     names = selection.weights.tree.names(lang)
-    for note in selection.notes:
+    for note in selection.notes_for(top):
         sys.stderr.write(f"Note: {note_text(note, lang, names)}\n")
     sources = selection.sources()
     if sources:
@@ -238,12 +238,16 @@ def _print_notes(selection: Selection, lang: str) -> None:
 
 def cmd_rank(args: argparse.Namespace, out: TextIO) -> int:
     """Rank the database's technologies for one target."""
+    from exportmcda.labels import shared_rank_text
+
     selection = _selection(args, args.country)
     rows = selection.records(args.top)
     if args.format == "table":
         shown = [
-            {k: r[k] for k in ("rank", "technology_id", "technology_name", "company_name",
-                               "field", "score")}
+            {"rank": r["rank"],
+             "shared_rank": shared_rank_text(r["shared_rank"], bool(r["tied_with"])),
+             **{k: r[k] for k in ("technology_id", "technology_name", "company_name", "field",
+                                  "score")}}
             for r in rows
         ]
         emit(shown, "table", out)
@@ -251,12 +255,13 @@ def cmd_rank(args: argparse.Namespace, out: TextIO) -> int:
         flat = []
         for r in rows:
             base = {k: v for k, v in r.items() if k not in ("criteria", "contributions")}
+            base["tied_with"] = ";".join(r["tied_with"])
             base.update({f"criteria.{k}": v for k, v in r["criteria"].items()})
             flat.append(base)
         emit(flat, "csv", out)
     else:
         emit(rows, "json", out)
-    _print_notes(selection, args.lang)
+    _print_notes(selection, args.lang, args.top)
     return 0
 
 
@@ -282,9 +287,14 @@ def cmd_compare(args: argparse.Namespace, out: TextIO) -> int:
             common = ", ".join(result.strong_everywhere["technology_id"]) or "none"
             out.write(f"In every top {args.top}: {common}\n")
     first = next(iter(selections.values()))
+    sys.stdout.flush()
+    for note in dict.fromkeys(
+        n for sel in selections.values() for n in sel.notes_for(args.top)
+        if n.code in ("tie_rule", "cut_off_ties")
+    ):
+        sys.stderr.write(f"Note: {note_text(note, args.lang)}\n")
     notice = first.provenance.notice(args.lang)
     if notice:
-        sys.stdout.flush()
         sys.stderr.write(f"Note: {notice}\n")
     return 0
 
@@ -304,7 +314,7 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     render = shortlist_xlsx if suffix == ".xlsx" else shortlist_csv
     write_bytes_atomic(path, render(selection, top=args.top, lang=args.lang))
     sys.stderr.write(f"Wrote {path} ({args.top} technologies for {selection.country.code}).\n")
-    _print_notes(selection, args.lang)
+    _print_notes(selection, args.lang, args.top)
     del out
     return 0
 
@@ -327,7 +337,7 @@ def cmd_sensitivity(args: argparse.Namespace, out: TextIO) -> int:
         selection, top_n=args.top, samples=args.samples, seed=args.seed, progress=progress
     )
     write_json(report.as_dict(), out)
-    _print_notes(selection, args.lang)
+    _print_notes(selection, args.lang, args.top)
     return 0
 
 

@@ -1,5 +1,8 @@
 """Compare targets side by side: each one's top N, their overlap, what is strong everywhere.
 
+Each top N is :meth:`Selection.top_ids` (integer rank, ties ordered by technology id), the
+same set ``rank``, ``export`` and ``sensitivity`` report; ranks are the integer ranks.
+
 The rankings compared must come from the same database, criteria and scenario; only the
 target (and so the policy-fit criterion) differs, which is what makes rank changes between
 targets meaningful (e.g. ASEAN vs India).
@@ -29,6 +32,7 @@ class Comparison:
     overlap: pd.DataFrame  # codes × codes: technologies shared by the two top-N lists
     strong_everywhere: pd.DataFrame  # technologies in every top N, with each target's rank
     ranks: pd.DataFrame  # long: technology_id, technology_name, country, rank (union of tops)
+    cut_off_ties: Mapping[str, tuple[str, ...]]  # per target: tied ids the cut-off left out
 
     def as_dict(self) -> dict[str, Any]:
         """Plain data for JSON (the ``exportmcda compare`` contract)."""
@@ -43,6 +47,7 @@ class Comparison:
                 for i, a in enumerate(self.codes)
             },
             "strong_everywhere": self.strong_everywhere.to_dict(orient="records"),
+            "cut_off_ties": {code: list(ids) for code, ids in self.cut_off_ties.items()},
         }
 
 
@@ -62,7 +67,7 @@ def compare(selections: Mapping[str, Selection], *, top: int = 10) -> Comparison
     )
     union = list(dict.fromkeys(t for code in codes for t in tops[code]["technology_id"]))
     rank_of = {
-        code: dict(zip(sel.result.alternatives, sel.result.ranks.tolist(), strict=True))
+        code: dict(zip(sel.result.alternatives, sel.result.ordinal_ranks.tolist(), strict=True))
         for code, sel in selections.items()
     }
     names = {
@@ -100,5 +105,6 @@ def compare(selections: Mapping[str, Selection], *, top: int = 10) -> Comparison
                  *(f"rank_{c}" for c in codes)],
     )
     return Comparison(
-        codes=codes, top=top, tops=tops, overlap=overlap, strong_everywhere=strong, ranks=ranks
+        codes=codes, top=top, tops=tops, overlap=overlap, strong_everywhere=strong, ranks=ranks,
+        cut_off_ties={code: sel.cut_off_ties(top) for code, sel in selections.items()},
     )

@@ -15,6 +15,13 @@ five views, each in its own module:
 
 Weights are varied at the level of the top-level criteria by default, with each criterion's
 leaves keeping their AHP local weights (:class:`~exportmcda.robustness.space.WeightSpace`).
+
+"The shortlist" reported is :meth:`Selection.top_ids` (the first N by integer rank, ties by
+technology id), the set ``rank``, ``compare`` and ``export`` list. The engines of
+:mod:`exportmcda.robustness` track the competition-rank set (every alternative tied at the
+cut-off kept) for their interval and reversal maths, so that no weight change is counted
+just because it reorders technologies of identical scores; when a tie straddles the
+cut-off that *tracked* set is the shortlist plus ``cut_off_ties``, and both are reported.
 """
 
 from __future__ import annotations
@@ -37,7 +44,7 @@ from exportmcda.robustness.flip import FlipResult, smallest_flip
 from exportmcda.robustness.oat import OneAtATime, one_at_a_time
 from exportmcda.robustness.sampling import WeightModel
 from exportmcda.robustness.smaa import ProgressFn, SmaaResult, smaa
-from exportmcda.robustness.space import LEVELS, WeightSpace, shortlist_mask
+from exportmcda.robustness.space import LEVELS, WeightSpace
 
 __all__ = [
     "DEFAULT_METHODS",
@@ -67,7 +74,9 @@ class RobustnessReport:
     top_n: int
     rank_buckets: int
     listed: tuple[int, ...]  # alternatives reported in ``acceptability`` (row indices)
-    baseline_ranks: tuple[float, ...]
+    baseline_ranks: tuple[int, ...]  # integer ranks, by row index
+    shortlist: tuple[str, ...] = ()  # Selection.top_ids(top_n)
+    cut_off_ties: tuple[str, ...] = ()  # tied with the shortlist's last, left out by the rule
     names: dict[str, str]
     one_at_a_time: OneAtATime
     smaa: SmaaResult
@@ -85,6 +94,11 @@ class RobustnessReport:
         ``baseline_rank`` and ``technology_name``. ``central_weights`` maps the listed
         technologies that are ever ranked first to their central weight vector. Values that
         do not exist (e.g. a confidence factor of a technology never first) are null.
+
+        ``shortlist`` is the reported top N (:meth:`Selection.top_ids`) and
+        ``cut_off_ties`` the tied technologies its cut-off left out; in ``one_at_a_time``,
+        ``shortlist`` is that same top N and ``tracked`` the set whose intervals are
+        computed (competition rank <= N: the shortlist plus ``cut_off_ties``).
         """
         s = self.smaa
         top = s.top_n(self.top_n)
@@ -101,8 +115,13 @@ class RobustnessReport:
             }
             if not np.isnan(s.central_weights[i, 0]):
                 central[tid] = dict(zip(s.criteria, s.central_weights[i].tolist(), strict=True))
+        oat = self.one_at_a_time.as_dict()
+        oat["tracked"] = oat["shortlist"]
+        oat["shortlist"] = list(self.shortlist)
         return {
-            "one_at_a_time": self.one_at_a_time.as_dict(),
+            "shortlist": list(self.shortlist),
+            "cut_off_ties": list(self.cut_off_ties),
+            "one_at_a_time": oat,
             "acceptability": acceptability,
             "central_weights": central,
             "method_agreement": self.method_agreement.as_dict(),
@@ -166,12 +185,12 @@ def robustness(
     k = rank_buckets or 2 * top_n
     oat = one_at_a_time(space, top_n=top_n)
     result = smaa(space, samples=samples, seed=seed, model=model, noise=noise, progress=progress)
-    baseline = np.asarray(selection.result.scores, dtype=float)
-    short = np.flatnonzero(shortlist_mask(baseline, top_n)[0])
+    shortlist = selection.top_ids(top_n)
+    short = np.array([selection.position(t) for t in shortlist], dtype=np.intp)
     top = result.top_n(top_n)
     frequent = np.argsort(-top, kind="stable")[:top_n]
     listed = np.union1d(short, frequent)
-    listed = listed[np.lexsort((selection.result.ranks[listed], -top[listed]))]
+    listed = listed[np.lexsort((selection.result.ordinal_ranks[listed], -top[listed]))]
     names = selection.technologies["technology_name"].astype(str).to_dict()
     settings = {
         "country": selection.country.code,
@@ -187,7 +206,11 @@ def robustness(
         "normalization": space.normalization,
         "rank_buckets": k,
         "ties": "a tie group over ranks s..e gives each member 1/(e-s+1) at each rank",
-        "shortlist_rule": "competition rank <= top_n (ties at the cut-off all kept)",
+        "shortlist_rule": "the first top_n by integer rank; tied scores (to 1e-12) ordered by "
+        "technology id, ascending (the rank/compare/export shortlist)",
+        "tracked_set_rule": "one-at-a-time intervals, method agreement and rank reversal track "
+        "competition rank <= top_n (ties at the cut-off all kept): the shortlist plus "
+        "cut_off_ties",
         "provenance": selection.provenance.source,
         "synthetic": selection.synthetic,
     }
@@ -195,7 +218,9 @@ def robustness(
         top_n=top_n,
         rank_buckets=k,
         listed=tuple(int(i) for i in listed),
-        baseline_ranks=tuple(float(r) for r in selection.result.ranks),
+        baseline_ranks=tuple(int(r) for r in selection.result.ordinal_ranks),
+        shortlist=shortlist,
+        cut_off_ties=selection.cut_off_ties(top_n),
         names={str(key): value for key, value in names.items()},
         one_at_a_time=oat,
         smaa=result,

@@ -206,13 +206,58 @@ class Selection:
         """Global weight of each leaf."""
         return dict(zip(self.result.criteria, self.result.weights.tolist(), strict=True))
 
+    def top_ids(self, n: int | None = None) -> tuple[str, ...]:
+        """The shortlist: the first ``n`` technologies by integer rank (all when ``None``).
+
+        This is the one definition of "the top N" used by ``rank``, ``compare``, ``export``,
+        ``sensitivity``, the app and the audit record: ties are ordered by technology id
+        (the engine's tie rule), so the set does not depend on the order of the rows.
+        """
+        return tuple(self.result.alternatives[i] for i in self._top(n))
+
+    def cut_off_ties(self, n: int | None) -> tuple[str, ...]:
+        """Technologies tied with a member of the top ``n`` that the tie rule leaves out."""
+        if not n:
+            return ()
+        r = self.result
+        return tuple(r.alternatives[i] for i in r.ties.cut_off_ties(n))
+
+    def cut_off_note(self, n: int | None) -> Note | None:
+        """The ``cut_off_ties`` note for a top ``n`` (None when no tie straddles the cut)."""
+        left = self.cut_off_ties(n)
+        if not n or not left:
+            return None
+        r = self.result
+        last = int(r.order[n - 1])
+        kept = [r.alternatives[i] for i in r.order[:n] if r.ties.groups[i] == r.ties.groups[last]]
+        return Note.of("cut_off_ties", n=n, kept=", ".join(kept), left=", ".join(left),
+                       shared=int(r.shared_ranks[last]))
+
+    def notes_for(self, n: int | None) -> tuple[Note, ...]:
+        """The selection's notes plus, for a top ``n``, the cut-off note (if any)."""
+        note = self.cut_off_note(n)
+        return self.notes if note is None else (*self.notes, note)
+
+    def _top(self, top: int | None) -> np.ndarray:
+        order = self.result.order
+        return order[:top] if top else order
+
     def table(self, top: int | None = None) -> pd.DataFrame:
-        """Ranked rows: rank, technology, company, field, service type, region, size, score."""
-        order = self.result.order[:top] if top else self.result.order
+        """Ranked rows (``top``: the first ``top`` of :meth:`top_ids`).
+
+        Columns: rank, shared_rank, tied_with, technology, company, field, service type,
+        region, size, score.
+        ``rank`` is the unique integer rank, ``shared_rank`` the competition rank
+        (ties share the best position), ``tied_with`` the list of tied technology ids.
+        """
+        order = self._top(top)
         described = self.technologies.iloc[order]
+        r = self.result
         frame = pd.DataFrame(
             {
-                "rank": self.result.ranks[order],
+                "rank": r.ordinal_ranks[order],
+                "shared_rank": r.shared_ranks[order],
+                "tied_with": [r.tied_with(int(i)) for i in order],
                 "technology_id": described.index,
                 "technology_name": described["technology_name"].to_numpy(),
                 "company_name": described["company_name"].to_numpy(),
@@ -220,20 +265,20 @@ class Selection:
                 "service_type": described["service_type"].to_numpy(),
                 "region": described["region"].to_numpy(),
                 "company_size": described["company_size"].to_numpy(),
-                "score": self.result.scores[order],
+                "score": r.scores[order],
             }
         )
         return frame
 
     def contribution_frame(self, top: int | None = None) -> pd.DataFrame:
         """Long table (technology_id, rank, criterion, contribution) for stacked bars."""
-        order = self.result.order[:top] if top else self.result.order
+        order = self._top(top)
         ids = self.technologies.index[order]
         parts = self._contributions[order]
         return pd.DataFrame(
             {
                 "technology_id": np.repeat(ids.to_numpy(), len(self.criteria)),
-                "rank": np.repeat(self.result.ranks[order], len(self.criteria)),
+                "rank": np.repeat(self.result.ordinal_ranks[order], len(self.criteria)),
                 "criterion": np.tile(np.array(self.criteria, dtype=object), len(ids)),
                 "contribution": parts.ravel(),
             }
@@ -245,17 +290,18 @@ class Selection:
         Each row: ``rank, technology_id, technology_name, company_name, score, criteria``
         (leaf id → criterion value) plus ``company_id, field, service_type, region,
         company_size, contributions, d_plus, d_minus, policy_fit_sources`` (the country
-        source ids behind its policy-fit value).
+        source ids behind its policy-fit value), ``shared_rank`` and ``tied_with``.
+        ``rank`` is the unique integer rank (see :meth:`top_ids` for the tie rule).
         """
         r = self.result
-        order = r.order[:top] if top else r.order
+        order = self._top(top)
         d_plus, d_minus = r.d_plus, r.d_minus
         out = []
         for i in order:
             tech = self.technologies.iloc[i]
             out.append(
                 {
-                    "rank": float(r.ranks[i]),
+                    "rank": int(r.ordinal_ranks[i]),
                     "technology_id": str(self.technologies.index[i]),
                     "technology_name": str(tech["technology_name"]),
                     "company_name": str(tech["company_name"]),
@@ -272,6 +318,8 @@ class Selection:
                     "d_plus": None if d_plus is None else float(d_plus[i]),
                     "d_minus": None if d_minus is None else float(d_minus[i]),
                     "policy_fit_sources": self.policy_sources(str(self.technologies.index[i])),
+                    "shared_rank": int(r.shared_ranks[i]),
+                    "tied_with": r.tied_with(int(i)),
                 }
             )
         return out
