@@ -167,7 +167,7 @@ def _edited(workbook, tmp_path, edit):
 def test_a_tampered_record_is_refused(workbook, tmp_path, capsys):
     def promote(wb):
         cell = wb[RECORD_SHEET]["A2"]
-        cell.value = cell.value.replace('["T0726",1.0', '["T0726",2.0')
+        cell.value = cell.value.replace('["T0726",1,', '["T0726",2,')
 
     path = _edited(workbook, tmp_path, promote)
     code, out = run(["verify", str(path)])

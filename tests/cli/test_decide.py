@@ -7,6 +7,8 @@ import openpyxl
 import pytest
 
 from exportmcda.cli.main import main, run
+from exportmcda.data.io import load_sample, to_interchange
+from exportmcda.export.record import read_record
 
 CASES = json.loads((Path(__file__).parents[1] / "fixtures" / "mcda-cases.json").read_text("utf-8"))
 
@@ -90,12 +92,31 @@ def test_mcda_reproduces_tzeng_huang_topsis(tmp_path):
                      "--normalization", "vector", "--format", "json"])
     rows = json.loads(out)
     assert code == 0
-    assert [set(r) for r in rows] == [{"alternative", "score", "rank"}] * len(m)
+    assert [set(r) for r in rows] == [
+        {"alternative", "score", "rank", "shared_rank", "tied_with"}] * len(m)
     by_name = {r["alternative"]: r for r in rows}
     for i, closeness in enumerate(c["expected"]["closeness"]):
         assert by_name[f"A{i + 1}"]["score"] == pytest.approx(closeness, abs=1e-4)
         assert by_name[f"A{i + 1}"]["rank"] == c["expected"]["ranking"][i]
     assert [r["rank"] for r in rows] == sorted(r["rank"] for r in rows)
+
+
+def test_mcda_ties_keep_the_average_rank_and_gain_shared_rank_and_tied_with(tmp_path, capsys):
+    # B and C have the same values: tied; the average-rank convention gives them 1.5 each,
+    # the competition rank 1; listed by name whatever their row order (C's row is first)
+    path = tmp_path / "tie.csv"
+    path.write_text("alt,c1,c2\nC,3,1\nA,1,2\nB,3,1\n", encoding="utf-8")
+    code, out = run(["mcda", str(path), "--weights", "0.5,0.5", "--types", "1,1",
+                     "--format", "json"])
+    assert code == 0
+    rows = json.loads(out)
+    assert [{k: v for k, v in r.items() if k != "score"} for r in rows] == [
+        {"alternative": "B", "rank": 1.5, "shared_rank": 1, "tied_with": ["C"]},
+        {"alternative": "C", "rank": 1.5, "shared_rank": 1, "tied_with": ["B"]},
+        {"alternative": "A", "rank": 3.0, "shared_rank": 3, "tied_with": []},
+    ]
+    assert rows[0]["score"] == rows[1]["score"] > rows[2]["score"]
+    assert "1 tie group(s)" in capsys.readouterr().err
 
 
 def test_mcda_vikor_scores_lower_is_better(tmp_path):
@@ -140,6 +161,89 @@ def test_rank_json_contract_and_top():
                 "criteria"} <= set(row)
     assert rows[0]["rank"] == 1
     assert [r["score"] for r in rows] == sorted((r["score"] for r in rows), reverse=True)
+    # integer ranks 1..5 (T0197 and T0201 tie at 4: "=4", ordered by id)
+    assert [r["rank"] for r in rows] == [1, 2, 3, 4, 5]
+    assert all(type(r["rank"]) is int for r in rows)
+    assert [(r["technology_id"], r["shared_rank"], r["tied_with"]) for r in rows[3:]] == [
+        ("T0197", 4, ["T0201"]), ("T0201", 4, ["T0197"])]
+    assert rows[0]["tied_with"] == []
+
+
+def test_rank_table_shows_a_shared_rank_as_equals(capsys):
+    code, out = run(["rank", "--country", "IND", "--top", "5"])
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].split()[:3] == ["rank", "shared_rank", "technology_id"]
+    assert [line.split()[:3] for line in lines[-2:]] == [["4", "=4", "T0197"],
+                                                          ["5", "=4", "T0201"]]
+    err = capsys.readouterr().err
+    assert "Note: ties: scores equal to within 1e-12 are tied" in err
+    assert "cut-off" not in err  # the tie is inside the top 5
+
+
+def _cross_command_sets(tmp_path, data=None):
+    """The IND top 10 as rank, compare, export (and its record) and sensitivity report it."""
+    extra = [] if data is None else ["--data", str(data)]
+    code, out = run(["rank", "--country", "IND", "--top", "10", "--format", "json", *extra])
+    assert code == 0
+    ranked = [r["technology_id"] for r in json.loads(out)]
+    code, out = run(["compare", "--countries", "IND,VNM", "--top", "10", "--format", "json",
+                     *extra])
+    assert code == 0
+    compared = json.loads(out)
+    book = tmp_path / "ind.xlsx"
+    assert main(["export", "--country", "IND", "--top", "10", "--out", str(book), *extra]) == 0
+    wb = openpyxl.load_workbook(book)
+    rows = list(wb.active.iter_rows(values_only=True))
+    start = next(k for k, r in enumerate(rows) if r[0] == "Rank")
+    exported = [r[2] for r in rows[start + 1:]]
+    record = read_record(book)
+    code, out = run(["sensitivity", "--country", "IND", "--top", "10", "--samples", "200",
+                     "--format", "json", *extra])
+    assert code == 0
+    sensed = json.loads(out)
+    return {
+        "rank": ranked,
+        "compare": [r["technology_id"] for r in compared["tops"]["IND"]],
+        "export": exported,
+        "record": [e.technology_id for e in record.shortlist],
+        "sensitivity": sensed["shortlist"],
+        "sensitivity_oat": sensed["one_at_a_time"]["shortlist"],
+    }, compared, sensed, record, rows
+
+
+def test_every_command_reports_the_same_top_n_and_the_tie_at_the_cut_off(tmp_path, capsys):
+    # IND top 10 on the sample: T0962, T0964, T0965, T0967 tie at positions 8-11
+    sets, compared, sensed, record, rows = _cross_command_sets(tmp_path)
+    expected = sets["rank"]
+    assert expected[-3:] == ["T0962", "T0964", "T0965"]
+    assert "T0967" not in expected
+    for name, ids in sets.items():
+        assert ids == expected, name  # the same ten, in the same order
+    # the cut-off is said everywhere: JSON fields, the record, the workbook and stderr
+    assert compared["cut_off_ties"]["IND"] == ["T0967"]
+    assert sensed["cut_off_ties"] == ["T0967"]
+    assert record.cut_off_ties == ("T0967",)
+    assert set(sensed["one_at_a_time"]["tracked"]) == {*expected, "T0967"}
+    assert any("leaves out T0967" in str(r[0]) for r in rows[:6])
+    err = capsys.readouterr().err
+    assert err.count("the top 10 keeps T0962, T0964, T0965 and leaves out T0967") >= 4
+    # the record re-runs to the same shortlist
+    code, out = run(["verify", str(tmp_path / "ind.xlsx"), "--format", "json"])
+    assert code == 0
+    assert json.loads(out)["reproduced"] is True
+
+
+def test_the_top_n_does_not_depend_on_the_order_of_the_database_rows(tmp_path, capsys):
+    frame = to_interchange(load_sample())
+    shuffled = tmp_path / "shuffled.csv"
+    shuffled.write_bytes(frame.sample(frac=1.0, random_state=3).to_csv(index=False).encode())
+    sets, compared, sensed, _, _ = _cross_command_sets(tmp_path, shuffled)
+    first = sets["rank"]
+    assert first[-3:] == ["T0962", "T0964", "T0965"]
+    for name, ids in sets.items():
+        assert ids == first, name
+    assert compared["cut_off_ties"]["IND"] == sensed["cut_off_ties"] == ["T0967"]
 
 
 def test_rank_with_scenario_filter_and_csv():
@@ -201,7 +305,8 @@ def test_export_writes_a_workbook_atomically(tmp_path, capsys):
     out = tmp_path / "shortlist.xlsx"
     assert main(["export", "--country", "IND", "--top", "7", "--out", str(out)]) == 0
     wb = openpyxl.load_workbook(out)
-    assert wb.active.max_row == 4 + 1 + 7  # heading (3 lines + blank), header, 7 rows
+    # heading (title, date, synthetic notice, tie rule + blank), header, 7 rows
+    assert wb.active.max_row == 5 + 1 + 7
     assert "Wrote" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == [out]
 

@@ -19,6 +19,7 @@ from exportmcda.cli.main import run
 from exportmcda.data.countries import default_directory
 from exportmcda.export.record import (
     CELL_LIMIT,
+    RECORD_FORMAT_V1,
     RECORD_SHEET,
     Record,
     ShortlistEntry,
@@ -66,11 +67,15 @@ def test_record_pins_every_input_by_hash(india):
     assert record.created == "2026-11-25T09:30:00+00:00"
     assert dict(record.versions)["pymcdm"] == "1.4.0"
     assert record.shortlist[0] == ShortlistEntry(
-        technology_id="T0726", rank=1.0, score=pytest.approx(0.792117, abs=1e-6))
-    # ties share the average rank, as published: T0197 and T0201 at 4.5
+        technology_id="T0726", rank=1, score=pytest.approx(0.792117, abs=1e-6))
+    # integer ranks as published: the tie T0197 = T0201 is ordered by id
     assert [(e.technology_id, e.rank) for e in record.shortlist[3:5]] == [
-        ("T0197", 4.5), ("T0201", 4.5)]
+        ("T0197", 4), ("T0201", 5)]
+    assert [e.rank for e in record.shortlist] == list(range(1, TOP + 1))
     assert len(record.shortlist) == TOP
+    # the shortlist is the selection's top N; the tie at the cut-off is recorded
+    assert tuple(e.technology_id for e in record.shortlist) == india.top_ids(TOP)
+    assert record.cut_off_ties == ("T0967",)
 
 
 def test_group_record_names_the_members_files_and_groups_toml(db):
@@ -91,8 +96,27 @@ def test_json_round_trip_is_exact(india):
     assert again == record
     assert again.to_json() == text
     body = json.loads(text)
+    assert body["format"] == "exportmcda-record/2"
+    assert body["shortlist"][0][:2] == ["T0726", 1]
+    assert body["cut_off_ties"] == ["T0967"]
+    assert "technology id" in body["rank_rule"]
+
+
+def test_a_format_1_record_is_still_read_with_its_average_ranks(india):
+    record = build_record(india, top=TOP, created=WHEN)
+    old = dataclasses.replace(
+        record, format=RECORD_FORMAT_V1, cut_off_ties=(),
+        shortlist=tuple(dataclasses.replace(e, rank=float(e.rank) + 0.5)
+                        for e in record.shortlist))
+    text = old.to_json()
+    body = json.loads(text)
     assert body["format"] == "exportmcda-record/1"
-    assert body["shortlist"][0][0] == "T0726"
+    assert "rank_rule" not in body
+    assert "cut_off_ties" not in body  # the old layout, byte for byte
+    again = Record.from_json(text)
+    assert again == old
+    assert again.average_ranks
+    assert again.shortlist[0].rank == 1.5
 
 
 _text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40)
@@ -101,12 +125,14 @@ _float = st.floats(allow_nan=False, allow_infinity=False)
 
 @given(
     source=_text, toml=_text, target=_text,
-    entries=st.lists(st.tuples(_text, _float, _float), max_size=5),
+    entries=st.lists(st.tuples(_text, st.integers(1, 10**6), _float), max_size=5),
     regions=st.lists(st.integers(1, 17), max_size=3),
     size=st.integers(1, 50),
+    cut=st.lists(_text, max_size=3),
 )
-def test_any_record_round_trips_through_cells(source, toml, target, entries, regions, size):
+def test_any_record_round_trips_through_cells(source, toml, target, entries, regions, size, cut):
     record = Record(
+        cut_off_ties=tuple(cut),
         created="2026-01-01T00:00:00+00:00", versions=(("exportmcda", "0.1.0"),),
         data_source=source, data_sha256="0" * 64, synthetic=False, scenario_toml=toml,
         scenario_sha256="1" * 64, criteria_file="criteria.toml", criteria_sha256=None,

@@ -56,9 +56,11 @@ def test_workbook_has_every_sheet_and_the_synthetic_notice(sample_selection):
     texts = [c.value for c in shortlist["A"][:4] if c.value]
     assert any("Synthetic sample data" in str(v) for v in texts)
     assert "2026-11-25" in shortlist["A2"].value
-    header = [c.value for c in shortlist[5]]
-    assert header[:3] == ["Rank", "Technology ID", "Technology"]
-    assert shortlist.max_row == 5 + 15
+    heading = 4 + (sample_selection.cut_off_note(15) is not None)  # title, date, notice, ties
+    assert str(shortlist[f"A{heading}"].value).startswith("ties: scores equal to within 1e-12")
+    header = [c.value for c in shortlist[heading + 2]]
+    assert header[:4] == ["Rank", "Shared rank", "Technology ID", "Technology"]
+    assert shortlist.max_row == heading + 2 + 15  # a blank line, the header, 15 rows
     provenance = {r[0].value: r[1].value for r in wb["Provenance"].iter_rows() if r[0].value}
     assert provenance["SHA-256"] == sample_selection.provenance.sha256
     assert provenance["Normalization"] == "vector"
@@ -130,3 +132,27 @@ def test_csv_from_sample_says_synthetic(sample_selection):
 def test_file_names_are_safe(sample_selection):
     name = export_filename(sample_selection, "xlsx", created=datetime(2026, 1, 2, tzinfo=UTC))
     assert name == "exportmcda_ASEAN_market_fit_first_20260102.xlsx"
+
+
+def test_shortlist_sheet_shows_integer_ranks_ties_and_the_cut_off():
+    india = em.select(em.load_sample(), em.load_criteria(), em.load_scenario("balanced"),
+                      em.get_country("IND"))
+    wb = openpyxl.load_workbook(io.BytesIO(shortlist_xlsx(india, top=10, lang="en")))
+    rows = list(wb["Shortlist"].iter_rows(values_only=True))
+    lines = [str(r[0]) for r in rows[:6] if r[0]]
+    assert any(line.startswith("ties: scores equal to within 1e-12") for line in lines)
+    assert any("leaves out T0967" in line for line in lines)
+    start = next(k for k, r in enumerate(rows) if r[0] == "Rank")
+    header = list(rows[start])
+    body = [dict(zip(header, r, strict=True)) for r in rows[start + 1:]]
+    assert [b["Rank"] for b in body] == list(range(1, 11))
+    assert all(isinstance(b["Rank"], int) for b in body)
+    tied = {b["Technology ID"]: (b["Shared rank"], b["Tied with"]) for b in body[7:]}
+    assert tied == {"T0962": ("=8", "T0964; T0965; T0967"),
+                    "T0964": ("=8", "T0962; T0965; T0967"),
+                    "T0965": ("=8", "T0962; T0964; T0967")}
+    assert (body[0]["Shared rank"], body[0]["Tied with"]) == ("1", None)
+    # the Korean sheet says the same in Korean
+    ko = openpyxl.load_workbook(io.BytesIO(shortlist_xlsx(india, top=10, lang="ko")))
+    assert any("T0967" in str(r[0]) and "제외" in str(r[0])
+               for r in ko.active.iter_rows(max_row=6, values_only=True))

@@ -2,10 +2,20 @@
 
 import dataclasses
 
+import numpy as np
+import pandas as pd
 import pytest
 
 import exportmcda as em
-from exportmcda.export.record import ShortlistEntry, build_record, read_record
+from exportmcda.data.io import load, to_interchange
+from exportmcda.errors import Note
+from exportmcda.export.record import (
+    RECORD_FORMAT_V1,
+    Record,
+    ShortlistEntry,
+    build_record,
+    read_record,
+)
 from exportmcda.export.reports import shortlist_xlsx
 from exportmcda.export.verify import SCORE_TOLERANCE, Check, Difference, verify
 from exportmcda.labels import notes_text
@@ -98,3 +108,42 @@ def test_a_score_change_within_the_tolerance_is_the_same_result(india, db):
     result = verify(dataclasses.replace(record, shortlist=(nudged, *record.shortlist[1:])), db)
     assert result.reproduced
     assert result.differences == ()
+
+
+def _format_1(selection, top):
+    """The record an earlier release wrote: average ranks, ties at the cut by row order."""
+    r = selection.result
+    order = np.argsort(r.ranks, kind="stable")[:top]
+    record = build_record(selection, top=top, created=WHEN)
+    return dataclasses.replace(
+        record, format=RECORD_FORMAT_V1, cut_off_ties=(),
+        shortlist=tuple(ShortlistEntry(technology_id=r.alternatives[i], rank=float(r.ranks[i]),
+                                       score=float(r.scores[i])) for i in order))
+
+
+def test_a_format_1_record_is_verified_under_its_own_rule(india, db):
+    record = Record.from_json(_format_1(india, 10).to_json())
+    assert [e.rank for e in record.shortlist][7:] == [9.5, 9.5, 9.5]
+    result = verify(record, db)
+    assert result.reproduced
+    assert result.as_dict()["format"] == "exportmcda-record/1"
+    # the sample's rows are in id order: today's rule lists the same top 10
+    assert [n.code for n in result.notes] == ["verify_old_rank_rule"]
+
+
+def test_verify_says_when_todays_tie_rule_lists_another_top_n(db):
+    # T0967's rows first: the old rule (row order) kept T0967 and left out T0965
+    frame = to_interchange(db)
+    first = frame["technology_id"] == "T0967"
+    moved = load(pd.concat([frame[first], frame[~first]]).to_csv(index=False).encode(),
+                 name="moved.csv")
+    selection = em.select(moved, em.load_criteria(), em.load_scenario("balanced"),
+                          em.get_country("IND"))
+    record = _format_1(selection, 10)
+    assert "T0967" in {e.technology_id for e in record.shortlist}
+    result = verify(record, moved)
+    assert result.reproduced  # under the record's own rule
+    assert selection.top_ids(10)[-1] == "T0965"
+    assert Note.of("verify_rule_changes_shortlist", n=10, added="T0965",
+                   dropped="T0967") in result.notes
+    assert "would add T0965 and drop T0967" in " ".join(notes_text(result.notes))

@@ -41,6 +41,8 @@ from exportmcda.version import __version__
 __all__ = [
     "CELL_LIMIT",
     "RECORD_FORMAT",
+    "RECORD_FORMAT_V1",
+    "RECORD_RANK_RULE",
     "RECORD_SHEET",
     "Record",
     "ShortlistEntry",
@@ -53,8 +55,19 @@ __all__ = [
     "sha256_text",
 ]
 
-RECORD_FORMAT = "exportmcda-record/1"
-"""Name and version of the JSON layout; a reader refuses a layout it does not know."""
+RECORD_FORMAT = "exportmcda-record/2"
+"""Name and version of the JSON layout; a reader refuses a layout it does not know.
+
+Format 2 publishes integer ranks (1..N, ties to 1e-12 ordered by technology id) and the
+tied technologies the top N left out (``cut_off_ties``); format 1 records (average ranks,
+ties at the cut-off cut by database row order) are still read and verified under their rule."""
+RECORD_FORMAT_V1 = "exportmcda-record/1"
+"""The first layout: average ranks, ties at the cut-off by row order (read, not written)."""
+RECORD_RANK_RULE = (
+    "integer rank 1..N by score; scores equal to within 1e-12 are tied and ordered by "
+    "technology id, ascending; the shortlist is the first top by this rank"
+)
+"""The rank rule a format-2 record states (the engine's tie rule, in words)."""
 RECORD_SHEET = "record"
 """Sheet holding the record (not translated: it is read by programs)."""
 CELL_LIMIT = 32_000
@@ -108,7 +121,10 @@ def current_versions() -> tuple[tuple[str, str], ...]:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ShortlistEntry:
-    """One published row: technology, rank (ties share the average rank), score."""
+    """One published row: technology, rank, score.
+
+    ``rank`` is the integer rank (format 2) or the average rank of a tie (format 1).
+    """
 
     technology_id: str
     rank: float
@@ -141,11 +157,22 @@ class Record:
     top: int
     candidates: int
     shortlist: tuple[ShortlistEntry, ...]
+    cut_off_ties: tuple[str, ...] = ()
+    format: str = RECORD_FORMAT
+
+    @property
+    def average_ranks(self) -> bool:
+        """Whether the record predates integer ranks (format 1: average ranks, row order)."""
+        return self.format == RECORD_FORMAT_V1
 
     def body(self) -> dict[str, Any]:
         """The record as plain JSON data (without the digest)."""
+        extra: dict[str, Any] = {} if self.average_ranks else {
+            "rank_rule": RECORD_RANK_RULE, "cut_off_ties": list(self.cut_off_ties),
+        }
         return {
-            "format": RECORD_FORMAT,
+            **extra,
+            "format": self.format,
             "created": self.created,
             "versions": [list(pair) for pair in self.versions],
             "data": {"source": self.data_source, "sha256": self.data_sha256,
@@ -187,8 +214,9 @@ class Record:
             raise bad(f"the audit record is not valid JSON ({error})") from None
         if not isinstance(data, dict):
             raise bad("the audit record must be a JSON object")
-        if data.get("format") != RECORD_FORMAT:
-            raise bad(f"unknown record format (expected {RECORD_FORMAT})", data.get("format"))
+        if data.get("format") not in (RECORD_FORMAT, RECORD_FORMAT_V1):
+            raise bad(f"unknown record format (expected {RECORD_FORMAT} or "
+                      f"{RECORD_FORMAT_V1})", data.get("format"))
         digest = data.pop("digest", None)
         if digest != sha256_text(_canonical(data)):
             raise bad("the audit record was changed after export: its digest does not match")
@@ -215,6 +243,8 @@ def _optional_str(value: Any, name: str) -> str | None:
 
 def _from_body(d: dict[str, Any]) -> Record:
     data, scenario, criteria = d["data"], d["scenario"], d["criteria"]
+    version = _typed(d["format"], str, "format")
+    v1 = version == RECORD_FORMAT_V1
     filters = {k: tuple(int(_typed(v, int, k)) for v in d["filters"][k]) for k in _FILTER_KEYS}
     return Record(
         created=_typed(d["created"], str, "created"),
@@ -238,10 +268,13 @@ def _from_body(d: dict[str, Any]) -> Record:
         candidates=_typed(d["candidates"], int, "candidates"),
         shortlist=tuple(
             ShortlistEntry(technology_id=_typed(tid, str, "shortlist"),
-                           rank=float(_typed(rank, (int, float), "rank")),
+                           rank=float(_typed(rank, (int, float), "rank")) if v1
+                           else _typed(rank, int, "rank"),
                            score=float(_typed(score, (int, float), "score")))
             for tid, rank, score in d["shortlist"]
         ),
+        cut_off_ties=tuple(_typed(tid, str, "cut_off_ties") for tid in d.get("cut_off_ties", [])),
+        format=version,
     )
 
 
@@ -286,11 +319,12 @@ def build_record(
         top=top,
         candidates=len(result.alternatives),
         shortlist=tuple(
-            ShortlistEntry(technology_id=str(tid), rank=float(rank), score=float(score))
+            ShortlistEntry(technology_id=str(tid), rank=int(rank), score=float(score))
             for tid, rank, score in zip(
                 table["technology_id"], table["rank"], table["score"], strict=True
             )
         ),
+        cut_off_ties=selection.cut_off_ties(top),
     )
 
 

@@ -31,7 +31,7 @@ from exportmcda.ahp.priorities import AhpResult
 from exportmcda.data.taxonomy import FIELDS
 from exportmcda.export.record import RECORD_SHEET, Record, build_record, record_cells
 from exportmcda.export.safe import looks_like_formula, safe_filename
-from exportmcda.labels import note_text, t
+from exportmcda.labels import note_text, shared_rank_text, t
 from exportmcda.model.selection import Selection
 
 __all__ = ["export_filename", "shortlist_csv", "shortlist_xlsx"]
@@ -56,6 +56,10 @@ def _shortlist_frame(selection: Selection, top: int, lang: str) -> pd.DataFrame:
     frame = pd.DataFrame(
         {
             t("col_rank", lang): table["rank"],
+            t("col_shared_rank", lang): [
+                shared_rank_text(shared, bool(tied))
+                for shared, tied in zip(table["shared_rank"], table["tied_with"], strict=True)
+            ],
             t("col_technology_id", lang): table["technology_id"],
             t("col_technology", lang): table["technology_name"],
             t("col_company", lang): table["company_name"],
@@ -64,6 +68,7 @@ def _shortlist_frame(selection: Selection, top: int, lang: str) -> pd.DataFrame:
             t("col_region", lang): table["region"],
             t("col_size", lang): table["company_size"],
             t("col_score", lang): table["score"],
+            t("col_tied_with", lang): ["; ".join(ids) for ids in table["tied_with"]],
             t("col_explanation", lang): [
                 explain(selection, tid, lang, with_moves=False).sentence
                 for tid in table["technology_id"]
@@ -170,8 +175,15 @@ def _provenance_rows(
         [t("audit_record", lang), t("audit_record_where", lang)],
     ]
     names = selection.weights.tree.names(lang)
-    rows += [[t("notes", lang), note_text(note, lang, names)] for note in selection.notes]
+    rows += [[t("notes", lang), note_text(note, lang, names)]
+             for note in selection.notes_for(record.top)]
     return rows
+
+
+def _tie_notes(selection: Selection, top: int, lang: str) -> list[str]:
+    """The tie rule and, if a tie straddles the cut-off, who it left out (shortlist sheet)."""
+    return [note_text(n, lang) for n in selection.notes_for(top)
+            if n.code in ("tie_rule", "cut_off_ties")]
 
 
 def _record_rows(record: Record, lang: str) -> list[list[Any]]:
@@ -248,6 +260,7 @@ def shortlist_xlsx(
     ]
     if notice:
         heading.append([notice])
+    heading += [[text] for text in _tie_notes(selection, top, lang)]
     heading.append([])
     frame = _shortlist_frame(selection, top, lang)
     body = [list(frame.columns), *frame.itertuples(index=False, name=None)]
@@ -256,7 +269,7 @@ def shortlist_xlsx(
     if notice:
         ws["A3"].font = _WARN_FONT
         ws["A3"].alignment = Alignment(wrap_text=False)
-    ws.freeze_panes = ws.cell(row=len(heading) + 2, column=4)
+    ws.freeze_panes = ws.cell(row=len(heading) + 2, column=5)
     _write(wb.create_sheet(t("sheet_weights", lang)[:31]),
            [*_weights_rows(selection, lang), *_ahp_blocks(selection, lang)], header_row=1)
     _write(wb.create_sheet(t("sheet_country", lang)[:31]), _country_rows(selection, lang),
@@ -294,6 +307,8 @@ def shortlist_csv(
               f"SHA-256 {selection.provenance.sha256}\n")
     if notice:
         out.write(f"# {notice}\n")
+    for text in _tie_notes(selection, top, lang):
+        out.write(f"# {text}\n")
     frame = _shortlist_frame(selection, top, lang)
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(frame.columns)

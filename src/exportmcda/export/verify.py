@@ -8,6 +8,12 @@ left, moved, rescored) together with the inputs whose SHA-256 differs, which are
 can explain it; software versions that differ are reported as notes, not failures, since
 a new release may well give the same ranks (Sandve et al. 2013, rule 3: record versions
 so that a difference can be traced, not to forbid upgrades).
+
+A record keeps the rank rule it was made with. Format 2 records publish integer ranks and
+the top N by that rank (ties ordered by technology id); they are compared with today's
+integer ranks. Format 1 records (average ranks, ties at the cut-off cut by database row
+order) are compared under their own rule, so they stay verifiable, and a note says whether
+today's rule would list another top N (which technologies it adds and drops).
 """
 
 from __future__ import annotations
@@ -15,6 +21,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from exportmcda.data.countries import default_directory, get_country
 from exportmcda.data.database import Database
@@ -123,6 +131,7 @@ class Verification:
             "target": self.record.target,
             "top": self.record.top,
             "created": self.record.created,
+            "format": self.record.format,
             "differences": [d.as_dict() for d in self.differences],
             "inputs": {c.name: c.as_dict() for c in self.inputs},
             "versions": {c.name: c.as_dict() for c in self.versions},
@@ -150,11 +159,36 @@ def database_for(record: Record, data: str | Path | None = None) -> Database:
     )
 
 
+def _ranked(record: Record, selection: Selection) -> tuple[dict[str, tuple[float, float]],
+                                                            list[str]]:
+    """Each technology's (rank, score) and the top N, under the record's rank rule."""
+    r = selection.result
+    if record.average_ranks:  # format 1: average ranks, ties cut by row order
+        ranks: Any = r.ranks
+        order = np.argsort(r.ranks, kind="stable")
+    else:
+        ranks, order = r.ordinal_ranks, r.order
+    new = {r.alternatives[i]: (ranks[i].item(), float(r.scores[i])) for i in range(len(ranks))}
+    return new, [r.alternatives[i] for i in order[: record.top]]
+
+
+def _rule_notes(record: Record, selection: Selection) -> list[Note]:
+    """For a format-1 record: its rule, and what today's tie rule would list instead."""
+    if not record.average_ranks:
+        return []
+    old_top = _ranked(record, selection)[1]
+    today = list(selection.top_ids(record.top))
+    notes = [Note.of("verify_old_rank_rule", n=record.top)]
+    added = [t for t in today if t not in old_top]
+    dropped = [t for t in old_top if t not in today]
+    if added or dropped:
+        notes.append(Note.of("verify_rule_changes_shortlist", n=record.top,
+                             added=", ".join(added) or "-", dropped=", ".join(dropped) or "-"))
+    return notes
+
+
 def _shortlist_changes(record: Record, selection: Selection) -> list[Difference]:
-    table = selection.table()
-    new = {str(t): (float(r), float(s)) for t, r, s in
-           zip(table["technology_id"], table["rank"], table["score"], strict=True)}
-    new_top = [str(t) for t in table["technology_id"][: record.top]]
+    new, new_top = _ranked(record, selection)
     old = {e.technology_id: (e.rank, e.score) for e in record.shortlist}
     out: list[Difference] = []
     for entry in record.shortlist:
@@ -222,7 +256,7 @@ def verify(
     now = dict(current_versions())
     versions = tuple(Check(name=k, recorded=v, current=now.get(k))
                      for k, v in record.versions)
-    notes: list[Note] = []
+    notes: list[Note] = _rule_notes(record, selection)
     changed = ", ".join(c.name for c in inputs if not c.same)
     moved = [c for c in versions if not c.same]
     if len(selection.result.alternatives) != record.candidates:
