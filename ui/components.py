@@ -20,7 +20,7 @@ from exportmcda.data.countries import SourceType
 from exportmcda.data.database import Database
 from exportmcda.errors import ExportMcdaError, Issue, Note
 from exportmcda.export.safe import safe_filename
-from exportmcda.labels import issue_title, issues_text, t
+from exportmcda.labels import issue_title, issues_text, shared_rank_text, t
 from exportmcda.labels import note_text as render_note
 from exportmcda.model.measure_params import SOURCE_TYPES
 from exportmcda.model.scenarios import rescale_weights, to_toml
@@ -237,13 +237,20 @@ def scenario_download(lang: str, key: str) -> None:
 
 
 def ranking_frame(selection: Selection, top: int, lang: str) -> pd.DataFrame:
-    """The top-N rows with translated headers and display formatting (text only)."""
+    """The top-N rows with translated headers and display formatting (text only).
+
+    ``Rank`` is the unique integer rank; ``Shared rank`` reads "=8" for a tied technology.
+    """
     table = selection.table(top)
     # plain Python lists: a frame of object columns converts to Arrow faster than one
     # built from pandas' Arrow-backed string columns (this runs on every slider move)
     return text_frame(
         {
             t("col_rank", lang): [rank_text(r) for r in table["rank"].tolist()],
+            t("col_shared_rank", lang): [
+                shared_rank_text(shared, bool(tied)) for shared, tied in
+                zip(table["shared_rank"].tolist(), table["tied_with"].tolist(), strict=True)
+            ],
             t("col_technology", lang): _texts(table["technology_name"]),
             t("col_company", lang): _texts(table["company_name"]),
             t("col_field", lang): _texts(table["field"]),
@@ -344,6 +351,17 @@ def shortlist_downloads(selection: Selection, top: int, lang: str) -> None:
         file_name=reports.export_filename(selection, "csv"),
         mime="text/csv", key="download-csv", icon=":material/download:",
     )
+
+
+def tie_notice(selection: Selection, top: int, lang: str) -> None:
+    """Under a ranking table: the tie rule when the shown rows hold a tie, and who a tie at
+    the cut-off left out (always visible, not folded into the notes)."""
+    shown = selection.table(top)
+    for note in selection.notes_for(top):
+        if note.code == "cut_off_ties" or (
+            note.code == "tie_rule" and any(len(ids) for ids in shown["tied_with"])
+        ):
+            st.caption(note_text(note, lang))
 
 
 def notes(items: tuple[Note, ...], lang: str) -> None:

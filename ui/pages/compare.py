@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from exportmcda.charts.ranking import bump_chart, bump_data, rank_text
-from exportmcda.labels import t
+from exportmcda.labels import note_text, shared_rank_text, t
 from exportmcda.model.comparison import compare
 from ui import chart_view, components, state
 
@@ -50,11 +50,18 @@ def page() -> None:
                 pd.DataFrame(
                     {
                         t("col_rank", lang): [rank_text(r) for r in frame["rank"]],
+                        t("col_shared_rank", lang): [
+                            shared_rank_text(shared, bool(tied)) for shared, tied in
+                            zip(frame["shared_rank"], frame["tied_with"], strict=True)
+                        ],
                         t("col_technology", lang): frame["technology_name"].astype(str),
                         t("col_score", lang): [f"{s:.3f}" for s in frame["score"]],
                     }
                 ).set_index(t("col_rank", lang))
             )
+            note = selections[code].cut_off_note(top)
+            if note is not None:
+                st.caption(note_text(note, lang))
     st.subheader(t("strong_everywhere", lang, n=top))
     strong = result.strong_everywhere
     if strong.empty:

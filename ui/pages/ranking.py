@@ -95,7 +95,7 @@ def _explain(selection: Selection, top: int, lang: str) -> None:
     ranks = dict(zip(ids, table["rank"], strict=True))
     chosen = st.selectbox(
         t("explain_pick", lang), options=ids, key="explain-technology", index=None,
-        format_func=lambda i: f"{ranks[i]:g}. {names[i]}",
+        format_func=lambda i: f"{ranks[i]}. {names[i]}",
         placeholder=t("explain_placeholder", lang),
     )
     if chosen is None:
@@ -167,7 +167,8 @@ def _live(lang: str, top: int) -> None:
         with ranking_box:
             st.subheader(t("ranking_title", lang, n=min(top, len(selection.technologies))))
             st.table(components.ranking_frame(selection, top, lang))
-            components.notes(selection.notes, lang)
+            components.tie_notice(selection, top, lang)
+            components.notes(selection.notes_for(top), lang)
         with weights_box:
             _weights(lang)
         with filters_box:

@@ -186,6 +186,9 @@ def page() -> None:
         _flip_section(selection, lang)
         return
     report: RobustnessReport = stored[1]
+    note = selection.cut_off_note(top)
+    if note is not None:  # the shortlist analysed is rank's top N; say who the cut left out
+        st.caption(note_text(note, lang))
     _oat_section(report, selection, lang)
     _smaa_section(report, selection, lang)
     _methods_section(report, selection, lang)
