@@ -49,3 +49,12 @@ def test_what_it_would_take_actually_moves_it_up(india):
     assert c[i] > c[above]
     x[i, j] = r.matrix[i, j]
     assert TOPSIS(normalizations.vector_normalization)(x, r.weights, r.types)[i] <= c[above]
+
+
+def test_a_tied_technology_is_explained_with_its_integer_rank(india):
+    # T0967 ties with T0962, T0964, T0965 at positions 8-11: by id it is 11th, never "9.5"
+    e = explain(india, "T0967", with_moves=False)
+    assert e.rank == 11
+    assert e.sentence.startswith("Rank 11 of 1,044")
+    assert "9.5" not in e.sentence
+    assert e.above not in {"T0962", "T0964", "T0965"}  # the next strictly better one

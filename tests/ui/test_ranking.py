@@ -274,3 +274,30 @@ def test_compare_page_shows_two_targets_and_the_overlap():
     assert not at.exception
     assert "Middle East targets" in [h.value for h in at.subheader]
 
+
+
+def test_ranking_table_has_integer_ranks_and_shows_ties_as_equals():
+    at = page("ui/pages/ranking.py", country="IND", top="10")
+    table = ranking_table(at)
+    assert table.index.tolist() == [str(k) for k in range(1, 11)]  # no "9.5"
+    assert table["Shared rank"].tolist() == ["1", "2", "3", "=4", "=4", "6", "7", "=8", "=8",
+                                             "=8"]
+    captions = [c.value for c in at.caption]
+    assert any(c.startswith("ties: scores equal to within 1e-12") for c in captions)
+    assert any("the top 10 keeps T0962, T0964, T0965 and leaves out T0967" in c
+               for c in captions)
+
+
+def test_korean_ranking_table_names_the_shared_rank_and_the_cut_off():
+    at = page("ui/pages/ranking.py", lang="ko", country="IND", top="10")
+    table = ranking_table(at)
+    assert table["공동 순위"].tolist()[7:] == ["=8", "=8", "=8"]
+    assert any("T0967" in c.value and "제외" in c.value for c in at.caption)
+
+
+def test_compare_tables_share_ranks_and_name_the_cut_off():
+    at = page("ui/pages/compare.py")  # ASEAN and India, top 10
+    india = [t.value for t in at.table if "Shared rank" in t.value.columns][1]
+    assert india.index.tolist() == [str(k) for k in range(1, 11)]
+    assert india["Shared rank"].tolist()[7:] == ["=8", "=8", "=8"]
+    assert any("leaves out T0967" in c.value for c in at.caption)

@@ -55,7 +55,7 @@ def _configure(chart: Any) -> Any:
 
 
 def rank_text(rank: float) -> str:
-    """A rank as people write it: ``3``, or ``2.5`` for a tie's average rank."""
+    """A rank as people write it: ``3`` (an integer rank), ``2.5`` (an average rank of ``mcda``)."""
     return f"{rank:g}"
 
 

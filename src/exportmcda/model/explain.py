@@ -28,7 +28,7 @@ class Explanation:
     """The explanation of one technology's rank."""
 
     technology_id: str
-    rank: float
+    rank: int  # the integer rank (ties ordered by technology id)
     pool_size: int
     score: float
     sentence: str
@@ -127,7 +127,7 @@ def explain(
     labels = [_label(selection, c, lang) for c in r.criteria]
     sentence = _sentence(selection, i, labels, contribution, gap, above, lang)
     return Explanation(
-        technology_id=technology_id, rank=float(r.ranks[i]), pool_size=n,
+        technology_id=technology_id, rank=int(r.ordinal_ranks[i]), pool_size=n,
         score=float(r.scores[i]), sentence=sentence, table=table, moves=moves,
         above=None if above is None else str(r.alternatives[above]),
     )
@@ -149,7 +149,7 @@ def _sentence(
     shares = [(labels[j], float(contribution[j]) / total if total > 0 else 0.0) for j in leading]
     far = [j for j in np.argsort(-gap, kind="stable") if weighted[j]]
     weak = labels[far[0]] if far else "-"
-    rank = f"{r.ranks[i]:g}"
+    rank = f"{r.ordinal_ranks[i]}"
     n = len(r.alternatives)
     if lang == "ko":
         lead = ", ".join(f"{name}({share:.0%})" for name, share in shares)
