@@ -261,8 +261,8 @@ def test_notes_are_hashable_values_and_serialise_for_json():
     b = Note(code="reversal_removed", params={"technology": "T1"})
     assert a == b
     assert hash(a) == hash(b)
-    assert list(dict.fromkeys([a, b, Note.of("ties_by_input_order")])) == [
-        a, Note.of("ties_by_input_order")]
+    assert list(dict.fromkeys([a, b, Note.of("tie_rule", groups=1)])) == [
+        a, Note.of("tie_rule", groups=1)]
     assert a.as_dict() == {"code": "reversal_removed", "params": {"technology": "T1"}}
     assert json.loads(json.dumps(a.as_dict()))["params"]["technology"] == "T1"
     assert dict(a.params) == {"technology": "T1"}

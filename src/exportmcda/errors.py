@@ -107,7 +107,7 @@ class Note:
 
     @classmethod
     def of(cls, code: str, /, **params: ParamValue) -> Note:
-        """Build a note from keyword parameters: ``Note.of("ties_by_input_order")``."""
+        """Build a note from keyword parameters: ``Note.of("tie_rule", groups=2)``."""
         return cls(code=code, params=NoteParams(params))
 
     def as_dict(self) -> dict[str, object]:

@@ -72,6 +72,18 @@ def test_korean_switch_and_screenshots_of_every_page(page: Page) -> None:
     assert "lang=ko" in page.url
 
 
+def test_ranking_with_ties_in_english_and_korean(page: Page) -> None:
+    """IND, top 10: the tie T0962/T0964/T0965 (=8) is shown and the cut-off note names T0967."""
+    for lang, score, note in (("en", "Score (TOPSIS closeness)", "leaves out T0967"),
+                              ("ko", "점수(TOPSIS 근접도)", "T0967를 제외")):
+        open_page(page, "ranking", lang=lang, country="IND", top="10")
+        table = page.get_by_test_id("stTable").filter(has_text=score).first
+        expect(table).to_contain_text("=8")
+        assert "9.5" not in table.inner_text()
+        expect(page.get_by_text(note).first).to_be_visible()
+        screenshot(page, f"ranking-ties-IND-{lang}")
+
+
 def test_compare_two_targets(page: Page) -> None:
     open_page(page, "compare", compare="ASEAN,IND")
     expect(page.get_by_role("heading", name="ASEAN member states")).to_be_visible()

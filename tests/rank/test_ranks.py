@@ -121,7 +121,7 @@ def test_top_n_overlap() -> None:
     assert top_n_overlap([1, 2, 3, 4], [2, 1, 4, 3], 2) == 1.0
     assert top_n_overlap([1, 2, 3, 4], [4, 3, 2, 1], 2) == 0.0
     assert top_n_overlap([1, 2, 3, 4], [1, 3, 2, 4], 2) == 0.5
-    # Tie at the cut-off: input order decides, as in RankResult.order.
+    # Tie at the cut-off: input order decides (a statistic of positions, not the shortlist).
     assert top_n_overlap([1.5, 1.5, 3, 4], [1, 2, 3, 4], 1) == 1.0
     with pytest.raises(ConfigError, match="between 1 and 4"):  # a setting: ConfigError
         top_n_overlap([1, 2, 3, 4], [1, 2, 3, 4], 5)

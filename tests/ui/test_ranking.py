@@ -63,7 +63,7 @@ def test_ranking_page_shows_notice_table_and_sources(ranking):
     assert any("Synthetic sample data" in w.value for w in ranking.warning)
     table = ranking_table(ranking)
     assert len(table) == 10
-    assert list(table.columns)[:2] == ["Technology", "Company"]
+    assert list(table.columns)[:3] == ["Shared rank", "Technology", "Company"]
     assert table.index[0] == "1"
     sources = next(t.value for t in ranking.table if t.value.index.name == "Source ID")
     assert {"Official", "News"} <= set(sources["Source type"])
@@ -166,12 +166,12 @@ def test_korean_switch_translates_the_ranking_page(ranking):
     assert ranking.title[0].value == "수출 기술 순위"
     assert any("합성 샘플 데이터" in w.value for w in ranking.warning)
     table = ranking_table(ranking)
-    assert list(table.columns)[:2] == ["기술", "기업"]
+    assert list(table.columns)[:3] == ["공동 순위", "기술", "기업"]
     assert ranking.slider(key="weight.utilization").label == "국내 활용도"
     assert set(table["기업 규모"]) <= {"중소기업", "중견기업", "대기업", "공공기관", "비영리법인"}
     notes = next(x.value for x in ranking.text if x.value.startswith("• "))
     assert "값이 없는 기술 14개" in notes  # capital class, named by its Korean label
-    assert "평균 순위" in notes
+    assert "동점 규칙" in notes  # the tie rule, in Korean
     assert "without a value" not in notes
     assert "capital_class" not in notes
 

@@ -156,7 +156,8 @@ def kendall_tau_b(x: ArrayLike, y: ArrayLike) -> float:
 def top_n_overlap(ranks_a: ArrayLike, ranks_b: ArrayLike, n: int) -> float:
     """Share of alternatives that are in the top ``n`` of both rankings (0 to 1).
 
-    Ties at the cut-off are broken by input order, as in ``RankResult.order``.
+    Ties at the cut-off are broken by input order: a statistic between methods' rankings of
+    the same rows. The shortlist people read is :meth:`TieRanks.top` (ties by key).
     """
     a = np.asarray(ranks_a, dtype=float)
     b = np.asarray(ranks_b, dtype=float)
