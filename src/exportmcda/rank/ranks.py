@@ -224,7 +224,11 @@ class TieRanks:
 
     def tied_with(self, i: int) -> tuple[int, ...]:
         """Indices tied with alternative ``i`` (itself excluded), in rank order."""
-        return tuple(int(j) for j in self.order if j != i and self.groups[j] == self.groups[i])
+        members = np.flatnonzero(self.groups == self.groups[i])  # vectorised: called per row
+        if members.size == 1:
+            return ()
+        members = members[np.argsort(self.ordinal[members])]
+        return tuple(int(j) for j in members if j != i)
 
     def top(self, n: int) -> tuple[int, ...]:
         """The first ``n`` alternatives by integer rank (the shortlist), best first."""
