@@ -84,6 +84,14 @@ def test_robustness_json_contract(selection: em.Selection) -> None:
     assert d["one_at_a_time"]["shortlist"] == d["shortlist"]
     assert set(d["shortlist"]) <= set(d["one_at_a_time"]["tracked"])
     assert d["cut_off_ties"] == list(selection.cut_off_ties(5))
+    r = selection.result
+    for tid, entry in d["acceptability"].items():
+        i = selection.position(tid)
+        assert entry["baseline_rank"] == r.ordinal_ranks[i]
+        assert type(entry["baseline_rank"]) is int
+        assert entry["shared_rank"] == r.shared_ranks[i] <= entry["baseline_rank"]
+        assert entry["tied_with"] == r.tied_with(i)
+    assert d["acceptability"]["T0201"]["tied_with"] == ["T0197"]  # =4 in the IND top 5
     assert d["settings"]["synthetic"] is True
     again = robustness(selection, top_n=5, samples=3_000, seed=1).as_dict()
     assert again == d

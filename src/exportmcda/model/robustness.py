@@ -75,6 +75,8 @@ class RobustnessReport:
     rank_buckets: int
     listed: tuple[int, ...]  # alternatives reported in ``acceptability`` (row indices)
     baseline_ranks: tuple[int, ...]  # integer ranks, by row index
+    baseline_shared: tuple[int, ...] = ()  # shared (competition) ranks, by row index
+    baseline_tied: tuple[tuple[str, ...], ...] = ()  # ids tied with each row
     shortlist: tuple[str, ...] = ()  # Selection.top_ids(top_n)
     cut_off_ties: tuple[str, ...] = ()  # tied with the shortlist's last, left out by the rule
     names: dict[str, str]
@@ -91,7 +93,8 @@ class RobustnessReport:
         ``top_n`` technologies most often in the SMAA top N, by decreasing top-N
         acceptability) to ``top_n`` (top-N acceptability), ``rank_probabilities`` (``"1"``
         .. ``"K"`` and ``">K"``, K = ``rank_buckets``), ``first`` (b^1), ``confidence``,
-        ``baseline_rank`` and ``technology_name``. ``central_weights`` maps the listed
+        ``baseline_rank`` (the integer rank), ``shared_rank``, ``tied_with`` and
+        ``technology_name``. ``central_weights`` maps the listed
         technologies that are ever ranked first to their central weight vector. Values that
         do not exist (e.g. a confidence factor of a technology never first) are null.
 
@@ -108,6 +111,8 @@ class RobustnessReport:
             acceptability[tid] = {
                 "technology_name": self.names.get(tid, tid),
                 "baseline_rank": self.baseline_ranks[i],
+                "shared_rank": self.baseline_shared[i] if self.baseline_shared else None,
+                "tied_with": list(self.baseline_tied[i]) if self.baseline_tied else [],
                 "top_n": float(top[i]),
                 "first": float(s.acceptability[i, 0]),
                 "confidence": None if np.isnan(s.confidence[i]) else float(s.confidence[i]),
@@ -219,6 +224,10 @@ def robustness(
         rank_buckets=k,
         listed=tuple(int(i) for i in listed),
         baseline_ranks=tuple(int(r) for r in selection.result.ordinal_ranks),
+        baseline_shared=tuple(int(r) for r in selection.result.shared_ranks),
+        baseline_tied=tuple(
+            tuple(selection.result.tied_with(i)) for i in range(len(selection.result.alternatives))
+        ),
         shortlist=shortlist,
         cut_off_ties=selection.cut_off_ties(top_n),
         names={str(key): value for key, value in names.items()},
