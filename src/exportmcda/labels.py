@@ -179,6 +179,9 @@ ISSUE_CODES: Final[dict[str, dict[str, str]]] = {
     },
     "unknown_table": {"en": "Unknown table", "ko": "알 수 없는 표"},
     "unknown_language": {"en": "Unknown language", "ko": "알 수 없는 언어"},
+    # technology-level evidence (issue 9, part 6)
+    "unknown_country_code": {"en": "Unknown country code", "ko": "알 수 없는 국가 코드"},
+    "unknown_certification": {"en": "Unknown certification", "ko": "알 수 없는 인증"},
 }
 
 GENERIC_ISSUE: Final[dict[str, str]] = {"en": "Problem", "ko": "문제"}
@@ -788,6 +791,14 @@ NOTES: Final[dict[str, dict[str, str]]] = {
         "out (TOPSIS closeness is unchanged by this)",
         "ko": "{leaves}: 모든 후보에서 0이라 순위를 바꿀 수 없으므로 제외했습니다(TOPSIS "
         "근접도는 달라지지 않습니다).",
+    },
+    "criteria_left_out": {
+        "en": "{leaves}: not computed, the database lacks the column(s) {columns}; these criteria "
+        "are left out and their weight ({weight:.1%}) is shared among the others in "
+        "proportion to their weights (the one-at-a-time rescaling)",
+        "ko": "{leaves}: 데이터베이스에 {columns} 열이 없어 계산하지 않았습니다. 이 기준은 "
+        "제외하고, 그 가중치({weight:.1%})는 나머지 기준에 가중치 비율대로 나누었습니다"
+        "(단일 변화 분석과 같은 재조정).",
     },
     # rank.engine
     "weights_normalized": {

@@ -30,7 +30,12 @@ from exportmcda.data.taxonomy import (
 from exportmcda.errors import ConfigError, JudgmentError, Note
 from exportmcda.model.criteria import CriteriaTree
 from exportmcda.model.measures import CriterionScores, evidence_passes, score
-from exportmcda.model.scenarios import Scenario, ScenarioWeights, scenario_weights
+from exportmcda.model.scenarios import (
+    Scenario,
+    ScenarioWeights,
+    leave_out,
+    scenario_weights,
+)
 from exportmcda.rank.engine import RankResult, rank_matrix
 
 __all__ = [
@@ -449,11 +454,24 @@ def rank_candidates(
     if dropped:
         notes.append(Note.of("zero_columns_dropped", leaves=", ".join(dropped)))
         matrix = matrix[leaf_ids]
-    w = np.array([weights.leaf_weights[c] for c in leaf_ids])
-    if not w.sum() > 0:
+    left_out = [c for c in candidates.scores.left_out if c in weights.leaf_weights]
+    if left_out:
+        share = sum(weights.leaf_weights[c] for c in left_out)
+        notes.append(Note.of(
+            "criteria_left_out", leaves=", ".join(left_out),
+            columns=", ".join(candidates.scores.missing_columns), weight=share,
+        ))
+    if not sum(weights.leaf_weights[c] for c in leaf_ids) > 0:
         raise ConfigError.single(
             "no_weight_left", "every criterion with a weight is 0 for every candidate"
         )
+    # The stated rule: weights of leaves that cannot be used are shared among the others
+    # in proportion (the one-at-a-time rescaling; see scenarios.leave_out).
+    kept = leave_out(
+        {c: weights.leaf_weights[c] for c in (*leaf_ids, *dropped, *left_out)},
+        (*dropped, *left_out),
+    )
+    w = np.array([kept[c] for c in leaf_ids])
     directions = {c: weights.tree.leaf(c).direction for c in leaf_ids}
     result = rank_matrix(
         matrix, w / w.sum(), directions, method=method, normalization=normalization,
@@ -466,7 +484,8 @@ def rank_candidates(
         country=country, scenario=scenario, weights=weights,
         scores=CriterionScores(
             matrix=matrix, tree=weights.tree, country=country.code,
-            notes=candidates.scores.notes,
+            notes=candidates.scores.notes, left_out=candidates.scores.left_out,
+            missing_columns=candidates.scores.missing_columns,
         ),
         result=result,
         technologies=candidates.described if keep is None else candidates.described.loc[
