@@ -153,8 +153,8 @@ def test_rank_with_scenario_filter_and_csv():
 
 def test_rank_with_a_weights_csv(tmp_path):
     path = tmp_path / "w.csv"
-    path.write_text("criterion,weight\nutilization,1\nfirm_capacity,0\nregion,0\n"
-                    "policy_fit,0\nsme_support,0\n", encoding="utf-8")
+    path.write_text("criterion,weight\nutilization,1\ntrack_record,0\nfirm_capacity,0\n"
+                    "region,0\npolicy_fit,0\nsme_support,0\n", encoding="utf-8")
     rows = json.loads(run(["rank", "--country", "IND", "--weights", str(path), "--top", "3",
                            "--format", "json"])[1])
     assert rows[0]["contributions"]["capital_class"] == 0

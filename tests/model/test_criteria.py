@@ -108,7 +108,8 @@ def test_direction_override_for_balanced_regional_development(tree):
 
 def test_sample_matrix_is_complete_and_finite():
     s = score(load_sample(), load_criteria(), get_country("VNM"))
-    assert s.matrix.shape == (1044, 10)
+    assert s.matrix.shape == (1044, 16)
+    assert s.left_out == ()  # the sample has every evidence column
     assert np.isfinite(s.matrix.to_numpy()).all()
     # the sample has 5 companies without a capital class; their technologies are noted
     assert any(n.startswith("capital_class:") for n in notes_text(s.notes))

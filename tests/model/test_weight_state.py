@@ -282,7 +282,8 @@ def test_link_weights_are_read_and_normalised():
     assert weights == {"utilization": 0.5, "firm_capacity": 0.25, "region": 0.25,
                        "policy_fit": 0.0, "sme_support": 0.0}
     weights, _ = parse_url_weights(
-        " sme_support:0.1, policy_fit:0.3,region:0.1,firm_capacity:0.1,utilization:0.4,", LINK_CRITERIA
+        " sme_support:0.1, policy_fit:0.3,region:0.1,firm_capacity:0.1,utilization:0.4,",
+        LINK_CRITERIA,
     )
     assert list(weights) == list(LINK_CRITERIA)  # the children's order, not the link's
     assert weights == pytest.approx({"utilization": 0.4, "firm_capacity": 0.1, "region": 0.1,

@@ -309,7 +309,7 @@ class _Checker:
         if code:
             self.add(code, f"{spec.name}: {expected}", r, spec.name, text)
             return _BAD
-        return int(number)  # type: ignore[arg-type]  # number is a Decimal here
+        return int(cast(Decimal, number))
 
     def codes(
         self, r: int, spec: EvidenceColumn, text: str, parse: Callable[[str], str | None]
@@ -451,7 +451,7 @@ def validate(
         numeric = _EVIDENCE[column].kind in ("count", "year")
         data[column] = (
             pd.array(cast("list[int | None]", values), "Int64") if numeric
-            else pd.array(values, dtype="string")
+            else pd.array(cast("list[str | None]", values), dtype="string")
         )
     for name, j in check.extras:
         data[name] = [rec.cells[j].strip() for rec in records]

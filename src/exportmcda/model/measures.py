@@ -215,9 +215,10 @@ def _transformed(values: pd.Series, leaf: Leaf) -> pd.Series:
     difference. ``log1p`` makes each doubling count about the same (diminishing returns),
     keeps 0 at 0 and preserves the order.
     """
+    floats = values.astype("float64")
     if str(leaf.params.get("transform", "none")) == "log1p":
-        return np.log1p(values.astype("float64"))
-    return values.astype("float64")
+        return pd.Series(np.log1p(floats.to_numpy()), index=floats.index, dtype="float64")
+    return floats
 
 
 def _evidence_count(ctx: _Context, leaf: Leaf) -> Measured:
@@ -258,8 +259,8 @@ def _certification_score(ctx: _Context, leaf: Leaf) -> Measured:
         return absent
     scores = {str(k): float(v) for k, v in dict(leaf.params["scores"]).items()}
 
-    def total(value: object) -> float:
-        if pd.isna(value):
+    def total(value: str | None) -> float:
+        if value is None or pd.isna(value):
             return 0.0
         codes = str(value).split(";")
         return sum(scores["other"] if c.startswith("other:") else scores.get(c, 0.0)
