@@ -133,3 +133,20 @@ def test_rescale_weights_is_the_one_at_a_time_rescaling() -> None:
     """The app's named-weights rescaling: 0.5/0.3/0.2 with a → 0.8 gives 0.8/0.12/0.08."""
     out = rescale_weights({"a": 0.5, "b": 0.3, "c": 0.2}, "a", 0.8)
     assert out == pytest.approx({"a": 0.8, "b": 0.12, "c": 0.08}, abs=1e-12)
+
+
+def test_leave_out_is_the_one_at_a_time_rescaling_to_zero():
+    from exportmcda.model.scenarios import leave_out, rescale_weights
+    from exportmcda.robustness.oat import perturbed
+
+    w = {"a": 0.5, "b": 0.2, "c": 0.2, "d": 0.1}
+    kept = leave_out(w, ["b", "d"])
+    assert kept == pytest.approx({"a": 0.5 / 0.7, "c": 0.2 / 0.7})
+    assert sum(kept.values()) == pytest.approx(1)
+    one = leave_out(w, ["b"])
+    assert one == pytest.approx({k: v for k, v in rescale_weights(w, "b", 0.0).items()
+                                 if k != "b"})
+    assert list(one.values()) == pytest.approx(
+        [v for i, v in enumerate(perturbed(list(w.values()), 1, [0.0])[0]) if i != 1])
+    with pytest.raises(ConfigError, match="not among the weights"):
+        leave_out(w, ["zzz"])

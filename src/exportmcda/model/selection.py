@@ -115,8 +115,20 @@ class Filters:
         return bool(self.fields or self.service_types or self.company_sizes or self.regions)
 
 
+def _name(tech: pd.DataFrame, column: str, lang: str) -> pd.Series:
+    """A name column in ``lang``: the optional Korean name (``<column>_ko``) where given."""
+    korean = f"{column}_ko"
+    if lang != "ko" or korean not in tech.columns:
+        return tech[column]
+    return tech[korean].where(tech[korean].notna(), tech[column])
+
+
 def describe_technologies(db: Database, lang: str = "en") -> pd.DataFrame:
-    """One row per technology: name, company, fields, service type, region, size (names)."""
+    """One row per technology: name, company, fields, service type, region, size (names).
+
+    Names follow ``lang``: the Korean interface shows ``technology_name_ko`` and
+    ``company_name_ko`` where the database gives them, the original names otherwise.
+    """
     rows = db.rows
     field_names = {c.number: c.name(lang) for c in FIELDS}
     service_names = {c.number: c.name(lang) for c in SERVICE_TYPES}
@@ -140,9 +152,9 @@ def describe_technologies(db: Database, lang: str = "en") -> pd.DataFrame:
     size_names = {c.number: c.name(lang) for c in COMPANY_SIZES}
     return pd.DataFrame(
         {
-            "technology_name": tech["technology_name"],
+            "technology_name": _name(tech, "technology_name", lang),
             "company_id": tech["company_id"],
-            "company_name": tech["company_name"],
+            "company_name": _name(tech, "company_name", lang),
             "field": fields.reindex(tech.index),
             "service_type": services.reindex(tech.index),
             "region": tech["region"].map(region_names),
