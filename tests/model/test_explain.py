@@ -1,5 +1,8 @@
 """Explaining one technology's rank (exportmcda.model.explain)."""
 
+import math
+from pathlib import Path
+
 import numpy as np
 import pytest
 from pymcdm import normalizations
@@ -21,7 +24,7 @@ def test_explanation_of_the_first_and_a_later_technology(india):
     e = explain(india, first)
     assert e.rank == 1
     assert e.above is None
-    assert "ranked first" in e.sentence
+    assert e.sentence.startswith("Ranks 1st of 1,044 for India (closeness ")
     assert e.moves["needed"].isna().all()
     sixth = india.result.alternatives[india.result.order[5]]
     e6 = explain(india, sixth, "ko")
@@ -49,3 +52,74 @@ def test_what_it_would_take_actually_moves_it_up(india):
     assert c[i] > c[above]
     x[i, j] = r.matrix[i, j]
     assert TOPSIS(normalizations.vector_normalization)(x, r.weights, r.types)[i] <= c[above]
+
+
+# ------------------------------------------------- evidence in the sentence (issue 9)
+
+
+def test_the_sentence_names_the_strongest_evidence_as_notes(india):
+    r = india.result
+    third = r.alternatives[r.order[2]]
+    e = explain(india, third)
+    codes = [n.code for n in e.reasons]
+    assert codes[0] == "explain_rank"
+    assert dict(e.reasons[0].params) == {"rank": 3, "n": 1044, "country": "IND",
+                                         "score": pytest.approx(e.score)}
+    assert codes[-1] == "why_furthest"
+    # the sample's third technology for India: exported there, many Korean sites, Traffic
+    tech = india.technologies.loc[third]
+    assert "IND" in tech["export_countries"].split(";")
+    assert codes[1:3] == ["why_exported_to_target", "why_domestic_sites"]
+    sites = e.reasons[2]
+    assert sites.params["n"] == tech["domestic_sites"]
+    share = (india.technologies["domestic_sites"] >= tech["domestic_sites"]).mean()
+    assert sites.params["top"] == math.ceil(100 * share)
+    assert "why_policy_headline" in codes
+    assert e.sentence.startswith("Ranks 3rd of 1,044 for India (closeness ")
+    assert "already exported to India, deployed in " in e.sentence
+    assert "Traffic is a headline priority of India's policy" in e.sentence
+    ko = explain(india, third, "ko", with_moves=False)
+    assert ko.reasons == e.reasons  # the same notes, rendered in Korean
+    assert ko.sentence.startswith("인도 대상 1,044개 중 3위")
+    assert "인도에 이미 수출" in ko.sentence
+    assert "교통은(는) 인도 정책의 핵심 우선순위" in ko.sentence
+    assert "deployed" not in ko.sentence
+
+
+def test_certifications_and_at_most_three_pieces_of_evidence(india):
+    certified = {"why_cert_gs": "GS", "why_cert_nep": "NEP", "why_cert_net": "NET",
+                 "why_cert_inno": "INNO"}
+    evidence = {"why_exported_to_target", "why_domestic_sites", "why_overseas_sites",
+                "why_overseas_sites_only", "why_patents", "why_trl", *certified}
+    seen_gs = False
+    for k in range(40):
+        e = explain(india, india.result.alternatives[india.result.order[k]], with_moves=False)
+        cited = [n for n in e.reasons if n.code in evidence]
+        assert len(cited) <= 3
+        for note in cited:
+            if note.code in certified:
+                tid = e.technology_id
+                assert certified[note.code] in india.technologies.loc[tid, "certifications"]
+                seen_gs |= note.code == "why_cert_gs"
+    assert seen_gs
+    assert "GS-certified (Good Software)" in _sentence_citing(india, "why_cert_gs")
+
+
+def _sentence_citing(selection, code):
+    for k in range(60):
+        e = explain(selection, selection.result.alternatives[selection.result.order[k]],
+                    with_moves=False)
+        if any(n.code == code for n in e.reasons):
+            return e.sentence
+    return ""
+
+
+def test_without_evidence_columns_the_sentence_cites_none():
+    small = em.load(Path(__file__).parents[2] / "data" / "examples" / "small_database.csv")
+    sel = em.select(small, em.load_criteria(), em.load_scenario("balanced"),
+                    em.get_country("VNM"))
+    for tid in sel.result.alternatives:
+        e = explain(sel, tid, with_moves=False)
+        cited = ("why_domestic", "why_cert", "why_overseas", "why_patents", "why_trl")
+        assert not [n for n in e.reasons if n.code.startswith(cited)]
+        assert len(e.reasons) >= 2

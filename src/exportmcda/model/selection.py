@@ -127,7 +127,8 @@ def describe_technologies(db: Database, lang: str = "en") -> pd.DataFrame:
     """One row per technology: name, company, fields, service type, region, size (names).
 
     Names follow ``lang``: the Korean interface shows ``technology_name_ko`` and
-    ``company_name_ko`` where the database gives them, the original names otherwise.
+    ``company_name_ko`` where the database gives them, the original names otherwise. The
+    database's evidence columns follow, raw (what an explanation cites).
     """
     rows = db.rows
     field_names = {c.number: c.name(lang) for c in FIELDS}
@@ -159,6 +160,7 @@ def describe_technologies(db: Database, lang: str = "en") -> pd.DataFrame:
             "service_type": services.reindex(tech.index),
             "region": tech["region"].map(region_names),
             "company_size": tech["company_size"].map(size_names),
+            **{column: tech[column] for column in db.evidence_columns},
         },
         index=tech.index,
     )
