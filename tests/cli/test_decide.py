@@ -304,3 +304,19 @@ def test_ahp_json_keeps_note_strings_and_adds_their_codes(tmp_path):
                              "CR is that of the completed matrix"]
     assert body["note_codes"] == [{"code": "judgments_estimated",
                                    "params": {"n": 1, "total": 3, "how": "Harker (1987)"}}]
+
+
+def test_rank_of_a_database_without_evidence_states_the_left_out_criteria(capsys):
+    small = Path(__file__).resolve().parents[2] / "data" / "examples" / "small_database.csv"
+    code, out = run(["rank", "--data", str(small), "--country", "VNM", "--top", "3",
+                     "--format", "json"])
+    assert code == 0
+    rows = json.loads(out)
+    assert len(rows) == 3
+    assert "domestic_use" not in rows[0]["criteria"]
+    err = capsys.readouterr().err
+    assert ("Domestic deployments, Overseas deployments, Export countries, Certifications, "
+            "Patents, Maturity (TRL): not computed, the database lacks the column(s) "
+            "domestic_sites, overseas_sites, export_countries, certifications, patents, trl; "
+            "these criteria are left out and their weight (21.4%) is shared among the others "
+            "in proportion to their weights") in err
