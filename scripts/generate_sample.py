@@ -299,6 +299,12 @@ FIRM_KINDS: tuple[tuple[tuple[str, str], ...], ...] = (
     (("Smart City Foundation", "스마트시티재단"), ("Urban Research Institute", "도시연구원")),
 )
 FICTIONAL_EN, FICTIONAL_KO = " (fictional)", "(가상)"
+# Syllable pairs that spell a known Korean company brand are never used (the names stay
+# invented even without their "(fictional)" mark).
+REAL_BRANDS = frozenset({
+    "Hanbit", "Hanmi", "Hanon", "Hansae", "Hansol", "Mirae", "Nuri", "Nuon", "Dasol",
+    "Hanha", "Daon", "Hanra", "Samsung", "Hanwha", "Sohan", "Seowon",
+})
 
 # A14-A20: the technology-level evidence columns.
 SIZE_SITES: tuple[float, ...] = (3.0, 6.0, 12.0, 15.0, 3.0)  # A16 mean domestic sites
@@ -405,7 +411,8 @@ def assumptions() -> list[str]:
         "Korean (technology_name_ko); half of the names get a qualifier in front (e.g. "
         "'integrated', 'real-time'); a repeated name gets a version ('... 2.0'). Companies "
         "get invented Korean-style names (two syllables and a kind of firm by size) marked "
-        f"'{FICTIONAL_EN.strip()}' in company_name and '{FICTIONAL_KO}' in company_name_ko; "
+        f"'{FICTIONAL_EN.strip()}' in company_name and '{FICTIONAL_KO}' in company_name_ko "
+        f"(never a known brand: {', '.join(sorted(REAL_BRANDS))} are excluded); "
         "ids are C001-C300 and T0001-T1044. No real company or product name is used. Why: the "
         "study's database is not public; readable names make the sample look like a real "
         "register without passing for one.",
@@ -651,7 +658,7 @@ def _company_name(rng: random.Random, size: int, used: set[str]) -> tuple[str, s
         (en1, ko1), (en2, ko2) = rng.sample(NAME_SYLLABLES, 2)
         kind_en, kind_ko = rng.choice(FIRM_KINDS[size - 1])
         name_en = f"{en1}{en2.lower()} {kind_en}{FICTIONAL_EN}"
-        if name_en not in used:
+        if name_en not in used and f"{en1}{en2.lower()}" not in REAL_BRANDS:
             used.add(name_en)
             return name_en, f"{ko1}{ko2}{kind_ko}{FICTIONAL_KO}"
 
@@ -739,16 +746,17 @@ def generate(seed: int = SEED) -> tuple[bytes, bytes, bytes]:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(COLUMNS)
-    # A13-A20 draw from their own stream, so the structure above (and every published
-    # table) does not depend on them.
+    # A13-A20 draw from their own streams, so the structure above (and every published
+    # table) does not depend on them, nor the evidence on the company names.
     extra = random.Random(f"{seed}:names-and-evidence")
+    naming = random.Random(f"{seed}:company-names")
     company_names: set[str] = set()
     technology_names: dict[str, int] = {}
     pos = 0
     for number, k in enumerate(order, start=1):
         c = companies[k]
         c.id = f"C{number:03d}"
-        name_en, name_ko = _company_name(extra, c.size, company_names)
+        name_en, name_ko = _company_name(naming, c.size, company_names)
         for t in holdings[k]:
             pos += 1
             tid = f"T{pos:04d}"

@@ -15,8 +15,8 @@ from exportmcda.export.record import RECORD_SHEET, build_record, file_sha256, re
 from exportmcda.export.reports import shortlist_xlsx
 from tests.export.workbooks import SAMPLE_CSV, SAMPLE_SHA256, TOP, WHEN
 
-FIRST = "T0073"
-"""India's first technology under the balanced scenario (a Traffic-only technology)."""
+FIRST = "T0607"
+"""India's first technology under the balanced scenario (Traffic and Logistics)."""
 
 
 @pytest.fixture(scope="module")
@@ -99,20 +99,19 @@ def test_a_changed_country_profile_is_named_with_the_rank_moves(workbook, db, tm
     found = {(d["kind"], d["technology_id"], d["old_rank"], d["new_rank"])
              for d in report["differences"]}
     assert found == _expected_changes(recorded, now)
-    # T0073 (AI congestion forecasting platform, Traffic only) led on India's Traffic
-    # priority; without it, it leaves
+    # T0607 (secure freight tracking platform, Traffic and Logistics) led on India's
+    # Traffic priority; without it, it leaves
     first = next(d for d in report["differences"] if d["technology_id"] == FIRST)
     assert first["kind"] == "left"
     assert first["old_rank"] == 1.0
     assert first["new_rank"] > TOP
-    assert first["old_score"] == pytest.approx(0.682417, abs=1e-6)
+    assert first["old_score"] == pytest.approx(0.672061, abs=1e-6)
     assert first["new_score"] < first["old_score"]
 
 
 def test_a_changed_database_row_is_named_with_the_rank_moves(workbook, tmp_path):
     text = SAMPLE_CSV.read_text(encoding="utf-8")
-    row = ("T0073,AI congestion forecasting platform,C025,Neulhan Smart City Corporation "
-           "(fictional),Traffic,")
+    row = "T0607,Secure freight tracking platform,C176,Bomnu Energy (fictional),Traffic,"
     assert text.count(row) == 1
     changed = tmp_path / "technologies.csv"
     changed.write_text(text.replace(row, row.replace(",Traffic,", ",Finance,")),

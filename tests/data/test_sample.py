@@ -142,13 +142,17 @@ def test_names_are_visibly_fictitious(rows: list[dict[str, str]]) -> None:
         assert r["company_name_ko"].endswith("(가상)")
     companies = {r["company_id"]: r["company_name"] for r in rows}
     assert len(set(companies.values())) == len(companies) == 300
+    gen = _generator()
+    assert not {name.split()[0] for name in companies.values()} & gen.REAL_BRANDS
 
 
 def test_technology_names_are_readable_and_bilingual(rows: list[dict[str, str]]) -> None:
     gen = _generator()
     names = {r["technology_id"]: (r["technology_name"], r["technology_name_ko"]) for r in rows}
     assert len(set(names.values())) == len(names) == 1044  # a repeated name gets a version
-    assert names["T0073"] == ("AI congestion forecasting platform", "AI 교통 혼잡 예측 플랫폼")
+    assert names["T0073"] == (
+        "AI traffic-signal optimisation platform", "AI 교통신호 최적화 플랫폼"
+    )
     for r in rows:
         en, ko = r["technology_name"], r["technology_name_ko"]
         form_en, form_ko = gen.SERVICE_FORMS[r["service_type"]]

@@ -4,11 +4,13 @@ import math
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pytest
 from pymcdm import normalizations
 from pymcdm.methods import TOPSIS
 
 import exportmcda as em
+from exportmcda import labels
 from exportmcda.model.explain import explain
 
 
@@ -57,33 +59,51 @@ def test_what_it_would_take_actually_moves_it_up(india):
 # ------------------------------------------------- evidence in the sentence (issue 9)
 
 
+def _exported_to_india(selection):
+    """The best-ranked technology exported to India with many Korean sites (top 25 %)."""
+    tech = selection.technologies
+    sites = tech["domestic_sites"].astype(float)
+    for position, i in enumerate(selection.result.order):
+        row = tech.iloc[i]
+        exported = not pd.isna(row["export_countries"]) and "IND" in row["export_countries"]
+        if exported and (sites >= row["domestic_sites"]).mean() <= 0.25:
+            return position, str(tech.index[i])
+    raise AssertionError("the sample has no such technology")
+
+
 def test_the_sentence_names_the_strongest_evidence_as_notes(india):
-    r = india.result
-    third = r.alternatives[r.order[2]]
-    e = explain(india, third)
+    position, tid = _exported_to_india(india)
+    e = explain(india, tid)
     codes = [n.code for n in e.reasons]
     assert codes[0] == "explain_rank"
-    assert dict(e.reasons[0].params) == {"rank": 3, "n": 1044, "country": "IND",
+    assert dict(e.reasons[0].params) == {"rank": position + 1, "n": 1044, "country": "IND",
                                          "score": pytest.approx(e.score)}
     assert codes[-1] == "why_furthest"
-    # the sample's third technology for India: exported there, many Korean sites, Traffic
-    tech = india.technologies.loc[third]
-    assert "IND" in tech["export_countries"].split(";")
+    # exported to the target comes first, then the Korean sites with their top share
+    tech = india.technologies.loc[tid]
     assert codes[1:3] == ["why_exported_to_target", "why_domestic_sites"]
     sites = e.reasons[2]
     assert sites.params["n"] == tech["domestic_sites"]
     share = (india.technologies["domestic_sites"] >= tech["domestic_sites"]).mean()
     assert sites.params["top"] == math.ceil(100 * share)
-    assert "why_policy_headline" in codes
-    assert e.sentence.startswith("Ranks 3rd of 1,044 for India (closeness ")
-    assert "already exported to India, deployed in " in e.sentence
-    assert "Traffic is a headline priority of India's policy" in e.sentence
-    ko = explain(india, third, "ko", with_moves=False)
+    ordinal = labels._ordinal(position + 1, "en")
+    assert e.sentence.startswith(f"Ranks {ordinal} of 1,044 for India (closeness ")
+    assert ": already exported to India, deployed in " in e.sentence
+    ko = explain(india, tid, "ko", with_moves=False)
     assert ko.reasons == e.reasons  # the same notes, rendered in Korean
-    assert ko.sentence.startswith("인도 대상 1,044개 중 3위")
-    assert "인도에 이미 수출" in ko.sentence
-    assert "교통은(는) 인도 정책의 핵심 우선순위" in ko.sentence
+    assert ko.sentence.startswith(f"인도 대상 1,044개 중 {position + 1}위")
+    assert ": 인도에 이미 수출, 국내 지자체·현장 " in ko.sentence
     assert "deployed" not in ko.sentence
+
+
+def test_the_policy_priority_of_the_field_is_named(india):
+    first = india.result.alternatives[india.result.order[0]]
+    e = explain(india, first, with_moves=False)
+    policy = next(n for n in e.reasons if n.code == "why_policy_headline")
+    assert dict(policy.params) == {"field": "Traffic", "country": "IND"}
+    assert "Traffic is a headline priority of India's policy" in e.sentence
+    ko = explain(india, first, "ko", with_moves=False)
+    assert "교통은(는) 인도 정책의 핵심 우선순위" in ko.sentence
 
 
 def test_certifications_and_at_most_three_pieces_of_evidence(india):
