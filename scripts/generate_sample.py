@@ -28,12 +28,13 @@ import csv
 import hashlib
 import io
 import json
+import math
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from exportmcda.data.database import REQUIRED_COLUMNS
+from exportmcda.data.database import EVIDENCE_COLUMNS, REQUIRED_COLUMNS
 from exportmcda.data.taxonomy import (
     CAPITAL,
     CLASS_SCALES,
@@ -41,6 +42,7 @@ from exportmcda.data.taxonomy import (
     EMPLOYEES,
     FIELDS,
     HISTORY,
+    REFERENCE_YEAR,
     REGIONS,
     SALES,
     SERVICE_TYPES,
@@ -59,8 +61,16 @@ TITLE = (
     "(reproduces the published tables of Kim 2021; fictitious companies and technologies)"
 )
 CSV_NAME = "technologies.csv"
-COLUMNS = (*REQUIRED_COLUMNS, *(s.class_column for s in CLASS_SCALES))
-"""The sample gives classes only (the study publishes classes, not raw won/years/people)."""
+EVIDENCE = tuple(c.name for c in EVIDENCE_COLUMNS)
+COLUMNS = (
+    *REQUIRED_COLUMNS,
+    *(s.class_column for s in CLASS_SCALES),
+    "technology_name_ko",
+    "company_name_ko",
+    *EVIDENCE,
+)
+"""The sample gives classes only (the study publishes classes, not raw won/years/people),
+Korean names beside the English ones, and every technology-level evidence column."""
 DEFAULT_OUT = Path(__file__).resolve().parent.parent / "data" / "sample"
 
 # ----------------------------------------------------------------- published (study §III)
@@ -173,6 +183,151 @@ SERVICE_FIELD_AFFINITY: dict[str, tuple[str, ...]] = {
 }
 
 
+# ------------------------------------------------------- names and evidence (A13-A20)
+
+# A13: readable technology names: a topic of the technology's main field × the product form
+# of its service type. Topics: (English, Korean); forms: (English, Korean) with {t} = topic.
+FIELD_TOPICS: dict[str, tuple[tuple[str, str], ...]] = {
+    "Construction": (("construction-site safety", "건설현장 안전"),
+                     ("building energy", "건물 에너지"), ("facility inspection", "시설물 점검")),
+    "Labor employment": (("job matching", "일자리 매칭"), ("worker safety", "근로자 안전")),
+    "Factory": (("smart-factory process", "스마트공장 공정"),
+                ("equipment fault prediction", "설비 고장 예측")),
+    "Tourism": (("tourist guide", "관광 안내"), ("visitor flow", "방문객 동선")),
+    "Education": (("digital classroom", "디지털 교실"), ("learning analytics", "학습 분석")),
+    "Traffic": (("traffic-signal optimisation", "교통신호 최적화"),
+                ("parking guidance", "주차 안내"), ("bus arrival information", "버스 도착 정보"),
+                ("congestion forecasting", "교통 혼잡 예측")),
+    "Green·Energy": (("energy management", "에너지 관리"),
+                     ("solar power monitoring", "태양광 발전 모니터링"),
+                     ("building power saving", "건물 전력 절감")),
+    "Finance": (("local currency payment", "지역화폐 결제"), ("fraud detection", "이상거래 탐지")),
+    "Agriculture": (("smart-farm climate control", "스마트팜 환경 제어"),
+                    ("crop monitoring", "작물 생육 모니터링")),
+    "Culture and art": (("digital heritage", "디지털 문화유산"),
+                        ("immersive exhibition", "실감형 전시")),
+    "Water management": (("water-leak detection", "누수 탐지"),
+                         ("water-quality monitoring", "수질 모니터링")),
+    "Logistics": (("last-mile delivery", "라스트마일 배송"),
+                  ("freight tracking", "화물 추적")),
+    "Crime prevention": (("intelligent surveillance", "지능형 영상감시"),
+                         ("safe-return service", "안심귀가")),
+    "Disaster prevention": (("flood early-warning", "침수 조기경보"),
+                            ("fire detection", "화재 감지"),
+                            ("slope collapse alert", "급경사지 붕괴 경보")),
+    "Welfare": (("elderly care", "독거노인 돌봄"),
+                ("welfare blind-spot detection", "복지 사각지대 발굴")),
+    "Business": (("local business analytics", "상권 분석"), ("smart office", "스마트 오피스")),
+    "Citizen participation": (("civil complaint", "민원 처리"),
+                              ("citizen living-lab", "시민 리빙랩")),
+    "Refuse disposal": (("waste collection", "폐기물 수거"),
+                        ("recycling sorting", "재활용 선별")),
+    "Medical·Health": (("remote health care", "원격 건강관리"),
+                       ("emergency medical response", "응급의료 대응")),
+    "E-government": (("administrative data", "행정 데이터"),
+                     ("city operations centre", "도시통합운영센터")),
+    "Communications technology": (("public Wi-Fi", "공공 와이파이"),
+                                  ("urban network", "도시 통신망")),
+}
+SERVICE_FORMS: dict[str, tuple[str, str]] = {
+    "3D": ("3D {t} modelling system", "3D {t} 모델링 시스템"),
+    "AI": ("AI {t} platform", "AI {t} 플랫폼"),
+    "AR": ("AR {t} app", "AR {t} 앱"),
+    "BIM": ("BIM-based {t} system", "BIM 기반 {t} 시스템"),
+    "CCTV": ("CCTV {t} system", "CCTV {t} 시스템"),
+    "DRM": ("DRM {t} content protection", "{t} 콘텐츠 DRM 보호"),
+    "ESS": ("ESS-linked {t} system", "ESS 연계 {t} 시스템"),
+    "GIS-GPS": ("GIS {t} map service", "GIS {t} 지도 서비스"),
+    "IoT": ("IoT {t} sensor network", "IoT {t} 센서 네트워크"),
+    "LTE-5G": ("5G {t} network", "5G {t} 네트워크"),
+    "MR": ("MR {t} training", "MR {t} 훈련"),
+    "NFC": ("NFC {t} tag", "NFC {t} 태그"),
+    "RFID": ("RFID {t} tracking", "RFID {t} 추적"),
+    "SI-SM": ("{t} system integration", "{t} 시스템 통합 구축"),
+    "VR": ("VR {t} simulator", "VR {t} 시뮬레이터"),
+    "Construction·Operation·Maintenance": ("{t} operation and maintenance", "{t} 운영·유지관리"),
+    "Drone": ("drone {t} service", "드론 {t} 서비스"),
+    "Digital twin": ("digital-twin {t} simulation", "디지털트윈 {t} 시뮬레이션"),
+    "Robot": ("{t} robot", "{t} 로봇"),
+    "Module": ("{t} communication module", "{t} 통신 모듈"),
+    "Modular": ("modular {t} unit", "모듈러 {t} 유닛"),
+    "Mobile": ("{t} mobile app", "{t} 모바일 앱"),
+    "Blockchain": ("blockchain {t} ledger", "블록체인 {t} 원장"),
+    "Bluetooth": ("Bluetooth {t} beacon", "블루투스 {t} 비콘"),
+    "Big data": ("big-data {t} analytics", "빅데이터 {t} 분석"),
+    "Biometrics": ("biometric {t} authentication", "생체인식 {t} 인증"),
+    "Sensor": ("{t} sensor", "{t} 센서"),
+    "Water treatment system": ("{t} water treatment unit", "{t} 수처리 장치"),
+    "New renewable energy": ("renewable {t} plant", "신재생 {t} 발전 설비"),
+    "Edge computing": ("edge-computing {t} gateway", "엣지컴퓨팅 {t} 게이트웨이"),
+    "Fuel-cell": ("fuel-cell {t} power unit", "연료전지 {t} 전원 장치"),
+    "Automatic driving": ("autonomous {t} shuttle", "자율주행 {t} 셔틀"),
+    "Eco-friendly commercial vehicle": ("electric {t} vehicle", "전기 {t} 차량"),
+    "Consulting": ("{t} consulting", "{t} 컨설팅"),
+    "Contents": ("{t} content", "{t} 콘텐츠"),
+    "Cloud": ("cloud {t} service", "클라우드 {t} 서비스"),
+    "Kiosk": ("{t} kiosk", "{t} 키오스크"),
+    "Program": ("{t} software", "{t} 소프트웨어"),
+    "Platform": ("{t} platform", "{t} 플랫폼"),
+    "": ("{t} solution", "{t} 솔루션"),  # A1: no service type
+}
+# A13: a qualifier put in front of half of the names, so that one company's products differ.
+QUALIFIERS: tuple[tuple[str, str], ...] = (
+    ("integrated", "통합"), ("real-time", "실시간"), ("smart", "스마트"),
+    ("predictive", "예측형"), ("low-power", "저전력"), ("citizen-facing", "시민 참여형"),
+    ("multi-site", "다지점"), ("open-API", "개방형 API"), ("compact", "소형"),
+    ("next-generation", "차세대"), ("secure", "보안 강화"), ("cloud-connected", "클라우드 연동"),
+)
+# A13: fictional Korean-style company names: two invented syllables + a kind of firm.
+NAME_SYLLABLES: tuple[tuple[str, str], ...] = (
+    ("Han", "한"), ("Bit", "빛"), ("Sae", "새"), ("Nu", "누"), ("Ri", "리"), ("Da", "다"),
+    ("On", "온"), ("Ga", "가"), ("Ram", "람"), ("Seo", "서"), ("Yul", "율"), ("Ha", "하"),
+    ("Neul", "늘"), ("Bom", "봄"), ("Ye", "예"), ("Jin", "진"), ("Mi", "미"), ("Rae", "래"),
+    ("So", "소"), ("Won", "원"), ("Gyeol", "결"), ("Sol", "솔"), ("Dam", "담"), ("Chan", "찬"),
+)
+FIRM_KINDS: tuple[tuple[tuple[str, str], ...], ...] = (
+    # SME, medium-sized, major, public institution, non-profit (taxonomy order)
+    (("Smart Systems", "스마트시스템"), ("Tech", "테크"), ("Solutions", "솔루션"),
+     ("Data Lab", "데이터랩"), ("Info & Comm", "정보통신"), ("Mobility", "모빌리티"),
+     ("Engineering", "엔지니어링"), ("Sensing", "센싱")),
+    (("Smart Systems", "스마트시스템"), ("ICT", "아이씨티"), ("Engineering", "엔지니어링"),
+     ("Networks", "네트웍스")),
+    (("Industries", "산업"), ("Smart City Group", "스마트시티그룹"),
+     ("Construction", "건설"), ("Energy", "에너지")),
+    (("Smart City Corporation", "스마트도시공사"), ("Urban Development Agency", "도시개발공사"),
+     ("Information Agency", "정보원")),
+    (("Smart City Foundation", "스마트시티재단"), ("Urban Research Institute", "도시연구원")),
+)
+FICTIONAL_EN, FICTIONAL_KO = " (fictional)", "(가상)"
+# Syllable pairs that spell a known Korean company brand are never used (the names stay
+# invented even without their "(fictional)" mark).
+REAL_BRANDS = frozenset({
+    "Hanbit", "Hanmi", "Hanon", "Hansae", "Hansol", "Mirae", "Nuri", "Nuon", "Dasol",
+    "Hanha", "Daon", "Hanra", "Samsung", "Hanwha", "Sohan", "Seowon",
+})
+
+# A14-A20: the technology-level evidence columns.
+SIZE_SITES: tuple[float, ...] = (3.0, 6.0, 12.0, 15.0, 3.0)  # A16 mean domestic sites
+SIZE_ABROAD: tuple[int, ...] = (10, 25, 45, 30, 8)  # A17: % of technologies deployed abroad
+SIZE_PATENTS: tuple[float, ...] = (2.0, 4.0, 8.0, 2.0, 1.0)  # A20 mean patents
+HISTORY_MAX_AGE: tuple[int, ...] = (4, 9, 19, 29, 49, 70)  # history class -> oldest company
+LOCAL_GOVERNMENTS = 243  # 17 metropolitan + 226 basic local governments (2021)
+EXPORT_MARKETS: dict[str, int] = {  # A18: weight of a country among export destinations
+    "VNM": 10, "IDN": 8, "PHL": 6, "THA": 5, "MYS": 5, "KHM": 4, "LAO": 3, "MMR": 3,
+    "SGP": 2, "IND": 4, "SAU": 4, "ARE": 4, "QAT": 3, "KWT": 3, "EGY": 2, "MNG": 3,
+    "UZB": 3, "KAZ": 2, "PER": 2, "COL": 2, "CHL": 1, "USA": 2, "ESP": 1, "GHA": 1,
+}  # fmt: skip
+SOFTWARE_TYPES = frozenset({
+    "AI", "Platform", "Big data", "Cloud", "Program", "Mobile", "GIS-GPS", "Blockchain",
+    "Contents", "SI-SM", "Digital twin", "Edge computing", "VR", "AR", "MR", "DRM", "3D",
+    "BIM", "Biometrics",
+})  # fmt: skip
+# A19: probability (%) of each certification: (software, other) technologies.
+CERT_PERCENT: dict[str, tuple[int, int]] = {"GS": (35, 0), "NEP": (3, 15), "NET": (6, 8)}
+INNO_PERCENT, INNO_FROM = 12, 2017  # A19: innovative-product designation, launched >= 2017
+OTHER_CERTS: tuple[tuple[str, int], ...] = (("other:ISO/IEC 27001", 4), ("other:KC", 4))
+
+
 def _number(dimension: Dimension, name: str) -> int:
     category = lookup(dimension, name)
     if category is None:
@@ -195,6 +350,11 @@ def _by_size(table: tuple[tuple[int, ...], ...], scale: ClassScale) -> str:
     totals = [sum(col) for col in zip(*table, strict=True)]
     parts.append("totals " + "/".join(str(n) for n in totals[: scale.max_level]))
     return "; ".join(parts)
+
+
+def _per_size(values: Sequence[float], unit: str = "") -> str:
+    """'SME 3, medium 6, ...' for a per-size table."""
+    return ", ".join(f"{short} {v:g}{unit}" for short, v in zip(_SIZE_SHORT, values, strict=True))
 
 
 def assumptions() -> list[str]:
@@ -245,8 +405,53 @@ def assumptions() -> list[str]:
         "typically serves (e.g. GIS-GPS -> traffic, logistics, disaster prevention), so "
         "field and service type are plausibly related. Why: the study publishes no "
         "cross-table.",
-        "A13: companies and technologies are fictitious: names say 'synthetic', ids are "
-        "C001-C300 and T0001-T1044. Why: the study's database is not public.",
+        "A13: companies and technologies are fictitious. A technology's name joins a topic "
+        "of one of its fields (e.g. Traffic: traffic-signal optimisation) to the product form "
+        "of its service type (e.g. AI: 'AI ... platform'), in English (technology_name) and "
+        "Korean (technology_name_ko); half of the names get a qualifier in front (e.g. "
+        "'integrated', 'real-time'); a repeated name gets a version ('... 2.0'). Companies "
+        "get invented Korean-style names (two syllables and a kind of firm by size) marked "
+        f"'{FICTIONAL_EN.strip()}' in company_name and '{FICTIONAL_KO}' in company_name_ko "
+        f"(never a known brand: {', '.join(sorted(REAL_BRANDS))} are excluded); "
+        "ids are C001-C300 and T0001-T1044. No real company or product name is used. Why: the "
+        "study's database is not public; readable names make the sample look like a real "
+        "register without passing for one.",
+        "A14: launch year = 2021 - age, with age = floor(Gamma(shape 2, scale 2.5)) years "
+        "(mean about 5), at most the oldest age of the company's history class "
+        f"({'/'.join(str(a) for a in HISTORY_MAX_AGE)} years for classes 1-6). Why: nothing "
+        "is published; smart-city products are young and no older than their company.",
+        "A15: TRL 9 after 4 or more years on the market, 8 after 2-3, 7 before; one level "
+        "lower for 20 % of technologies. Why: a launched technology is at least "
+        "demonstrated in an operational environment (TRL 7); maturity grows with use.",
+        "A16: domestic_sites ~ negative binomial (gamma-Poisson, shape 1.2) with mean = "
+        f"company-size base ({_per_size(SIZE_SITES)}) "
+        f"x (1 + age / 3), at most {LOCAL_GOVERNMENTS} (Korea's 17 metropolitan and 226 basic "
+        "local governments). Why: larger firms and older products reach more local "
+        "governments; deployment counts are overdispersed (few technologies are everywhere), "
+        "so technologies of one company differ.",
+        "A17: overseas_sites: a technology is deployed abroad with probability "
+        f"{_per_size(SIZE_ABROAD, ' %')} (halved "
+        "when on the market less than 3 years); overseas_sites is then 1 + negative binomial "
+        "(shape 1, mean = the size base of A16 / 3), else 0. Why: most Korean smart-city "
+        "technologies have no foreign reference; large and public bodies export more.",
+        "A18: export_countries: 1 + Poisson(0.5) distinct countries (at most overseas_sites), "
+        "drawn without replacement with weights "
+        f"{', '.join(f'{k} {v}' for k, v in EXPORT_MARKETS.items())}. Why: ASEAN, the Gulf, "
+        "India and Central Asia are the usual destinations of Korean smart-city exports "
+        "(K-City Network, KOTRA); the weights themselves are invented.",
+        "A19: certifications, drawn independently per technology: "
+        + ", ".join(f"{k} {sw} % of software and {o} % of other technologies"
+                    for k, (sw, o) in CERT_PERCENT.items())
+        + f", INNO (innovative-product designation) {INNO_PERCENT} % of those launched "
+        f"{INNO_FROM} or later, 'other:ISO/IEC 27001' 4 % of software and 'other:KC' 4 % of "
+        "other technologies (software = the service types "
+        f"{', '.join(sorted(SOFTWARE_TYPES))}). Why: GS certifies software, NEP products, "
+        "NET technologies; the designation scheme is recent; the rates are invented.",
+        "A20: patents ~ negative binomial (shape 1) with mean = company-size base "
+        f"({_per_size(SIZE_PATENTS)}) x "
+        "(1 + age / 5). Why: patent counts are overdispersed and grow with firm size and "
+        "product age; nothing is published. A14-A20 draw from their own seeded stream, so "
+        "the structure of A1-A12 (and every published table) does not depend on them.",
     ]
 
 
@@ -328,6 +533,10 @@ def _check_margins() -> None:
         len(PUBLISHED_SERVICE_ROWS) + len(OTHER_SERVICE_ROWS),
         len(SERVICE_TYPES),
     )
+    checks["service forms"] = (
+        int(set(SERVICE_FORMS) == {c.en for c in SERVICE_TYPES} | {""}), 1
+    )
+    checks["field topics"] = (int(set(FIELD_TOPICS) == {c.en for c in FIELDS}), 1)
     bad = {k: v for k, v in checks.items() if v[0] != v[1]}
     if bad:
         raise RuntimeError(f"generator tables do not add up: {bad}")
@@ -423,6 +632,94 @@ def _assign_fields(rng: random.Random, techs: list[_Technology]) -> None:
         raise RuntimeError("field rows could not be matched exactly")
 
 
+def _poisson(rng: random.Random, mean: float) -> int:
+    """A Poisson draw (Knuth's product method; the means here stay below ~100)."""
+    if mean <= 0:
+        return 0
+    limit, k, p = math.exp(-mean), 0, rng.random()
+    while p > limit:
+        k += 1
+        p *= rng.random()
+    return k
+
+
+def _overdispersed(rng: random.Random, mean: float, shape: float) -> int:
+    """A negative-binomial count: Poisson with a gamma-distributed mean (shape ``shape``).
+
+    Counts of deployments and patents are overdispersed (a few technologies have many);
+    a smaller ``shape`` gives a longer tail.
+    """
+    return _poisson(rng, rng.gammavariate(shape, mean / shape)) if mean > 0 else 0
+
+
+def _company_name(rng: random.Random, size: int, used: set[str]) -> tuple[str, str]:
+    """A13: an invented Korean-style name marked fictional in both languages."""
+    while True:
+        (en1, ko1), (en2, ko2) = rng.sample(NAME_SYLLABLES, 2)
+        kind_en, kind_ko = rng.choice(FIRM_KINDS[size - 1])
+        name_en = f"{en1}{en2.lower()} {kind_en}{FICTIONAL_EN}"
+        if name_en not in used and f"{en1}{en2.lower()}" not in REAL_BRANDS:
+            used.add(name_en)
+            return name_en, f"{ko1}{ko2}{kind_ko}{FICTIONAL_KO}"
+
+
+def _technology_name(
+    rng: random.Random, t: _Technology, service: str, seen: dict[str, int]
+) -> tuple[str, str]:
+    """A13: '<topic of one of its fields> × <form of its service type>', in both languages.
+
+    A name given before gets a version number ('… 2.0'), as a product line would.
+    """
+    topic_en, topic_ko = rng.choice(FIELD_TOPICS[FIELDS[rng.choice(t.fields) - 1].en])
+    form_en, form_ko = SERVICE_FORMS[service]
+    name_en, name_ko = form_en.format(t=topic_en), form_ko.format(t=topic_ko)
+    if rng.randrange(2):
+        qualifier_en, qualifier_ko = rng.choice(QUALIFIERS)
+        name_en, name_ko = f"{qualifier_en} {name_en}", f"{qualifier_ko} {name_ko}"
+    name_en = name_en[0].upper() + name_en[1:]
+    n = seen[name_en] = seen.get(name_en, 0) + 1
+    return (name_en, name_ko) if n == 1 else (f"{name_en} {n}.0", f"{name_ko} {n}.0")
+
+
+def _evidence(rng: random.Random, c: _Company, service: str) -> dict[str, str]:
+    """A14-A20: one technology's evidence cells, drawn from its company and launch year."""
+    history = c.classes[HISTORY.class_column] or 1
+    age = min(HISTORY_MAX_AGE[history - 1], int(rng.gammavariate(2.0, 2.5)))  # A14
+    trl = 9 if age >= 4 else 8 if age >= 2 else 7  # A15
+    if rng.randrange(100) < 20:
+        trl -= 1
+    size = c.size - 1
+    domestic = min(LOCAL_GOVERNMENTS, _overdispersed(rng, SIZE_SITES[size] * (1 + age / 3), 1.2))
+    chance = SIZE_ABROAD[size] if age >= 3 else SIZE_ABROAD[size] // 2  # A17
+    abroad = rng.randrange(100) < chance
+    overseas = 1 + _overdispersed(rng, SIZE_SITES[size] / 3, 1.0) if abroad else 0
+    countries: list[str] = []
+    if overseas:  # A18
+        markets = list(EXPORT_MARKETS)
+        weights = [EXPORT_MARKETS[m] for m in markets]
+        for _ in range(min(overseas, 1 + _poisson(rng, 0.5))):
+            i = _weighted_index(rng, weights)
+            countries.append(markets[i])
+            weights[i] = 0
+    software = service in SOFTWARE_TYPES
+    certs = [code for code, (sw, other) in CERT_PERCENT.items()
+             if rng.randrange(100) < (sw if software else other)]  # A19
+    if REFERENCE_YEAR - age >= INNO_FROM and rng.randrange(100) < INNO_PERCENT:
+        certs.append("INNO")
+    certs += [name for name, pct in OTHER_CERTS if rng.randrange(100) < pct
+              and (name.endswith("27001") == software)]
+    patents = _overdispersed(rng, SIZE_PATENTS[size] * (1 + age / 5), 1.0)  # A20
+    return {
+        "domestic_sites": str(domestic),
+        "overseas_sites": str(overseas),
+        "export_countries": ";".join(sorted(countries)),
+        "certifications": ";".join(certs),
+        "patents": str(patents),
+        "trl": str(trl),
+        "launched": str(REFERENCE_YEAR - age),
+    }
+
+
 def generate(seed: int = SEED) -> tuple[bytes, bytes, bytes]:
     """Build the sample; return the CSV, metadata.json and ASSUMPTIONS.md as bytes."""
     _check_margins()
@@ -449,22 +746,30 @@ def generate(seed: int = SEED) -> tuple[bytes, bytes, bytes]:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(COLUMNS)
+    # A13-A20 draw from their own streams, so the structure above (and every published
+    # table) does not depend on them, nor the evidence on the company names.
+    extra = random.Random(f"{seed}:names-and-evidence")
+    naming = random.Random(f"{seed}:company-names")
+    company_names: set[str] = set()
+    technology_names: dict[str, int] = {}
     pos = 0
     for number, k in enumerate(order, start=1):
         c = companies[k]
         c.id = f"C{number:03d}"
+        name_en, name_ko = _company_name(naming, c.size, company_names)
         for t in holdings[k]:
             pos += 1
             tid = f"T{pos:04d}"
             st = SERVICE_TYPES[t.service_type - 1].en if t.service_type else ""
-            name = f"Synthetic technology {tid}" + (f" ({st})" if st else "")
+            tech_en, tech_ko = _technology_name(extra, t, st, technology_names)
+            evidence = _evidence(extra, c, st)
             for f in t.fields:
                 writer.writerow(
                     [
                         tid,
-                        name,
+                        tech_en,
                         c.id,
-                        f"Fictional Smart Co. {c.id[1:]} (synthetic)",
+                        name_en,
                         FIELDS[f - 1].en,
                         st,
                         REGIONS[c.region - 1].en,
@@ -473,6 +778,9 @@ def generate(seed: int = SEED) -> tuple[bytes, bytes, bytes]:
                             "" if (v := c.classes[s.class_column]) is None else str(v)
                             for s in (CAPITAL, SALES, HISTORY, EMPLOYEES)
                         ),
+                        tech_ko,
+                        name_ko,
+                        *(evidence[column] for column in EVIDENCE),
                     ]
                 )
     csv_bytes = buf.getvalue().encode("utf-8")

@@ -209,7 +209,8 @@ def test_every_note_code_has_an_english_and_a_korean_text():
 
 #: Sample values of note parameters that are codes, and words a Korean text may keep.
 _TERM_SAMPLES = {"missing": "worst", "min_source": "official", "scale": "capital"}
-_KEPT_WORDS = {"TOPSIS", "CR", "pymcdm", "kappa"}  # method and library names, symbols
+# method and library names, symbols; the names of certification schemes
+_KEPT_WORDS = {"TOPSIS", "CR", "pymcdm", "kappa", "TRL", "GS", "NEP", "NET"}
 
 
 def _sample(code: str) -> Note:
@@ -231,6 +232,31 @@ def test_a_korean_note_leaks_no_english_word_of_its_template(code):
             assert str(value) not in korean, (name, korean)
     assert "{" not in korean
     assert "{" not in labels.note_text(note, "en")
+
+
+def test_explanation_text_joins_rank_reasons_and_the_weakest_criterion():
+    notes = [
+        Note.of("explain_rank", rank=3, n=1044, country="VNM", score=0.6742),
+        Note.of("why_domestic_sites", n=41, top=5),
+        Note.of("why_cert_gs"),
+        Note.of("why_policy_headline", field="Traffic", country="VNM"),
+        Note.of("why_furthest", criterion="sales_class"),
+    ]
+    names = {"VNM": "Viet Nam", "Traffic": "Traffic", "sales_class": "Sales class"}
+    assert labels.explanation_text(notes, "en", names) == (
+        "Ranks 3rd of 1,044 for Viet Nam (closeness 0.674): deployed in 41 Korean local "
+        "governments or sites (top 5%), GS-certified (Good Software), Traffic is a headline "
+        "priority of Viet Nam's policy; it is furthest from the ideal on Sales class."
+    )
+    ko = {"VNM": "베트남", "Traffic": "교통", "sales_class": "매출액 등급"}
+    assert labels.explanation_text(notes, "ko", ko) == (
+        "베트남 대상 1,044개 중 3위(근접도 0.674): 국내 지자체·현장 41곳에 도입(상위 5%), "
+        "GS 인증(우수 소프트웨어), 교통은(는) 베트남 정책의 핵심 우선순위; "
+        "이상해와의 격차가 가장 큰 기준은 매출액 등급입니다."
+    )
+    assert [labels._ordinal(k, "en") for k in (1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 111)] == [
+        "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st", "111th"]
+    assert labels.explanation_text([]) == ""
 
 
 def test_note_text_renders_english_as_the_library_always_wrote_it():

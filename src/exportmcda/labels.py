@@ -20,6 +20,7 @@ __all__ = [
     "NOTES",
     "NOTE_TERMS",
     "bilingual",
+    "explanation_text",
     "issue_text",
     "issue_title",
     "issues_text",
@@ -180,6 +181,9 @@ ISSUE_CODES: Final[dict[str, dict[str, str]]] = {
     },
     "unknown_table": {"en": "Unknown table", "ko": "알 수 없는 표"},
     "unknown_language": {"en": "Unknown language", "ko": "알 수 없는 언어"},
+    # technology-level evidence (issue 9, part 6)
+    "unknown_country_code": {"en": "Unknown country code", "ko": "알 수 없는 국가 코드"},
+    "unknown_certification": {"en": "Unknown certification", "ko": "알 수 없는 인증"},
 }
 
 GENERIC_ISSUE: Final[dict[str, str]] = {"en": "Problem", "ko": "문제"}
@@ -797,6 +801,73 @@ NOTES: Final[dict[str, dict[str, str]]] = {
         "ko": "{leaves}: 모든 후보에서 0이라 순위를 바꿀 수 없으므로 제외했습니다(TOPSIS "
         "근접도는 달라지지 않습니다).",
     },
+    "criteria_left_out": {
+        "en": "{leaves}: not computed, the database lacks the column(s) {columns}; these criteria "
+        "are left out and their weight ({weight:.1%}) is shared among the others in "
+        "proportion to their weights (the one-at-a-time rescaling)",
+        "ko": "{leaves}: 데이터베이스에 {columns} 열이 없어 계산하지 않았습니다. 이 기준은 "
+        "제외하고, 그 가중치({weight:.1%})는 나머지 기준에 가중치 비율대로 나누었습니다"
+        "(단일 변화 분석과 같은 재조정).",
+    },
+    # model.explain: the one-sentence explanation (rendered by explanation_text)
+    "explain_rank": {
+        "en": "Ranks {rank_ordinal} of {n:,} for {country} (closeness {score:.3f})",
+        "ko": "{country} 대상 {n:,}개 중 {rank_ordinal}(근접도 {score:.3f})",
+    },
+    "why_exported_to_target": {
+        "en": "already exported to {country}",
+        "ko": "{country}에 이미 수출",
+    },
+    "why_domestic_sites": {
+        "en": "deployed in {n:,} Korean local governments or sites (top {top}%)",
+        "en_one": "deployed in {n} Korean local government or site (top {top}%)",
+        "ko": "국내 지자체·현장 {n:,}곳에 도입(상위 {top}%)",
+    },
+    "why_overseas_sites": {
+        "en": "{n:,} deployments abroad (exported to {countries})",
+        "en_one": "{n} deployment abroad (exported to {countries})",
+        "ko": "해외 도입 {n:,}건(수출국 {countries})",
+    },
+    "why_overseas_sites_only": {
+        "en": "{n:,} deployments abroad",
+        "en_one": "{n} deployment abroad",
+        "ko": "해외 도입 {n:,}건",
+    },
+    "why_cert_gs": {"en": "GS-certified (Good Software)", "ko": "GS 인증(우수 소프트웨어)"},
+    "why_cert_nep": {
+        "en": "NEP-certified (New Excellent Product)", "ko": "NEP 인증(신제품)",
+    },
+    "why_cert_net": {
+        "en": "NET-certified (New Excellent Technology)", "ko": "NET 인증(신기술)",
+    },
+    "why_cert_inno": {"en": "designated an innovative product", "ko": "혁신제품 지정"},
+    "why_patents": {
+        "en": "{n:,} patents (top {top}%)",
+        "en_one": "{n} patent (top {top}%)",
+        "ko": "특허 {n:,}건(상위 {top}%)",
+    },
+    "why_trl": {"en": "proven in operation (TRL 9)", "ko": "실제 운용으로 검증(TRL 9)"},
+    "why_policy_headline": {
+        "en": "{field} is a headline priority of {country}'s policy",
+        "ko": "{field}은(는) {country} 정책의 핵심 우선순위",
+    },
+    "why_policy_mentioned": {
+        "en": "{field} is mentioned in {country}'s policy",
+        "ko": "{field}은(는) {country} 정책에 언급됨",
+    },
+    "why_mostly": {
+        "en": "its score comes mostly from {first} ({first_share:.0%}) and {second} "
+        "({second_share:.0%})",
+        "ko": "점수는 주로 {first}({first_share:.0%}), {second}({second_share:.0%})에서 나옴",
+    },
+    "why_mostly_one": {
+        "en": "its score comes mostly from {first} ({first_share:.0%})",
+        "ko": "점수는 주로 {first}({first_share:.0%})에서 나옴",
+    },
+    "why_furthest": {
+        "en": "it is furthest from the ideal on {criterion}",
+        "ko": "이상해와의 격차가 가장 큰 기준은 {criterion}입니다",
+    },
     # rank.engine
     "weights_normalized": {
         "en": "weights were divided by their sum (normalize_weights=True)",
@@ -1067,6 +1138,9 @@ def note_text(note: NoteLike, lang: str = "en", names: Mapping[str, str] | None 
             elif names:
                 value = _named(value, names)
         values[key] = value
+    rank = note.params.get("rank")
+    if isinstance(rank, int) and "rank_ordinal" not in values:
+        values["rank_ordinal"] = _ordinal(rank, lang)
     template = entry.get(f"{lang}_one") if note.params.get("n") == 1 else None
     template = template or entry.get(lang) or entry["en"]
     try:
@@ -1074,6 +1148,38 @@ def note_text(note: NoteLike, lang: str = "en", names: Mapping[str, str] | None 
     except (ValueError, TypeError):  # a parameter of the wrong kind for its format spec
         plain = re.sub(r"{(\w+)[^}]*}", r"{\1}", template)
         return plain.format_map(_Shown({k: str(v) for k, v in values.items()}))
+
+
+def _ordinal(n: int, lang: str) -> str:
+    """'1st', '2nd', '3rd', '11th', … in English; '1위', '2위', … in Korean."""
+    if lang == "ko":
+        return f"{n}위"
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def explanation_text(
+    notes: Sequence[NoteLike], lang: str = "en", names: Mapping[str, str] | None = None
+) -> str:
+    """One sentence from an explanation's notes (``exportmcda.model.explain``).
+
+    The first note is the rank, the last (``why_furthest``) the weakest criterion, the ones
+    between the reasons, listed with commas: "Ranks 3rd of 1,044 for Viet Nam (closeness
+    0.674): deployed in 41 Korean local governments or sites (top 5%), GS-certified (Good
+    Software), Traffic is a headline priority of Viet Nam's policy; it is furthest from the
+    ideal on Sales class."
+    """
+    if not notes:
+        return ""
+    head, *rest = notes
+    tail = [n for n in rest if n.code == "why_furthest"]
+    body = [note_text(n, lang, names) for n in rest if n.code != "why_furthest"]
+    text = note_text(head, lang, names)
+    if body:
+        text += ": " + ", ".join(body)
+    if tail:
+        text += "; " + note_text(tail[0], lang, names)
+    return text + "."
 
 
 def notes_text(

@@ -26,7 +26,7 @@ def test_tornado_has_one_bar_per_criterion_and_korean_titles(report):
     spec = _spec(tornado_chart(tornado, labels, "ko"))
     assert "가중치" in spec
     assert "국내 활용도" in spec
-    assert len(tornado) == 5
+    assert len(tornado) == 6
 
 
 def test_gradient_chart_ranks_reversed(report):

@@ -15,6 +15,9 @@ from exportmcda.export.record import RECORD_SHEET, build_record, file_sha256, re
 from exportmcda.export.reports import shortlist_xlsx
 from tests.export.workbooks import SAMPLE_CSV, SAMPLE_SHA256, TOP, WHEN
 
+FIRST = "T0607"
+"""India's first technology under the balanced scenario (Traffic and Logistics)."""
+
 
 @pytest.fixture(scope="module")
 def db():
@@ -96,19 +99,19 @@ def test_a_changed_country_profile_is_named_with_the_rank_moves(workbook, db, tm
     found = {(d["kind"], d["technology_id"], d["old_rank"], d["new_rank"])
              for d in report["differences"]}
     assert found == _expected_changes(recorded, now)
-    # T0726 (Tourism, Traffic) led on India's Traffic priority; without it, it leaves
-    first = next(d for d in report["differences"] if d["technology_id"] == "T0726")
+    # T0607 (secure freight tracking platform, Traffic and Logistics) led on India's
+    # Traffic priority; without it, it leaves
+    first = next(d for d in report["differences"] if d["technology_id"] == FIRST)
     assert first["kind"] == "left"
     assert first["old_rank"] == 1.0
     assert first["new_rank"] > TOP
-    assert first["old_score"] == pytest.approx(0.792117, abs=1e-6)
+    assert first["old_score"] == pytest.approx(0.672061, abs=1e-6)
     assert first["new_score"] < first["old_score"]
 
 
 def test_a_changed_database_row_is_named_with_the_rank_moves(workbook, tmp_path):
     text = SAMPLE_CSV.read_text(encoding="utf-8")
-    row = ("T0726,Synthetic technology T0726 (Platform),C210,Fictional Smart Co. 210 "
-           "(synthetic),Traffic,")
+    row = "T0607,Secure freight tracking platform,C176,Bomnu Energy (fictional),Traffic,"
     assert text.count(row) == 1
     changed = tmp_path / "technologies.csv"
     changed.write_text(text.replace(row, row.replace(",Traffic,", ",Finance,")),
@@ -126,7 +129,7 @@ def test_a_changed_database_row_is_named_with_the_rank_moves(workbook, tmp_path)
     found = {(d["kind"], d["technology_id"], d["old_rank"], d["new_rank"])
              for d in report["differences"]}
     assert found == _expected_changes(recorded, now)
-    assert ("left", "T0726") in {(k, t) for k, t, _, _ in found}
+    assert ("left", FIRST) in {(k, t) for k, t, _, _ in found}
 
 
 def test_table_output_lists_the_moves(workbook, tmp_path):
@@ -139,7 +142,7 @@ def test_table_output_lists_the_moves(workbook, tmp_path):
     code, out = run(["verify", str(workbook), "--countries", str(folder)])
     assert code == 1
     assert "NOT reproduced" in out
-    assert "T0726" in out
+    assert FIRST in out
 
 
 def test_user_data_needs_the_file(india, db, tmp_path, capsys):
@@ -167,7 +170,7 @@ def _edited(workbook, tmp_path, edit):
 def test_a_tampered_record_is_refused(workbook, tmp_path, capsys):
     def promote(wb):
         cell = wb[RECORD_SHEET]["A2"]
-        cell.value = cell.value.replace('["T0726",1,', '["T0726",2,')
+        cell.value = cell.value.replace(f'["{FIRST}",1,', f'["{FIRST}",2,')
 
     path = _edited(workbook, tmp_path, promote)
     code, out = run(["verify", str(path)])

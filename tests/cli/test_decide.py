@@ -257,8 +257,8 @@ def test_rank_with_scenario_filter_and_csv():
 
 def test_rank_with_a_weights_csv(tmp_path):
     path = tmp_path / "w.csv"
-    path.write_text("criterion,weight\nutilization,1\nfirm_capacity,0\nregion,0\n"
-                    "policy_fit,0\nsme_support,0\n", encoding="utf-8")
+    path.write_text("criterion,weight\nutilization,1\ntrack_record,0\nfirm_capacity,0\n"
+                    "region,0\npolicy_fit,0\nsme_support,0\n", encoding="utf-8")
     rows = json.loads(run(["rank", "--country", "IND", "--weights", str(path), "--top", "3",
                            "--format", "json"])[1])
     assert rows[0]["contributions"]["capital_class"] == 0
@@ -409,3 +409,19 @@ def test_ahp_json_keeps_note_strings_and_adds_their_codes(tmp_path):
                              "CR is that of the completed matrix"]
     assert body["note_codes"] == [{"code": "judgments_estimated",
                                    "params": {"n": 1, "total": 3, "how": "Harker (1987)"}}]
+
+
+def test_rank_of_a_database_without_evidence_states_the_left_out_criteria(capsys):
+    small = Path(__file__).resolve().parents[2] / "data" / "examples" / "small_database.csv"
+    code, out = run(["rank", "--data", str(small), "--country", "VNM", "--top", "3",
+                     "--format", "json"])
+    assert code == 0
+    rows = json.loads(out)
+    assert len(rows) == 3
+    assert "domestic_use" not in rows[0]["criteria"]
+    err = capsys.readouterr().err
+    assert ("Domestic deployments, Overseas deployments, Export countries, Certifications, "
+            "Patents, Maturity (TRL): not computed, the database lacks the column(s) "
+            "domestic_sites, overseas_sites, export_countries, certifications, patents, trl; "
+            "these criteria are left out and their weight (21.4%) is shared among the others "
+            "in proportion to their weights") in err

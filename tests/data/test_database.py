@@ -95,3 +95,28 @@ def test_totals(sample: Database) -> None:
     assert sample.n_companies == 300
     assert sample.provenance.synthetic
     assert sample.provenance.assumptions[0].startswith("A1: 12 technology × field rows")
+
+
+def test_the_evidence_columns_are_defined_once_with_their_rules():
+    from exportmcda.data.database import CERTIFICATIONS, EVIDENCE_COLUMNS, NAME_COLUMNS
+    from exportmcda.resources import data_dir
+
+    spec = {c.name: (c.kind, c.minimum, c.maximum) for c in EVIDENCE_COLUMNS}
+    assert spec == {
+        "domestic_sites": ("count", 0, None), "overseas_sites": ("count", 0, None),
+        "export_countries": ("countries", None, None),
+        "certifications": ("certifications", None, None), "patents": ("count", 0, None),
+        "trl": ("count", 1, 9), "launched": ("year", 1950, None),
+    }
+    assert all(c.label("en") and c.label("ko") != c.label("en") for c in EVIDENCE_COLUMNS)
+    assert list(CERTIFICATIONS) == ["GS", "NEP", "NET", "INNO"]
+    assert set(NAME_COLUMNS) == {"technology_name_ko", "company_name_ko"}
+    header = (data_dir() / "iso" / "iso3166-1-alpha3.csv").read_text("utf-8").splitlines()[:3]
+    assert "Source: Debian/Salsa iso-codes" in header[1]
+
+
+def test_a_database_without_evidence_has_none():
+    db = load(EXAMPLE)
+    assert db.evidence_columns == ()
+    assert db.name_columns == ()
+    assert "trl" not in db.technologies.columns

@@ -40,6 +40,15 @@ HEADER = [
     "sales_class",
     "history_class",
     "employees_class",
+    "technology_name_ko",
+    "company_name_ko",
+    "domestic_sites",
+    "overseas_sites",
+    "export_countries",
+    "certifications",
+    "patents",
+    "trl",
+    "launched",
 ]
 
 
@@ -129,9 +138,58 @@ def test_no_duplicate_technology_field_rows(rows: list[dict[str, str]]) -> None:
 
 def test_names_are_visibly_fictitious(rows: list[dict[str, str]]) -> None:
     for r in rows:
-        assert "synthetic" in r["company_name"].lower()
-        assert "synthetic" in r["technology_name"].lower()
-        assert r["technology_name"].startswith(f"Synthetic technology {r['technology_id']}")
+        assert r["company_name"].endswith(" (fictional)")
+        assert r["company_name_ko"].endswith("(가상)")
+    companies = {r["company_id"]: r["company_name"] for r in rows}
+    assert len(set(companies.values())) == len(companies) == 300
+    gen = _generator()
+    assert not {name.split()[0] for name in companies.values()} & gen.REAL_BRANDS
+
+
+def test_technology_names_are_readable_and_bilingual(rows: list[dict[str, str]]) -> None:
+    gen = _generator()
+    names = {r["technology_id"]: (r["technology_name"], r["technology_name_ko"]) for r in rows}
+    assert len(set(names.values())) == len(names) == 1044  # a repeated name gets a version
+    assert names["T0073"] == (
+        "AI traffic-signal optimisation platform", "AI 교통신호 최적화 플랫폼"
+    )
+    for r in rows:
+        en, ko = r["technology_name"], r["technology_name_ko"]
+        form_en, form_ko = gen.SERVICE_FORMS[r["service_type"]]
+        assert form_en.split("{t}")[-1].strip().lower() in en.lower()
+        assert form_ko.split("{t}")[-1].strip() in ko
+        assert "synthetic" not in en.lower()
+
+
+def test_evidence_columns_are_valid_and_differ_within_a_company() -> None:
+    from exportmcda.data.io import load_sample
+
+    db = load_sample()
+    assert db.evidence_columns == (
+        "domestic_sites", "overseas_sites", "export_countries", "certifications", "patents",
+        "trl", "launched",
+    )
+    tech = db.technologies
+    assert tech["trl"].between(6, 9).all()
+    assert tech["launched"].between(1950, 2021).all()
+    assert tech["domestic_sites"].between(0, 243).all()
+    # no deployment abroad, no export country (A17, A18)
+    assert ((tech["overseas_sites"] == 0) == tech["export_countries"].isna()).all()
+    # technologies of one company differ (A14-A20): most multi-technology companies have
+    # technologies with different domestic sites
+    multi = tech.groupby("company_id").filter(lambda g: len(g) > 1)
+    varied = multi.groupby("company_id")["domestic_sites"].nunique() > 1
+    assert varied.mean() > 0.8
+
+
+def test_assumptions_number_the_evidence_after_a13(meta: dict[str, object]) -> None:
+    assumptions = meta["assumptions"]
+    assert isinstance(assumptions, list)
+    assert len(assumptions) == 20
+    for i, column in ((14, "launch year"), (15, "TRL"), (16, "domestic_sites"),
+                      (17, "overseas_sites"), (18, "export_countries"), (19, "certifications"),
+                      (20, "patents")):
+        assert str(assumptions[i - 1]).startswith(f"A{i}: {column}")
 
 
 def test_ids_are_sequential(rows: list[dict[str, str]]) -> None:
@@ -159,13 +217,15 @@ def test_cells_use_taxonomy_english_names(rows: list[dict[str, str]]) -> None:
 
 
 def test_technology_and_company_attributes_are_consistent(rows: list[dict[str, str]]) -> None:
-    tech: dict[str, tuple[str, str, str]] = {}
+    tech: dict[str, tuple[str, ...]] = {}
     company: dict[str, tuple[str, ...]] = {}
     fields_per_tech: dict[str, int] = {}
     for r in rows:
-        key = (r["technology_name"], r["company_id"], r["service_type"])
+        key = (r["technology_name"], r["company_id"], r["service_type"],
+               *(r[c] for c in HEADER[12:] if c != "company_name_ko"))
         assert tech.setdefault(r["technology_id"], key) == key
-        attrs = tuple(r[c] for c in HEADER[3:] if c not in ("field", "service_type"))
+        attrs = (*(r[c] for c in HEADER[3:12] if c not in ("field", "service_type")),
+                 r["company_name_ko"])
         assert company.setdefault(r["company_id"], attrs) == attrs
         fields_per_tech[r["technology_id"]] = fields_per_tech.get(r["technology_id"], 0) + 1
     assert set(fields_per_tech.values()) <= {1, 2, 3, 4}

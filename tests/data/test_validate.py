@@ -464,3 +464,112 @@ def test_single_corrupted_cell_is_reported_at_its_row_and_column(raw, data):
     assert [(x.code, x.row, x.field, x.value) for x in info.value.issues] == [
         (code, i + 2, column, bad)
     ]
+
+
+# ------------------------------------------------- technology-level evidence (issue 9)
+
+EVIDENCE = {
+    "domestic_sites": "41", "overseas_sites": "2", "export_countries": "VNM; idn",
+    "certifications": "GS;혁신제품;other:ISO 9001", "patents": "3", "trl": "9",
+    "launched": "2016", "technology_name_ko": "AI 교통신호 최적화 플랫폼",
+    "company_name_ko": "한빛(가상)",
+}
+
+
+def test_evidence_columns_are_read_typed_and_normalised():
+    db = validate(table([row(**EVIDENCE), row(field="Logistics", **EVIDENCE)]))
+    assert db.evidence_columns == (
+        "domestic_sites", "overseas_sites", "export_countries", "certifications", "patents",
+        "trl", "launched",
+    )
+    assert db.name_columns == ("technology_name_ko", "company_name_ko")
+    assert db.extra_columns == ()
+    t1 = db.technologies.loc["T1"]
+    assert (t1["domestic_sites"], t1["trl"], t1["launched"]) == (41, 9, 2016)
+    assert t1["export_countries"] == "VNM;IDN"  # upper case, in the given order
+    assert t1["certifications"] == "GS;INNO;other:ISO 9001"  # aliases become codes
+    assert t1["technology_name_ko"] == "AI 교통신호 최적화 플랫폼"
+    assert db.companies.loc["C1", "company_name_ko"] == "한빛(가상)"
+    assert str(db.rows["trl"].dtype) == "Int64"
+
+
+def test_empty_evidence_cells_mean_not_known():
+    db = validate(table([row(**{**EVIDENCE, "trl": "", "export_countries": ""})]))
+    t1 = db.technologies.loc["T1"]
+    assert pd.isna(t1["trl"])
+    assert pd.isna(t1["export_countries"])
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "code"),
+    [
+        ("export_countries", "VNM;XYZ", "unknown_country_code"),
+        ("export_countries", "VN", "unknown_country_code"),  # alpha-2 is not alpha-3
+        ("certifications", "GS;ISO", "unknown_certification"),
+        ("certifications", "other:", "unknown_certification"),
+        ("trl", "10", "number_out_of_range"),
+        ("trl", "0", "number_out_of_range"),
+        ("trl", "8.5", "not_an_integer"),
+        ("domestic_sites", "-3", "negative_number"),
+        ("overseas_sites", "-1", "negative_number"),
+        ("patents", "-2", "negative_number"),
+        ("patents", "many", "not_a_number"),
+        ("launched", "1949", "implausible_year"),
+        ("launched", "2999", "future_year"),
+    ],
+)
+def test_a_bad_evidence_cell_names_file_row_and_column(column, value, code):
+    rows = [row(**EVIDENCE), row(field="Logistics", **{**EVIDENCE, column: value})]
+    found = issues_of(table(rows, name="ministry.csv"))
+    assert [(i.code, i.path, i.row, i.field) for i in found] == [
+        (code, "ministry.csv", 3, column)
+    ]
+    bad = found[0].value
+    assert bad is not None
+    assert bad in value
+    assert str(found[0]).startswith(f"ministry.csv, row 3, field '{column}': {column}: ")
+
+
+def test_every_bad_evidence_cell_is_reported_at_once():
+    bad = {"trl": "10", "domestic_sites": "-1", "export_countries": "XXX"}
+    found = issues_of(table([row(**{**EVIDENCE, **bad})]))
+    assert where(found) == {
+        ("number_out_of_range", 2, "trl"), ("negative_number", 2, "domestic_sites"),
+        ("unknown_country_code", 2, "export_countries"),
+    }
+
+
+def test_a_technology_with_two_trl_values_is_a_conflict_naming_both_rows():
+    rows = [row(**EVIDENCE), row(field="Logistics", **{**EVIDENCE, "trl": "7"})]
+    found = issues_of(table(rows))
+    assert where(found) == {("technology_conflict", 3, "trl")}
+    assert found[0].value == "7"
+    assert "'9' in row 2 but '7' in row 3" in found[0].message
+
+
+def test_korean_names_must_agree_like_the_names_they_translate():
+    rows = [row(**EVIDENCE),
+            row(field="Logistics", **{**EVIDENCE, "technology_name_ko": "다른 이름",
+                                      "company_name_ko": "다른 회사"})]
+    assert where(issues_of(table(rows))) == {
+        ("technology_conflict", 3, "technology_name_ko"),
+        ("company_conflict", 3, "company_name_ko"),
+    }
+
+
+def test_the_country_list_is_the_249_official_codes():
+    from exportmcda.data.database import iso_alpha3
+
+    codes = iso_alpha3()
+    assert len(codes) == 249
+    assert codes["VNM"] == "Viet Nam"
+    assert {"KOR", "IDN", "IND", "SAU", "ARE"} <= set(codes)
+    assert "XKX" not in codes  # Kosovo's user-assigned code is not an official one
+
+
+def test_evidence_round_trips_through_interchange_csv():
+    db = validate(table([row(**EVIDENCE), row(field="Logistics", **EVIDENCE),
+                         row(technology_id="T2", **{**EVIDENCE, "trl": "", "patents": ""})]))
+    again = validate(read_table(csv_bytes(to_interchange(db)), "again.csv"))
+    pd.testing.assert_frame_equal(again.rows, db.rows)
+    assert again.evidence_columns == db.evidence_columns

@@ -7,4 +7,4 @@ from exportmcda.resources import data_dir
 WHEN = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)
 TOP = 10
 SAMPLE_CSV = data_dir() / "sample" / "technologies.csv"
-SAMPLE_SHA256 = "81c4b409ab5f4ef77a5f0fe8f1474cc6a2dac74f5a114bdd84ee2ff7196e7bf9"
+SAMPLE_SHA256 = "cc49b99d27b51afef047a097bb11ab3cecc798fec7f84c8b36e21ae48fe89830"

@@ -36,8 +36,13 @@ def tree():
 
 def test_default_tree_has_the_issue_criteria(tree):
     assert [c.id for c in tree.criteria] == [
-        "utilization", "firm_capacity", "region", "policy_fit", "sme_support",
+        "utilization", "track_record", "firm_capacity", "region", "policy_fit", "sme_support",
     ]
+    assert [leaf.id for leaf in tree.criterion("track_record").leaves] == [
+        "domestic_use", "overseas_references", "export_markets", "certifications", "patents",
+        "maturity",
+    ]
+    assert all(leaf.definition_en and leaf.definition_ko for leaf in tree.leaves)
     assert [leaf.id for leaf in tree.criterion("firm_capacity").leaves] == [
         "size_type", "capital_class", "sales_class", "history_class", "employees_class",
     ]
@@ -103,7 +108,8 @@ def test_direction_override_for_balanced_regional_development(tree):
 
 def test_sample_matrix_is_complete_and_finite():
     s = score(load_sample(), load_criteria(), get_country("VNM"))
-    assert s.matrix.shape == (1044, 10)
+    assert s.matrix.shape == (1044, 16)
+    assert s.left_out == ()  # the sample has every evidence column
     assert np.isfinite(s.matrix.to_numpy()).all()
     # the sample has 5 companies without a capital class; their technologies are noted
     assert any(n.startswith("capital_class:") for n in notes_text(s.notes))
@@ -141,9 +147,9 @@ def test_invalid_toml_is_a_config_error(tmp_path):
 def test_weighted_nodes_are_the_goal_and_criteria_with_several_leaves():
     tree = load_criteria()
     nodes = tree.weighted_nodes()
-    assert list(nodes) == ["export_priority", "utilization", "firm_capacity"]
+    assert list(nodes) == ["export_priority", "utilization", "track_record", "firm_capacity"]
     assert nodes["export_priority"] == (
-        "utilization", "firm_capacity", "region", "policy_fit", "sme_support"
+        "utilization", "track_record", "firm_capacity", "region", "policy_fit", "sme_support"
     )
     assert nodes["utilization"] == ("field_utilization", "service_type_utilization")
     assert sorted(nodes["firm_capacity"]) == [

@@ -1,5 +1,6 @@
 """Measures (exportmcda.model.measures): aggregation, imputation and the notes they return."""
 
+import math
 from dataclasses import FrozenInstanceError, fields, replace
 
 import pytest
@@ -138,3 +139,65 @@ def test_evidence_rule_note_names_the_rule_and_translates_the_source_type(tree):
     assert "'공식' 이상의 출처" in note_text(note, "ko")
     assert "lack at least one official source and a sourced (not assumed) mapping" in (
         note_text(note))
+
+
+# ------------------------------------------------- technology-level evidence (issue 9)
+
+EVIDENCE_HEADER = HEADER.rstrip(b"\n") + (
+    b",domestic_sites,overseas_sites,export_countries,certifications,patents,trl,launched\n"
+)
+# T1: 2 rows; T2 no evidence known; T3 every certification kind.
+WITH_EVIDENCE = EVIDENCE_HEADER + (
+    b"T1,One,C1,Alpha,Traffic,Platform,Seoul,SME,2,3,4,3,40,3,VNM;IDN,GS,7,9,2015\n"
+    b"T1,One,C1,Alpha,Welfare,Platform,Seoul,SME,2,3,4,3,40,3,VNM;IDN,GS,7,9,2015\n"
+    b"T2,Two,C2,Beta,Traffic,IoT,Busan,Major company,,6,6,6,,,,,,,\n"
+    b"T3,Three,C1,Alpha,Tourism,,Seoul,SME,2,3,4,3,0,0,,GS;NEP;NET;INNO;other:KC,1,7,2020\n"
+)
+
+
+@pytest.fixture(scope="module")
+def evidenced():
+    return load(WITH_EVIDENCE, "evidence.csv")
+
+
+def test_evidence_leaves_score_counts_codes_and_certifications(evidenced, tree):
+    s = score(evidenced, tree, get_country("VNM"))
+    m = s.matrix
+    assert s.left_out == ()
+    assert m.loc["T1", "domestic_use"] == pytest.approx(math.log1p(40))  # log1p transform
+    assert m.loc["T1", "overseas_references"] == pytest.approx(math.log1p(3))
+    assert m.loc["T1", "export_markets"] == 2
+    assert m.loc["T1", "certifications"] == 1
+    assert m.loc["T3", "certifications"] == 4.5  # four national ones 1 each, other 0.5
+    assert m.loc["T1", "patents"] == pytest.approx(math.log1p(7))
+    assert m.loc["T1", "maturity"] == 9
+    # T2 knows nothing: empty lists are none (0), unknown counts the worst observed value
+    assert m.loc["T2", "export_markets"] == 0
+    assert m.loc["T2", "certifications"] == 0
+    assert m.loc["T2", "domestic_use"] == 0  # the worst observed (T3's 0 sites)
+    assert m.loc["T2", "maturity"] == 7
+    texts = notes_text(s.notes)
+    assert "maturity: 1 technology without a value scored as the worst observed value" in texts
+
+
+def test_a_database_without_evidence_leaves_those_leaves_out_never_zero(tree):
+    s = score(load(TINY, "tiny.csv"), tree, get_country("IND"))
+    evidence = ("domestic_use", "overseas_references", "export_markets", "certifications",
+                "patents", "maturity")
+    assert s.left_out == evidence
+    assert not set(evidence) & set(s.matrix.columns)
+    assert s.missing_columns == (
+        "domestic_sites", "overseas_sites", "export_countries", "certifications", "patents",
+        "trl",
+    )
+
+
+def test_evidence_params_are_checked(tree):
+    from exportmcda.model.measure_params import check_params
+
+    with pytest.raises(ConfigError, match="column must be one of"):
+        check_params("evidence_count", {"column": "export_countries"}, "x", "c.toml")
+    with pytest.raises(ConfigError, match="transform must be one of"):
+        check_params("evidence_count", {"column": "patents", "transform": "sqrt"}, "x", "c.toml")
+    with pytest.raises(ConfigError, match="'scores' must give a number"):
+        check_params("certification_score", {"scores": {"GS": 1}}, "x", "c.toml")

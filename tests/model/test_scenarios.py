@@ -31,15 +31,17 @@ def test_the_four_required_scenarios_ship():
 
 
 def test_balanced_judgments_give_the_hand_computed_weights(tree):
-    # utilization = firm capacity = policy fit = 3 × region = 3 × SME support (consistent)
+    # utilization = track record = firm capacity = policy fit = 3 × region = 3 × SME support
+    # (consistent)
     w = scenario_weights(load_scenario("balanced"), tree)
-    assert w.criterion_weights["utilization"] == pytest.approx(3 / 11)
-    assert w.criterion_weights["region"] == pytest.approx(1 / 11)
+    assert w.criterion_weights["utilization"] == pytest.approx(3 / 14)
+    assert w.criterion_weights["track_record"] == pytest.approx(3 / 14)
+    assert w.criterion_weights["region"] == pytest.approx(1 / 14)
     assert w.local["export_priority"].cr == pytest.approx(0, abs=1e-9)
     # inside utilization: field 2 × service type
-    assert w.leaf_weights["field_utilization"] == pytest.approx(3 / 11 * 2 / 3)
+    assert w.leaf_weights["field_utilization"] == pytest.approx(3 / 14 * 2 / 3)
     # firm capacity: sales 2, employees 2, capital 1, history 1, size 1 (of 7)
-    assert w.leaf_weights["sales_class"] == pytest.approx(3 / 11 * 2 / 7)
+    assert w.leaf_weights["sales_class"] == pytest.approx(3 / 14 * 2 / 7)
 
 
 @pytest.mark.parametrize("name", ["balanced", "market_fit_first", "sme_first", "balanced_regional"])
@@ -75,7 +77,8 @@ def test_direct_weights_from_sliders(tree):
     base = load_scenario("balanced")
     s = scenario_from_weights(
         base, tree.goal_id,
-        {"utilization": 2, "firm_capacity": 1, "region": 1, "policy_fit": 4, "sme_support": 0},
+        {"utilization": 2, "track_record": 0, "firm_capacity": 1, "region": 1, "policy_fit": 4,
+         "sme_support": 0},
     )
     w = scenario_weights(s, tree)
     assert w.criterion_weights["policy_fit"] == pytest.approx(0.5)
@@ -83,7 +86,7 @@ def test_direct_weights_from_sliders(tree):
     assert w.leaf_weights["field_utilization"] == pytest.approx(0.25 * 2 / 3)  # sub-judgments kept
 
 
-@given(st.lists(st.floats(0.01, 100), min_size=5, max_size=5))
+@given(st.lists(st.floats(0.01, 100), min_size=6, max_size=6))
 def test_slider_weights_always_sum_to_one(values):
     tree = load_criteria()
     ids = [c.id for c in tree.criteria]
@@ -130,3 +133,20 @@ def test_rescale_weights_is_the_one_at_a_time_rescaling() -> None:
     """The app's named-weights rescaling: 0.5/0.3/0.2 with a → 0.8 gives 0.8/0.12/0.08."""
     out = rescale_weights({"a": 0.5, "b": 0.3, "c": 0.2}, "a", 0.8)
     assert out == pytest.approx({"a": 0.8, "b": 0.12, "c": 0.08}, abs=1e-12)
+
+
+def test_leave_out_is_the_one_at_a_time_rescaling_to_zero():
+    from exportmcda.model.scenarios import leave_out, rescale_weights
+    from exportmcda.robustness.oat import perturbed
+
+    w = {"a": 0.5, "b": 0.2, "c": 0.2, "d": 0.1}
+    kept = leave_out(w, ["b", "d"])
+    assert kept == pytest.approx({"a": 0.5 / 0.7, "c": 0.2 / 0.7})
+    assert sum(kept.values()) == pytest.approx(1)
+    one = leave_out(w, ["b"])
+    assert one == pytest.approx({k: v for k, v in rescale_weights(w, "b", 0.0).items()
+                                 if k != "b"})
+    assert list(one.values()) == pytest.approx(
+        [v for i, v in enumerate(perturbed(list(w.values()), 1, [0.0])[0]) if i != 1])
+    with pytest.raises(ConfigError, match="not among the weights"):
+        leave_out(w, ["zzz"])

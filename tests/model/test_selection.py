@@ -279,3 +279,42 @@ def test_weights_of_another_hierarchy_are_a_judgment_error(db):
     with pytest.raises(JudgmentError) as info:  # was a bare KeyError
         rank_candidates(candidates, scenario, em.get_country("IND"), partial)
     assert info.value.code == "weights_mismatch"
+
+
+# ------------------------------------------------- a database without evidence (issue 9)
+
+SMALL = Path(__file__).parents[2] / "data" / "examples" / "small_database.csv"
+
+
+def test_a_database_without_the_evidence_columns_ranks_with_the_stated_note():
+    small = em.load(SMALL)
+    weights = em.scenario_weights(em.load_scenario("balanced"), em.load_criteria())
+    sel = em.select(small, em.load_criteria(), em.load_scenario("balanced"),
+                    em.get_country("VNM"), weights=weights)
+    evidence = [leaf.id for leaf in weights.tree.criterion("track_record").leaves]
+    assert not set(evidence) & set(sel.criteria)
+    note = next(n for n in sel.notes if n.code == "criteria_left_out")
+    assert note.params["leaves"] == ", ".join(evidence)
+    assert note.params["weight"] == pytest.approx(weights.criterion_weights["track_record"])
+    text = notes_text([note])[0]
+    assert "not computed, the database lacks the column(s) domestic_sites" in text
+    assert "shared among the others in proportion" in text
+    assert "제외" in notes_text([note], "ko")[0]
+    # the stated rule: the others keep their proportions and sum to 1 (never a silent 0)
+    kept = {c: weights.leaf_weights[c] for c in sel.criteria}
+    total = sum(kept.values())
+    assert sel.leaf_weights == pytest.approx({c: w / total for c, w in kept.items()})
+    assert sum(sel.leaf_weights.values()) == pytest.approx(1)
+    assert len(sel.table()) == 10
+
+
+def test_korean_names_are_shown_in_korean(db):
+    en = em.select(db, em.load_criteria(), em.load_scenario("balanced"), em.get_country("VNM"))
+    ko = em.select(db, em.load_criteria(), em.load_scenario("balanced"), em.get_country("VNM"),
+                   lang="ko")
+    first_en, first_ko = en.table(1).iloc[0], ko.table(1).iloc[0]
+    assert first_en["technology_id"] == first_ko["technology_id"]
+    assert first_ko["technology_name"] == db.technologies.loc[
+        first_ko["technology_id"], "technology_name_ko"]
+    assert first_ko["company_name"].endswith("(가상)")
+    assert first_en["company_name"].endswith("(fictional)")

@@ -26,10 +26,14 @@ from exportmcda.model.weight_state import (
 )
 
 GOAL = "export_priority"
-CRITERIA = ("utilization", "firm_capacity", "region", "policy_fit", "sme_support")
-BALANCED_GOAL = {  # criteria/scenarios/balanced.toml: 3 : 3 : 1 : 3 : 1 (consistent)
-    "utilization": 3 / 11, "firm_capacity": 3 / 11, "region": 1 / 11, "policy_fit": 3 / 11,
-    "sme_support": 1 / 11,
+CRITERIA = (
+    "utilization", "track_record", "firm_capacity", "region", "policy_fit", "sme_support",
+)
+LINK_CRITERIA = ("utilization", "firm_capacity", "region", "policy_fit", "sme_support")
+"""The children a link's weights are checked against (the parser is generic over a node)."""
+BALANCED_GOAL = {  # criteria/scenarios/balanced.toml: 3 : 3 : 3 : 1 : 3 : 1 (consistent)
+    "utilization": 3 / 14, "track_record": 3 / 14, "firm_capacity": 3 / 14, "region": 1 / 14,
+    "policy_fit": 3 / 14, "sme_support": 1 / 14,
 }
 
 
@@ -53,8 +57,13 @@ def seeded(balanced):
 
 def test_seeding_from_balanced_gives_its_judgments(seeded):
     assert seeded.seeded_from == "balanced"
-    assert dict(seeded.modes) == {GOAL: "ahp", "utilization": "ahp", "firm_capacity": "ahp"}
+    assert dict(seeded.modes) == {
+        GOAL: "ahp", "utilization": "ahp", "track_record": "ahp", "firm_capacity": "ahp",
+    }
     assert dict(seeded.judgments[GOAL]) == {
+        ("track_record", "utilization"): "1", ("track_record", "firm_capacity"): "1",
+        ("track_record", "region"): "3", ("track_record", "policy_fit"): "1",
+        ("track_record", "sme_support"): "3",
         ("utilization", "firm_capacity"): "1", ("utilization", "region"): "3",
         ("utilization", "policy_fit"): "1", ("utilization", "sme_support"): "3",
         ("firm_capacity", "region"): "3", ("firm_capacity", "policy_fit"): "1",
@@ -76,15 +85,16 @@ def test_seeding_from_balanced_gives_its_judgments(seeded):
 def test_seeding_a_scenario_with_direct_weights_puts_the_node_in_direct_mode(tree):
     direct = scenario_from_weights(
         load_scenario("balanced"), GOAL,
-        {"utilization": 2, "firm_capacity": 1, "region": 1, "policy_fit": 0, "sme_support": 0},
+        {"utilization": 2, "track_record": 0, "firm_capacity": 1, "region": 1, "policy_fit": 0,
+         "sme_support": 0},
     )
     state = seed(scenario_weights(direct, tree))
     assert state.seeded_from == "custom"
     assert state.modes[GOAL] == "direct"
     assert GOAL not in state.judgments
     assert dict(state.direct[GOAL]) == pytest.approx(
-        {"utilization": 0.5, "firm_capacity": 0.25, "region": 0.25, "policy_fit": 0.0,
-         "sme_support": 0.0}
+        {"utilization": 0.5, "track_record": 0.0, "firm_capacity": 0.25, "region": 0.25,
+         "policy_fit": 0.0, "sme_support": 0.0}
     )
     assert state.modes["utilization"] == "ahp"
 
@@ -170,13 +180,13 @@ def test_every_kind_of_change_counts(seeded, balanced, tree, change):
 
 
 def test_direct_weights_count_as_changed_beyond_round_off(tree):
-    shares = {"utilization": 0.4, "firm_capacity": 0.1, "region": 0.1, "policy_fit": 0.3,
-              "sme_support": 0.1}
+    shares = {"utilization": 0.3, "track_record": 0.1, "firm_capacity": 0.1, "region": 0.1,
+              "policy_fit": 0.3, "sme_support": 0.1}
     base = scenario_weights(scenario_from_weights(load_scenario("balanced"), GOAL, shares), tree)
     state = seed(base)
     nudged = {**state.direct[GOAL], "utilization": state.direct[GOAL]["utilization"] + 1e-12}
     assert not is_modified(with_direct(state, GOAL, nudged), base)
-    moved = {**state.direct[GOAL], "utilization": 0.41, "region": 0.09}
+    moved = {**state.direct[GOAL], "utilization": 0.31, "region": 0.09}
     assert is_modified(with_direct(state, GOAL, moved), base)
 
 
@@ -188,8 +198,8 @@ def test_unchanged_weights_keep_the_scenario_itself(seeded, balanced):
 
 
 def test_changed_weights_make_an_adjusted_user_scenario(seeded, balanced, tree):
-    shares = {"utilization": 0.4, "firm_capacity": 0.1, "region": 0.1, "policy_fit": 0.3,
-              "sme_support": 0.1}
+    shares = {"utilization": 0.3, "track_record": 0.1, "firm_capacity": 0.1, "region": 0.1,
+              "policy_fit": 0.3, "sme_support": 0.1}
     state = with_evidence(with_direct(seeded, GOAL, shares), "official", True)
     custom = effective_scenario(state, balanced)
     assert custom.id == "balanced-custom"
@@ -197,7 +207,7 @@ def test_changed_weights_make_an_adjusted_user_scenario(seeded, balanced, tree):
     assert custom.label_ko == "균형 (조정)"
     assert custom.basis == "user"
     assert dict(custom.weights) == {GOAL: shares}
-    assert set(custom.judgments) == {"utilization", "firm_capacity"}
+    assert set(custom.judgments) == {"utilization", "track_record", "firm_capacity"}
     assert dict(custom.judgments["utilization"]) == {
         ("field_utilization", "service_type_utilization"): "2"
     }
@@ -206,7 +216,7 @@ def test_changed_weights_make_an_adjusted_user_scenario(seeded, balanced, tree):
     assert custom.ri_table == balanced.scenario.ri_table
     weighed = scenario_weights(custom, tree)
     assert weighed.criterion_weights == pytest.approx(shares)
-    assert weighed.leaf_weights["field_utilization"] == pytest.approx(0.4 * 2 / 3)
+    assert weighed.leaf_weights["field_utilization"] == pytest.approx(0.3 * 2 / 3)
 
 
 # ---- local weights and the pairwise editor -----------------------------------------------
@@ -266,26 +276,27 @@ def test_editor_reads_the_pairs_when_the_weights_predate_the_judgments(seeded, t
 
 def test_link_weights_are_read_and_normalised():
     weights, issues = parse_url_weights(
-        "utilization:2,firm_capacity:1,region:1,policy_fit:0,sme_support:0", CRITERIA
+        "utilization:2,firm_capacity:1,region:1,policy_fit:0,sme_support:0", LINK_CRITERIA
     )
     assert issues == ()
     assert weights == {"utilization": 0.5, "firm_capacity": 0.25, "region": 0.25,
                        "policy_fit": 0.0, "sme_support": 0.0}
     weights, _ = parse_url_weights(
-        " sme_support:0.1, policy_fit:0.3,region:0.1,firm_capacity:0.1,utilization:0.4,", CRITERIA
+        " sme_support:0.1, policy_fit:0.3,region:0.1,firm_capacity:0.1,utilization:0.4,",
+        LINK_CRITERIA,
     )
-    assert list(weights) == list(CRITERIA)  # the children's order, not the link's
+    assert list(weights) == list(LINK_CRITERIA)  # the children's order, not the link's
     assert weights == pytest.approx({"utilization": 0.4, "firm_capacity": 0.1, "region": 0.1,
                                      "policy_fit": 0.3, "sme_support": 0.1})
 
 
 def test_no_link_is_no_problem():
-    assert parse_url_weights("", CRITERIA) == (None, ())
-    assert parse_url_weights("  ", CRITERIA) == (None, ())
+    assert parse_url_weights("", LINK_CRITERIA) == (None, ())
+    assert parse_url_weights("  ", LINK_CRITERIA) == (None, ())
 
 
 def test_a_value_that_is_not_a_number_is_reported_and_nothing_applies():
-    weights, issues = parse_url_weights("utilization:0.5,region:x", CRITERIA)
+    weights, issues = parse_url_weights("utilization:0.5,region:x", LINK_CRITERIA)
     assert weights is None
     first = issues[0]
     assert (first.code, first.field, first.value) == ("url_weight_not_number", "region", "x")
@@ -310,14 +321,14 @@ def test_a_value_that_is_not_a_number_is_reported_and_nothing_applies():
 )
 def test_each_bad_entry_names_its_criterion_and_value(entry, code, field, value):
     others = "utilization:0.4,firm_capacity:0.1,policy_fit:0.3,sme_support:0.1"
-    weights, issues = parse_url_weights(f"{others},{entry}", CRITERIA)
+    weights, issues = parse_url_weights(f"{others},{entry}", LINK_CRITERIA)
     assert weights is None
     assert [(i.code, i.field, i.value) for i in issues] == [(code, field, value)]
 
 
 def test_an_unknown_name_is_reported_with_the_criterion_it_left_out():
     weights, issues = parse_url_weights(
-        "utilization:0.4,firm_capacity:0.1,regoin:0.1,policy_fit:0.3,sme_support:0.1", CRITERIA
+        "utilization:0.4,firm_capacity:0.1,regoin:0.1,policy_fit:0.3,sme_support:0.1", LINK_CRITERIA
     )
     assert weights is None
     assert [(i.code, i.field, i.value) for i in issues] == [
@@ -326,15 +337,15 @@ def test_an_unknown_name_is_reported_with_the_criterion_it_left_out():
 
 
 def test_a_link_weighing_everything_zero_is_refused():
-    weights, issues = parse_url_weights(",".join(f"{c}:0" for c in CRITERIA), CRITERIA)
+    weights, issues = parse_url_weights(",".join(f"{c}:0" for c in LINK_CRITERIA), LINK_CRITERIA)
     assert weights is None
     assert [i.code for i in issues] == ["weights_all_zero"]
 
 
 def test_every_link_problem_has_an_english_and_korean_title():
     texts = ["region:x", "region:-1", "foo:1", "region:1,region:1",
-             ",".join(f"{c}:0" for c in CRITERIA)]
-    codes = {i.code for text in texts for i in parse_url_weights(text, CRITERIA)[1]}
+             ",".join(f"{c}:0" for c in LINK_CRITERIA)]
+    codes = {i.code for text in texts for i in parse_url_weights(text, LINK_CRITERIA)[1]}
     assert codes == {"url_weight_not_number", "url_weight_negative", "url_weight_unknown",
                      "url_weight_duplicate", "url_weights_incomplete", "weights_all_zero"}
     for code in codes:
@@ -355,11 +366,11 @@ def test_a_link_carries_direct_weights_only(seeded):
 @given(st.lists(st.floats(min_value=0.01, max_value=1.0), min_size=5, max_size=5))
 def test_a_link_round_trips_to_four_decimals(raw):
     total = sum(raw)
-    shares = {c: w / total for c, w in zip(CRITERIA, raw, strict=True)}
+    shares = {c: w / total for c, w in zip(LINK_CRITERIA, raw, strict=True)}
     state = WeightState(seeded_from="s", modes={GOAL: "direct"}, direct={GOAL: shares})
     text = url_weights(state, GOAL)
     assert text is not None
-    weights, issues = parse_url_weights(text, CRITERIA)
+    weights, issues = parse_url_weights(text, LINK_CRITERIA)
     assert issues == ()
     assert weights is not None
     assert math.isclose(sum(weights.values()), 1.0)

@@ -17,7 +17,7 @@ from tests.ui.apppages import open_page, ranking_table  # noqa: E402
 
 APP = str(ROOT / "app.py")
 EXAMPLE = ROOT / "data" / "examples" / "small_database.csv"
-CRITERIA = ["utilization", "firm_capacity", "region", "policy_fit", "sme_support"]
+CRITERIA = ["utilization", "track_record", "firm_capacity", "region", "policy_fit", "sme_support"]
 
 
 def page(path, **params):
@@ -149,9 +149,9 @@ def test_filters_narrow_the_pool(ranking):
 def test_explain_shows_sentence_and_moves(ranking):
     ranking.selectbox(key="explain-technology").select_index(2).run()
     assert not ranking.exception
-    assert any(t.value.startswith("Rank 3 of 1,044") for t in ranking.text)
+    assert any(t.value.startswith("Ranks 3rd of 1,044 for ASEAN") for t in ranking.text)
     moves = next(t.value for t in ranking.table if "Value needed to move up" in t.value.columns)
-    assert len(moves) == 10
+    assert len(moves) == 16  # one row per criterion leaf (with the track record)
     assert "not enough on its own" in set(moves["Value needed to move up"])
 
 
@@ -178,7 +178,8 @@ def test_korean_switch_translates_the_ranking_page(ranking):
 
 def test_url_reproduces_the_view():
     at = page("ui/pages/ranking.py", lang="ko", country="IND", scenario="sme_first", top="5",
-              weights="utilization:0.4,firm_capacity:0.1,region:0.1,policy_fit:0.3,sme_support:0.1")
+              weights="utilization:0.4,track_record:0.1,firm_capacity:0.1,region:0.1,"
+              "policy_fit:0.2,sme_support:0.1")
     assert at.selectbox(key="_w.country").value == "IND"
     assert at.selectbox(key="_w.scenario").value == "sme_first"
     assert len(ranking_table(at)) == 5

@@ -4,8 +4,9 @@ import pytest
 
 from tests.ui.apppages import open_page
 
-GOOD = "utilization:0.4,firm_capacity:0.1,region:0.1,policy_fit:0.3,sme_support:0.1"
-BALANCED_UTILIZATION = 3 / 11  # criteria/scenarios/balanced.toml
+GOOD = ("utilization:0.4,track_record:0.1,firm_capacity:0.1,region:0.1,policy_fit:0.2,"
+        "sme_support:0.1")
+BALANCED_UTILIZATION = 3 / 14  # criteria/scenarios/balanced.toml
 
 
 def link_texts(at):

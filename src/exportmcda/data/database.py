@@ -8,22 +8,31 @@ technologies), company attributes repeated on each row. :data:`REQUIRED_COLUMNS`
 
 from __future__ import annotations
 
+import csv
+import datetime
 from dataclasses import dataclass, field
+from functools import cache
 
 import pandas as pd
 
 from exportmcda.data.taxonomy import CLASS_SCALES
 from exportmcda.labels import bilingual
+from exportmcda.resources import data_dir
 
 __all__ = [
     "CANONICAL_COLUMNS",
+    "CERTIFICATIONS",
     "COMPANY_COLUMNS",
+    "EVIDENCE_COLUMNS",
+    "NAME_COLUMNS",
     "REQUIRED_COLUMNS",
     "SCALE_COLUMNS",
     "SYNTHETIC_NOTICE_EN",
     "SYNTHETIC_NOTICE_KO",
     "Database",
+    "EvidenceColumn",
     "Provenance",
+    "iso_alpha3",
 ]
 
 REQUIRED_COLUMNS: tuple[str, ...] = (
@@ -50,6 +59,127 @@ COMPANY_COLUMNS: tuple[str, ...] = (
     *(col for pair in SCALE_COLUMNS.values() for col in pair),
 )
 """Company attributes that must agree on every row of the same ``company_id``."""
+
+NAME_COLUMNS: dict[str, str] = {
+    "technology_name_ko": "technology_name",
+    "company_name_ko": "company_name",
+}
+"""Optional Korean names (column → the English or original name column it translates).
+
+``technology_name`` and ``company_name`` hold the name shown in English (or the only name a
+file has); where the Korean column is given and not empty, the Korean interface shows it
+instead. The Korean technology name must agree on every row of the technology, the Korean
+company name on every row of the company (like the names they translate).
+"""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EvidenceColumn:
+    """One optional technology-level evidence column of the interchange format.
+
+    ``kind`` says how a cell is read: ``count`` (a whole number ≥ ``minimum``, ≤
+    ``maximum`` when given), ``year`` (a four-digit year from ``minimum`` to the current
+    year), ``countries`` (ISO 3166-1 alpha-3 codes separated by ``;``) or ``certifications``
+    (codes of :data:`CERTIFICATIONS` or ``other:<text>``, separated by ``;``). An empty cell
+    means "not known" for that technology; the criteria say how it is scored.
+    """
+
+    name: str
+    kind: str
+    minimum: int | None = None
+    maximum: int | None = None
+    en: str
+    ko: str
+
+    def label(self, lang: str = "en") -> str:
+        """The column's description in ``lang``."""
+        return bilingual(lang, self.en, self.ko)
+
+
+EARLIEST_LAUNCH = 1950
+"""Earliest accepted launch year: smart-city technologies (and the GS scheme) are younger."""
+
+EVIDENCE_COLUMNS: tuple[EvidenceColumn, ...] = (
+    EvidenceColumn(
+        name="domestic_sites", kind="count", minimum=0,
+        en="Korean local governments or sites where the technology is deployed",
+        ko="기술이 도입된 국내 지방자치단체 또는 현장 수",
+    ),
+    EvidenceColumn(
+        name="overseas_sites", kind="count", minimum=0,
+        en="deployments of the technology abroad",
+        ko="기술의 해외 도입 건수",
+    ),
+    EvidenceColumn(
+        name="export_countries", kind="countries",
+        en="countries the technology was exported to (ISO 3166-1 alpha-3, ';'-separated)",
+        ko="기술 수출국(ISO 3166-1 alpha-3 코드, ';'로 구분)",
+    ),
+    EvidenceColumn(
+        name="certifications", kind="certifications",
+        en="certifications and designations (GS, NEP, NET, INNO or other:<text>, "
+        "';'-separated)",
+        ko="인증·지정(GS, NEP, NET, INNO 또는 other:<내용>, ';'로 구분)",
+    ),
+    EvidenceColumn(
+        name="patents", kind="count", minimum=0,
+        en="registered patents covering the technology", ko="기술 관련 등록 특허 수",
+    ),
+    EvidenceColumn(
+        name="trl", kind="count", minimum=1, maximum=9,
+        en="technology readiness level (1–9)", ko="기술성숙도(TRL, 1–9)",
+    ),
+    EvidenceColumn(
+        name="launched", kind="year", minimum=EARLIEST_LAUNCH,
+        en="year the technology was first put on the market", ko="기술 출시 연도",
+    ),
+)
+"""The optional technology-level evidence columns (issue 9), defined once.
+
+Each must agree on every row of the technology (like ``technology_name``). A database
+without them still ranks: the criteria leaves that need a missing column are left out and
+a note says so (:func:`exportmcda.model.measures.score`).
+"""
+
+CERTIFICATIONS: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "GS": ("GS (Good Software) certification", "GS 인증(우수 소프트웨어)",
+           ("good software", "gs인증", "gs 인증")),
+    "NEP": ("NEP (New Excellent Product) certification", "NEP 인증(신제품)",
+            ("new excellent product", "신제품인증", "신제품 인증")),
+    "NET": ("NET (New Excellent Technology) certification", "NET 인증(신기술)",
+            ("new excellent technology", "신기술인증", "신기술 인증")),
+    "INNO": ("innovative-product designation", "혁신제품 지정",
+             ("innovative product", "innovative-product", "혁신제품")),
+}
+"""Certification vocabulary: code → (English, Korean, accepted aliases).
+
+GS: the Good Software certification (Software Promotion Act, art. 20; TTA). NEP: New
+Excellent Product (Industrial Technology Innovation Promotion Act, art. 16). NET: New
+Excellent Technology (same act, art. 15). INNO: the Public Procurement Service's
+innovative-product designation (혁신제품, Act on the Promotion of Procurement of
+Innovative Products). Anything else is written ``other:<text>`` and kept as given.
+"""
+
+OTHER_CERTIFICATION = "other:"
+
+
+def current_year() -> int:
+    """The latest accepted launch year (the current calendar year)."""
+    return datetime.date.today().year
+
+
+@cache
+def iso_alpha3() -> dict[str, str]:
+    """The 249 ISO 3166-1 alpha-3 codes and their English short names.
+
+    Read from ``data/iso/iso3166-1-alpha3.csv`` (its header comment names the source: the
+    iso-codes project's ``iso_3166-1.json``, which follows the ISO 3166 Maintenance Agency).
+    """
+    path = data_dir() / "iso" / "iso3166-1-alpha3.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        lines = [line for line in handle if not line.startswith("#")]
+    return {row["alpha_3"]: row["name"] for row in csv.DictReader(lines)}
+
 
 CANONICAL_COLUMNS: tuple[str, ...] = (
     "source_row",
@@ -94,11 +224,17 @@ class Database:
     stock; ``service_type`` NA means the row has no service type) followed by the
     file's extra columns, kept as text. ``source_row`` is the 1-based row number a
     spreadsheet shows (the header is row 1).
+    ``evidence_columns`` lists the optional evidence columns the file has (in
+    :data:`EVIDENCE_COLUMNS` order; counts and years ``Int64``, codes as ``;``-joined
+    text, NA where a cell was empty) and ``name_columns`` the optional Korean names
+    (:data:`NAME_COLUMNS`); both come right after the canonical columns.
     """
 
     rows: pd.DataFrame
     provenance: Provenance
     extra_columns: tuple[str, ...] = ()
+    evidence_columns: tuple[str, ...] = ()
+    name_columns: tuple[str, ...] = ()
     _companies: pd.DataFrame = field(init=False, repr=False, compare=False)
     _technologies: pd.DataFrame = field(init=False, repr=False, compare=False)
 
@@ -106,8 +242,13 @@ class Database:
         rows = self.rows.copy()
         object.__setattr__(self, "rows", rows)
         company_cols = ["company_id", *COMPANY_COLUMNS]
+        if "company_name_ko" in self.name_columns:
+            company_cols.append("company_name_ko")
         companies = rows[company_cols].drop_duplicates("company_id").set_index("company_id")
         tech_cols = ["technology_id", "technology_name", "company_id"]
+        if "technology_name_ko" in self.name_columns:
+            tech_cols.append("technology_name_ko")
+        tech_cols += list(self.evidence_columns)
         technologies = rows[tech_cols].drop_duplicates("technology_id").set_index(
             "technology_id"
         )

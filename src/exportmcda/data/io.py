@@ -347,6 +347,9 @@ def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> None:
 def to_interchange(db: Database) -> pd.DataFrame:
     """Turn a database back into the flat interchange table (English names, extras kept).
 
+    The optional Korean names and evidence columns are written when the database has them
+    (an empty cell where a value was not given).
+
     Taxonomy numbers become English names; raw values and classes are both written (they
     agree by construction), so reading the table back gives the same database.
     """
@@ -367,6 +370,10 @@ def to_interchange(db: Database) -> pd.DataFrame:
     for pair in SCALE_COLUMNS.values():
         for column in pair:
             out[column] = pd.array(rows[column].tolist(), dtype="Int64")
+    for column in db.name_columns:
+        out[column] = ["" if v is None or pd.isna(v) else v for v in rows[column].tolist()]
+    for column in db.evidence_columns:
+        out[column] = ["" if pd.isna(v) else str(v) for v in rows[column].tolist()]
     for column in db.extra_columns:
         out[column] = rows[column].tolist()
     return out

@@ -25,6 +25,15 @@ Company scales (capital, sales, history, employees)
     has "no class" (NA; the study's five "others" for capital stock). Numbers may be written
     ``1200000000``, ``1,200,000,000`` or ``1.2e9`` (as Excel exports them); won, years and
     people are whole numbers.
+Optional columns
+    ``technology_name_ko`` and ``company_name_ko``: Korean names, shown by the Korean
+    interface (agree on every row of the technology / company). Technology-level evidence
+    (:data:`~exportmcda.data.database.EVIDENCE_COLUMNS`), each agreeing on every row of the
+    technology, an empty cell meaning "not known": ``domestic_sites``, ``overseas_sites``,
+    ``patents`` (whole numbers ≥ 0), ``trl`` (1–9), ``launched`` (a year from 1950 to the
+    current year), ``export_countries`` (ISO 3166-1 alpha-3 codes, ``;``-separated, checked
+    against the 249 official codes), ``certifications`` (``GS``, ``NEP``, ``NET``, ``INNO``
+    — or their names — and ``other:<text>``, ``;``-separated).
 Extra columns
     Any other column (e.g. ``notes``) is kept as text, in file order, in
     :attr:`Database.extra_columns <exportmcda.data.database.Database.extra_columns>`.
@@ -39,13 +48,15 @@ Issue codes: ``missing_column``, ``duplicate_column``, ``reserved_column``,
 ``unknown_service_type``, ``unknown_region``, ``unknown_company_size``, ``not_a_number``,
 ``not_an_integer``, ``negative_number``, ``number_out_of_range``, ``future_year``,
 ``implausible_year``, ``class_out_of_range``, ``raw_class_mismatch``, ``company_conflict``,
-``technology_conflict``, ``duplicate_row`` (reading a file adds those of
+``technology_conflict``, ``duplicate_row``, ``unknown_country_code``,
+``unknown_certification`` (reading a file adds those of
 :func:`exportmcda.data.io.read_table`).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import cast
@@ -55,10 +66,17 @@ import pandas as pd
 
 from exportmcda.data.database import (
     CANONICAL_COLUMNS,
+    CERTIFICATIONS,
     COMPANY_COLUMNS,
+    EVIDENCE_COLUMNS,
+    NAME_COLUMNS,
+    OTHER_CERTIFICATION,
     REQUIRED_COLUMNS,
     Database,
+    EvidenceColumn,
     Provenance,
+    current_year,
+    iso_alpha3,
 )
 from exportmcda.data.table import RawTable
 from exportmcda.data.taxonomy import (
@@ -82,7 +100,13 @@ _DIMENSIONS: dict[str, tuple[Dimension, str]] = {
 _IDS = ("technology_id", "company_id")
 _NAMES = ("technology_name", "company_name")
 _RAW_OF = {s.class_column: s.raw_column for s in CLASS_SCALES}
-_KNOWN = frozenset(CANONICAL_COLUMNS) - {"source_row"}
+_EVIDENCE = {c.name: c for c in EVIDENCE_COLUMNS}
+_KNOWN = (frozenset(CANONICAL_COLUMNS) - {"source_row"}) | set(NAME_COLUMNS) | set(_EVIDENCE)
+_CERTIFICATION_ALIASES = {
+    alias.casefold(): code
+    for code, (_, _, aliases) in CERTIFICATIONS.items()
+    for alias in (code, *aliases)
+}
 _NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 _GROUPED = re.compile(r"[+-]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]*)?")
 _LIMIT = 10**18
@@ -185,6 +209,12 @@ class _Checker:
                 values[column] = self.category(r, column, texts[column], dimension, label)
         for scale in CLASS_SCALES:
             self.scale(r, scale, texts, values)
+        for column in NAME_COLUMNS:
+            if column in texts:
+                values[column] = texts[column] or None
+        for column, spec in _EVIDENCE.items():
+            if column in texts:
+                values[column] = self.evidence(r, spec, texts[column]) if texts[column] else None
         return _Record(row=r, cells=row, norm=values, texts=texts)
 
     def category(self, r: int, column: str, text: str, dim: Dimension, label: str) -> _Value:
@@ -248,6 +278,80 @@ class _Checker:
             self.add(code, message, r, scale.raw_column, text)
             return _BAD
         return int(number)
+
+    def evidence(self, r: int, spec: EvidenceColumn, text: str) -> _Value:
+        """One evidence cell: a count or year (int) or normalised ``;``-joined codes."""
+        if spec.kind == "countries":
+            return self.codes(r, spec, text, self.country)
+        if spec.kind == "certifications":
+            return self.codes(r, spec, text, self.certification)
+        number = _decimal(text)
+        top = current_year() if spec.kind == "year" else spec.maximum
+        low = spec.minimum if spec.minimum is not None else 0
+        expected = (
+            f"a year from {low} to {top}" if spec.kind == "year"
+            else f"a whole number from {low} to {top}" if top is not None
+            else f"a whole number ≥ {low}"
+        )
+        code = ""
+        if number is None:
+            code, expected = "not_a_number", f"expected {expected}, got {text!r} (not a number)"
+        elif number != number.to_integral_value() or abs(number) > _LIMIT:
+            code, expected = "not_an_integer", f"expected {expected}, got {text!r}"
+        elif number < 0 and spec.kind == "count":
+            code, expected = "negative_number", f"expected {expected}, got {text!r}"
+        elif spec.kind == "year" and number > (top or 0):
+            code, expected = "future_year", f"expected {expected}, got {text!r}"
+        elif spec.kind == "year" and number < low:
+            code, expected = "implausible_year", f"expected {expected}, got {text!r}"
+        elif number < low or (top is not None and number > top):
+            code, expected = "number_out_of_range", f"expected {expected}, got {text!r}"
+        if code:
+            self.add(code, f"{spec.name}: {expected}", r, spec.name, text)
+            return _BAD
+        return int(cast(Decimal, number))
+
+    def codes(
+        self, r: int, spec: EvidenceColumn, text: str, parse: Callable[[str], str | None]
+    ) -> _Value:
+        """Split a ``;``-separated cell, normalise each part, report the unknown ones."""
+        found: dict[str, None] = {}
+        bad = False
+        for part in (p.strip() for p in text.split(";")):
+            if not part:
+                continue
+            code = parse(part)
+            if code is None:
+                bad = True
+                if spec.kind == "countries":
+                    issue, message = "unknown_country_code", (
+                        f"{spec.name}: {part!r} is not an ISO 3166-1 alpha-3 country code; "
+                        "expected three letters such as 'VNM' (Viet Nam) or 'IDN' (Indonesia), "
+                        "separated by ';'"
+                    )
+                else:
+                    issue, message = "unknown_certification", (
+                        f"{spec.name}: unknown certification {part!r}; expected "
+                        f"{', '.join(CERTIFICATIONS)} or 'other:<text>', separated by ';'"
+                    )
+                self.add(issue, message, r, spec.name, part)
+            else:
+                found[code] = None
+        if bad:
+            return _BAD
+        return ";".join(found) or None
+
+    @staticmethod
+    def country(part: str) -> str | None:
+        code = part.upper()
+        return code if code in iso_alpha3() else None
+
+    @staticmethod
+    def certification(part: str) -> str | None:
+        if part.casefold().startswith(OTHER_CERTIFICATION):
+            rest = part[len(OTHER_CERTIFICATION):].strip()
+            return f"{OTHER_CERTIFICATION}{rest}" if rest else None
+        return _CERTIFICATION_ALIASES.get(part.casefold())
 
     def class_value(self, r: int, scale: ClassScale, text: str) -> _Value:
         number = _decimal(text)
@@ -323,8 +427,15 @@ def validate(
     records = [check.record(r, row) for r, row in check.rows]
     if not records:
         check.add("no_rows", "the table has column names but no data rows", None, None, None)
-    check.agree(records, "company_id", COMPANY_COLUMNS, "company_conflict")
-    check.agree(records, "technology_id", ("technology_name", "company_id"), "technology_conflict")
+    names = tuple(c for c in NAME_COLUMNS if c in check.columns)
+    evidence = tuple(c.name for c in EVIDENCE_COLUMNS if c.name in check.columns)
+    company_ko = tuple(c for c in names if c == "company_name_ko")
+    technology_ko = tuple(c for c in names if c == "technology_name_ko")
+    check.agree(records, "company_id", (*COMPANY_COLUMNS, *company_ko), "company_conflict")
+    check.agree(
+        records, "technology_id", ("technology_name", "company_id", *technology_ko, *evidence),
+        "technology_conflict",
+    )
     check.duplicates(records)
     if check.issues:  # file-level problems first, then in spreadsheet row order
         raise InputError(sorted(check.issues, key=lambda i: (i.row is not None, i.row or 0)))
@@ -333,13 +444,25 @@ def validate(
         values = [rec.value(column) for rec in records]
         text = column in _IDS or column in _NAMES
         data[column] = values if text else pd.array(cast("list[int | None]", values), "Int64")
+    for column in names:
+        data[column] = [rec.value(column) for rec in records]
+    for column in evidence:
+        values = [rec.value(column) for rec in records]
+        numeric = _EVIDENCE[column].kind in ("count", "year")
+        data[column] = (
+            pd.array(cast("list[int | None]", values), "Int64") if numeric
+            else pd.array(cast("list[str | None]", values), dtype="string")
+        )
     for name, j in check.extras:
         data[name] = [rec.cells[j].strip() for rec in records]
     provenance = Provenance(
         source=raw.name, sha256=raw.sha256, synthetic=synthetic, assumptions=tuple(assumptions)
     )
     extras = tuple(name for name, _ in check.extras)
-    return Database(rows=pd.DataFrame(data), provenance=provenance, extra_columns=extras)
+    return Database(
+        rows=pd.DataFrame(data), provenance=provenance, extra_columns=extras,
+        evidence_columns=evidence, name_columns=names,
+    )
 
 
 def summary(db: Database) -> dict[str, int]:

@@ -3,18 +3,26 @@
 For one technology of a :class:`~exportmcda.model.selection.Selection`: its criterion values
 against the pool's ideal and anti-ideal (TOPSIS, Hwang & Yoon 1981), each criterion's
 weight and contribution (see :func:`exportmcda.model.selection.contributions`), a one-sentence
-reason, and — per criterion — the value that alone would lift it above the technology
-ranked just above it (found by bisection on the recomputed closeness, since TOPSIS
-re-normalises the column when one value changes).
+reason naming the strongest evidence (notes rendered by ``labels.explanation_text``: "Ranks
+3rd of 1,044 for Viet Nam (closeness 0.674): deployed in 41 Korean local governments or sites
+(top 5%), GS-certified, Traffic is a headline priority of Viet Nam's policy; …"), and — per
+criterion — the value that alone would lift it above the technology ranked just above it
+(found by bisection on the recomputed closeness, since TOPSIS re-normalises the column when
+one value changes).
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
+from exportmcda.data.database import CERTIFICATIONS
+from exportmcda.data.taxonomy import FIELDS
+from exportmcda.errors import Note
+from exportmcda.labels import explanation_text
 from exportmcda.model.selection import Selection
 from exportmcda.rank.fasttopsis import topsis_closeness
 
@@ -35,6 +43,7 @@ class Explanation:
     table: pd.DataFrame
     moves: pd.DataFrame
     above: str | None  # technology id ranked just above, if any
+    reasons: tuple[Note, ...] = ()  # the sentence as notes (labels.explanation_text)
 
 
 def _label(selection: Selection, leaf_id: str, lang: str) -> str:
@@ -124,42 +133,140 @@ def explain(
             "needed": pd.array(needed, dtype="Float64"),
         }
     )
-    labels = [_label(selection, c, lang) for c in r.criteria]
-    sentence = _sentence(selection, i, labels, contribution, gap, above, lang)
+    reasons = _reasons(selection, i, contribution, gap, position_of(r.order, i))
+    sentence = explanation_text(reasons, lang, _names(selection, lang))
     return Explanation(
         technology_id=technology_id, rank=int(r.ordinal_ranks[i]), pool_size=n,
-        score=float(r.scores[i]), sentence=sentence, table=table, moves=moves,
+        score=float(r.scores[i]), sentence=sentence, reasons=reasons, table=table, moves=moves,
         above=None if above is None else str(r.alternatives[above]),
     )
 
 
-def _sentence(
-    selection: Selection,
-    i: int,
-    labels: list[str],
-    contribution: np.ndarray,
-    gap: np.ndarray,
-    above: int | None,
-    lang: str,
-) -> str:
+def position_of(order: np.ndarray, i: int) -> int:
+    """0-based position of alternative ``i`` in the ranking ``order``."""
+    return int(np.nonzero(order == i)[0][0])
+
+
+TOP_PERCENT = 25
+"""A count is cited when the technology is in the top quarter of the pool on it."""
+MAX_EVIDENCE = 3
+"""At most this many pieces of technology-level evidence are cited (the strongest first)."""
+NATIONAL_CERTIFICATIONS = tuple(CERTIFICATIONS)
+
+
+def _certified(cert: str) -> Note:
+    """The note citing one national certification (one code each: its name is translated)."""
+    if cert == "GS":
+        return Note.of("why_cert_gs")
+    if cert == "NEP":
+        return Note.of("why_cert_nep")
+    if cert == "NET":
+        return Note.of("why_cert_net")
+    return Note.of("why_cert_inno")
+
+
+def _top_percent(values: pd.Series, value: float) -> int:
+    """Share of the pool with a value at least ``value``, in whole percent (rounded up)."""
+    known = values.dropna().astype("float64")
+    return math.ceil(100 * int((known >= value).sum()) / max(len(values), 1))
+
+
+def _evidence(selection: Selection, i: int) -> list[Note]:
+    """The technology-level evidence worth citing, strongest first (see the module doc)."""
+    tech = selection.technologies
+    row = tech.iloc[i]
+    found: list[Note] = []
+
+    def known(column: str) -> bool:
+        return column in tech.columns and not pd.isna(row[column])
+
+    if known("export_countries"):
+        codes = str(row["export_countries"]).split(";")
+        if selection.country.code in codes:
+            found.append(Note.of("why_exported_to_target", country=selection.country.code))
+    if known("domestic_sites") and int(row["domestic_sites"]) > 0:
+        top = _top_percent(tech["domestic_sites"], float(row["domestic_sites"]))
+        if top <= TOP_PERCENT:
+            found.append(Note.of("why_domestic_sites", n=int(row["domestic_sites"]), top=top))
+    if known("overseas_sites") and int(row["overseas_sites"]) > 0:
+        countries = str(row["export_countries"]) if known("export_countries") else ""
+        if countries:
+            found.append(Note.of("why_overseas_sites", n=int(row["overseas_sites"]),
+                                 countries=countries.replace(";", ", ")))
+        else:
+            found.append(Note.of("why_overseas_sites_only", n=int(row["overseas_sites"])))
+    if known("certifications"):
+        held = str(row["certifications"]).split(";")
+        for cert in NATIONAL_CERTIFICATIONS:  # the vocabulary's order: GS, NEP, NET, INNO
+            if cert in held:
+                found.append(_certified(cert))
+    if known("patents") and int(row["patents"]) > 0:
+        top = _top_percent(tech["patents"], float(row["patents"]))
+        if top <= TOP_PERCENT:
+            found.append(Note.of("why_patents", n=int(row["patents"]), top=top))
+    if known("trl") and int(row["trl"]) == 9:
+        found.append(Note.of("why_trl"))
+    return found[:MAX_EVIDENCE]
+
+
+def _policy(selection: Selection, i: int) -> Note | None:
+    """The target's priority of the technology's best field, when it is mentioned at all."""
+    r = selection.result
+    policy = [j for j, c in enumerate(r.criteria)
+              if selection.weights.tree.leaf(c).measure == "policy_fit"]
+    if not policy or selection.fields_of is None:
+        return None
+    value = float(r.matrix[i, policy[0]])
+    if value <= 0:
+        return None
+    tid = str(r.alternatives[i])
+    fields = [f for f in selection.fields_of.loc[tid]
+              if selection.country.field(f).priority / 2 == value]
+    if not fields:
+        return None
+    code = "why_policy_headline" if value >= 1 else "why_policy_mentioned"
+    return Note.of(code, field=FIELDS[fields[0] - 1].en, country=selection.country.code)
+
+
+def _reasons(
+    selection: Selection, i: int, contribution: np.ndarray, gap: np.ndarray, position: int
+) -> tuple[Note, ...]:
+    """The explanation as notes: the rank, the strongest evidence, the weakest criterion.
+
+    The first note is the rank (``explain_rank``); then up to :data:`MAX_EVIDENCE` pieces of
+    technology-level evidence (already exported to the target; domestic sites and patents
+    when in the top :data:`TOP_PERCENT` % of the pool; deployments abroad; national
+    certifications; TRL 9), then the target's policy priority of its field; when none of
+    these applies, the two criteria its score comes mostly from. The last note is the
+    criterion on which it is furthest from the ideal. ``labels.explanation_text`` renders them.
+    """
     r = selection.result
     weighted = r.weights > 0
-    total = float(contribution.sum())
-    leading = [j for j in np.argsort(-contribution, kind="stable") if weighted[j]][:2]
-    shares = [(labels[j], float(contribution[j]) / total if total > 0 else 0.0) for j in leading]
+    notes = [Note.of("explain_rank", rank=position + 1, n=len(r.alternatives),
+                     country=selection.country.code, score=float(r.scores[i]))]
+    notes += _evidence(selection, i)
+    policy = _policy(selection, i)
+    if policy is not None:
+        notes.append(policy)
+    if len(notes) == 1:
+        total = float(contribution.sum())
+        leading = [j for j in np.argsort(-contribution, kind="stable") if weighted[j]][:2]
+        shares = [float(contribution[j]) / total if total > 0 else 0.0 for j in leading]
+        if len(leading) == 2:
+            notes.append(Note.of("why_mostly", first=r.criteria[leading[0]], first_share=shares[0],
+                                 second=r.criteria[leading[1]], second_share=shares[1]))
+        elif leading:
+            notes.append(Note.of("why_mostly_one", first=r.criteria[leading[0]],
+                                 first_share=shares[0]))
     far = [j for j in np.argsort(-gap, kind="stable") if weighted[j]]
-    weak = labels[far[0]] if far else "-"
-    rank = f"{r.ordinal_ranks[i]}"
-    n = len(r.alternatives)
-    if lang == "ko":
-        lead = ", ".join(f"{name}({share:.0%})" for name, share in shares)
-        return (
-            f"{n:,}개 중 {rank}위(근접도 {r.scores[i]:.3f}): 점수는 주로 {lead}에서 나오며, "
-            f"이상해와의 격차가 가장 큰 기준은 {weak}입니다."
-        )
-    lead = " and ".join(f"{name} ({share:.0%})" for name, share in shares)
-    tail = "" if above is not None else " It is ranked first."
-    return (
-        f"Rank {rank} of {n:,} (closeness {r.scores[i]:.3f}): its score comes mostly from "
-        f"{lead}; it is furthest from the ideal on {weak}.{tail}"
-    )
+    if far:
+        notes.append(Note.of("why_furthest", criterion=r.criteria[far[0]]))
+    return tuple(notes)
+
+
+def _names(selection: Selection, lang: str) -> dict[str, str]:
+    """Display names in ``lang`` of the ids the notes carry: criteria, fields, the target."""
+    names = {c: _label(selection, c, lang) for c in selection.result.criteria}
+    names.update({f.en: f.name(lang) for f in FIELDS})
+    names[selection.country.code] = selection.country.name(lang)
+    return names

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from exportmcda.data.countries import SourceType
+from exportmcda.data.database import CERTIFICATIONS, EVIDENCE_COLUMNS
 from exportmcda.data.taxonomy import CLASS_SCALES, Dimension, lookup
 from exportmcda.errors import ConfigError
 
@@ -19,6 +20,7 @@ __all__ = [
     "MEASURE_NAMES",
     "MISSING",
     "SOURCE_TYPES",
+    "TRANSFORMS",
     "check_params",
     "size_scores",
 ]
@@ -30,10 +32,14 @@ MEASURE_NAMES: tuple[str, ...] = (
     "company_class",
     "region_share",
     "policy_fit",
+    "evidence_count",
+    "code_count",
+    "certification_score",
 )
 """Every measure a criteria file may name (:data:`exportmcda.model.measures.MEASURES`)."""
 
 AGGREGATES = ("max", "mean", "sum")
+TRANSFORMS = ("none", "log1p")
 SOURCE_TYPES = tuple(t.value for t in SourceType)
 MISSING = ("worst", "median", "mean")
 
@@ -63,6 +69,32 @@ def size_scores(raw: Any, leaf_id: str, path: str) -> dict[int, float]:
     return out
 
 
+def _check_evidence(measure: str, p: Mapping[str, Any], leaf_id: str, path: str) -> None:
+    """The technology-level evidence measures' ``column``, ``transform`` and ``scores``."""
+    kinds = {"evidence_count": ("count", "year"), "code_count": ("countries", "certifications")}
+    if measure in kinds:
+        allowed = [c.name for c in EVIDENCE_COLUMNS if c.kind in kinds[measure]]
+        if p.get("column") not in allowed:
+            raise ConfigError.single(
+                "bad_param", f"column must be one of {', '.join(allowed)}", path=path,
+                field=f"{leaf_id}.column", value=p.get("column"),
+            )
+    if "transform" in p and p["transform"] not in TRANSFORMS:
+        raise ConfigError.single(
+            "bad_param", f"transform must be one of {', '.join(TRANSFORMS)}", path=path,
+            field=f"{leaf_id}.transform", value=p["transform"],
+        )
+    if measure == "certification_score":
+        raw = p.get("scores")
+        needed = {*CERTIFICATIONS, "other"}
+        if (not isinstance(raw, Mapping) or set(raw) != needed
+                or not all(isinstance(v, int | float) for v in raw.values())):
+            raise ConfigError.single(
+                "bad_param", f"'scores' must give a number for each of {', '.join(sorted(needed))}",
+                path=path, field=f"{leaf_id}.scores",
+            )
+
+
 def check_params(measure: str, params: Mapping[str, Any], leaf_id: str, path: str) -> None:
     """Check a leaf's measure parameters (ConfigError naming the file and the leaf)."""
     p = params
@@ -83,6 +115,7 @@ def check_params(measure: str, params: Mapping[str, Any], leaf_id: str, path: st
         )
     if measure == "company_size":
         size_scores(p.get("scores"), leaf_id, path)
+    _check_evidence(measure, p, leaf_id, path)
     if p.get("min_source") not in (None, "", *SOURCE_TYPES):
         raise ConfigError.single(
             "bad_param", f"min_source must be one of {', '.join(SOURCE_TYPES)}", path=path,

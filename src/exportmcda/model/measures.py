@@ -48,6 +48,7 @@ class Measured:
 
     series: pd.Series  # one value per technology, index technology_id
     notes: tuple[Note, ...] = ()
+    unavailable: tuple[str, ...] = ()  # the database columns it needs and lacks
 
 
 Measure: TypeAlias = "Callable[[_Context, Leaf], Measured]"
@@ -198,6 +199,76 @@ def _policy_fit(ctx: _Context, leaf: Leaf) -> Measured:
     return Measured(series=aggregated, notes=notes)
 
 
+def _unavailable(ctx: _Context, column: str) -> Measured | None:
+    """A leaf that cannot be computed: the database lacks its optional ``column``."""
+    if column in ctx.db.evidence_columns:
+        return None
+    empty = pd.Series(np.nan, index=ctx.tech.index, dtype="float64")
+    return Measured(series=empty, unavailable=(column,))
+
+
+def _transformed(values: pd.Series, leaf: Leaf) -> pd.Series:
+    """Apply the leaf's ``transform``: ``log1p`` (ln(1 + x)) or ``none``.
+
+    Counts of sites and patents are heavy-tailed: one technology deployed in 200 places
+    would otherwise dominate the vector-normalised column and flatten every other
+    difference. ``log1p`` makes each doubling count about the same (diminishing returns),
+    keeps 0 at 0 and preserves the order.
+    """
+    floats = values.astype("float64")
+    if str(leaf.params.get("transform", "none")) == "log1p":
+        return pd.Series(np.log1p(floats.to_numpy()), index=floats.index, dtype="float64")
+    return floats
+
+
+def _evidence_count(ctx: _Context, leaf: Leaf) -> Measured:
+    """A technology-level count or level (``column``): sites, patents, TRL.
+
+    An empty cell means "not known" and is imputed by the leaf's ``missing`` policy (and
+    reported); the transform is applied after imputation.
+    """
+    column = str(leaf.params["column"])
+    absent = _unavailable(ctx, column)
+    if absent is not None:
+        return absent
+    filled = _fill(ctx.tech[column].astype("Float64"), leaf)
+    return Measured(series=_transformed(filled.series, leaf), notes=filled.notes)
+
+
+def _code_count(ctx: _Context, leaf: Leaf) -> Measured:
+    """How many distinct codes a ``;``-separated column lists (e.g. export countries).
+
+    An empty cell is 0 (a list cannot tell "none" from "not known"; the interchange format
+    says an empty list means none).
+    """
+    column = str(leaf.params["column"])
+    absent = _unavailable(ctx, column)
+    if absent is not None:
+        return absent
+    counts = ctx.tech[column].map(lambda v: 0 if pd.isna(v) else len(str(v).split(";")))
+    return Measured(series=_transformed(counts.astype("float64"), leaf))
+
+
+def _certification_score(ctx: _Context, leaf: Leaf) -> Measured:
+    """Sum of the leaf's ``scores`` of a technology's certifications (``other`` for other:...).
+
+    An empty cell means no certification (0).
+    """
+    absent = _unavailable(ctx, "certifications")
+    if absent is not None:
+        return absent
+    scores = {str(k): float(v) for k, v in dict(leaf.params["scores"]).items()}
+
+    def total(value: str | None) -> float:
+        if value is None or pd.isna(value):
+            return 0.0
+        codes = str(value).split(";")
+        return sum(scores["other"] if c.startswith("other:") else scores.get(c, 0.0)
+                   for c in codes)
+
+    return Measured(series=ctx.tech["certifications"].map(total).astype("float64"))
+
+
 MEASURES: dict[str, Measure] = {
     "field_share": _field_share,
     "service_type_share": _service_type_share,
@@ -205,6 +276,9 @@ MEASURES: dict[str, Measure] = {
     "company_class": _company_class,
     "region_share": _region_share,
     "policy_fit": _policy_fit,
+    "evidence_count": _evidence_count,
+    "code_count": _code_count,
+    "certification_score": _certification_score,
 }
 """Every measure a criteria file may name, defined once."""
 
@@ -216,6 +290,8 @@ class CriterionScores:
     tree: CriteriaTree
     country: str | None
     notes: tuple[Note, ...]
+    left_out: tuple[str, ...] = ()  # leaves not computable from this database
+    missing_columns: tuple[str, ...] = ()  # the optional columns they need
 
     @property
     def directions(self) -> tuple[Direction, ...]:
@@ -234,14 +310,27 @@ def score(
     country: CountryProfile | None = None,
     leaves: tuple[str, ...] | None = None,
 ) -> CriterionScores:
-    """Compute every leaf (or the named ``leaves``) for every technology of ``db``."""
+    """Compute every leaf (or the named ``leaves``) for every technology of ``db``.
+
+    A leaf whose measure needs an optional column the database lacks (the technology-level
+    evidence, e.g. ``domestic_sites``) is not computed: it is listed in
+    :attr:`CriterionScores.left_out` (with the columns in ``missing_columns``), never scored
+    0; the selection leaves it out and shares its weight among the others
+    (:func:`exportmcda.model.scenarios.leave_out`), with a note.
+    """
     ctx = _Context(db=db, tech=technology_profiles(db), rows=db.rows, country=country)
     columns: dict[str, pd.Series] = {}
     notes: list[Note] = []
+    left_out: list[str] = []
+    missing: dict[str, None] = {}
     for leaf in tree.leaves:
         if leaves is not None and leaf.id not in leaves:
             continue
         measured = MEASURES[leaf.measure](ctx, leaf)
+        if measured.unavailable:
+            left_out.append(leaf.id)
+            missing.update(dict.fromkeys(measured.unavailable))
+            continue
         columns[leaf.id] = measured.series.reindex(ctx.tech.index)
         notes += measured.notes
     matrix = pd.DataFrame(columns, index=ctx.tech.index)
@@ -251,5 +340,5 @@ def score(
         raise AssertionError("a measure produced a non-finite value")
     return CriterionScores(
         matrix=matrix, tree=tree, country=None if country is None else country.code,
-        notes=tuple(notes),
+        notes=tuple(notes), left_out=tuple(left_out), missing_columns=tuple(missing),
     )

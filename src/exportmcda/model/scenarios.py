@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -284,6 +284,35 @@ def rescale_weights(weights: Mapping[str, float], changed: str, value: float) ->
         )
     row = perturbed([float(weights[k]) for k in names], names.index(changed), [value])[0]
     return dict(zip(names, row.tolist(), strict=True))
+
+
+def leave_out(weights: Mapping[str, float], leaves: Iterable[str]) -> dict[str, float]:
+    """Drop ``leaves`` and share their weight among the others in proportion to theirs.
+
+    The stated rule for criteria a ranking cannot use (a leaf whose column the database
+    lacks, a column that is 0 for every candidate): the one-at-a-time rescaling of
+    :func:`exportmcda.robustness.oat.perturbed` with the dropped weight set to 0, applied to
+    each dropped leaf in turn — the same function as the sensitivity analysis and the
+    sliders, so "left out" means the same thing everywhere. The result keeps the others'
+    proportions and sums to 1 (when the others' weights sum to more than 0; the caller
+    checks that first).
+
+    Raises
+    ------
+    ConfigError
+        ``unknown_criterion`` when a leaf is not among the weights.
+    """
+    names = list(weights)
+    w = [float(weights[k]) for k in names]
+    dropped = list(dict.fromkeys(leaves))
+    for leaf in dropped:
+        if leaf not in weights:
+            raise ConfigError.single(
+                "unknown_criterion", f"'{leaf}' is not among the weights ({', '.join(names)})",
+                value=leaf,
+            )
+        w = perturbed(w, names.index(leaf), [0.0])[0].tolist()
+    return {k: v for k, v in zip(names, w, strict=True) if k not in dropped}
 
 
 def _quote(text: str) -> str:

@@ -30,7 +30,12 @@ from exportmcda.data.taxonomy import (
 from exportmcda.errors import ConfigError, JudgmentError, Note
 from exportmcda.model.criteria import CriteriaTree
 from exportmcda.model.measures import CriterionScores, evidence_passes, score
-from exportmcda.model.scenarios import Scenario, ScenarioWeights, scenario_weights
+from exportmcda.model.scenarios import (
+    Scenario,
+    ScenarioWeights,
+    leave_out,
+    scenario_weights,
+)
 from exportmcda.rank.engine import RankResult, rank_matrix
 
 __all__ = [
@@ -110,8 +115,21 @@ class Filters:
         return bool(self.fields or self.service_types or self.company_sizes or self.regions)
 
 
+def _name(tech: pd.DataFrame, column: str, lang: str) -> pd.Series:
+    """A name column in ``lang``: the optional Korean name (``<column>_ko``) where given."""
+    korean = f"{column}_ko"
+    if lang != "ko" or korean not in tech.columns:
+        return tech[column]
+    return tech[korean].where(tech[korean].notna(), tech[column])
+
+
 def describe_technologies(db: Database, lang: str = "en") -> pd.DataFrame:
-    """One row per technology: name, company, fields, service type, region, size (names)."""
+    """One row per technology: name, company, fields, service type, region, size (names).
+
+    Names follow ``lang``: the Korean interface shows ``technology_name_ko`` and
+    ``company_name_ko`` where the database gives them, the original names otherwise. The
+    database's evidence columns follow, raw (what an explanation cites).
+    """
     rows = db.rows
     field_names = {c.number: c.name(lang) for c in FIELDS}
     service_names = {c.number: c.name(lang) for c in SERVICE_TYPES}
@@ -135,13 +153,14 @@ def describe_technologies(db: Database, lang: str = "en") -> pd.DataFrame:
     size_names = {c.number: c.name(lang) for c in COMPANY_SIZES}
     return pd.DataFrame(
         {
-            "technology_name": tech["technology_name"],
+            "technology_name": _name(tech, "technology_name", lang),
             "company_id": tech["company_id"],
-            "company_name": tech["company_name"],
+            "company_name": _name(tech, "company_name", lang),
             "field": fields.reindex(tech.index),
             "service_type": services.reindex(tech.index),
             "region": tech["region"].map(region_names),
             "company_size": tech["company_size"].map(size_names),
+            **{column: tech[column] for column in db.evidence_columns},
         },
         index=tech.index,
     )
@@ -497,11 +516,24 @@ def rank_candidates(
     if dropped:
         notes.append(Note.of("zero_columns_dropped", leaves=", ".join(dropped)))
         matrix = matrix[leaf_ids]
-    w = np.array([weights.leaf_weights[c] for c in leaf_ids])
-    if not w.sum() > 0:
+    left_out = [c for c in candidates.scores.left_out if c in weights.leaf_weights]
+    if left_out:
+        share = sum(weights.leaf_weights[c] for c in left_out)
+        notes.append(Note.of(
+            "criteria_left_out", leaves=", ".join(left_out),
+            columns=", ".join(candidates.scores.missing_columns), weight=share,
+        ))
+    if not sum(weights.leaf_weights[c] for c in leaf_ids) > 0:
         raise ConfigError.single(
             "no_weight_left", "every criterion with a weight is 0 for every candidate"
         )
+    # The stated rule: weights of leaves that cannot be used are shared among the others
+    # in proportion (the one-at-a-time rescaling; see scenarios.leave_out).
+    kept = leave_out(
+        {c: weights.leaf_weights[c] for c in (*leaf_ids, *dropped, *left_out)},
+        (*dropped, *left_out),
+    )
+    w = np.array([kept[c] for c in leaf_ids])
     directions = {c: weights.tree.leaf(c).direction for c in leaf_ids}
     result = rank_matrix(
         matrix, w / w.sum(), directions, method=method, normalization=normalization,
@@ -514,7 +546,8 @@ def rank_candidates(
         country=country, scenario=scenario, weights=weights,
         scores=CriterionScores(
             matrix=matrix, tree=weights.tree, country=country.code,
-            notes=candidates.scores.notes,
+            notes=candidates.scores.notes, left_out=candidates.scores.left_out,
+            missing_columns=candidates.scores.missing_columns,
         ),
         result=result,
         technologies=candidates.described if keep is None else candidates.described.loc[
