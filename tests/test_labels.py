@@ -209,7 +209,7 @@ def test_every_note_code_has_an_english_and_a_korean_text():
 
 #: Sample values of note parameters that are codes, and words a Korean text may keep.
 _TERM_SAMPLES = {"missing": "worst", "min_source": "official", "scale": "capital"}
-_KEPT_WORDS = {"TOPSIS", "CR", "pymcdm", "kappa"}  # method and library names, symbols
+_KEPT_WORDS = {"TOPSIS", "SPOTIS", "CR", "pymcdm", "kappa"}  # method and library names, symbols
 
 
 def _sample(code: str) -> Note:
