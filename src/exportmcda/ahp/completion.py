@@ -9,7 +9,7 @@ matrix whose principal eigenvector gives the weights:
   logarithms of the missing entries when the judgment graph is connected (their Theorem 2
   and section 4), so the minimiser is unique; it is found by the paper's cyclic coordinate
   algorithm (section 5): minimise over one log-entry at a time (a one-dimensional convex
-  problem: bracketing, then bisection on the slope of lambda_max from its left and right
+  problem: bracketing, then regula falsi on the slope of lambda_max from its left and right
   eigenvectors, written here on numpy so the package needs no optimiser), cycle until no
   entry moves. This is the completion AHPy
   uses; it fills a gap with the value that makes the judgments most consistent, so the
@@ -132,7 +132,8 @@ def _line_minimum(a: FloatArray, i: int, j: int, t0: float, xtol: float = 1e-13)
     """The log-entry ``t`` of (i, j) minimising lambda_max, the others fixed (a is updated).
 
     lambda_max is convex in ``t``, so its slope is increasing: step from ``t0`` against the
-    slope by doubling steps until the slope changes sign, then bisect on the slope.
+    slope by doubling steps until the slope changes sign, then
+    find its zero by regula falsi (Illinois variant).
     """
 
     def slope(t: float) -> float:
@@ -151,15 +152,24 @@ def _line_minimum(a: FloatArray, i: int, j: int, t0: float, xtol: float = 1e-13)
         if step > 100.0:  # e^100: the judgments leave this entry unbounded
             break
     lo, hi = min(lo, hi), max(lo, hi)
-    s_lo = slope(lo)
-    while hi - lo > xtol * max(1.0, abs(lo)):
-        mid = (lo + hi) / 2.0
+    s_lo, s_hi = slope(lo), slope(hi)
+    side = 0
+    for _ in range(200):  # Illinois regula falsi on the slope: superlinear, stays bracketed
+        if hi - lo <= xtol * max(1.0, abs(lo)) or s_lo == s_hi:
+            break
+        mid = (lo * s_hi - hi * s_lo) / (s_hi - s_lo)
         s_mid = slope(mid)
+        if s_mid == 0.0:
+            lo = hi = mid
+            break
         if (s_mid > 0) == (s_lo > 0):
             lo, s_lo = mid, s_mid
+            s_hi, side = (s_hi / 2.0, 1) if side == 1 else (s_hi, 1)
         else:
-            hi = mid
-    t = (lo + hi) / 2.0
+            hi, s_hi = mid, s_mid
+            s_lo, side = (s_lo / 2.0, -1) if side == -1 else (s_lo, -1)
+    t = (lo + hi) / 2.0 if hi - lo <= xtol * max(1.0, abs(lo)) else (
+        lo if abs(s_lo) < abs(s_hi) else hi)
     a[i, j], a[j, i] = math.exp(t), math.exp(-t)
     return t
 
