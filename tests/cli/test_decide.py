@@ -465,3 +465,15 @@ def test_mcda_normalize_weights(tmp_path, capsys):
     assert [r["alternative"] for r in got] == [r["alternative"] for r in exact]
     assert [r["score"] for r in got] == pytest.approx([r["score"] for r in exact], abs=1e-12)
     assert "weights were divided by their sum" in capsys.readouterr().err
+
+
+def test_ahp_table_prints_the_completion_notes_on_stderr(tmp_path, capsys):
+    from tests.ahp.test_completion import EIGHT  # 12 of 28 missing; Harker leaves the scale
+
+    path = write_matrix(tmp_path / "m.csv", list("ABCDEFGH"), EIGHT)
+    assert main(["ahp", "--matrix", path, "--completion", "harker"]) == 0
+    err = capsys.readouterr().err
+    assert "Note: the completed judgment F vs H is 18.604, outside Saaty's scale" in err
+    assert "Note: 12 of 28 judgments are missing" in err
+    assert main(["ahp", "--matrix", path]) == 0
+    assert "outside Saaty's scale" not in capsys.readouterr().err

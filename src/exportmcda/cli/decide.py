@@ -95,6 +95,8 @@ def cmd_ahp(args: argparse.Namespace, out: TextIO) -> int:
         write_json(body, out)
         return 0
     rows = [{"criterion": k, "weight": v} for k, v in body["weights"].items()]
+    for note in result.notes:  # estimated, off-scale and missing-dependence notes
+        sys.stderr.write(f"Note: {note_text(note)}\n")
     emit(rows, args.format, out)
     if args.format == "table":
         if body.get("cr") is not None:
