@@ -166,6 +166,15 @@ ISSUE_CODES: Final[dict[str, dict[str, str]]] = {
     "unknown_node": {"en": "Unknown hierarchy node", "ko": "알 수 없는 계층 노드"},
     "unknown_ri_table": {"en": "Unknown random-index table", "ko": "알 수 없는 무작위 지수 표"},
     "unknown_method": {"en": "Unknown method", "ko": "알 수 없는 방법"},
+    "unknown_completion": {
+        "en": "Unknown completion of missing judgments", "ko": "알 수 없는 누락 판단 보완 방식",
+    },
+    "bounds_header": {"en": "Invalid bounds file header", "ko": "잘못된 범위 파일 머리글"},
+    "bounds_criterion": {"en": "Bounds for an unknown criterion", "ko": "알 수 없는 기준의 범위"},
+    "bounds_missing": {"en": "Criterion without bounds", "ko": "범위가 없는 기준"},
+    "bounds_value": {"en": "Invalid bound", "ko": "잘못된 범위 값"},
+    "bounds_excludes_data": {"en": "Data outside the bounds", "ko": "범위를 벗어난 데이터"},
+    "method_option": {"en": "Option of another method", "ko": "다른 방법의 옵션"},
     "unknown_scenario": {"en": "Unknown scenario", "ko": "알 수 없는 시나리오"},
     "unknown_technology": {"en": "Unknown technology", "ko": "알 수 없는 기술"},
     "weight_invalid": {"en": "Invalid weight", "ko": "잘못된 가중치"},
@@ -869,6 +878,18 @@ NOTES: Final[dict[str, dict[str, str]]] = {
         "ko": "이상해와의 격차가 가장 큰 기준은 {criterion}입니다",
     },
     # rank.engine
+    "spotis_bounds_from_data": {
+        "en": "SPOTIS bounds were taken from the data's column minima and maxima (no bounds "
+        "given): scores then change when alternatives are added or removed, so SPOTIS loses "
+        "its freedom from rank reversal; give the criteria's possible ranges as bounds",
+        "ko": "SPOTIS 범위를 주지 않아 데이터의 열별 최솟값과 최댓값을 범위로 사용했습니다. "
+        "이 경우 대안을 추가하거나 빼면 점수가 달라져 SPOTIS의 순위 역전 방지 성질이 "
+        "사라집니다. 각 기준의 가능한 범위를 지정하세요.",
+    },
+    "method_settings": {
+        "en": "method {method}: {settings}",
+        "ko": "방법 {method}: {settings}",
+    },
     "weights_normalized": {
         "en": "weights were divided by their sum (normalize_weights=True)",
         "ko": "가중치를 그 합으로 나누었습니다(normalize_weights 설정).",
@@ -904,6 +925,20 @@ NOTES: Final[dict[str, dict[str, str]]] = {
         "the completed matrix",
         "ko": "판단값 {total}개 중 {n}개가 없어 {how} 방식으로 추정했습니다. CR은 보완된 "
         "행렬의 값입니다.",
+    },
+    "completed_off_scale": {
+        "en": "the completed judgment {row} vs {column} is {value}, outside Saaty's scale "
+        "1/9 to 9: the other judgments imply it; revisit them or give this one",
+        "ko": "보완된 판단값 {row} 대 {column}이(가) {value}로 사티 척도(1/9~9)를 벗어납니다. "
+        "다른 판단값들이 이 값을 함의하므로, 그 판단값을 재검토하거나 이 판단값을 직접 입력하세요.",
+    },
+    "weights_depend_on_missing": {
+        "en": "{n} of {total} judgments are missing: as each runs over Saaty's scale, the "
+        "weight of '{criterion}' ({weight}) ranges from {low} to {high} (the widest range); "
+        "give the missing judgments before relying on these weights",
+        "ko": "판단값 {total}개 중 {n}개가 없습니다. 누락된 판단값을 하나씩 사티 척도 전체로 "
+        "바꾸면 '{criterion}'의 가중치({weight})가 {low}~{high} 범위에서 달라집니다(가장 넓은 "
+        "범위). 이 가중치에 의존하기 전에 누락된 판단값을 입력하세요.",
     },
     # data.overview
     "ov_regions_technologies": {

@@ -199,8 +199,9 @@ def test_harker_completion_of_consistent_matrix() -> None:
     w = np.array([8.0, 4.0, 2.0, 1.0])
     matrix = np.outer(w, 1 / w)
     matrix[0, 3] = matrix[3, 0] = matrix[1, 3] = matrix[3, 1] = np.nan
-    for method in ("eigenvector", "geometric"):
-        result = ahp(matrix, list("ABCD"), method=method)
+    for method, completion in (("eigenvector", "harker"), ("eigenvector", "bfr"),
+                               ("geometric", "bfr")):
+        result = ahp(matrix, list("ABCD"), method=method, completion=completion)
         assert result.weights == pytest.approx(w / w.sum(), abs=1e-12)
         assert result.completed
         assert result.estimated == (("A", "D"), ("B", "D"))
@@ -214,7 +215,8 @@ def test_harker_equals_eigenvector_of_modified_matrix() -> None:
     drinks = CASES["ahp-saaty2008-drinks"]["inputs"]
     matrix = np.array(drinks["matrix"])
     matrix[0, 6] = matrix[6, 0] = np.nan
-    result = ahp(matrix, drinks["labels"])
+    # Harker chosen explicitly: the default completion is BFR (issue 9, see test_completion)
+    result = ahp(matrix, drinks["labels"], completion="harker")
     modified = np.nan_to_num(matrix)
     modified[0, 0] = modified[6, 6] = 2.0
     values, vectors = np.linalg.eig(modified)

@@ -402,9 +402,11 @@ def test_error_titles_follow_lang(capsys):
 def test_ahp_json_keeps_note_strings_and_adds_their_codes(tmp_path):
     path = write_matrix(tmp_path / "m.csv", ["a", "b", "c"],
                         [["1", "3", ""], ["1/3", "1", "2"], ["", "1/2", "1"]])
-    code, out = run(["ahp", "--matrix", path, "--format", "json"])
+    # Harker chosen explicitly: the default is BFR since issue 9
+    code, out = run(["ahp", "--matrix", path, "--completion", "harker", "--format", "json"])
     body = json.loads(out)
     assert code == 0
+    assert body["completion"] == "harker"
     assert body["notes"] == ["1 of 3 judgments were missing and estimated by Harker (1987); "
                              "CR is that of the completed matrix"]
     assert body["note_codes"] == [{"code": "judgments_estimated",
@@ -425,3 +427,174 @@ def test_rank_of_a_database_without_evidence_states_the_left_out_criteria(capsys
             "domestic_sites, overseas_sites, export_countries, certifications, patents, trl; "
             "these criteria are left out and their weight (21.4%) is shared among the others "
             "in proportion to their weights") in err
+
+
+# --- issue 9: completion of missing judgments, method parameters of mcda ------------------
+
+
+def test_ahp_completion_defaults_to_bfr_and_reproduces_bozoki_2010(tmp_path):
+    """Bozóki, Fülóp & Rónyai (2010), Math. Comput. Modelling 52:318-333, the 4 x 4 example
+    with c vs d missing: lambda_max is least at c vs d = 0.7302965 (as in AHPy's README)."""
+    path = write_matrix(tmp_path / "m.csv", list("abcd"),
+                        [["1", "1", "5", "2"], ["1", "1", "3", "4"], ["1/5", "1/3", "1", ""],
+                         ["1/2", "1/4", "", "1"]])
+    body = json.loads(run(["ahp", "--matrix", path, "--format", "json"])[1])
+    assert body["completion"] == "bfr"
+    assert body["estimated"] == [{"row": "c", "column": "d", "value": pytest.approx(0.7302965,
+                                                                                    abs=1e-6)}]
+    assert "Bozóki, Fülöp & Rónyai (2010)" in body["notes"][0]
+    harker = json.loads(run(["ahp", "--matrix", path, "--completion", "harker", "--format",
+                             "json"])[1])
+    assert harker["estimated"][0]["value"] == pytest.approx(0.721239, abs=1e-6)
+    assert main(["ahp", "--matrix", path, "--completion", "llsm"]) == 2
+
+
+def _csv(path, header, rows):
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    return str(path)
+
+
+# Dezert, J., Tchamova, A., Han, D. & Tacnet, J.-M. (2020). The SPOTIS rank reversal free
+# method for multi-criteria decision-making support. FUSION 2020, pp. 1-8 (the car example;
+# also the test of the evo_spotis package, tests/test_spotis.py): cost, fuel, CO2 (min),
+# power, comfort (max), bounds from the paper, scores 0.4779, 0.5781, 0.5558, 0.5801.
+SPOTIS_ROWS = ["A1,15000,4.3,99,42,737", "A2,15290,5.0,116,42,892",
+               "A3,15350,5.0,114,45,952", "A4,15490,5.3,123,45,1120"]
+SPOTIS_BOUNDS = ["price,14000,16000", "fuel,3,8", "co2,80,140", "power,35,60",
+                 "comfort,650,1300"]
+SPOTIS_ARGS = ["--weights", "0.2941,0.2353,0.2353,0.0588,0.1765", "--types", "-1,-1,-1,1,1",
+               "--method", "spotis"]
+
+
+def test_mcda_spotis_with_bounds_reproduces_dezert_2020(tmp_path, capsys):
+    data = _csv(tmp_path / "cars.csv", "car,price,fuel,co2,power,comfort", SPOTIS_ROWS)
+    bounds = _csv(tmp_path / "bounds.csv", "criterion,min,max", SPOTIS_BOUNDS)
+    code, out = run(["mcda", data, *SPOTIS_ARGS, "--bounds", bounds, "--format", "json"])
+    assert code == 0
+    rows = json.loads(out)
+    assert [set(r) >= {"alternative", "score", "rank"} for r in rows] == [True] * 4
+    scores = {r["alternative"]: r["score"] for r in rows}
+    for name, published in zip(("A1", "A2", "A3", "A4"), (0.4779, 0.5781, 0.5558, 0.5801),
+                               strict=True):
+        assert scores[name] == pytest.approx(published, abs=1.5e-4)
+    assert [r["alternative"] for r in rows] == ["A1", "A3", "A2", "A4"]
+    err = capsys.readouterr().err
+    assert f"Note: method SPOTIS: normalization none; bounds from {bounds}" in err
+    assert "taken from the data" not in err
+    # without bounds: the data's min and max, other scores, and a note that says so
+    code, out = run(["mcda", data, *SPOTIS_ARGS, "--format", "json"])
+    assert json.loads(out)[0]["score"] == pytest.approx(0.2353, abs=1e-4)
+    assert "SPOTIS bounds were taken from the data's column minima" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("header", "rows", "message"),
+    [
+        ("criterion,low,high", SPOTIS_BOUNDS, "bounds.csv, row 1: the header must read"),
+        ("criterion,min,max", [*SPOTIS_BOUNDS[:4], "comfort,650,x"],
+         "bounds.csv, row 6, field 'max': not a finite number"),
+        ("criterion,min,max", [*SPOTIS_BOUNDS[:4], "comfort,1300,650"],
+         "bounds.csv, row 6, field 'max': max must be greater than min"),
+        ("criterion,min,max", [*SPOTIS_BOUNDS[:4], "comfort,650,1000"],
+         "bounds.csv, row 6, field 'comfort': the data of 'comfort' run from 737 to 1120"),
+        ("criterion,min,max", [*SPOTIS_BOUNDS[:4], "speed,1,2"],
+         "bounds.csv, row 6, field 'criterion': not a criterion of the matrix"),
+        ("criterion,min,max", SPOTIS_BOUNDS[:4], "no bounds for comfort"),
+    ],
+)
+def test_mcda_bounds_file_errors_name_row_and_field(tmp_path, capsys, header, rows, message):
+    data = _csv(tmp_path / "cars.csv", "car,price,fuel,co2,power,comfort", SPOTIS_ROWS)
+    bounds = _csv(tmp_path / "bounds.csv", header, rows)
+    assert main(["mcda", data, *SPOTIS_ARGS, "--bounds", bounds]) == 1
+    err = capsys.readouterr().err
+    assert message in err
+    assert "Traceback" not in err
+
+
+def test_mcda_vikor_v_changes_the_compromise(tmp_path, capsys):
+    """Yang & Wu (2020) example: S and R as published (case vikor-yang-wu2020).
+
+    Q = v (S - S*)/(S- - S*) + (1 - v)(R - R*)/(R- - R*) (Opricovic & Tzeng 2004, eq. 4):
+    at v = 0.5 A4 (Q 0.7493) is ahead of A2 (0.7667); at v = 1 only the group utility S
+    counts and A2 (S 0.5509) is ahead of A4 (0.6721).
+    """
+    c = case("vikor-yang-wu2020")
+    data = _csv(tmp_path / "d.csv", "alt,c1,c2,c3,c4", [
+        f"A{i + 1}," + ",".join(map(str, row)) for i, row in enumerate(c["inputs"]["matrix"])])
+    base = ["mcda", data, "--weights", "0.25,0.25,0.25,0.25", "--types", "1,1,1,1",
+            "--method", "vikor", "--format", "json"]
+    half = {r["alternative"]: r for r in json.loads(run([*base, "--v", "0.5"])[1])}
+    assert "Note: method VIKOR: normalization none; v = 0.5" in capsys.readouterr().err
+    for i, q in enumerate(c["expected"]["Q"]):
+        assert half[f"A{i + 1}"]["score"] == pytest.approx(q, abs=c["tolerance"]["Q"])
+    assert half["A4"]["rank"] < half["A2"]["rank"]
+    only_s = {r["alternative"]: r for r in json.loads(run([*base, "--v", "1"])[1])}
+    s = c["recomputed"]["S"]
+    for i, value in enumerate(s):
+        assert only_s[f"A{i + 1}"]["score"] == pytest.approx(
+            (value - min(s)) / (max(s) - min(s)), abs=1e-5)
+    assert only_s["A2"]["rank"] < only_s["A4"]["rank"]
+    assert main([*base, "--v", "1.5"]) == 1
+    assert "--v (the weight of the strategy" in capsys.readouterr().err
+
+
+def test_mcda_promethee_usual_and_linear_by_hand(tmp_path, capsys):
+    """Zhao et al. (2013) matrix (case promethee2-zhao2013-usual), w = 0.5, 0.3, 0.2.
+
+    Usual: net flows 0.1, -0.3, 0.2 (published). Linear (pymcdm 'vshape', type III) with
+    p = 2 on every criterion, by hand: P(d) = d/2 for 0 < d <= 2. pi(A1,A2) = .5(.5) +
+    .3(.5) = .40, pi(A1,A3) = .3, pi(A2,A1) = .2, pi(A2,A3) = .3(.5) + .2(.5) = .25,
+    pi(A3,A1) = .5(.5) + .2(.5) = .35, pi(A3,A2) = .5; flows over m - 1 = 2: phi+ = .35,
+    .225, .425, phi- = .275, .45, .275, net = .075, -.225, .15.
+    """
+    data = _csv(tmp_path / "z.csv", "alt,c1,c2,c3", ["A1,4,3,2", "A2,3,2,4", "A3,5,1,3"])
+    base = ["mcda", data, "--weights", "0.5,0.3,0.2", "--types", "1,1,1", "--method",
+            "promethee_ii", "--format", "json"]
+    usual = {r["alternative"]: r["score"] for r in json.loads(run(base)[1])}
+    assert usual == pytest.approx({"A1": 0.1, "A2": -0.3, "A3": 0.2}, abs=1e-12)
+    assert "preference function usual" in capsys.readouterr().err
+    linear = {r["alternative"]: r["score"]
+              for r in json.loads(run([*base, "--preference", "vshape", "--p", "2"])[1])}
+    assert linear == pytest.approx({"A1": 0.075, "A2": -0.225, "A3": 0.15}, abs=1e-12)
+    assert "preference function vshape; p = 2,2,2" in capsys.readouterr().err
+    # per criterion thresholds, and their checks
+    per = json.loads(run([*base, "--preference", "vshape", "--p", "2,2,2"])[1])
+    assert {r["alternative"]: r["score"] for r in per} == linear
+    assert main([*base, "--preference", "vshape", "--p", "2,2"]) == 1
+    assert "--p needs one non-negative threshold or one per criterion" in (
+        capsys.readouterr().err)
+    assert main([*base, "--preference", "level", "--q", "3", "--p", "1"]) == 1
+    assert "--q must not exceed" in capsys.readouterr().err
+    assert main([*base, "--preference", "vshape"]) == 1  # p missing: the engine says so
+    assert main(["mcda", data, "--weights", "0.5,0.3,0.2", "--types", "1,1,1",
+                 "--p", "2"]) == 1
+    assert "--p do not apply to --method topsis" in capsys.readouterr().err
+
+
+def test_mcda_normalize_weights(tmp_path, capsys):
+    data = _csv(tmp_path / "z.csv", "alt,c1,c2,c3", ["A1,4,3,2", "A2,3,2,4", "A3,5,1,3"])
+    args = ["mcda", data, "--weights", "0.5,0.3,0.199", "--types", "1,1,1", "--format", "json"]
+    assert main(args) == 1
+    assert "--weights sum to 0.999, not 1; fix them or pass --normalize-weights" in (
+        capsys.readouterr().err)
+    code, out = run([*args, "--normalize-weights"])
+    assert code == 0
+    exact = json.loads(run(["mcda", data, "--weights", str(0.5 / 0.999) + "," +
+                            str(0.3 / 0.999) + "," + str(0.199 / 0.999), "--types", "1,1,1",
+                            "--format", "json"])[1])
+    got = json.loads(out)
+    assert [r["alternative"] for r in got] == [r["alternative"] for r in exact]
+    assert [r["score"] for r in got] == pytest.approx([r["score"] for r in exact], abs=1e-12)
+    assert "weights were divided by their sum" in capsys.readouterr().err
+
+
+def test_ahp_table_prints_the_completion_notes_on_stderr(tmp_path, capsys):
+    from tests.ahp.test_completion import EIGHT  # 12 of 28 missing; Harker leaves the scale
+
+    path = write_matrix(tmp_path / "m.csv", list("ABCDEFGH"), EIGHT)
+    assert main(["ahp", "--matrix", path, "--completion", "harker"]) == 0
+    err = capsys.readouterr().err
+    assert "Note: the completed judgment F vs H is 18.604, outside Saaty's scale" in err
+    assert "Note: 12 of 28 judgments are missing" in err
+    assert main(["ahp", "--matrix", path]) == 0
+    assert "outside Saaty's scale" not in capsys.readouterr().err

@@ -113,3 +113,36 @@ def test_flip_pair_on_the_selection(selection: em.Selection) -> None:
     c = space.closeness(f.weights)[0]
     assert c[space.index(second)] > c[space.index(first)]
     assert f.distance == pytest.approx(np.abs(f.weights - space.weights).sum())
+
+
+def test_ind_firm_capacity_interval_takes_both_changes_of_one_grid_step(
+    selection: em.Selection,
+) -> None:
+    """Issue 9: IND, balanced, top 10, firm capacity; the reported lower end was 0.270039.
+
+    Two shortlist changes fall inside one grid step (0.270 and 0.275): below 0.270039 the
+    four tied T0962/T0964/T0965/T0967 leave for T0987; between 0.270039 and 0.271905 the
+    shortlist holds T0936 and T0938 besides the baseline's members. Only above 0.271905 is
+    it the baseline's. Tie convention: the shortlist is every technology with competition
+    rank <= 10 (all tied at the cut-off in; the baseline has 11, T0962..T0967 tied at 8th).
+    """
+    from exportmcda.robustness.oat import one_at_a_time, perturbed
+    from exportmcda.robustness.space import shortlist_mask
+
+    space = weight_space(selection)
+    k = space.names.index("firm_capacity")
+    crit = one_at_a_time(space, top_n=10).criteria[k]
+    assert crit.top_n[0] == pytest.approx(0.2719052, abs=1e-6)
+    # brute force: 10^5 weights over [0.2718, 0.2720] (steps of 2e-9)
+    base = shortlist_mask(space.closeness(space.weights), 10)[0]
+    assert base.sum() == 11
+    xs = np.linspace(0.2718, 0.2720, 100_001)
+    differs = ~np.all(
+        shortlist_mask(space.closeness(perturbed(space.weights, k, xs)), 10) == base, axis=1
+    )
+    last = xs[differs].max()
+    assert last <= crit.top_n[0] <= last + 2e-9 + 1e-6
+    (change,) = [b for b in crit.breakpoints
+                 if b.kind == "top_n" and b.weight == pytest.approx(crit.top_n[0])]
+    assert set(change.before) - set(change.after) == {"T0936", "T0938"}
+    assert set(change.after) == {space.alternatives[i] for i in np.flatnonzero(base)}

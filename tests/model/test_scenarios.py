@@ -150,3 +150,25 @@ def test_leave_out_is_the_one_at_a_time_rescaling_to_zero():
         [v for i, v in enumerate(perturbed(list(w.values()), 1, [0.0])[0]) if i != 1])
     with pytest.raises(ConfigError, match="not among the weights"):
         leave_out(w, ["zzz"])
+
+
+def test_completion_key_is_optional_validated_and_round_trips(tree):
+    """Issue 9: a scenario may choose how missing judgments are completed (default bfr)."""
+    base = to_toml(load_scenario("balanced"))
+    assert "completion" not in base  # default: not written, so record hashes stay the same
+    assert parse_scenario(base).completion == "bfr"
+    gap = base.replace('"utilization vs region" = "3"\n', "").replace(
+        'ri_table = "saaty_1980"', 'ri_table = "saaty_1980"\ncompletion = "harker"')
+    harker = parse_scenario(gap)
+    assert harker.completion == "harker"
+    assert parse_scenario(to_toml(harker)) == harker
+    local = scenario_weights(harker, tree).local["export_priority"]
+    assert local.completion == "harker"
+    assert local.estimated == (("utilization", "region"),)
+    bfr = scenario_weights(parse_scenario(gap.replace('"harker"', '"bfr"')), tree)
+    assert bfr.local["export_priority"].completion == "bfr"
+    # the balanced judgments are consistent: both completions restore the removed 3
+    assert bfr.local["export_priority"].judgment("utilization", "region") == pytest.approx(3)
+    assert local.judgment("utilization", "region") == pytest.approx(3)
+    with pytest.raises(ConfigError, match="unknown completion 'llsm'"):
+        parse_scenario(gap.replace('"harker"', '"llsm"'))

@@ -31,6 +31,7 @@ from numpy.typing import ArrayLike, NDArray
 
 from exportmcda.ahp.judgments import check_matrix
 from exportmcda.ahp.priorities import (
+    DEFAULT_COMPLETION,
     DEFAULT_RI_TABLE,
     DEFAULT_THRESHOLD,
     AhpResult,
@@ -219,6 +220,7 @@ def group_ahp(
     ri_table: str = DEFAULT_RI_TABLE,
     threshold: float | str = DEFAULT_THRESHOLD,
     path: str | None = None,
+    completion: str = DEFAULT_COMPLETION,
 ) -> GroupResult:
     """Aggregate several experts' comparison matrices into group priorities.
 
@@ -232,7 +234,7 @@ def group_ahp(
         ``"aij"`` (geometric mean of judgments) or ``"aip"`` (of priorities).
     expert_weights
         Optional importance of each expert (normalised; default equal).
-    method, ri_table, threshold
+    method, ri_table, threshold, completion
         As in :func:`~exportmcda.ahp.priorities.ahp`, for every expert and the group matrix.
 
     Raises
@@ -257,7 +259,7 @@ def group_ahp(
         given = {n: 1.0 / len(names) for n in names}
     ew = [given[n] for n in names]
     options: dict[str, Any] = {"method": method, "ri_table": ri_table, "threshold": threshold,
-                               "path": path}
+                               "path": path, "completion": completion}
     individual, issues = [], []
     for name, matrix in zip(names, matrices, strict=True):
         try:

@@ -11,10 +11,10 @@ Here every number a report shows is traceable:
 * consistency: ``CI = (lambda_max - n) / (n - 1)``, ``CR = CI / RI(n)`` (Saaty 1980,
   *The Analytic Hierarchy Process*, ch. 1), with the RI table named in every result (the
   tables and thresholds live in :mod:`exportmcda.ahp.consistency`, re-exported here);
-* missing judgments: Harker (1987), "Incomplete pairwise comparisons in the analytic
-  hierarchy process", Math. Modelling 9(11):837-848 (eigenvector), or the LLSM optimal
-  completion of Bozóki, Fülöp & Rónyai (2010), Math. Comput. Modelling 52:318-333
-  (geometric);
+* missing judgments (:mod:`exportmcda.ahp.completion`): for the eigenvector, the completion
+  minimising lambda_max of Bozóki, Fülöp & Rónyai (2010), Math. Comput. Modelling
+  52:318-333 (default), or Harker (1987), Math. Modelling 9(11):837-848; for the geometric
+  mean, the LLSM optimal completion of the same Bozóki et al. (2010) paper;
 * hierarchies: distributive synthesis, global = sum over paths of products of local
   priorities (Saaty 1980, ch. 2).
 """
@@ -30,6 +30,17 @@ from typing import Any, Final
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from exportmcda.ahp.completion import (
+    COMPLETIONS,
+    DEFAULT_COMPLETION,
+    bfr_completion,
+    completion_name,
+    harker_completion,
+    llsm_weights,
+    missing_dependence,
+    off_scale_notes,
+    perron,
+)
 from exportmcda.ahp.consistency import (
     DEFAULT_RI_TABLE,
     DEFAULT_THRESHOLD,
@@ -49,6 +60,8 @@ from exportmcda.errors import ConfigError, Issue, JudgmentError, Note
 from exportmcda.labels import note_text
 
 __all__ = [
+    "COMPLETIONS",
+    "DEFAULT_COMPLETION",
     "DEFAULT_RI_TABLE",
     "DEFAULT_THRESHOLD",
     "METHODS",
@@ -125,6 +138,8 @@ class AhpResult:
     estimated: tuple[tuple[str, str], ...] = ()
     matrix: NDArray[np.float64] = field(repr=False)
     notes: tuple[Note, ...] = ()
+    completion: str | None = None
+    weight_ranges: tuple[tuple[float, float], ...] = ()
 
     def __post_init__(self) -> None:
         matrix = np.array(self.matrix, dtype=np.float64)
@@ -157,42 +172,13 @@ class AhpResult:
             "completed": self.completed,
             "estimated": [{"row": a, "column": b, "value": self.judgment(a, b)}
                           for a, b in self.estimated],
+            "completion": self.completion,
+            "weight_ranges": {a: list(r) for a, r in zip(self.labels, self.weight_ranges,
+                                                         strict=False)},
             "matrix": self.matrix.tolist(),
             "notes": [note_text(n) for n in self.notes],
             "note_codes": [n.as_dict() for n in self.notes],
         }
-
-
-def _perron(matrix: NDArray[np.float64]) -> tuple[float, NDArray[np.float64]]:
-    """Perron root and its normalised eigenvector (positive for an irreducible matrix)."""
-    values, vectors = np.linalg.eig(matrix)
-    k = int(np.argmax(values.real))
-    vector = np.abs(vectors[:, k].real)
-    return float(values[k].real), vector / vector.sum()
-
-
-def _harker(matrix: NDArray[np.float64]) -> NDArray[np.float64]:
-    """Harker's (1987) eigenvector: missing a_ij -> 0, a_ii -> 1 + missing in row i."""
-    missing = np.isnan(matrix)
-    modified = np.where(missing, 0.0, matrix)
-    modified[np.diag_indices_from(modified)] = 1.0 + missing.sum(axis=1)
-    return _perron(modified)[1]
-
-
-def _llsm(matrix: NDArray[np.float64]) -> NDArray[np.float64]:
-    """Logarithmic least squares over the known judgments (Bozóki, Fülöp & Rónyai 2010).
-
-    Solves ``L y = r`` (L = Laplacian of the judgment graph, r_i = sum of ln a_ij over known
-    j) with sum(y) = 0; for a complete matrix this is exactly the row geometric mean.
-    """
-    n = matrix.shape[0]
-    known = ~np.isnan(matrix)
-    np.fill_diagonal(known, False)
-    logs = np.log(np.where(known, matrix, 1.0))
-    laplacian = np.diag(known.sum(axis=1)) - known
-    y = np.linalg.solve(laplacian + 1.0 / n, logs.sum(axis=1))
-    w = np.exp(y - y.max())
-    return np.asarray(w / w.sum(), dtype=np.float64)
 
 
 def approximate_lambda_max(matrix: ArrayLike, weights: ArrayLike) -> float:
@@ -224,6 +210,7 @@ def ahp(
     ri_table: str = DEFAULT_RI_TABLE,
     threshold: float | str = DEFAULT_THRESHOLD,
     path: str | None = None,
+    completion: str = DEFAULT_COMPLETION,
 ) -> AhpResult:
     """Derive priorities and consistency from a pairwise comparison matrix.
 
@@ -243,6 +230,14 @@ def ahp(
         CR acceptance limit: a number (default 0.10 for every n) or ``"saaty_1994"``.
     path
         File the matrix came from, for error messages.
+    completion
+        How the eigenvector method fills missing judgments: ``"bfr"`` (default, the filling
+        that minimises lambda_max, Bozóki, Fülöp & Rónyai 2010) or ``"harker"`` (Harker
+        1987). The geometric method always uses its own optimal (LLSM) completion.
+        ``weight_ranges`` and, when at least a quarter of the judgments are missing, a
+        ``weights_depend_on_missing`` note say how far each weight moves when each missing
+        judgment runs over Saaty's scale; a completed value outside 1/9 ... 9 gets a
+        ``completed_off_scale`` note.
 
     Notes
     -----
@@ -264,29 +259,44 @@ def ahp(
     groups = components(~missing)
     if len(groups) > 1:
         raise _disconnected(groups, names, path)
-    if method == "geometric":
-        w = _llsm(a)
-    elif missing.any():
-        w = _harker(a)
+    completion = completion_name(completion, path=path, field="completion")
+    used: str | None = None
+    if not missing.any():
+        w = llsm_weights(a) if method == "geometric" else perron(a)[1]
+        completed = a
+    elif method == "geometric":
+        w, used = llsm_weights(a), "llsm"
+        completed = np.where(missing, np.outer(w, 1.0 / w), a)
     else:
-        w = _perron(a)[1]
-    completed = np.where(missing, np.outer(w, 1.0 / w), a)
-    lam = _perron(completed)[0] if n > 2 else float(n)
+        used = completion
+        completed = bfr_completion(a) if completion == "bfr" else harker_completion(a)
+        w = perron(completed)[1]
+    lam = perron(completed)[0] if n > 2 else float(n)
     ci = max(0.0, (lam - n) / (n - 1)) if n > 2 else 0.0
     cr = ci / ri if n > 2 else 0.0
     estimated = tuple((names[i], names[j]) for i, j in zip(*np.nonzero(np.triu(missing)),
                                                              strict=True))
-    notes: tuple[Note, ...] = ()
+    notes: list[Note] = []
+    ranges: tuple[tuple[float, float], ...] = ()
     if estimated:
-        how = "Harker (1987)" if method == "eigenvector" else "LLSM (Bozóki et al. 2010)"
-        notes = (Note.of("judgments_estimated", n=len(estimated), total=n * (n - 1) // 2,
-                         how=how),)
+        how = "LLSM (Bozóki et al. 2010)" if used == "llsm" else COMPLETIONS[completion]
+        notes.append(Note.of("judgments_estimated", n=len(estimated), total=n * (n - 1) // 2,
+                             how=how))
+        notes += off_scale_notes(completed, estimated, names)
+        low, high = missing_dependence(completed, missing)
+        ranges = tuple((float(lo), float(hi)) for lo, hi in zip(low, high, strict=True))
+        if 4 * len(estimated) >= n * (n - 1) // 2 and len(estimated) >= 2:
+            k = int(np.argmax(high - low))
+            notes.append(Note.of(
+                "weights_depend_on_missing", n=len(estimated), total=n * (n - 1) // 2,
+                criterion=names[k], low=round(float(low[k]), 4), high=round(float(high[k]), 4),
+                weight=round(float(w[k]), 4)))
     return AhpResult(
         labels=names, weights=tuple(float(x) for x in w), lambda_max=lam, ci=ci, cr=cr, ri=ri,
         ri_table=ri_table, threshold=limit,
         threshold_rule=threshold if isinstance(threshold, str) else "fixed",
         consistent=cr <= limit, method=method, completed=bool(estimated), estimated=estimated,
-        matrix=completed, notes=notes)
+        matrix=completed, notes=tuple(notes), completion=used, weight_ranges=ranges)
 
 
 def ahp_from_pairs(
@@ -297,10 +307,12 @@ def ahp_from_pairs(
     ri_table: str = DEFAULT_RI_TABLE,
     threshold: float | str = DEFAULT_THRESHOLD,
     path: str | None = None,
+    completion: str = DEFAULT_COMPLETION,
 ) -> AhpResult:
     """Run :func:`ahp` on named judgments such as ``{("cost", "quality"): "1/3"}``."""
     names, matrix = pairwise_from_pairs(judgments, labels=labels, path=path)
-    return ahp(matrix, names, method=method, ri_table=ri_table, threshold=threshold, path=path)
+    return ahp(matrix, names, method=method, ri_table=ri_table, threshold=threshold, path=path,
+               completion=completion)
 
 
 def direct_weights(weights: Mapping[str, object], *, path: str | None = None) -> dict[str, float]:

@@ -33,7 +33,9 @@ __all__ = [
 ]
 
 def _numbers(
-    text: str, option: str, error: type[InputError] | type[JudgmentError] = InputError
+    text: str,
+    option: str,
+    error: type[InputError] | type[JudgmentError] | type[ConfigError] = InputError,
 ) -> list[float]:
     """Comma-separated numbers (``1/3`` allowed); ``error`` is the class of a bad item."""
     from exportmcda.ahp.judgments import parse_fraction
@@ -72,12 +74,13 @@ def cmd_ahp(args: argparse.Namespace, out: TextIO) -> int:
         )
     if len(matrices) == 1:
         labels, matrix = next(iter(matrices.values()))
-        result = ahp(matrix, labels, method=method, ri_table=args.ri_table)
+        result = ahp(matrix, labels, method=method, ri_table=args.ri_table,
+                     completion=args.completion)
         body = result.as_dict()
         experts: dict[str, Any] = {}
     else:
         group = group_ahp(matrices, aggregation=args.aggregation, method=method,
-                          ri_table=args.ri_table)
+                          ri_table=args.ri_table, completion=args.completion)
         result = group.combined if group.combined is not None else group.individual[0]
         body = group.as_dict()
         experts = body["experts"]
@@ -92,6 +95,8 @@ def cmd_ahp(args: argparse.Namespace, out: TextIO) -> int:
         write_json(body, out)
         return 0
     rows = [{"criterion": k, "weight": v} for k, v in body["weights"].items()]
+    for note in result.notes:  # estimated, off-scale and missing-dependence notes
+        sys.stderr.write(f"Note: {note_text(note)}\n")
     emit(rows, args.format, out)
     if args.format == "table":
         if body.get("cr") is not None:
@@ -112,10 +117,142 @@ def cmd_ahp(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _read_bounds(path: str, criteria: list[str], x: Any) -> Any:
+    """SPOTIS bounds from a CSV ``criterion,min,max``: one row per criterion, min < max.
+
+    Every problem is reported at once with the file, row and field; the data must lie
+    within the bounds (SPOTIS measures distances to the ideal point inside them).
+    """
+    import numpy as np
+
+    from exportmcda.ahp.judgments import parse_fraction
+    from exportmcda.data.io import read_table
+
+    raw = read_table(path)
+    header = tuple(h.strip().lower() for h in raw.header)
+    if header != ("criterion", "min", "max"):
+        raise InputError.single("bounds_header", "the header must read criterion,min,max",
+                                path=raw.name, row=1, value=",".join(raw.header))
+    issues: list[Issue] = []
+    bounds: dict[str, tuple[float, float]] = {}
+    for number, row in zip(raw.row_numbers, raw.rows, strict=True):
+        name = row[0].strip()
+        if name not in criteria:
+            issues.append(Issue(code="bounds_criterion", path=raw.name, row=number,
+                                field="criterion", value=name, message="not a criterion of "
+                                f"the matrix; criteria: {', '.join(criteria)}"))
+            continue
+        if name in bounds:
+            issues.append(Issue(code="bounds_criterion", path=raw.name, row=number,
+                                field="criterion", value=name, message="given twice"))
+            continue
+        values = []
+        for field, cell in (("min", row[1]), ("max", row[2])):
+            value = parse_fraction(cell)
+            if not math.isfinite(value):
+                issues.append(Issue(code="bounds_value", path=raw.name, row=number,
+                                    field=field, value=cell, message="not a finite number"))
+            values.append(value)
+        low, high = values
+        if math.isfinite(low) and math.isfinite(high):
+            if not low < high:
+                issues.append(Issue(code="bounds_value", path=raw.name, row=number,
+                                    field="max", value=row[2], message=f"max must be greater "
+                                    f"than min ({row[1]})"))
+            else:
+                column = x[:, criteria.index(name)]
+                outside = column[(column < low) | (column > high)]
+                if outside.size:
+                    issues.append(Issue(
+                        code="bounds_excludes_data", path=raw.name, row=number, field=name,
+                        value=str(float(outside[0])), message=f"the data of '{name}' run "
+                        f"from {column.min():g} to {column.max():g}, outside [{low:g}, {high:g}]"))
+        bounds[name] = (low, high)
+    missing = [c for c in criteria if c not in bounds]
+    if missing:
+        issues.append(Issue(code="bounds_missing", path=raw.name, field="criterion",
+                            value=", ".join(missing), message="no bounds for "
+                            f"{', '.join(missing)}: give a row for every criterion"))
+    if issues:
+        raise InputError(issues)
+    return np.array([bounds[c] for c in criteria], dtype=float)
+
+
+def _method_params(args: argparse.Namespace, criteria: list[str], x: Any) -> dict[str, Any]:
+    """Method parameters of ``mcda``: ``--v``, ``--preference``/``--q``/``--p``, ``--bounds``.
+
+    Each is refused with a method it does not belong to (never silently ignored).
+    """
+    given = {"--v": args.v, "--preference": args.preference, "--q": args.q, "--p": args.p,
+             "--bounds": args.bounds}
+    own = {"vikor": ("--v",), "promethee_ii": ("--preference", "--q", "--p"),
+           "spotis": ("--bounds",)}.get(args.method, ())
+    stray = [option for option, value in given.items() if value is not None and option
+             not in own]
+    if stray:
+        raise ConfigError.single("method_option", f"{', '.join(stray)} do not apply to "
+                                 f"--method {args.method}", field=stray[0])
+    params: dict[str, Any] = {}
+    if args.v is not None:
+        if not 0.0 <= args.v <= 1.0:
+            raise ConfigError.single("ranking.bad_parameter", "--v (the weight of the "
+                                     "strategy of the majority of criteria) must lie in [0, 1]",
+                                     field="--v", value=str(args.v))
+        params["v"] = args.v
+    if args.preference is not None:
+        params["preference_function"] = args.preference
+    for option, key in (("--q", "q"), ("--p", "p")):
+        text = given[option]
+        if text is None:
+            continue
+        values = _numbers(text, option, ConfigError)
+        if len(values) == 1:
+            values = values * len(criteria)
+        if len(values) != len(criteria) or any(v < 0 for v in values):
+            raise ConfigError.single("ranking.bad_parameter", f"{option} needs one "
+                                     f"non-negative threshold or one per criterion "
+                                     f"({len(criteria)}: {', '.join(criteria)})",
+                                     field=option, value=text)
+        params[key] = values
+    if "p" in params and "q" in params:
+        low = [c for c, q, p in zip(criteria, params["q"], params["p"], strict=True) if q > p]
+        if low:
+            raise ConfigError.single("ranking.bad_parameter", "the indifference threshold "
+                                     "--q must not exceed the preference threshold --p "
+                                     f"({', '.join(low)})", field="--q")
+    if args.bounds is not None:
+        params["bounds"] = _read_bounds(args.bounds, criteria, x)
+    return params
+
+
+def _settings_text(result: Any, bounds_file: str | None) -> str:
+    """The method settings of an ``mcda`` run, as the stderr note states them."""
+    parts = [f"normalization {result.normalization or 'none'}"]
+    params = dict(result.params)
+    if result.method == "vikor":
+        parts.append(f"v = {params['v']:g}")
+    if result.method == "promethee_ii":
+        parts.append(f"preference function {params['preference_function']}")
+        for key in ("q", "p"):
+            if params[key] is not None:
+                parts.append(f"{key} = " + ",".join(f"{v:g}" for v in params[key]))
+    if result.method == "spotis":
+        parts.append(f"bounds from {bounds_file}" if bounds_file else
+                     "bounds from the data's min and max")
+    return "; ".join(parts)
+
+
 def cmd_mcda(args: argparse.Namespace, out: TextIO) -> int:
-    """Rank a generic decision matrix with one method."""
+    """Rank a generic decision matrix with one method.
+
+    The JSON stays the list ``[{alternative, score, rank}]``; the method's settings
+    (normalisation, VIKOR v, PROMETHEE function and thresholds, SPOTIS bounds) go to
+    stderr as a note, in every format.
+    """
     from exportmcda.data.io import read_decision_matrix
-    from exportmcda.rank.engine import rank_matrix
+    from exportmcda.errors import Note
+    from exportmcda.rank.engine import METHODS, rank_matrix
+    from exportmcda.rank.inputs import WEIGHT_SUM_TOLERANCE
 
     frame = read_decision_matrix(args.file)
     weights = _numbers(args.weights, "--weights", JudgmentError)
@@ -130,11 +267,20 @@ def cmd_mcda(args: argparse.Namespace, out: TextIO) -> int:
                 f"({', '.join(map(str, frame.columns))})",
                 path=args.file, field=name,
             )
+    criteria = [str(c) for c in frame.columns]
+    total = sum(weights)
+    if not args.normalize_weights and total > 0 and abs(total - 1.0) > WEIGHT_SUM_TOLERANCE:
+        raise JudgmentError.single("ranking.weights_sum", f"--weights sum to {total:.6g}, not "
+                                   "1; fix them or pass --normalize-weights", field="--weights",
+                                   value=total)
+    params = _method_params(args, criteria, frame.to_numpy(dtype=float))
     result = rank_matrix(
         frame, weights, [int(t) if t in (1, -1) else t for t in types], method=args.method,
-        normalization=args.normalization,
+        normalization=args.normalization, normalize_weights=args.normalize_weights, **params,
     )
-    for note in result.notes:
+    settings = Note.of("method_settings", method=METHODS[result.method].label,
+                       settings=_settings_text(result, args.bounds))
+    for note in (settings, *result.notes):
         sys.stderr.write(f"Note: {note_text(note)}\n")
     emit(result.as_records(), args.format, out)
     return 0
@@ -368,9 +514,11 @@ def _ranking_options(p: argparse.ArgumentParser, *, scenario: bool = True) -> No
 
 def add_commands(sub: Any, formats: Any) -> None:
     """Register the decision commands on the ``exportmcda`` sub-parser."""
+    from exportmcda.ahp.completion import COMPLETIONS, DEFAULT_COMPLETION
     from exportmcda.ahp.consistency import RI_TABLES
     from exportmcda.ahp.priorities import METHOD_ALIASES
     from exportmcda.rank.engine import METHODS, NORMALIZATIONS
+    from exportmcda.rank.methods import PROMETHEE_NEEDS
 
     p = sub.add_parser("ahp", help="AHP weights and consistency of a pairwise matrix (CSV); "
                        "several --matrix files: an expert panel, aggregated")
@@ -380,6 +528,9 @@ def add_commands(sub: Any, formats: Any) -> None:
                    help="panel: geometric mean of judgments (aij) or of priorities (aip)")
     p.add_argument("--method", choices=tuple(METHOD_ALIASES), default="eigen")
     p.add_argument("--ri-table", choices=tuple(RI_TABLES), default="saaty_1980")
+    p.add_argument("--completion", choices=tuple(COMPLETIONS), default=DEFAULT_COMPLETION,
+                   help="missing judgments (eigen): bfr = minimal lambda_max (Bozóki, Fülöp "
+                   "& Rónyai 2010, default) or harker (Harker 1987)")
     formats(p, "table")
     p.set_defaults(handler=cmd_ahp)
 
@@ -390,6 +541,20 @@ def add_commands(sub: Any, formats: Any) -> None:
     p.add_argument("--method", choices=tuple(METHODS), default="topsis")
     p.add_argument("--normalization", choices=tuple(NORMALIZATIONS), default=None,
                    help="default: the method's own (TOPSIS: vector)")
+    p.add_argument("--normalize-weights", action="store_true",
+                   help="divide the weights by their sum (e.g. 0.999) instead of refusing")
+    p.add_argument("--v", type=float, default=None, metavar="V",
+                   help="VIKOR: weight of the majority-of-criteria strategy, 0..1 "
+                   "(default 0.5)")
+    p.add_argument("--preference", choices=tuple(PROMETHEE_NEEDS), default=None,
+                   help="PROMETHEE II preference function (default usual)")
+    p.add_argument("--q", default=None, metavar="Q[,Q…]",
+                   help="PROMETHEE II indifference threshold: one value or one per criterion")
+    p.add_argument("--p", default=None, metavar="P[,P…]",
+                   help="PROMETHEE II preference threshold: one value or one per criterion")
+    p.add_argument("--bounds", default=None, metavar="FILE.csv",
+                   help="SPOTIS: CSV criterion,min,max (default: the data's min and max, "
+                   "noted: not rank-reversal free)")
     formats(p, "table")
     p.set_defaults(handler=cmd_mcda)
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from exportmcda.ahp.completion import DEFAULT_COMPLETION, completion_name
 from exportmcda.ahp.priorities import (
     AhpResult,
     ahp_from_pairs,
@@ -60,6 +61,7 @@ class Scenario:
     basis: str = "assumed"
     method: str = "eigenvector"
     ri_table: str = "saaty_1980"
+    completion: str = DEFAULT_COMPLETION
     judgments: Mapping[str, Mapping[tuple[str, str], str]] = field(default_factory=dict)
     weights: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
     directions: Mapping[str, Direction] = field(default_factory=dict)
@@ -173,7 +175,10 @@ def parse_scenario(text: str, *, name: str = "scenario.toml") -> Scenario:
         description_en=str(data.get("description_en", "")),
         description_ko=str(data.get("description_ko", "")),
         basis=str(data.get("basis", "assumed")), method=method,
-        ri_table=str(data.get("ri_table", "saaty_1980")), judgments=judgments, weights=weights,
+        ri_table=str(data.get("ri_table", "saaty_1980")),
+        completion=completion_name(data.get("completion", DEFAULT_COMPLETION), path=name,
+                                   field="completion"),
+        judgments=judgments, weights=weights,
         directions=directions, evidence=dict(evidence), path=name,
     )
 
@@ -225,7 +230,7 @@ def scenario_weights(scenario: Scenario, tree: CriteriaTree) -> ScenarioWeights:
         elif node in scenario.judgments:
             local[node] = ahp_from_pairs(
                 scenario.judgments[node], labels=children, method=scenario.method,
-                ri_table=scenario.ri_table, path=scenario.path,
+                ri_table=scenario.ri_table, path=scenario.path, completion=scenario.completion,
             )
         else:
             local[node] = {c: 1.0 / len(children) for c in children}
@@ -333,6 +338,8 @@ def to_toml(scenario: Scenario) -> str:
         f"method = {_quote(method)}",
         f"ri_table = {_quote(scenario.ri_table)}",
     ]
+    if scenario.completion != DEFAULT_COMPLETION:  # written only when chosen: same hashes
+        lines.append(f"completion = {_quote(scenario.completion)}")
     if scenario.evidence:
         lines += ["", "[evidence]"]
         lines += [

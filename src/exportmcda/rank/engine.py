@@ -343,7 +343,9 @@ def rank_matrix(
         passes ``False`` afterwards. Our own input checks always run.
     **params
         Method parameters (VIKOR ``v``; PROMETHEE ``preference_function``, ``p``, ``q``;
-        SPOTIS ``bounds``, default the matrix's column min/max).
+        SPOTIS ``bounds``, (n_criteria, 2) rows of min, max; without them the matrix's
+        column min/max, with a ``spotis_bounds_from_data`` note: such bounds move when
+        alternatives are added or removed, so SPOTIS is no longer free of rank reversal).
 
     Raises
     ------
@@ -370,6 +372,8 @@ def rank_matrix(
     if normalize_weights:
         notes.append(Note.of("weights_normalized"))
     notes += _check_columns(x, signs, spec, norm_name, crit_names)
+    if spec.name == "spotis" and resolved["bounds"] is None:
+        notes.append(Note.of("spotis_bounds_from_data"))
     resolved = _method_params(spec, resolved, x, crit_names)
     fast = spec.name == "topsis" and norm_name in FAST_NORMALIZATIONS
     # The fast path never builds the pymcdm object (TOPSIS has no checks of its own), so
