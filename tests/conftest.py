@@ -1,6 +1,12 @@
 import os
+from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, settings
+
+from exportmcda.data.database import Database
+from exportmcda.data.io import load
+from tests import no_evidence
 
 settings.register_profile(
     "ci",
@@ -11,3 +17,17 @@ settings.register_profile(
 )
 settings.register_profile("dev", deadline=None, max_examples=30)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+@pytest.fixture(scope="session")
+def no_evidence_csv(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample without its evidence columns (tests/no_evidence.py), written once."""
+    path = tmp_path_factory.mktemp("no-evidence") / "technologies.csv"
+    path.write_bytes(no_evidence.no_evidence_csv())
+    return path
+
+
+@pytest.fixture(scope="session")
+def no_evidence_db(no_evidence_csv: Path) -> Database:
+    """:func:`no_evidence_csv` loaded as a user's database would be (not marked synthetic)."""
+    return load(no_evidence_csv)

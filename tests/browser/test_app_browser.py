@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -73,11 +74,19 @@ def test_korean_switch_and_screenshots_of_every_page(page: Page) -> None:
     assert "lang=ko" in page.url
 
 
-def test_ranking_with_ties_in_english_and_korean(page: Page) -> None:
-    """IND, top 10: the tie T0962/T0964/T0965 (=8) is shown and the cut-off note names T0967."""
+def test_ranking_with_ties_in_english_and_korean(page: Page, no_evidence_csv: Path) -> None:
+    """IND, top 10: the tie T0962/T0964/T0965 (=8) is shown and the cut-off note names T0967.
+
+    The sample has no ties: the sample without its evidence columns (tests/no_evidence.py)
+    is uploaded in the sidebar.
+    """
     for lang, score, note in (("en", "Score (TOPSIS closeness)", "leaves out T0967"),
                               ("ko", "점수(TOPSIS 근접도)", "T0967를 제외")):
         open_page(page, "ranking", lang=lang, country="IND", top="10")
+        page.get_by_test_id("stSidebar").locator("input[type=file]").first.set_input_files(
+            no_evidence_csv)
+        settle(page)
+        expect(page.get_by_text(no_evidence_csv.name).first).to_be_visible()
         table = page.get_by_test_id("stTable").filter(has_text=score).first
         expect(table).to_contain_text("=8")
         assert "9.5" not in table.inner_text()

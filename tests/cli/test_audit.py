@@ -103,7 +103,7 @@ def test_a_changed_country_profile_is_named_with_the_rank_moves(workbook, db, tm
     # Traffic priority; without it, it leaves
     first = next(d for d in report["differences"] if d["technology_id"] == FIRST)
     assert first["kind"] == "left"
-    assert first["old_rank"] == 1.0
+    assert first["old_rank"] == 1
     assert first["new_rank"] > TOP
     assert first["old_score"] == pytest.approx(0.672061, abs=1e-6)
     assert first["new_score"] < first["old_score"]
@@ -169,7 +169,9 @@ def _edited(workbook, tmp_path, edit):
 
 def test_a_tampered_record_is_refused(workbook, tmp_path, capsys):
     def promote(wb):
+        # format 2 writes integer ranks: the first entry is ["T0607",1,<score>]
         cell = wb[RECORD_SHEET]["A2"]
+        assert cell.value.count(f'["{FIRST}",1,') == 1
         cell.value = cell.value.replace(f'["{FIRST}",1,', f'["{FIRST}",2,')
 
     path = _edited(workbook, tmp_path, promote)
@@ -200,7 +202,7 @@ def test_a_workbook_without_a_record_is_refused(workbook, tmp_path, capsys):
 
 def test_a_csv_is_not_a_workbook(tmp_path, capsys):
     path = tmp_path / "shortlist.xlsx"
-    path.write_text("rank,technology_id\n1,T0726\n", encoding="utf-8")
+    path.write_text(f"rank,technology_id\n1,{FIRST}\n", encoding="utf-8")
     code, _ = run(["verify", str(path)])
     assert code == 1
     assert "not an Excel workbook (.xlsx)" in capsys.readouterr().err

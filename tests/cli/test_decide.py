@@ -7,7 +7,7 @@ import openpyxl
 import pytest
 
 from exportmcda.cli.main import main, run
-from exportmcda.data.io import load_sample, to_interchange
+from exportmcda.data.io import to_interchange
 from exportmcda.export.record import read_record
 
 CASES = json.loads((Path(__file__).parents[1] / "fixtures" / "mcda-cases.json").read_text("utf-8"))
@@ -151,8 +151,10 @@ def test_mcda_bad_input_exit_1(tmp_path, capsys, weights, types, content):
     assert "Traceback" not in err
 
 
-def test_rank_json_contract_and_top():
-    code, out = run(["rank", "--country", "IND", "--top", "5", "--format", "json"])
+def test_rank_json_contract_and_top(no_evidence_csv):
+    # the sample without its evidence columns has ties (tests/no_evidence.py)
+    code, out = run(["rank", "--country", "IND", "--top", "5", "--format", "json",
+                     "--data", str(no_evidence_csv)])
     rows = json.loads(out)
     assert code == 0
     assert len(rows) == 5
@@ -166,11 +168,24 @@ def test_rank_json_contract_and_top():
     assert all(type(r["rank"]) is int for r in rows)
     assert [(r["technology_id"], r["shared_rank"], r["tied_with"]) for r in rows[3:]] == [
         ("T0197", 4, ["T0201"]), ("T0201", 4, ["T0197"])]
+    assert rows[3]["score"] == rows[4]["score"]
     assert rows[0]["tied_with"] == []
 
 
-def test_rank_table_shows_a_shared_rank_as_equals(capsys):
-    code, out = run(["rank", "--country", "IND", "--top", "5"])
+def test_rank_json_of_the_sample_has_no_ties():
+    # the sample's evidence separates every technology: 1,044 distinct scores for India
+    code, out = run(["rank", "--country", "IND", "--top", "1044", "--format", "json"])
+    rows = json.loads(out)
+    assert code == 0
+    assert len(rows) == 1044
+    assert [r["technology_id"] for r in rows[:5]] == ["T0607", "T0273", "T0468", "T0889",
+                                                       "T0748"]
+    assert [r["rank"] for r in rows] == [r["shared_rank"] for r in rows] == list(range(1, 1045))
+    assert all(r["tied_with"] == [] for r in rows)
+
+
+def test_rank_table_shows_a_shared_rank_as_equals(no_evidence_csv, capsys):
+    code, out = run(["rank", "--country", "IND", "--top", "5", "--data", str(no_evidence_csv)])
     assert code == 0
     lines = out.splitlines()
     assert lines[0].split()[:3] == ["rank", "shared_rank", "technology_id"]
@@ -212,11 +227,14 @@ def _cross_command_sets(tmp_path, data=None):
     }, compared, sensed, record, rows
 
 
-def test_every_command_reports_the_same_top_n_and_the_tie_at_the_cut_off(tmp_path, capsys):
-    # IND top 10 on the sample: T0962, T0964, T0965, T0967 tie at positions 8-11
-    sets, compared, sensed, record, rows = _cross_command_sets(tmp_path)
+def test_every_command_reports_the_same_top_n_and_the_tie_at_the_cut_off(
+        tmp_path, capsys, no_evidence_csv):
+    # IND top 10 on the sample without evidence: T0962, T0964, T0965, T0967 tie at
+    # positions 8-11
+    sets, compared, sensed, record, rows = _cross_command_sets(tmp_path, no_evidence_csv)
     expected = sets["rank"]
-    assert expected[-3:] == ["T0962", "T0964", "T0965"]
+    assert expected == ["T0726", "T0275", "T0560", "T0197", "T0201", "T0489", "T0775",
+                        "T0962", "T0964", "T0965"]
     assert "T0967" not in expected
     for name, ids in sets.items():
         assert ids == expected, name  # the same ten, in the same order
@@ -228,19 +246,25 @@ def test_every_command_reports_the_same_top_n_and_the_tie_at_the_cut_off(tmp_pat
     assert any("leaves out T0967" in str(r[0]) for r in rows[:6])
     err = capsys.readouterr().err
     assert err.count("the top 10 keeps T0962, T0964, T0965 and leaves out T0967") >= 4
-    # the record re-runs to the same shortlist
-    code, out = run(["verify", str(tmp_path / "ind.xlsx"), "--format", "json"])
+    # why there are ties: the track-record leaves are left out (the database lacks them)
+    assert "these criteria are left out" in err
+    # the record re-runs to the same shortlist on the same file
+    code, out = run(["verify", str(tmp_path / "ind.xlsx"), "--data", str(no_evidence_csv),
+                     "--format", "json"])
     assert code == 0
     assert json.loads(out)["reproduced"] is True
 
 
-def test_the_top_n_does_not_depend_on_the_order_of_the_database_rows(tmp_path, capsys):
-    frame = to_interchange(load_sample())
+def test_the_top_n_does_not_depend_on_the_order_of_the_database_rows(
+        tmp_path, capsys, no_evidence_db):
+    frame = to_interchange(no_evidence_db)
     shuffled = tmp_path / "shuffled.csv"
     shuffled.write_bytes(frame.sample(frac=1.0, random_state=3).to_csv(index=False).encode())
+    assert not shuffled.read_text(encoding="utf-8").splitlines()[1].startswith("T0001,")
     sets, compared, sensed, _, _ = _cross_command_sets(tmp_path, shuffled)
     first = sets["rank"]
-    assert first[-3:] == ["T0962", "T0964", "T0965"]
+    assert first == ["T0726", "T0275", "T0560", "T0197", "T0201", "T0489", "T0775",
+                     "T0962", "T0964", "T0965"]
     for name, ids in sets.items():
         assert ids == first, name
     assert compared["cut_off_ties"]["IND"] == sensed["cut_off_ties"] == ["T0967"]

@@ -5,6 +5,7 @@ tests/cli/test_audit.py.
 """
 
 import dataclasses
+import hashlib
 import io
 import json
 import zipfile
@@ -45,6 +46,13 @@ def india(db):
 
 
 @pytest.fixture(scope="module")
+def tied_india(no_evidence_db):
+    """India on the sample without evidence (tests/no_evidence.py): ties at 4 and 8-11."""
+    return em.select(no_evidence_db, em.load_criteria(), em.load_scenario("balanced"),
+                     em.get_country("IND"))
+
+
+@pytest.fixture(scope="module")
 def workbook(india, tmp_path_factory):
     path = tmp_path_factory.mktemp("export") / "shortlist.xlsx"
     path.write_bytes(shortlist_xlsx(india, top=TOP, lang="ko", created=WHEN))
@@ -67,14 +75,31 @@ def test_record_pins_every_input_by_hash(india):
     assert record.created == "2026-11-25T09:30:00+00:00"
     assert dict(record.versions)["pymcdm"] == "1.4.0"
     assert record.shortlist[0] == ShortlistEntry(
+        technology_id="T0607", rank=1, score=pytest.approx(0.672061, abs=1e-6))
+    assert [e.rank for e in record.shortlist] == list(range(1, TOP + 1))
+    assert len(record.shortlist) == TOP
+    # the shortlist is the selection's top N; the sample has no tie at the cut-off
+    assert tuple(e.technology_id for e in record.shortlist) == india.top_ids(TOP)
+    assert record.cut_off_ties == ()
+
+
+def test_record_of_a_database_with_ties_has_integer_ranks_and_the_cut_off(
+        tied_india, no_evidence_csv):
+    record = build_record(tied_india, top=TOP, created=WHEN)
+    assert record.data_sha256 == hashlib.sha256(no_evidence_csv.read_bytes()).hexdigest()
+    assert not record.synthetic  # read from a file, as a user's database
+    assert record.candidates == 1044
+    assert record.shortlist[0] == ShortlistEntry(
         technology_id="T0726", rank=1, score=pytest.approx(0.792117, abs=1e-6))
     # integer ranks as published: the tie T0197 = T0201 is ordered by id
     assert [(e.technology_id, e.rank) for e in record.shortlist[3:5]] == [
         ("T0197", 4), ("T0201", 5)]
+    assert record.shortlist[3].score == record.shortlist[4].score
     assert [e.rank for e in record.shortlist] == list(range(1, TOP + 1))
     assert len(record.shortlist) == TOP
     # the shortlist is the selection's top N; the tie at the cut-off is recorded
-    assert tuple(e.technology_id for e in record.shortlist) == india.top_ids(TOP)
+    assert tuple(e.technology_id for e in record.shortlist) == tied_india.top_ids(TOP)
+    assert [e.technology_id for e in record.shortlist[7:]] == ["T0962", "T0964", "T0965"]
     assert record.cut_off_ties == ("T0967",)
 
 
@@ -88,8 +113,12 @@ def test_group_record_names_the_members_files_and_groups_toml(db):
     assert record.aggregation == "mean"
 
 
-def test_json_round_trip_is_exact(india):
-    record = build_record(india, top=TOP, created=WHEN)
+@pytest.mark.parametrize(("selection", "first", "left_out"), [
+    ("india", "T0607", []),  # the sample: no ties
+    ("tied_india", "T0726", ["T0967"]),  # without evidence: a tie across the cut-off
+])
+def test_json_round_trip_is_exact(request, selection, first, left_out):
+    record = build_record(request.getfixturevalue(selection), top=TOP, created=WHEN)
     text = record.to_json()
     assert text.isascii()
     again = Record.from_json(text)
@@ -97,8 +126,8 @@ def test_json_round_trip_is_exact(india):
     assert again.to_json() == text
     body = json.loads(text)
     assert body["format"] == "exportmcda-record/2"
-    assert body["shortlist"][0][:2] == ["T0726", 1]
-    assert body["cut_off_ties"] == ["T0967"]
+    assert body["shortlist"][0][:2] == [first, 1]
+    assert body["cut_off_ties"] == left_out
     assert "technology id" in body["rank_rule"]
 
 

@@ -134,8 +134,9 @@ def test_file_names_are_safe(sample_selection):
     assert name == "exportmcda_ASEAN_market_fit_first_20260102.xlsx"
 
 
-def test_shortlist_sheet_shows_integer_ranks_ties_and_the_cut_off():
-    india = em.select(em.load_sample(), em.load_criteria(), em.load_scenario("balanced"),
+def test_shortlist_sheet_shows_integer_ranks_ties_and_the_cut_off(no_evidence_db):
+    # the sample without evidence (tests/no_evidence.py): T0962 = T0964 = T0965 = T0967 at 8-11
+    india = em.select(no_evidence_db, em.load_criteria(), em.load_scenario("balanced"),
                       em.get_country("IND"))
     wb = openpyxl.load_workbook(io.BytesIO(shortlist_xlsx(india, top=10, lang="en")))
     rows = list(wb["Shortlist"].iter_rows(values_only=True))

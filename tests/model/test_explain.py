@@ -56,13 +56,19 @@ def test_what_it_would_take_actually_moves_it_up(india):
     assert TOPSIS(normalizations.vector_normalization)(x, r.weights, r.types)[i] <= c[above]
 
 
-def test_a_tied_technology_is_explained_with_its_integer_rank(india):
-    # T0967 ties with T0962, T0964, T0965 at positions 8-11: by id it is 11th, never "9.5"
+def test_a_tied_technology_is_explained_with_its_integer_rank(no_evidence_db):
+    # on the sample without evidence (tests/no_evidence.py) T0967 ties with T0962, T0964,
+    # T0965 at positions 8-11: by id it is 11th, never "9.5"
+    india = em.select(no_evidence_db, em.load_criteria(), em.load_scenario("balanced"),
+                      em.get_country("IND"))
+    assert india.result.tied_with(india.position("T0967")) == ["T0962", "T0964", "T0965"]
     e = explain(india, "T0967", with_moves=False)
     assert e.rank == 11
-    assert e.sentence.startswith("Rank 11 of 1,044")
+    assert e.sentence.startswith("Ranks 11th of 1,044 for India")
+    assert dict(e.reasons[0].params)["rank"] == 11
     assert "9.5" not in e.sentence
-    assert e.above not in {"T0962", "T0964", "T0965"}  # the next strictly better one
+    assert e.above == "T0775"  # the next strictly better one, not one of the tied
+    assert e.above not in {"T0962", "T0964", "T0965"}
 
 
 # ------------------------------------------------- evidence in the sentence (issue 9)

@@ -11,12 +11,21 @@ sys.path.insert(0, str(ROOT))  # the app's ui package sits next to app.py
 APP = str(ROOT / "app.py")
 
 
-def open_page(path, timeout=120, **params):
-    """Run the app with ``params`` in the URL, switch to ``path``; no exception allowed."""
+def open_page(path, timeout=120, upload=None, **params):
+    """Run the app with ``params`` in the URL, switch to ``path``; no exception allowed.
+
+    ``upload``, a ``(name, bytes)`` pair, is a database uploaded in the sidebar first, as a
+    user would (e.g. the sample without evidence, fixture ``no_evidence_csv``).
+    """
     at = AppTest.from_file(APP, default_timeout=timeout)
     for key, value in params.items():
         at.query_params[key] = value
     at.run()
+    if upload is not None:
+        name, content = upload
+        at.sidebar.file_uploader[0].set_value((name, content, "text/csv")).run()
+        assert not at.exception, at.exception
+        assert at.session_state["upload"] == (name, content), "the upload was refused"
     at.switch_page(path).run()
     assert not at.exception, at.exception
     return at

@@ -277,8 +277,14 @@ def test_compare_page_shows_two_targets_and_the_overlap():
 
 
 
-def test_ranking_table_has_integer_ranks_and_shows_ties_as_equals():
-    at = page("ui/pages/ranking.py", country="IND", top="10")
+def _no_evidence(no_evidence_csv):
+    """The upload of the sample without evidence (tests/no_evidence.py): it has ties."""
+    return ("technologies.csv", no_evidence_csv.read_bytes())
+
+
+def test_ranking_table_has_integer_ranks_and_shows_ties_as_equals(no_evidence_csv):
+    at = page("ui/pages/ranking.py", upload=_no_evidence(no_evidence_csv), country="IND",
+              top="10")
     table = ranking_table(at)
     assert table.index.tolist() == [str(k) for k in range(1, 11)]  # no "9.5"
     assert table["Shared rank"].tolist() == ["1", "2", "3", "=4", "=4", "6", "7", "=8", "=8",
@@ -289,16 +295,26 @@ def test_ranking_table_has_integer_ranks_and_shows_ties_as_equals():
                for c in captions)
 
 
-def test_korean_ranking_table_names_the_shared_rank_and_the_cut_off():
-    at = page("ui/pages/ranking.py", lang="ko", country="IND", top="10")
+def test_korean_ranking_table_names_the_shared_rank_and_the_cut_off(no_evidence_csv):
+    at = page("ui/pages/ranking.py", upload=_no_evidence(no_evidence_csv), lang="ko",
+              country="IND", top="10")
     table = ranking_table(at)
     assert table["공동 순위"].tolist()[7:] == ["=8", "=8", "=8"]
     assert any("T0967" in c.value and "제외" in c.value for c in at.caption)
 
 
-def test_compare_tables_share_ranks_and_name_the_cut_off():
-    at = page("ui/pages/compare.py")  # ASEAN and India, top 10
+def test_compare_tables_share_ranks_and_name_the_cut_off(no_evidence_csv):
+    # ASEAN and India, top 10
+    at = page("ui/pages/compare.py", upload=_no_evidence(no_evidence_csv))
     india = [t.value for t in at.table if "Shared rank" in t.value.columns][1]
     assert india.index.tolist() == [str(k) for k in range(1, 11)]
     assert india["Shared rank"].tolist()[7:] == ["=8", "=8", "=8"]
     assert any("leaves out T0967" in c.value for c in at.caption)
+
+
+def test_the_sample_ranking_has_no_ties():
+    # the sample's evidence separates every technology: no shared rank, no cut-off note
+    at = page("ui/pages/ranking.py", country="IND", top="10")
+    table = ranking_table(at)
+    assert table["Shared rank"].tolist() == [str(k) for k in range(1, 11)]
+    assert not any("leaves out" in c.value for c in at.caption)
