@@ -4,8 +4,12 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
+from exportmcda.data.countries import get_country
 from exportmcda.data.database import Database
-from exportmcda.data.io import load
+from exportmcda.data.io import load, load_sample
+from exportmcda.model.criteria import load_criteria
+from exportmcda.model.scenarios import load_scenario
+from exportmcda.model.selection import Selection, select
 from tests import no_evidence
 
 settings.register_profile(
@@ -31,3 +35,21 @@ def no_evidence_csv(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def no_evidence_db(no_evidence_csv: Path) -> Database:
     """:func:`no_evidence_csv` loaded as a user's database would be (not marked synthetic)."""
     return load(no_evidence_csv)
+
+
+@pytest.fixture(scope="session")
+def db() -> Database:
+    """The shipped synthetic sample (read-only: a Database copies its frames out)."""
+    return load_sample()
+
+
+@pytest.fixture(scope="session")
+def india(db: Database) -> Selection:
+    """India under the balanced scenario on the sample (no ties: technology-level evidence)."""
+    return select(db, load_criteria(), load_scenario("balanced"), get_country("IND"))
+
+
+@pytest.fixture(scope="session")
+def tied_india(no_evidence_db: Database) -> Selection:
+    """India on the sample without evidence (tests/no_evidence.py): ties at 4 and 8-11."""
+    return select(no_evidence_db, load_criteria(), load_scenario("balanced"), get_country("IND"))

@@ -20,16 +20,6 @@ FIRST = "T0607"
 
 
 @pytest.fixture(scope="module")
-def db():
-    return em.load_sample()
-
-
-@pytest.fixture(scope="module")
-def india(db):
-    return em.select(db, em.load_criteria(), em.load_scenario("balanced"), em.get_country("IND"))
-
-
-@pytest.fixture(scope="module")
 def workbook(india, tmp_path_factory):
     path = tmp_path_factory.mktemp("export") / "shortlist.xlsx"
     path.write_bytes(shortlist_xlsx(india, top=TOP, lang="ko", created=WHEN))

@@ -36,23 +36,6 @@ from tests.export.workbooks import SAMPLE_SHA256, TOP, WHEN
 
 
 @pytest.fixture(scope="module")
-def db():
-    return em.load_sample()
-
-
-@pytest.fixture(scope="module")
-def india(db):
-    return em.select(db, em.load_criteria(), em.load_scenario("balanced"), em.get_country("IND"))
-
-
-@pytest.fixture(scope="module")
-def tied_india(no_evidence_db):
-    """India on the sample without evidence (tests/no_evidence.py): ties at 4 and 8-11."""
-    return em.select(no_evidence_db, em.load_criteria(), em.load_scenario("balanced"),
-                     em.get_country("IND"))
-
-
-@pytest.fixture(scope="module")
 def workbook(india, tmp_path_factory):
     path = tmp_path_factory.mktemp("export") / "shortlist.xlsx"
     path.write_bytes(shortlist_xlsx(india, top=TOP, lang="ko", created=WHEN))

@@ -24,23 +24,6 @@ from exportmcda.model.selection import Filters
 from tests.export.workbooks import TOP, WHEN
 
 
-@pytest.fixture(scope="module")
-def db():
-    return em.load_sample()
-
-
-@pytest.fixture(scope="module")
-def india(db):
-    return em.select(db, em.load_criteria(), em.load_scenario("balanced"), em.get_country("IND"))
-
-
-@pytest.fixture(scope="module")
-def tied_india(no_evidence_db):
-    """India on the sample without evidence (tests/no_evidence.py): ties at 4 and 8-11."""
-    return em.select(no_evidence_db, em.load_criteria(), em.load_scenario("balanced"),
-                     em.get_country("IND"))
-
-
 def test_slider_weights_are_recorded_and_reproduced(db):
     tree = em.load_criteria()
     base = em.load_scenario("balanced")

@@ -7,11 +7,6 @@ from exportmcda.errors import ConfigError
 from exportmcda.model.comparison import compare
 
 
-@pytest.fixture(scope="module")
-def db():
-    return em.load_sample()
-
-
 def test_compare_two_targets(db):
     tree, scenario = em.load_criteria(), em.load_scenario("balanced")
     sels = {c: em.select(db, tree, scenario, em.get_country(c)) for c in ("ASEAN", "IND")}

@@ -19,23 +19,6 @@ from exportmcda.rank.engine import rank_matrix
 CASES = json.loads((Path(__file__).parents[1] / "fixtures" / "mcda-cases.json").read_text("utf-8"))
 
 
-@pytest.fixture(scope="module")
-def db():
-    return em.load_sample()
-
-
-@pytest.fixture(scope="module")
-def india(db):
-    return em.select(db, em.load_criteria(), em.load_scenario("balanced"), em.get_country("IND"))
-
-
-@pytest.fixture(scope="module")
-def tied_india(no_evidence_db):
-    """India on the sample without evidence (tests/no_evidence.py): ties at 4 and 8-11."""
-    return em.select(no_evidence_db, em.load_criteria(), em.load_scenario("balanced"),
-                     em.get_country("IND"))
-
-
 def test_ranking_equals_pymcdm_topsis_on_the_same_matrix(india):
     r = india.result
     reference = TOPSIS(normalizations.vector_normalization)(r.matrix, r.weights, r.types)
