@@ -8,7 +8,7 @@ Markdown or HTML.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -184,18 +184,32 @@ def _on_slider(node: str, child: str) -> None:
     state.set_direct(node, rescale_weights(current, child, value))
 
 
-def weight_sliders(node: str, local: dict[str, float], lang: str, *, columns: int = 0) -> None:
-    """One slider per child of ``node``; moving one rescales the others (sum stays 1)."""
+def weight_sliders(
+    node: str, local: dict[str, float], lang: str, *, columns: int = 0,
+    left_out: Collection[str] = (),
+) -> None:
+    """One slider per child of ``node``; moving one rescales the others (sum stays 1).
+
+    A child in ``left_out`` (see :func:`exportmcda.model.weight_state.left_out_nodes`) is
+    shown disabled, at its stated weight, with a caption saying why it does not count; when
+    ``node`` itself is left out, every slider is disabled under one such caption.
+    """
     tree = state.tree()
+    if node in left_out:
+        st.caption(t("weight_left_out", lang))
     slots = st.columns(columns) if columns else [st.container()] * len(local)
     for i, (child, value) in enumerate(local.items()):
         key = f"weight.{child}"
         st.session_state[key] = round(float(value), 4)
         label, helptext = _criterion_text(tree, child, lang)
-        slots[i % len(slots)].slider(
+        slot = slots[i % len(slots)]
+        slot.slider(
             label, min_value=0.0, max_value=1.0, step=0.01, format="%.2f", key=key,
             help=helptext, on_change=_on_slider, args=(node, child),
+            disabled=child in left_out,
         )
+        if child in left_out and node not in left_out:
+            slot.caption(t("weight_left_out", lang))
 
 
 def _criterion_text(tree: Any, node: str, lang: str) -> tuple[str, str]:
@@ -239,7 +253,8 @@ def scenario_download(lang: str, key: str) -> None:
 def ranking_frame(selection: Selection, top: int, lang: str) -> pd.DataFrame:
     """The top-N rows with translated headers and display formatting (text only).
 
-    ``Rank`` is the unique integer rank; ``Shared rank`` reads "=8" for a tied technology.
+    ``Rank`` is the unique integer rank; ``Shared rank`` reads "=8" for a tied technology;
+    ``Technology ID`` follows, the id the tie and cut-off notes name.
     """
     table = selection.table(top)
     # plain Python lists: a frame of object columns converts to Arrow faster than one
@@ -251,6 +266,7 @@ def ranking_frame(selection: Selection, top: int, lang: str) -> pd.DataFrame:
                 shared_rank_text(shared, bool(tied)) for shared, tied in
                 zip(table["shared_rank"].tolist(), table["tied_with"].tolist(), strict=True)
             ],
+            t("col_technology_id", lang): _texts(table["technology_id"]),
             t("col_technology", lang): _texts(table["technology_name"]),
             t("col_company", lang): _texts(table["company_name"]),
             t("col_field", lang): _texts(table["field"]),

@@ -302,6 +302,16 @@ LABELS.update(
             "ko": "슬라이더를 움직이면(마우스 또는 방향키) 나머지 기준이 비례 조정되어 가중치 "
             "합은 항상 1이 되고, 아래 순위가 즉시 갱신됩니다.",
         },
+        "weight_left_out": {
+            "en": "Left out: the database lacks the columns this criterion is computed from. "
+            "Its weight is shared among the other criteria in proportion to theirs.",
+            "ko": "제외됨: 데이터베이스에 이 기준을 계산할 열이 없습니다. 이 기준의 가중치는 "
+            "나머지 기준에 가중치 비율대로 나뉩니다.",
+        },
+        "weights_used": {
+            "en": "Weights used in the ranking",
+            "ko": "순위에 적용된 가중치",
+        },
         "weights_adjusted": {
             "en": "The weights differ from the scenario's: exports and links carry the "
             "adjusted weights.",

@@ -78,10 +78,12 @@ def test_ranking_with_ties_in_english_and_korean(page: Page, no_evidence_csv: Pa
     """IND, top 10: the tie T0962/T0964/T0965 (=8) is shown and the cut-off note names T0967.
 
     The sample has no ties: the sample without its evidence columns (tests/no_evidence.py)
-    is uploaded in the sidebar.
+    is uploaded in the sidebar. Its track record is left out: the slider says so.
     """
-    for lang, score, note in (("en", "Score (TOPSIS closeness)", "leaves out T0967"),
-                              ("ko", "점수(TOPSIS 근접도)", "T0967를 제외")):
+    for lang, score, note, left_out in (
+        ("en", "Score (TOPSIS closeness)", "leaves out T0967", "Left out: the database lacks"),
+        ("ko", "점수(TOPSIS 근접도)", "T0967를 제외", "제외됨: 데이터베이스에 이 기준을"),
+    ):
         open_page(page, "ranking", lang=lang, country="IND", top="10")
         page.get_by_test_id("stSidebar").locator("input[type=file]").first.set_input_files(
             no_evidence_csv)
@@ -89,8 +91,10 @@ def test_ranking_with_ties_in_english_and_korean(page: Page, no_evidence_csv: Pa
         expect(page.get_by_text(no_evidence_csv.name).first).to_be_visible()
         table = page.get_by_test_id("stTable").filter(has_text=score).first
         expect(table).to_contain_text("=8")
+        expect(table).to_contain_text("T0965")  # the ids the note names are in the table
         assert "9.5" not in table.inner_text()
         expect(page.get_by_text(note).first).to_be_visible()
+        expect(page.get_by_text(left_out).first).to_be_visible()
         screenshot(page, f"ranking-ties-IND-{lang}")
 
 

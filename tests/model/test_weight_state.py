@@ -13,9 +13,11 @@ from exportmcda.model.scenarios import load_scenario, scenario_from_weights, sce
 from exportmcda.model.weight_state import (
     WeightState,
     editor_judgment,
+    effective_criterion_weights,
     effective_scenario,
     evidence_rule,
     is_modified,
+    left_out_nodes,
     local_weights,
     parse_url_weights,
     seed,
@@ -375,3 +377,86 @@ def test_a_link_round_trips_to_four_decimals(raw):
     assert weights is not None
     assert math.isclose(sum(weights.values()), 1.0)
     assert weights == pytest.approx(shares, abs=1e-3)
+
+
+# ---- what the ranking made of the weights --------------------------------------------------
+
+
+def _balanced_india(db):
+    from exportmcda.data.countries import get_country
+    from exportmcda.model.selection import select
+
+    return select(db, load_criteria(), load_scenario("balanced"), get_country("IND"))
+
+
+def test_without_evidence_track_record_is_left_out_and_its_weight_shared(no_evidence_db):
+    sel = _balanced_india(no_evidence_db)
+    track = load_criteria().criterion("track_record")
+    leaves = tuple(leaf.id for leaf in track.leaves)
+    assert leaves == ("domestic_use", "overseas_references", "export_markets",
+                      "certifications", "patents", "maturity")
+    assert left_out_nodes(sel) == ("track_record", *leaves)
+    assert dict(sel.weights.criterion_weights) == pytest.approx(BALANCED_GOAL)
+    # balanced.toml without its track-record rows: utilization = firm capacity = policy fit,
+    # each 3 times region and SME support, region = SME support -- consistent, 3:3:3:1:1
+    effective = effective_criterion_weights(sel)
+    assert list(effective) == list(CRITERIA)
+    assert effective == pytest.approx({
+        "utilization": 3 / 11, "track_record": 0.0, "firm_capacity": 3 / 11,
+        "region": 1 / 11, "policy_fit": 3 / 11, "sme_support": 1 / 11,
+    }, abs=1e-12)
+    assert math.isclose(sum(effective.values()), 1.0)
+
+
+def test_with_every_column_the_effective_weights_are_the_scenario_s():
+    from exportmcda.data.io import load_sample
+
+    sel = _balanced_india(load_sample())
+    assert left_out_nodes(sel) == ()
+    assert effective_criterion_weights(sel) == pytest.approx(BALANCED_GOAL, abs=1e-12)
+
+
+def test_one_missing_column_leaves_out_its_leaf_not_the_criterion(tmp_path):
+    import csv
+    import io
+
+    from exportmcda.data.io import load
+    from exportmcda.resources import data_dir
+
+    rows = list(csv.reader(io.StringIO(
+        (data_dir() / "sample" / "technologies.csv").read_text(encoding="utf-8"), newline="")))
+    drop = rows[0].index("patents")
+    path = tmp_path / "technologies.csv"
+    with path.open("w", encoding="utf-8", newline="") as out:
+        csv.writer(out, lineterminator="\n").writerows(
+            [v for k, v in enumerate(row) if k != drop] for row in rows)
+    sel = _balanced_india(load(path))
+    assert left_out_nodes(sel) == ("patents",)
+    stated = sel.weights.leaf_weights
+    effective = effective_criterion_weights(sel)
+    # the patents leaf's weight is shared among all other leaves in proportion
+    scale = 1 / (1 - stated["patents"])
+    assert effective["track_record"] == pytest.approx(
+        (BALANCED_GOAL["track_record"] - stated["patents"]) * scale, abs=1e-12)
+    assert effective["utilization"] == pytest.approx(BALANCED_GOAL["utilization"] * scale,
+                                                     abs=1e-12)
+    assert 0 < effective["track_record"] < BALANCED_GOAL["track_record"]
+
+
+def test_a_criterion_zero_for_every_candidate_weighs_zero_but_is_not_left_out():
+    # an evidence rule no IND priority meets: the policy-fit column is 0 for everyone and
+    # dropped (note zero_columns_dropped); the slider stays usable, the rule can be relaxed
+    from dataclasses import replace
+
+    from exportmcda.data.countries import get_country
+    from exportmcda.data.io import load_sample
+    from exportmcda.model.selection import select
+
+    strict = replace(load_scenario("balanced"), evidence={"min_source": "official"})
+    sel = select(load_sample(), load_criteria(), strict, get_country("IND"))
+    assert "zero_columns_dropped" in {n.code for n in sel.notes}
+    assert left_out_nodes(sel) == ()
+    assert effective_criterion_weights(sel) == pytest.approx({
+        "utilization": 3 / 11, "track_record": 3 / 11, "firm_capacity": 3 / 11,
+        "region": 1 / 11, "policy_fit": 0.0, "sme_support": 1 / 11,
+    }, abs=1e-12)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1.errors import AppTestError
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))  # the app's ui package sits next to app.py
@@ -63,8 +64,13 @@ def test_ranking_page_shows_notice_table_and_sources(ranking):
     assert any("Synthetic sample data" in w.value for w in ranking.warning)
     table = ranking_table(ranking)
     assert len(table) == 10
-    assert list(table.columns)[:3] == ["Shared rank", "Technology", "Company"]
+    # the rank columns, then the id the tie and cut-off notes name, then the rest
+    assert list(table.columns) == [
+        "Shared rank", "Technology ID", "Technology", "Company", "Technology field",
+        "Service type", "Region", "Company size", "Score (TOPSIS closeness)",
+    ]
     assert table.index[0] == "1"
+    assert table["Technology ID"].str.fullmatch(r"T\d{4}").all()
     sources = next(t.value for t in ranking.table if t.value.index.name == "Source ID")
     assert {"Official", "News"} <= set(sources["Source type"])
     assert sources["Address (URL)"].str.startswith("http").all()
@@ -166,7 +172,7 @@ def test_korean_switch_translates_the_ranking_page(ranking):
     assert ranking.title[0].value == "수출 기술 순위"
     assert any("합성 샘플 데이터" in w.value for w in ranking.warning)
     table = ranking_table(ranking)
-    assert list(table.columns)[:3] == ["공동 순위", "기술", "기업"]
+    assert list(table.columns)[:4] == ["공동 순위", "기술 ID", "기술", "기업"]
     assert ranking.slider(key="weight.utilization").label == "국내 활용도"
     assert set(table["기업 규모"]) <= {"중소기업", "중견기업", "대기업", "공공기관", "비영리법인"}
     notes = next(x.value for x in ranking.text if x.value.startswith("• "))
@@ -271,6 +277,8 @@ def test_compare_page_shows_two_targets_and_the_overlap():
     assert int(overlap.iloc[0, 1]) == int(overlap.iloc[1, 0])
     strong = next(t.value for t in at.table if "Rank in India" in t.value.columns)
     assert len(strong) == int(overlap.iloc[0, 1])
+    assert list(strong.columns)[:2] == ["Technology ID", "Company"]
+    assert strong["Technology ID"].str.fullmatch(r"T\d{4}").all()
     at.multiselect(key="_w.compare").set_value(["ASEAN", "IND", "MIDDLE_EAST"]).run()
     assert not at.exception
     assert "Middle East targets" in [h.value for h in at.subheader]
@@ -293,6 +301,9 @@ def test_ranking_table_has_integer_ranks_and_shows_ties_as_equals(no_evidence_cs
     assert any(c.startswith("ties: scores equal to within 1e-12") for c in captions)
     assert any("the top 10 keeps T0962, T0964, T0965 and leaves out T0967" in c
                for c in captions)
+    # the ids the note names are in the table, at the shared rank 8
+    assert table["Technology ID"].tolist()[7:] == ["T0962", "T0964", "T0965"]
+    assert "T0967" not in set(table["Technology ID"])
 
 
 def test_korean_ranking_table_names_the_shared_rank_and_the_cut_off(no_evidence_csv):
@@ -309,6 +320,9 @@ def test_compare_tables_share_ranks_and_name_the_cut_off(no_evidence_csv):
     india = [t.value for t in at.table if "Shared rank" in t.value.columns][1]
     assert india.index.tolist() == [str(k) for k in range(1, 11)]
     assert india["Shared rank"].tolist()[7:] == ["=8", "=8", "=8"]
+    assert list(india.columns) == ["Shared rank", "Technology ID", "Technology",
+                                   "Score (TOPSIS closeness)"]
+    assert india["Technology ID"].tolist()[7:] == ["T0962", "T0964", "T0965"]
     assert any("leaves out T0967" in c.value for c in at.caption)
 
 
@@ -318,3 +332,68 @@ def test_the_sample_ranking_has_no_ties():
     table = ranking_table(at)
     assert table["Shared rank"].tolist() == [str(k) for k in range(1, 11)]
     assert not any("leaves out" in c.value for c in at.caption)
+
+
+LEFT_OUT_EN = ("Left out: the database lacks the columns this criterion is computed from. "
+               "Its weight is shared among the other criteria in proportion to theirs.")
+LEFT_OUT_KO = ("제외됨: 데이터베이스에 이 기준을 계산할 열이 없습니다. 이 기준의 가중치는 "
+               "나머지 기준에 가중치 비율대로 나뉩니다.")
+TRACK_LEAVES = ("domestic_use", "overseas_references", "export_markets", "certifications",
+                "patents", "maturity")
+
+
+def weights_used(at):
+    """The weights chart's numbers table: criterion -> weight as shown (3 decimals)."""
+    frame = next(t.value for t in at.table if t.value.index.name in ("Criterion", "기준")
+                 and len(t.value.columns) == 2)
+    return dict(zip(frame.index, frame.iloc[:, 0], strict=True))
+
+
+def test_without_evidence_the_track_record_slider_is_disabled_and_explained(no_evidence_csv):
+    at = page("ui/pages/ranking.py", upload=_no_evidence(no_evidence_csv), country="IND")
+    track = at.slider(key="weight.track_record")
+    assert track.disabled
+    assert track.value == pytest.approx(0.2143)  # the scenario's 3/14, shown but not counted
+    assert all(not at.slider(key=f"weight.{c}").disabled for c in CRITERIA
+               if c != "track_record")
+    assert all(at.slider(key=f"weight.{leaf}").disabled for leaf in TRACK_LEAVES)
+    assert not at.slider(key="weight.sales_class").disabled
+    captions = [c.value for c in at.caption]
+    assert captions.count(LEFT_OUT_EN) == 2  # under the slider, atop its sub-criteria
+    # the chart shows the weights the ranking used: 3/14 shared, 3:3:3:1:1 of the rest
+    assert weights_used(at) == {
+        "Domestic utilization": "0.273", "Track record": "0.000", "Firm capacity": "0.273",
+        "Regional base": "0.091", "Target-country policy fit": "0.273",
+        "SME export pathway": "0.091",
+    }
+    # the other sliders still work; the track record's stated weight rescales with them
+    before = ranking_table(at)["Technology ID"].tolist()
+    at.slider(key="weight.firm_capacity").set_value(0.5).run()
+    assert not at.exception
+    assert at.slider(key="weight.firm_capacity").value == pytest.approx(0.5)
+    track = at.slider(key="weight.track_record")
+    assert track.disabled
+    assert track.value == pytest.approx(3 / 14 * 0.5 / (11 / 14), abs=1e-4)
+    used = weights_used(at)
+    assert used["Track record"] == "0.000"
+    assert used["Firm capacity"] == f"{0.5 / (1 - track.value):.3f}"  # 0.579
+    assert ranking_table(at)["Technology ID"].tolist() != before
+    with pytest.raises(AppTestError, match="disabled"):  # as in a browser: it cannot move
+        track.set_value(0.5)
+
+
+def test_korean_left_out_caption(no_evidence_csv):
+    at = page("ui/pages/ranking.py", upload=_no_evidence(no_evidence_csv), lang="ko",
+              country="IND")
+    assert at.slider(key="weight.track_record").disabled
+    assert at.slider(key="weight.track_record").label == "기술 실적"
+    captions = [c.value for c in at.caption]
+    assert captions.count(LEFT_OUT_KO) == 2
+    assert LEFT_OUT_EN not in captions
+    assert weights_used(at)[at.slider(key="weight.track_record").label] == "0.000"
+
+
+def test_the_sample_has_no_left_out_slider(ranking):
+    assert not any(at_slider.disabled for at_slider in ranking.slider)
+    assert LEFT_OUT_EN not in [c.value for c in ranking.caption]
+    assert weights_used(ranking)["Track record"] == f"{3 / 14:.3f}"

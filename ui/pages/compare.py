@@ -54,6 +54,7 @@ def page() -> None:
                             shared_rank_text(shared, bool(tied)) for shared, tied in
                             zip(frame["shared_rank"], frame["tied_with"], strict=True)
                         ],
+                        t("col_technology_id", lang): frame["technology_id"].astype(str),
                         t("col_technology", lang): frame["technology_name"].astype(str),
                         t("col_score", lang): [f"{s:.3f}" for s in frame["score"]],
                     }
@@ -70,6 +71,7 @@ def page() -> None:
         shown = pd.DataFrame(
             {
                 t("col_technology", lang): strong["technology_name"].astype(str),
+                t("col_technology_id", lang): strong["technology_id"].astype(str),
                 t("col_company", lang): strong["company_name"].astype(str),
                 **{
                     t("rank_in", lang, name=targets[c].name(lang)): [

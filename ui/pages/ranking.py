@@ -15,7 +15,11 @@ from exportmcda.data.taxonomy import COMPANY_SIZES, FIELDS, REGIONS, SERVICE_TYP
 from exportmcda.labels import t
 from exportmcda.model.explain import explain
 from exportmcda.model.selection import Selection
-from exportmcda.model.weight_state import local_weights
+from exportmcda.model.weight_state import (
+    effective_criterion_weights,
+    left_out_nodes,
+    local_weights,
+)
 from ui import chart_view, components, state
 
 _FILTERS = {
@@ -51,16 +55,22 @@ def _filters(lang: str) -> None:
             )
 
 
-def _weights(lang: str) -> None:
+def _weights(lang: str, selection: Selection) -> None:
+    """The sliders (stated weights; a left-out criterion's disabled) and a chart of the
+    weights the ranking used (:func:`effective_criterion_weights`: left-out criteria at 0,
+    their share redistributed)."""
     weighed = state.weights()
     goal = state.tree().goal_id
+    left_out = left_out_nodes(selection)
     st.subheader(t("weights_title", lang))
     st.caption(t("weights_help", lang))
-    components.weight_sliders(goal, local_weights(weighed, goal), lang, columns=5)
+    components.weight_sliders(
+        goal, local_weights(weighed, goal), lang, columns=5, left_out=left_out
+    )
     left, right = st.columns([3, 2])
     with left:
-        st.caption(t("weights_title", lang))
-        data = weights_data(weighed.tree, weighed.criterion_weights, lang)
+        st.caption(t("weights_used", lang))
+        data = weights_data(weighed.tree, effective_criterion_weights(selection), lang)
         chart_view.chart_with_numbers(
             weights_chart(data, lang), _weight_numbers(data, lang), lang, key="weights",
             spec_key=(lang, tuple(data["label"].tolist())),
@@ -72,7 +82,9 @@ def _weights(lang: str) -> None:
         st.page_link("ui/pages/weights.py", label=t("open_pairwise", lang), icon="⚖️")
         for node in list(state.inner_nodes())[1:]:
             with st.expander(t("sub_weights", lang, name=components.node_label(node, lang))):
-                components.weight_sliders(node, local_weights(weighed, node), lang)
+                components.weight_sliders(
+                    node, local_weights(weighed, node), lang, left_out=left_out
+                )
     for note in weighed.notes:
         st.warning(components.note_text(note, lang), icon="⚠️")
 
@@ -170,7 +182,7 @@ def _live(lang: str, top: int) -> None:
             components.tie_notice(selection, top, lang)
             components.notes(selection.notes_for(top), lang)
         with weights_box:
-            _weights(lang)
+            _weights(lang, selection)
         with filters_box:
             _filters(lang)
             components.sources_expander(selection, lang)

@@ -11,6 +11,11 @@ A :class:`WeightState` is immutable and every change returns a new one
 (:func:`with_direct`, :func:`with_judgments`, :func:`with_evidence`), so the app can memoise
 the (AHP-solving) weight computation on it: a slider move re-ranks without solving again the
 nodes it did not touch.
+
+What the ranking made of those weights is a rule of the model too: a criterion whose every
+leaf the database cannot compute is left out (:func:`left_out_nodes`) and the weights the
+ranking used are the stated ones with the left-out share redistributed
+(:func:`effective_criterion_weights`), so the sliders and the weights chart can tell the truth.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from exportmcda.ahp.judgments import format_judgment, nearest_saaty, parse_judgm
 from exportmcda.ahp.priorities import AhpResult
 from exportmcda.errors import Issue
 from exportmcda.model.scenarios import Scenario, ScenarioWeights
+from exportmcda.model.selection import Selection
 
 __all__ = [
     "ADJUSTED_SUFFIX",
@@ -33,9 +39,11 @@ __all__ = [
     "Mode",
     "WeightState",
     "editor_judgment",
+    "effective_criterion_weights",
     "effective_scenario",
     "evidence_rule",
     "is_modified",
+    "left_out_nodes",
     "local_weights",
     "parse_url_weights",
     "seed",
@@ -124,6 +132,38 @@ def local_weights(weighed: ScenarioWeights, node: str) -> dict[str, float]:
     if isinstance(local, AhpResult):
         return dict(local.weights_by_label)
     return {k: float(v) for k, v in local.items()}
+
+
+def left_out_nodes(selection: Selection) -> tuple[str, ...]:
+    """Nodes the ranking leaves out whole: left-out leaves and criteria all of whose leaves are.
+
+    A leaf is left out when the database lacks the column it is computed from
+    (:attr:`CriterionScores.left_out`, note ``criteria_left_out``); a criterion counts as left
+    out only when every one of its leaves is, so its weight cannot reach the ranking at all.
+    Criteria come first, in the hierarchy's order, then leaves.
+    """
+    leaves = set(selection.scores.left_out)
+    tree = selection.weights.tree
+    criteria = [c.id for c in tree.criteria if all(leaf.id in leaves for leaf in c.leaves)]
+    return (*criteria, *(leaf.id for leaf in tree.leaves if leaf.id in leaves))
+
+
+def effective_criterion_weights(selection: Selection) -> dict[str, float]:
+    """Each top-level criterion's weight in the ranking as run (sums to 1).
+
+    The sum of its leaves' weights in the TOPSIS run (:attr:`Selection.leaf_weights`). A
+    leaf the ranking could not use (its column missing, or 0 for every candidate) weighs 0
+    there and its weight is shared among the others in proportion to theirs (the stated
+    rule, :func:`exportmcda.model.scenarios.leave_out`), so these differ from the scenario's
+    :attr:`ScenarioWeights.criterion_weights` exactly when something was left out. Keys are
+    those of ``criterion_weights``, in its order.
+    """
+    used = selection.leaf_weights
+    tree = selection.weights.tree
+    return {
+        c: sum(used.get(leaf.id, 0.0) for leaf in tree.criterion(c).leaves)
+        for c in selection.weights.criterion_weights
+    }
 
 
 def seed(base: ScenarioWeights) -> WeightState:
