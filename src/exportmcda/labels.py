@@ -1117,13 +1117,15 @@ NOTES.update(
         },
         "indicator_group_mean": {
             "en": "{country} {indicator} ({year}): computed, the mean of {members} weighted "
-            "by {weight}",
-            "ko": "{country} {indicator}({year}): {members}의 {weight} 가중 평균으로 계산한 값",
+            "by {weight} ({weight_year})",
+            "ko": "{country} {indicator}({year}): {members}의 {weight}({weight_year}) 가중 "
+            "평균으로 계산한 값",
         },
         "indicator_group_partial": {
-            "en": "{country} {indicator} ({year}): {lacking} have no value and are left out; "
-            "the mean covers {covered:.1%} of the weight",
-            "ko": "{country} {indicator}({year}): {lacking}은(는) 값이 없어 제외했습니다. "
+            "en": "{country} {indicator} ({year}): {lacking} have no value (or no weight) and "
+            "are left out; the mean covers {covered:.1%} of the weight",
+            "ko": "{country} {indicator}({year}): {lacking}은(는) 값(또는 가중치)이 없어 "
+            "제외했습니다. "
             "평균은 가중치의 {covered:.1%}를 반영합니다.",
         },
         "indicator_group_missing": {

@@ -12,9 +12,12 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from exportmcda.data.countries import load_countries
 from exportmcda.data.indicators import (
@@ -189,7 +192,7 @@ def test_asean_aggregates_by_hand(loaded) -> None:
     assert egdi.computed_from == ASEAN
     assert egdi.notes == (
         Note.of("indicator_group_mean", country="ASEAN", indicator="egdi", year="2024",
-                weight="population", members=", ".join(ASEAN)),
+                weight="population", weight_year="2020", members=", ".join(ASEAN)),
     )
     assert [s.id for s in egdi.sources] == ["UNDESA-EGOV-2024"]
     assert asean.value("ascn_cities") == 31
@@ -242,7 +245,8 @@ def test_a_weighted_mean_leaves_out_a_member_without_the_value_and_says_so(
     assert partial.code == "indicator_group_partial"
     assert partial.params["lacking"] == "KOR"
     assert partial.params["covered"] == pytest.approx(1396387127 / (1396387127 + 51836239))
-    assert "KOR have no value" in note_text(partial)
+    assert "KOR have no value (or no weight)" in note_text(partial)
+    assert "covers 96.4% of the weight" in note_text(partial)
     # the 2022 edition has both members, so no partial note
     assert [n.code for n in group.get("egdi", "2022").notes] == ["indicator_group_mean"]
 
@@ -413,3 +417,31 @@ def test_values_are_written_as_the_csv_spells_them() -> None:
     text = (default_directory() / "BRN.toml").read_text(encoding="utf-8")
     assert "value = 0.58020\n" in text  # online_service_index, trailing zero kept
     assert math.isclose(load_indicators()["BRN"].value("online_service_index"), 0.5802)
+
+
+@settings(max_examples=25)
+@given(st.lists(st.sampled_from(COUNTRIES), min_size=1, max_size=6, unique=True))
+def test_any_group_aggregates_by_its_rules(members: list[str]) -> None:
+    """Sums add the members' values; weighted means lie between the members' values."""
+    with tempfile.TemporaryDirectory() as scratch:
+        groups = Path(scratch) / "groups.toml"
+        text = (default_directory().parent / "groups.toml").read_text(encoding="utf-8")
+        listed = ", ".join(f'"{m}"' for m in members)
+        groups.write_text(text.replace('["SAU", "ARE", "QAT", "EGY", "KWT"]', f"[{listed}]"),
+                          encoding="utf-8")
+        loaded = load_indicators(groups=groups)
+    group = loaded["MIDDLE_EAST"]
+    assert group.members == tuple(members)
+    for value in group.values:
+        rows = [loaded[m].get(value.indicator, value.year).value for m in members]
+        present = [r for r in rows if r is not None]
+        if value.rule == "sum":
+            expected = sum(present) if len(present) == len(rows) else None
+            assert value.value == expected
+        elif value.rule == "weighted-mean" and present:
+            assert min(present) - 1e-9 <= value.value <= max(present) + 1e-9
+            assert value.computed_from == tuple(
+                m for m, r in zip(members, rows, strict=True) if r is not None)
+        else:
+            assert value.value is None
+        assert value.value != 0 or 0 in present

@@ -510,8 +510,10 @@ def _aggregate_value(
         number = math.fsum(r.value * w for _, r, w in used
                            if r.value is not None and w is not None) / total_weight
     code_of_rule = "indicator_group_sum" if rule.rule == "sum" else "indicator_group_mean"
+    weight_year = _BY_ID[rule.weight].editions[0] if rule.weight else None
     notes = [Note.of(code_of_rule, country=code, indicator=ind.id, year=year,
-                     weight=rule.weight, members=", ".join(c for c, _, _ in used))]
+                     weight=rule.weight, weight_year=weight_year,
+                     members=", ".join(c for c, _, _ in used))]
     if lacking:
         covered = total_weight / math.fsum(w for w in weights if w is not None)
         notes.append(Note.of("indicator_group_partial", country=code, indicator=ind.id,
