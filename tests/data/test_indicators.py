@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import math
-import re
 import shutil
 import subprocess
 import sys
@@ -21,11 +20,9 @@ from hypothesis import strategies as st
 
 from exportmcda.data.countries import load_countries
 from exportmcda.data.indicators import (
-    INDICATORS,
     CountryIndicators,
     default_directory,
     get_indicators,
-    indicator,
     load_indicators,
 )
 from exportmcda.errors import ConfigError, Note
@@ -103,15 +100,6 @@ def test_every_value_traces_to_the_reference_csv(loaded, reference_rows) -> None
             if (code, value.indicator, value.year) not in seen:
                 assert value.value is None, (code, value.indicator, value.year)
                 assert value.sources == ()
-
-
-def test_the_md_marks_the_computed_indicators(loaded) -> None:
-    text = REFERENCE_MD.read_text(encoding="utf-8")
-    computed = set(re.findall(r"^\| `(\w+)` \| [^|]*\*\*computed\*\*", text, re.M))
-    assert computed == {"urban_population", "urban_population_growth"}
-    assert {i.id for i in INDICATORS if i.computed} == computed
-    listed = re.findall(r"^\| `(\w+)` \|", text, re.M)
-    assert listed == [i.id for i in INDICATORS]
 
 
 def test_urban_population_is_population_times_urban_share(loaded) -> None:
@@ -257,21 +245,6 @@ def test_growth_is_weighted_by_urban_population(loaded) -> None:
     expected = sum(m.value("urban_population_growth") * w
                    for m, w in zip(members, weights, strict=True)) / sum(weights)
     assert loaded["MIDDLE_EAST"].value("urban_population_growth") == pytest.approx(expected)
-
-
-def test_catalogue_is_bilingual_and_complete() -> None:
-    hangul = re.compile(r"[\uac00-\ud7a3]")
-    for ind in INDICATORS:
-        assert ind.name("en"), ind.id
-        assert hangul.search(ind.name("ko")), ind.id
-        assert ind.definition("en"), ind.id
-        assert hangul.search(ind.definition("ko")), ind.id
-        assert ind.direction in ("benefit", "cost")
-        assert ind.missing == "report"
-        assert ind.editions
-    assert indicator("egdi_rank").direction == "cost"
-    with pytest.raises(ConfigError, match="unknown indicator 'gdp'"):
-        indicator("gdp")
 
 
 def test_get_indicators_by_code_and_unknown_code() -> None:

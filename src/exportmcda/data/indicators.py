@@ -11,7 +11,8 @@ type, whether we computed it, and the reference's note, as the policy profiles o
 
 The values are data (``data/countries/indicators/<CODE>.toml``, written by
 ``scripts/build_indicators.py``); the indicators themselves (names, unit, direction hint,
-definition, editions, missing-value policy) are :data:`INDICATORS`, defined here once. Groups
+definition, editions, missing-value policy) are :data:`INDICATORS`, defined once in
+:mod:`exportmcda.data.indicator_catalogue`. Groups
 (``groups.toml``: members, and the ``[indicator_aggregation]`` rule per indicator) are resolved
 here into aggregated values that name the members they come from.
 
@@ -30,13 +31,12 @@ from typing import Any
 
 from exportmcda.data.countries import GROUPS_FILE, _Checker
 from exportmcda.data.countries import default_directory as _countries_directory
+from exportmcda.data.indicator_catalogue import BY_ID, INDICATORS, Indicator, indicator
 from exportmcda.errors import ConfigError, Issue, Note
-from exportmcda.labels import bilingual
 
 __all__ = [
     "AGGREGATION_RULES",
     "INDICATORS",
-    "MISSING_POLICIES",
     "SOURCE_TYPES",
     "CountryIndicators",
     "GroupRule",
@@ -52,144 +52,8 @@ __all__ = [
 SOURCE_TYPES = ("official-data-copy", "news")
 """The reference's source types (md "Columns"): an issuer's data file as copied into a public
 repository (refresh from the issuer before citing), or a news report of an announcement."""
-MISSING_POLICIES = ("report",)
-"""``report``: the value stays ``None`` with an ``indicator_missing`` note (never 0)."""
 AGGREGATION_RULES = ("sum", "weighted-mean", "none")
-DIRECTIONS = ("benefit", "cost")
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Indicator:
-    """One indicator of the catalogue.
-
-    ``editions`` are the years a country file is expected to carry, newest first (the first
-    is what :meth:`CountryIndicators.get` returns without a year). ``direction`` is a hint
-    for a market criterion (``benefit``: more is more attractive; ``cost``: less is), not a
-    judgment: which indicators count, and how much, belongs to the scenario.
-    """
-
-    id: str
-    name_en: str
-    name_ko: str
-    unit: str
-    direction: str
-    definition_en: str
-    definition_ko: str
-    editions: tuple[str, ...]
-    computed: bool = False
-    missing: str = "report"
-
-    def name(self, lang: str = "en") -> str:
-        """Return the name in ``lang`` ('en' or 'ko')."""
-        return bilingual(lang, self.name_en, self.name_ko)
-
-    def definition(self, lang: str = "en") -> str:
-        """Return the definition in ``lang`` ('en' or 'ko')."""
-        return bilingual(lang, self.definition_en, self.definition_ko)
-
-
-_EGOV = ("2024",)
-INDICATORS: tuple[Indicator, ...] = (
-    Indicator(
-        id="egdi", name_en="E-Government Development Index", name_ko="전자정부발전지수",
-        unit="index 0-1", direction="benefit", editions=("2024", "2022"),
-        definition_en="UN DESA's readiness to deliver digital public services: the mean of "
-        "the online service, human capital and telecommunication infrastructure indices.",
-        definition_ko="유엔 경제사회국(UN DESA)의 디지털 공공서비스 제공 준비도: 온라인 서비스·"
-        "인적 자본·통신 인프라 지수의 평균.",
-    ),
-    Indicator(
-        id="egdi_rank", name_en="EGDI rank", name_ko="전자정부발전지수 순위",
-        unit="rank of 193", direction="cost", editions=("2024", "2022"),
-        definition_en="Rank of the country's EGDI among the 193 UN member states (1 = best).",
-        definition_ko="유엔 회원국 193개국 중 전자정부발전지수 순위(1위가 가장 높음).",
-    ),
-    Indicator(
-        id="online_service_index", name_en="Online Service Index", name_ko="온라인 서비스 지수",
-        unit="index 0-1", direction="benefit", editions=_EGOV,
-        definition_en="OSI: scope and quality of online public services.",
-        definition_ko="OSI: 온라인 공공서비스의 범위와 품질.",
-    ),
-    Indicator(
-        id="human_capital_index", name_en="Human Capital Index", name_ko="인적 자본 지수",
-        unit="index 0-1", direction="benefit", editions=_EGOV,
-        definition_en="HCI: literacy, enrolment and years of schooling.",
-        definition_ko="HCI: 문해율, 취학률, 교육 연수.",
-    ),
-    Indicator(
-        id="telecom_infrastructure_index", name_en="Telecommunication Infrastructure Index",
-        name_ko="통신 인프라 지수", unit="index 0-1", direction="benefit", editions=_EGOV,
-        definition_en="TII: internet users, mobile and broadband subscriptions.",
-        definition_ko="TII: 인터넷 이용자, 이동통신·초고속인터넷 가입.",
-    ),
-    Indicator(
-        id="e_participation_index", name_en="E-Participation Index", name_ko="전자참여 지수",
-        unit="index 0-1", direction="benefit", editions=_EGOV,
-        definition_en="EPI: online information, consultation and decision-making with "
-        "citizens.",
-        definition_ko="EPI: 온라인 정보 제공, 시민 협의, 정책 결정 참여.",
-    ),
-    Indicator(
-        id="population", name_en="Population", name_ko="인구", unit="people",
-        direction="benefit", editions=("2020",),
-        definition_en="Total population (World Bank SP.POP.TOTL).",
-        definition_ko="총인구(세계은행 SP.POP.TOTL).",
-    ),
-    Indicator(
-        id="urban_share", name_en="Urban share", name_ko="도시화율", unit="% of population",
-        direction="benefit", editions=("2020",),
-        definition_en="Urban population as a percentage of the total (World Bank "
-        "SP.URB.TOTL.IN.ZS).",
-        definition_ko="총인구 대비 도시 인구 비율(세계은행 SP.URB.TOTL.IN.ZS).",
-    ),
-    Indicator(
-        id="urban_population", name_en="Urban population", name_ko="도시 인구", unit="people",
-        direction="benefit", editions=("2020",), computed=True,
-        definition_en="Population x urban share, computed in the reference: the size of the "
-        "urban market.",
-        definition_ko="인구 × 도시화율(참고 자료에서 계산): 도시 시장의 규모.",
-    ),
-    Indicator(
-        id="urban_population_growth", name_en="Urban population growth",
-        name_ko="도시 인구 증가율", unit="% per year", direction="benefit",
-        editions=("2000-2020",), computed=True,
-        definition_en="Compound annual growth of the urban population 2000-2020, computed in "
-        "the reference: the growth of the urban market.",
-        definition_ko="2000~2020년 도시 인구의 연평균 복합 증가율(참고 자료에서 계산): 도시 "
-        "시장의 성장.",
-    ),
-    Indicator(
-        id="gdp_per_capita_ppp", name_en="GDP per capita, PPP", name_ko="1인당 GDP(PPP)",
-        unit="international $ (2021 prices)", direction="benefit", editions=("2023",),
-        definition_en="GDP per capita at purchasing-power parity (World Bank via Our World "
-        "in Data): the ability to pay.",
-        definition_ko="구매력평가 기준 1인당 국내총생산(세계은행, Our World in Data 경유): "
-        "지불 능력.",
-    ),
-    Indicator(
-        id="ascn_cities", name_en="ASEAN Smart Cities Network cities",
-        name_ko="아세안 스마트시티 네트워크 도시 수", unit="cities", direction="benefit",
-        editions=("2024",),
-        definition_en="Member cities of the ASEAN Smart Cities Network (26 pilot cities in "
-        "2018, 5 added in 2024). The network is ASEAN's own: a non-ASEAN country has no "
-        "value, which is not zero interest.",
-        definition_ko="아세안 스마트시티 네트워크 회원 도시 수(2018년 시범 26개, 2024년 5개 "
-        "추가). 아세안 자체의 네트워크이므로 비아세안 국가는 값이 없으며, 이는 관심이 없다는 "
-        "뜻이 아닙니다.",
-    ),
-)
-_BY_ID = {i.id: i for i in INDICATORS}
-
-
-def indicator(indicator_id: str) -> Indicator:
-    """The catalogue entry of an indicator id; an unknown id names the known ones."""
-    if indicator_id not in _BY_ID:
-        raise ConfigError.single(
-            "indicator.unknown_indicator",
-            f"unknown indicator {indicator_id!r}; known: {', '.join(_BY_ID)}",
-            field="indicator", value=indicator_id,
-        )
-    return _BY_ID[indicator_id]
+"""Group rules (``groups.toml`` ``[indicator_aggregation]``); see :func:`load_indicators`."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -388,10 +252,10 @@ def _read_value(
 ) -> IndicatorValue | None:
     start = len(chk.issues)
     name = chk.get(entry, "indicator", str)
-    ind = _BY_ID.get(name) if name is not None else None
+    ind = BY_ID.get(name) if name is not None else None
     if name is not None and ind is None:
         chk.add("indicator.unknown_indicator", f"unknown indicator (known: "
-                f"{', '.join(_BY_ID)})", "indicator", name)
+                f"{', '.join(BY_ID)})", "indicator", name)
     year, unit = chk.get(entry, "year", str), chk.get(entry, "unit", str)
     number = entry.get("value")
     if isinstance(number, bool) or not isinstance(number, int | float) or not math.isfinite(
@@ -453,7 +317,7 @@ def _read_rules(chk: _Checker) -> dict[str, GroupRule] | None:
         return None
     rules: dict[str, GroupRule] = {}
     chk.at = "indicator_aggregation."
-    for key in table.keys() - _BY_ID.keys():
+    for key in table.keys() - BY_ID.keys():
         chk.add("indicator.unknown_indicator", "unknown indicator", key, key)
     for ind in INDICATORS:
         entry = table.get(ind.id)
@@ -464,7 +328,7 @@ def _read_rules(chk: _Checker) -> dict[str, GroupRule] | None:
         if rule not in AGGREGATION_RULES:
             chk.add("indicator.aggregation", f"rule must be one of "
                     f"{', '.join(AGGREGATION_RULES)}", f"{ind.id}.rule", rule)
-        elif (rule == "weighted-mean") is not (weight in _BY_ID):
+        elif (rule == "weighted-mean") is not (weight in BY_ID):
             chk.add("indicator.weight", "a weighted mean, and only it, names a weight "
                     "indicator", f"{ind.id}.weight", weight)
         else:
@@ -510,7 +374,7 @@ def _aggregate_value(
         number = math.fsum(r.value * w for _, r, w in used
                            if r.value is not None and w is not None) / total_weight
     code_of_rule = "indicator_group_sum" if rule.rule == "sum" else "indicator_group_mean"
-    weight_year = _BY_ID[rule.weight].editions[0] if rule.weight else None
+    weight_year = BY_ID[rule.weight].editions[0] if rule.weight else None
     notes = [Note.of(code_of_rule, country=code, indicator=ind.id, year=year,
                      weight=rule.weight, weight_year=weight_year,
                      members=", ".join(c for c, _, _ in used))]
