@@ -158,7 +158,13 @@ def load_indicators(
 
     ``groups`` is the group file (members and ``[indicator_aggregation]``); by default
     ``groups.toml`` next to ``directory`` (``data/countries/groups.toml``), skipped if absent.
-    All problems in all files are collected, then raised as one :class:`ConfigError` naming
+    A group's value per indicator edition follows the rule stated there: ``sum`` needs every
+    member's value (else the group has none, and an ``indicator_group_missing`` note names
+    the members lacking it: a partial sum would understate a size); ``weighted-mean`` (by the
+    newest edition of the ``weight`` indicator) leaves out members lacking the value or the
+    weight and names them with the weight share covered (``indicator_group_partial``);
+    ``none`` leaves it empty (``indicator_group_not_aggregated``). Each group value is
+    ``computed``, lists ``computed_from`` and carries its members' sources. All problems in all files are collected, then raised as one :class:`ConfigError` naming
     the file, the entry (``values[3].unit``) and the value.
     """
     folder = default_directory() if directory is None else Path(directory)
