@@ -164,7 +164,9 @@ def load_indicators(
     newest edition of the ``weight`` indicator) leaves out members lacking the value or the
     weight and names them with the weight share covered (``indicator_group_partial``);
     ``none`` leaves it empty (``indicator_group_not_aggregated``). Each group value is
-    ``computed``, lists ``computed_from`` and carries its members' sources. All problems in all files are collected, then raised as one :class:`ConfigError` naming
+    ``computed``, lists ``computed_from`` and carries its members' sources.
+
+    All problems in all files are collected, then raised as one :class:`ConfigError` naming
     the file, the entry (``values[3].unit``) and the value.
     """
     folder = default_directory() if directory is None else Path(directory)
