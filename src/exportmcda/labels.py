@@ -1112,6 +1112,70 @@ LABELS.update(
 )
 
 
+# Country market indicators (exportmcda.data.indicators; data/countries/indicators/).
+NOTES.update(
+    {
+        "indicator_missing": {
+            "en": "{country}: no {indicator} value for {year} in the reference data; left "
+            "empty and reported (the missing-value policy), never counted as 0",
+            "ko": "{country}: 참고 자료에 {year}년 {indicator} 값이 없어 빈 값으로 두고 "
+            "알립니다(결측값 처리 방침). 0으로 계산하지 않습니다.",
+        },
+        "indicator_group_sum": {
+            "en": "{country} {indicator} ({year}): computed, the sum of {members}",
+            "ko": "{country} {indicator}({year}): {members}의 합계로 계산한 값",
+        },
+        "indicator_group_mean": {
+            "en": "{country} {indicator} ({year}): computed, the mean of {members} weighted "
+            "by {weight} ({weight_year})",
+            "ko": "{country} {indicator}({year}): {members}의 {weight}({weight_year}) 가중 "
+            "평균으로 계산한 값",
+        },
+        "indicator_group_partial": {
+            "en": "{country} {indicator} ({year}): {lacking} have no value (or no weight) and "
+            "are left out; the mean covers {covered:.1%} of the weight",
+            "ko": "{country} {indicator}({year}): {lacking}은(는) 값(또는 가중치)이 없어 "
+            "제외했습니다. "
+            "평균은 가중치의 {covered:.1%}를 반영합니다.",
+        },
+        "indicator_group_missing": {
+            "en": "{country} {indicator} ({year}): no group value, because {lacking} have no "
+            "value; left empty, never counted as 0",
+            "ko": "{country} {indicator}({year}): {lacking}의 값이 없어 그룹 값을 구하지 않고 "
+            "빈 값으로 두었습니다. 0으로 계산하지 않습니다.",
+        },
+        "indicator_group_not_aggregated": {
+            "en": "{country} {indicator} ({year}): not aggregated for a group (rule: none)",
+            "ko": "{country} {indicator}({year}): 그룹에는 집계하지 않는 지표입니다(규칙: 없음).",
+        },
+    }
+)
+ISSUE_CODES.update(
+    {
+        "indicator.aggregation": {
+            "en": "Missing or unknown group rule", "ko": "그룹 집계 규칙 없음 또는 알 수 없음",
+        },
+        "indicator.code_mismatch": {
+            "en": "Code differs from the file name", "ko": "코드와 파일 이름 불일치",
+        },
+        "indicator.computed": {"en": "Wrong computed flag", "ko": "계산값 표시 오류"},
+        "indicator.duplicate": {"en": "Indicator given twice", "ko": "중복된 지표"},
+        "indicator.duplicate_source": {"en": "Duplicate source id", "ko": "중복된 출처 ID"},
+        "indicator.group_member": {
+            "en": "Group member without indicators", "ko": "지표 파일이 없는 그룹 구성국",
+        },
+        "indicator.no_files": {"en": "No indicator files", "ko": "지표 파일 없음"},
+        "indicator.source_id": {"en": "Unknown source id", "ko": "알 수 없는 출처 ID"},
+        "indicator.source_type": {"en": "Unknown source type", "ko": "알 수 없는 자료 유형"},
+        "indicator.unit": {"en": "Wrong unit", "ko": "단위 불일치"},
+        "indicator.unknown_indicator": {"en": "Unknown indicator", "ko": "알 수 없는 지표"},
+        "indicator.value": {"en": "Invalid value", "ko": "잘못된 값"},
+        "indicator.weight": {"en": "Invalid weight indicator", "ko": "잘못된 가중 지표"},
+        "indicator.year": {"en": "Unknown edition year", "ko": "알 수 없는 기준 연도"},
+    }
+)
+
+
 class NoteLike(Protocol):
     """What :func:`note_text` reads of an ``exportmcda.errors.Note``."""
 
