@@ -122,12 +122,37 @@ def load_scenario(name_or_path: str | Path, directory: Path | None = None) -> Sc
     return parse_scenario(text, name=str(path))
 
 
+_TEXT_KEYS = ("id", "label_en", "label_ko", "description_en", "description_ko", "basis",
+              "method", "ri_table", "completion")
+"""Top-level keys whose value is text."""
+
+
+def _type_error(code: str, message: str, name: str, key: str, value: object) -> ConfigError:
+    """A value of the wrong TOML type: the file, the dotted key and what was found."""
+    found = type(value).__name__
+    found = {"dict": "a table", "list": "an array", "str": "text", "bool": "true/false",
+             "int": "a number", "float": "a number"}.get(found, found)
+    return ConfigError.single(code, f"{message}; found {found}", path=name, field=key,
+                              value=value if not isinstance(value, dict | list) else None)
+
+
+def _table(data: Mapping[str, Any], key: str, name: str, code: str, what: str) -> Mapping[str, Any]:
+    """``data[key]`` as a table (absent: empty), or a ConfigError naming file and key."""
+    value = data.get(key, {})
+    if not isinstance(value, Mapping):
+        raise _type_error(code, f"[{key}] must be a table of {what}", name, key, value)
+    return value
+
+
+def _is_number_or_text(value: object) -> bool:
+    """A judgment or weight as a file may write it: a number or text, never a table."""
+    return isinstance(value, int | float | str) and not isinstance(value, bool)
+
+
 def _pairs(node: str, table: Any, name: str) -> dict[tuple[str, str], str]:
     if not isinstance(table, Mapping):
-        raise ConfigError.single(
-            "bad_judgments", "judgments must be a table of \"A vs B\" = value", path=name,
-            field=f"judgments.{node}",
-        )
+        raise _type_error("bad_judgments", "judgments must be a table of \"A vs B\" = value",
+                          name, f"judgments.{node}", table)
     pairs: dict[tuple[str, str], str] = {}
     for key, value in table.items():
         match = _PAIR.match(str(key))
@@ -136,38 +161,68 @@ def _pairs(node: str, table: Any, name: str) -> dict[tuple[str, str], str]:
                 "bad_judgments", "a judgment key reads \"A vs B\"", path=name,
                 field=f"judgments.{node}", value=key,
             )
+        if not _is_number_or_text(value):
+            raise _type_error("bad_judgments", "a judgment is a number or text such as \"1/3\"",
+                              name, f"judgments.{node}.{key}", value)
         pairs[(match["a"], match["b"])] = str(value)
     return pairs
 
 
 def parse_scenario(text: str, *, name: str = "scenario.toml") -> Scenario:
-    """Parse scenario TOML (from a file or an upload) into a :class:`Scenario`."""
+    """Parse scenario TOML (from a file or an upload) into a :class:`Scenario`.
+
+    The one guarded reader of scenario text, for the CLI, the app and the auditor alike:
+    whatever the text holds (a value of the wrong type, a table where a number belongs),
+    the only error it raises is a :class:`ConfigError` (or a :class:`JudgmentError` for a
+    bad weight) naming the file and the key.
+    """
+    try:
+        return _parse_scenario(text, name)
+    except (TypeError, AttributeError, ValueError, OverflowError) as error:  # last guard
+        raise ConfigError.single(
+            "bad_scenario", f"cannot read the scenario ({type(error).__name__}: {error})",
+            path=name,
+        ) from None
+
+
+def _parse_scenario(text: str, name: str) -> Scenario:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise ConfigError.single("bad_toml", f"not valid TOML: {error}", path=name) from None
+    for key in _TEXT_KEYS:
+        if key in data and not isinstance(data[key], str):
+            raise _type_error("bad_type", f"{key} must be text", name, key, data[key])
     method = method_name(data.get("method", "eigenvector"), path=name, field="method")
     judgments = {
         str(node): _pairs(str(node), table, name)
-        for node, table in data.get("judgments", {}).items()
+        for node, table in _table(data, "judgments", name, "bad_judgments",
+                                  "nodes, each a table of \"A vs B\" = value").items()
     }
     weights: dict[str, dict[str, float]] = {}
-    for node, table in data.get("weights", {}).items():
+    for node, table in _table(data, "weights", name, "bad_weights",
+                              "nodes, each a table of child = number").items():
         if not isinstance(table, Mapping):
-            raise ConfigError.single(
-                "bad_weights", "weights must be a table of child = number", path=name,
-                field=f"weights.{node}",
-            )
+            raise _type_error("bad_weights", "weights must be a table of child = number", name,
+                              f"weights.{node}", table)
+        for child, value in table.items():
+            if not _is_number_or_text(value):
+                raise _type_error("bad_weights", "a weight is a number", name,
+                                  f"weights.{node}.{child}", value)
         weights[str(node)] = dict(direct_weights(table, path=name))
-    directions = {
-        str(k): parse_direction(v, path=name, where=f"directions.{k}")
-        for k, v in data.get("directions", {}).items()
-    }
+    directions: dict[str, Direction] = {}
+    for k, v in _table(data, "directions", name, "bad_direction",
+                       "criterion = \"benefit\" or \"cost\"").items():
+        if not isinstance(v, str):
+            raise _type_error("bad_direction", "direction must be 'benefit' or 'cost'", name,
+                              f"directions.{k}", v)
+        directions[str(k)] = parse_direction(v, path=name, where=f"directions.{k}")
     evidence = data.get("evidence", {})
     if not isinstance(evidence, Mapping) or set(evidence) - {"min_source", "sourced_only"}:
         raise ConfigError.single(
             "bad_evidence", "[evidence] takes min_source and sourced_only", path=name,
-            field="evidence", value=", ".join(map(str, evidence)),
+            field="evidence", value=", ".join(map(str, evidence)) if isinstance(
+                evidence, Mapping) else evidence,
         )
     sid = str(data.get("id") or Path(name).stem)
     return Scenario(
