@@ -52,6 +52,11 @@ RECIPROCAL_RTOL = 1e-9
 """Relative tolerance of the reciprocity check ``a_ij * a_ji == 1`` (float rounding of 1/3)."""
 
 _SPACES_AROUND_SLASH = re.compile(r"\s*/\s*")
+_MAX_NUMBER_TEXT = 400
+"""Longest text read as a number (a float has 17 significant digits; 400 leaves room)."""
+_EXPONENT = re.compile(r"[eE]([+-]?[0-9]+)")
+_MAX_EXPONENT = 1000
+"""Largest decimal exponent handed to ``Fraction`` (floats end near 1e308 and 1e-324)."""
 
 Judgment = int | float | str | Fraction
 
@@ -63,15 +68,35 @@ def parse_fraction(value: object) -> float:
     line): strings go through :class:`fractions.Fraction`, so ``"1/3"`` is read exactly as
     typed rather than through ``eval``. Anything else that is not a real number (``None``,
     ``True``, ``"abc"``, ``"1/0"``) gives ``nan``, so each caller reports it in its own terms;
-    the value is not range-checked (``"-2"`` gives -2.0, ``float("inf")`` stays inf).
+    the value is not range-checked (``"-2"`` gives -2.0, ``float("inf")`` stays inf, and a
+    number beyond a float's range, ``"1e309"``, is ±inf rather than an ``OverflowError``).
+    Text longer than :data:`_MAX_NUMBER_TEXT` characters is ``nan`` (``Fraction`` would spend
+    quadratic time on a million digits).
     """
     if isinstance(value, str):
+        text = _SPACES_AROUND_SLASH.sub("/", value.strip())
+        if len(text) > _MAX_NUMBER_TEXT:
+            return math.nan
+        if any(abs(int(e)) > _MAX_EXPONENT for e in _EXPONENT.findall(text)):
+            # Fraction("1e999999999") would build a billion-digit integer; a plain number
+            # this large or small is what float() says (inf or 0), a ratio of them unreadable.
+            try:
+                return math.nan if "/" in text else float(text)
+            except ValueError:
+                return math.nan
         try:
-            return float(Fraction(_SPACES_AROUND_SLASH.sub("/", value.strip())))
+            exact = Fraction(text)
         except (ValueError, ZeroDivisionError):
             return math.nan
+        try:
+            return float(exact)
+        except OverflowError:  # "1e309": a real number, beyond what a float holds
+            return math.inf if exact > 0 else -math.inf
     if isinstance(value, numbers.Real) and not isinstance(value, bool):
-        return float(value)
+        try:
+            return float(value)
+        except OverflowError:  # a huge int or Fraction
+            return math.inf if value > 0 else -math.inf
     return math.nan
 
 

@@ -302,23 +302,67 @@ def _scenario(args: argparse.Namespace, tree: CriteriaTree) -> Scenario:
 
 
 def _scenario_from_csv(path: Path, base: Scenario, tree: CriteriaTree) -> Scenario:
-    """Direct weights from a two-column CSV ``criterion,weight`` (top-level criteria)."""
+    """Direct weights from a two-column CSV ``criterion,weight`` (top-level criteria).
+
+    Every problem names this file and its row (never the base scenario's file): an unknown
+    or repeated criterion (both rows), a weight that is not a non-negative number, one too
+    large for a float (``1e309``), weights whose sum overflows, all zero, or a criterion
+    left out.
+    """
+    from dataclasses import replace
+
+    from exportmcda.ahp.judgments import parse_fraction
     from exportmcda.data.io import read_table
     from exportmcda.model.scenarios import scenario_from_weights
 
     raw = read_table(path)
-    known = {c.id for c in tree.criteria}
-    weights: dict[str, str] = {}
+    known = [c.id for c in tree.criteria]
+    column, value_column = raw.header[0] or "criterion", raw.header[1] or "weight"
+    weights: dict[str, float] = {}
+    rows: dict[str, int] = {}
     issues = []
     for number, row in zip(raw.row_numbers, raw.rows, strict=True):
-        if row[0] not in known:
+        name, text = row[0].strip(), row[1].strip()
+        if name not in known:
             issues.append(Issue(code="unknown_criterion", path=raw.name, row=number,
-                                field=raw.header[0], value=row[0],
+                                field=column, value=name,
                                 message=f"unknown criterion; known: {', '.join(sorted(known))}"))
-        weights[row[0]] = row[1]
+        elif name in rows:
+            issues.append(Issue(code="duplicate_criterion", path=raw.name, row=number,
+                                field=column, value=name,
+                                message=f"criterion '{name}' is given twice: rows "
+                                f"{rows[name]} and {number}"))
+            continue
+        value = parse_fraction(text)
+        if math.isinf(value) and value > 0:
+            issues.append(Issue(code="number_too_large", path=raw.name, row=number,
+                                field=value_column, value=text,
+                                message=f"weight '{text}' is too large to compute with "
+                                "(beyond 1.8e308); scale the weights down"))
+        elif not math.isfinite(value) or value < 0:
+            issues.append(Issue(code="weight_invalid", path=raw.name, row=number,
+                                field=value_column, value=text,
+                                message=f"a weight is a non-negative number, got '{text}'"))
+        rows[name] = number
+        weights[name] = value
+    if not issues:
+        missing = [c for c in known if c not in weights]
+        total = sum(weights.values())
+        if missing:
+            issues.append(Issue(code="weights_mismatch", path=raw.name, field=column,
+                                value=", ".join(missing), message="no weight for "
+                                f"{', '.join(missing)}: give a row for every criterion"))
+        elif not math.isfinite(total):
+            issues.append(Issue(code="weights_too_large", path=raw.name, field=value_column,
+                                message="the weights sum beyond the largest number a float "
+                                "holds (1.8e308); scale them down"))
+        elif not total > 0:
+            issues.append(Issue(code="weights_all_zero", path=raw.name, field=value_column,
+                                message="at least one weight must be positive"))
     if issues:
         raise ConfigError(issues)
-    return scenario_from_weights(base, tree.goal_id, weights, id=f"weights:{path.name}")
+    scenario = scenario_from_weights(base, tree.goal_id, weights, id=f"weights:{path.name}")
+    return replace(scenario, path=raw.name)
 
 
 def _with_evidence(scenario: Scenario, args: argparse.Namespace) -> Scenario:

@@ -11,6 +11,7 @@ Global leaf weights are the products of local weights down the tree (Saaty 1980,
 
 from __future__ import annotations
 
+import difflib
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
@@ -30,6 +31,7 @@ from exportmcda.ahp.priorities import (
 from exportmcda.errors import ConfigError, Issue, JudgmentError, Note
 from exportmcda.labels import bilingual
 from exportmcda.model.criteria import CriteriaTree, parse_direction
+from exportmcda.model.measure_params import check_params
 from exportmcda.rank.directions import Direction
 from exportmcda.resources import criteria_dir
 from exportmcda.robustness.oat import perturbed
@@ -122,6 +124,8 @@ def load_scenario(name_or_path: str | Path, directory: Path | None = None) -> Sc
     return parse_scenario(text, name=str(path))
 
 
+_TABLE_KEYS = ("judgments", "weights", "directions", "evidence")
+_EVIDENCE_KEYS = ("min_source", "sourced_only")
 _TEXT_KEYS = ("id", "label_en", "label_ko", "description_en", "description_ko", "basis",
               "method", "ri_table", "completion")
 """Top-level keys whose value is text."""
@@ -142,6 +146,22 @@ def _table(data: Mapping[str, Any], key: str, name: str, code: str, what: str) -
     if not isinstance(value, Mapping):
         raise _type_error(code, f"[{key}] must be a table of {what}", name, key, value)
     return value
+
+
+def _unknown_keys(keys: Iterable[object], known: Iterable[str], name: str, where: str) -> None:
+    """Refuse keys a scenario does not take, suggesting the nearest valid one.
+
+    A typo such as ``[weight.x]`` or ``[judgement.x]`` would otherwise be ignored silently.
+    """
+    valid = tuple(known)
+    issues = []
+    for key in keys:
+        close = difflib.get_close_matches(str(key), valid, n=1)
+        hint = f"did you mean '{close[0]}'?" if close else f"valid: {', '.join(valid)}"
+        issues.append(Issue.of("unknown_key", f"unknown key '{key}'; {hint}", path=name,
+                               field=f"{where}{key}", value=key))
+    if issues:
+        raise ConfigError(issues)
 
 
 def _is_number_or_text(value: object) -> bool:
@@ -190,6 +210,8 @@ def _parse_scenario(text: str, name: str) -> Scenario:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise ConfigError.single("bad_toml", f"not valid TOML: {error}", path=name) from None
+    _unknown_keys([k for k in data if k not in (*_TEXT_KEYS, *_TABLE_KEYS)],
+                  (*_TEXT_KEYS, *_TABLE_KEYS), name, "")
     for key in _TEXT_KEYS:
         if key in data and not isinstance(data[key], str):
             raise _type_error("bad_type", f"{key} must be text", name, key, data[key])
@@ -217,12 +239,16 @@ def _parse_scenario(text: str, name: str) -> Scenario:
             raise _type_error("bad_direction", "direction must be 'benefit' or 'cost'", name,
                               f"directions.{k}", v)
         directions[str(k)] = parse_direction(v, path=name, where=f"directions.{k}")
-    evidence = data.get("evidence", {})
-    if not isinstance(evidence, Mapping) or set(evidence) - {"min_source", "sourced_only"}:
+    evidence = _table(data, "evidence", name, "bad_evidence",
+                      "min_source = \"...\" and sourced_only = true/false")
+    _unknown_keys([k for k in evidence if k not in _EVIDENCE_KEYS], _EVIDENCE_KEYS, name,
+                  "evidence.")
+    check_params("policy_fit", evidence, "evidence", name)
+    if not any(judgments.values()) and not weights:
         raise ConfigError.single(
-            "bad_evidence", "[evidence] takes min_source and sourced_only", path=name,
-            field="evidence", value=", ".join(map(str, evidence)) if isinstance(
-                evidence, Mapping) else evidence,
+            "empty_scenario", "the scenario gives neither [judgments.<node>] nor "
+            "[weights.<node>]; an empty scenario would silently weigh every criterion equally",
+            path=name,
         )
     sid = str(data.get("id") or Path(name).stem)
     return Scenario(
