@@ -117,7 +117,12 @@ def _parse(
     """Return the judgment as a float, or the :class:`Issue` that explains why it is invalid."""
     number = parse_fraction(value)
     shown = f"'{value}'" if isinstance(value, str) else repr(value)
-    if not math.isfinite(number):
+    if math.isinf(number) and not isinstance(value, float) and not (
+        isinstance(value, str) and "inf" in value.lower()
+    ):
+        code = "number_too_large"
+        message = "too large to compute with (beyond 1.8e308); Saaty's scale runs to 9"
+    elif not math.isfinite(number):
         code, message = "judgment_not_a_number", "expected a number such as 3 or 1/3"
     elif number <= 0:
         code = "judgment_not_positive"

@@ -43,6 +43,11 @@ def _numbers(
     values = []
     for k, item in enumerate(text.split(","), start=1):
         value = parse_fraction(item)
+        if math.isinf(value) and "inf" not in item.lower():
+            raise error.single(
+                "number_too_large", f"{option}: item {k} is too large to compute with "
+                "(beyond 1.8e308)", field=option, value=item
+            )
         if not math.isfinite(value):
             raise error.single(
                 "not_a_number", f"{option}: item {k} is not a number", field=option, value=item

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import errno
 import hashlib
 import io
 import json
@@ -35,7 +36,7 @@ from exportmcda.data.database import REQUIRED_COLUMNS, SCALE_COLUMNS, Database
 from exportmcda.data.table import RawTable
 from exportmcda.data.taxonomy import Dimension
 from exportmcda.data.validate import validate
-from exportmcda.errors import InputError, Issue
+from exportmcda.errors import ConfigError, InputError, Issue
 from exportmcda.resources import data_dir
 
 __all__ = [
@@ -328,20 +329,46 @@ def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     Readers see either the old file or the complete new one, never a half-written file
     (the style guide's "write files via temp file + rename"). An existing file's
     permissions are kept; a new file gets ``0o644``.
+
+    Raises
+    ------
+    ConfigError
+        ``cannot_write``, naming the path and the reason, when the folder does not exist,
+        the path is a folder, permission is denied, or the disk is full (the temporary file
+        is removed, any old file is left as it was).
     """
     target = Path(path)
-    mode = target.stat().st_mode & 0o7777 if target.exists() else 0o644
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    shown = os.fspath(path)
+    if target.is_dir():
+        raise _cannot_write(shown, "it is a folder; give a file name")
+    if not target.parent.is_dir():
+        raise _cannot_write(shown, f"the folder {os.fspath(target.parent)!r} does not exist")
+    tmp: str | None = None
     try:
+        mode = target.stat().st_mode & 0o7777 if target.exists() else 0o644
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, mode)
         os.replace(tmp, target)
+    except OSError as exc:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
+        reason = exc.strerror or type(exc).__name__
+        if exc.errno == errno.ENOSPC:
+            reason = "the disk is full"
+        raise _cannot_write(shown, f"{reason}; nothing was written") from None
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _cannot_write(path: str, reason: str) -> ConfigError:
+    return ConfigError(Issue(code="cannot_write", message=f"cannot write the file: {reason}",
+                             path=path))
 
 
 def to_interchange(db: Database) -> pd.DataFrame:
@@ -418,7 +445,12 @@ def read_decision_matrix(
                 number_value = float(text)
             except ValueError:
                 number_value = float("nan")
-            if not math.isfinite(number_value):
+            if math.isinf(number_value) and "inf" not in text.lower():
+                issues.append(Issue(code="number_too_large", path=raw.name, row=number,
+                                    field=criterion, value=cell,
+                                    message=f"'{cell}' is too large to compute with "
+                                    "(beyond 1.8e308)"))
+            elif not math.isfinite(number_value):
                 issues.append(Issue(code="not_a_number", path=raw.name, row=number,
                                     field=criterion, value=cell,
                                     message=f"expected a number, got '{cell}'"))

@@ -12,6 +12,7 @@ Global leaf weights are the products of local weights down the tree (Saaty 1980,
 from __future__ import annotations
 
 import difflib
+import math
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
@@ -20,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from exportmcda.ahp.completion import DEFAULT_COMPLETION, completion_name
+from exportmcda.ahp.judgments import parse_fraction
 from exportmcda.ahp.priorities import (
     AhpResult,
     ahp_from_pairs,
@@ -184,6 +186,10 @@ def _pairs(node: str, table: Any, name: str) -> dict[tuple[str, str], str]:
         if not _is_number_or_text(value):
             raise _type_error("bad_judgments", "a judgment is a number or text such as \"1/3\"",
                               name, f"judgments.{node}.{key}", value)
+        if isinstance(value, float) and math.isinf(value):
+            raise JudgmentError.single(
+                "number_too_large", "too large to compute with (beyond 1.8e308); Saaty's "
+                "scale runs to 9", path=name, field=f"judgments.{node}.{key}", value=value)
         pairs[(match["a"], match["b"])] = str(value)
     return pairs
 
@@ -231,6 +237,14 @@ def _parse_scenario(text: str, name: str) -> Scenario:
             if not _is_number_or_text(value):
                 raise _type_error("bad_weights", "a weight is a number", name,
                                   f"weights.{node}.{child}", value)
+            if math.isinf(parse_fraction(value)) and parse_fraction(value) > 0:
+                raise JudgmentError.single(
+                    "number_too_large", "too large to compute with (beyond 1.8e308); scale "
+                    "the weights down", path=name, field=f"weights.{node}.{child}", value=value)
+        if math.isinf(sum(max(parse_fraction(v), 0.0) for v in table.values())):
+            raise JudgmentError.single(
+                "weights_too_large", "the weights sum beyond the largest number a float holds "
+                "(1.8e308); scale them down", path=name, field=f"weights.{node}")
         weights[str(node)] = dict(direct_weights(table, path=name))
     directions: dict[str, Direction] = {}
     for k, v in _table(data, "directions", name, "bad_direction",
