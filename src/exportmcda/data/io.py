@@ -23,6 +23,7 @@ import io
 import json
 import math
 import os
+import re
 import tempfile
 import warnings
 import zipfile
@@ -180,27 +181,85 @@ def _xlsx_rows(data: bytes, name: str) -> list[tuple[int, list[str]]]:
 
 
 def _decode(data: bytes, name: str) -> tuple[str, str]:
+    """Decide the encoding of a CSV on evidence: UTF-8 (BOM or not), else plausible CP949.
+
+    CP949 (what Korean Excel writes) decodes most byte strings, so it is taken only when the
+    text reads as Korean (:func:`_korean_evidence`); otherwise the two readings are shown and
+    the file refused, rather than a Windows-1252 "Kim’s" silently becoming "Kim뭩".
+    """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise _fail("encoding", "file is UTF-16; save it as 'CSV UTF-8' or .xlsx", name)
     if b"\x00" in data[:65536]:
         raise _fail("not_a_table", "binary file; expected a CSV text file or .xlsx", name)
-    # cp949 is what Korean Excel writes (a superset of EUC-KR).
-    bom = data.startswith(b"\xef\xbb\xbf")
-    encodings: tuple[str, ...] = ("utf-8-sig",) if bom else ("utf-8", "cp949")
+    if data.startswith(b"\xef\xbb\xbf"):
+        encodings: tuple[str, ...] = ("utf-8-sig",)
+    else:
+        encodings = ("utf-8", "cp949")
     first_error: UnicodeDecodeError | None = None
     for encoding in encodings:
         try:
-            return data.decode(encoding), encoding
+            text = data.decode(encoding)
         except UnicodeDecodeError as exc:
             first_error = first_error or exc
+            continue
+        if encoding == "cp949":
+            _korean_evidence(data, text, name)
+        return text, encoding
     assert first_error is not None
     row = data[: first_error.start].count(b"\n") + 1
     raise _fail(
         "encoding",
-        f"cannot decode byte {data[first_error.start]:#04x} as UTF-8 or CP949",
+        f"cannot decode byte {data[first_error.start]:#04x} as UTF-8 or CP949; save the "
+        "file as 'CSV UTF-8' or .xlsx",
         name,
         row,
     )
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_HANGUL_SYLLABLES = (0xAC00, 0xD7A3)
+_SHOWN_READING = 60
+"""Characters of each reading an ambiguous-encoding message shows."""
+
+
+def _ks_x_1001(char: str) -> bool:
+    """Whether ``char`` is in KS X 1001 (EUC-KR: both bytes 0xA1–0xFE).
+
+    These are the 2,350 common Hangul syllables, Hanja and symbols that Korean text is
+    written in. CP949's extension (lead bytes 0x81–0xC6 with trail bytes below 0xA1) holds
+    the 8,822 rarely used syllables -- and it is where Windows-1252 punctuation lands:
+    ``’`` is 0x92, so "Kim’s" reads "Kim뭩" (0x92 0x73).
+    """
+    encoded = char.encode("cp949")
+    return len(encoded) == 2 and encoded[0] >= 0xA1 and encoded[1] >= 0xA1
+
+
+def _korean_evidence(data: bytes, text: str, name: str) -> None:
+    """Accept a CP949 reading only if it is plausibly Korean; else refuse with both readings.
+
+    Plausible: every non-ASCII character is in KS X 1001 and at least one is a Hangul
+    syllable. Otherwise the first row holding a doubtful character is shown as CP949 and as
+    Windows-1252, and the user is asked to save the file as UTF-8 (the one reading that
+    needs no guess).
+    """
+    found = set(_NON_ASCII.findall(text))
+    doubtful = {c for c in found if not _ks_x_1001(c)}
+    hangul = any(_HANGUL_SYLLABLES[0] <= ord(c) <= _HANGUL_SYLLABLES[1] for c in found)
+    if not doubtful and hangul:
+        return
+    pool = doubtful or found
+    position = min(text.find(c) for c in pool)
+    row = text.count("\n", 0, position) + 1
+    line_bytes = data.split(b"\n")[row - 1].rstrip(b"\r")
+    korean = line_bytes.decode("cp949", errors="replace")
+    western = line_bytes.decode("cp1252", errors="replace")
+    raise InputError(Issue(
+        code="encoding_ambiguous", path=name, row=row,
+        value=western[:_SHOWN_READING],
+        message=f"the text encoding is unclear: this row reads "
+        f"{korean[:_SHOWN_READING]!r} as Korean (CP949) but {western[:_SHOWN_READING]!r} as "
+        "Western European (Windows-1252); save the file as 'CSV UTF-8' or .xlsx",
+    ))
 
 
 def _csv_rows(text: str, name: str) -> list[tuple[int, list[str]]]:
