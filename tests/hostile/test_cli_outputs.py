@@ -92,3 +92,63 @@ def test_a_full_disk_leaves_the_old_file_and_no_half_file(tmp_path, capsys, monk
     assert "disk is full" in err
     assert target.read_bytes() == b"old contents"
     assert sorted(p.name for p in Path(tmp_path).iterdir()) == [target.name]
+
+
+# ----------------------------------------------------------------------------- item 8
+
+FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _hostile_name(tmp_path) -> Path:
+    from exportmcda.data.io import load_sample, to_interchange
+
+    folder = tmp_path / "in,=cmd|' C calc'!A0"
+    folder.mkdir()
+    path = folder / "x\n=HYPERLINK(1).csv"
+    path.write_bytes(to_interchange(load_sample()).to_csv(index=False).encode("utf-8"))
+    return path
+
+
+def test_a_hostile_file_name_starts_no_line_or_cell_of_the_csv_export(tmp_path, capsys):
+    import csv
+
+    source = _hostile_name(tmp_path)
+    target = tmp_path / "s.csv"
+    code = main([*EXPORT, "--data", str(source), "--out", str(target)])
+    assert code == 0, capsys.readouterr().err
+    text = target.read_bytes().decode("utf-8-sig")
+    assert not any(line.startswith(FORMULA) for line in text.splitlines())
+    for delimiter in (",", ";"):
+        for row in csv.reader(text.splitlines(), delimiter=delimiter):
+            assert not any(cell.lstrip(" ").startswith(FORMULA) for cell in row), row
+    assert "x\\n'=HYPERLINK(1).csv" in text or "x\\n=HYPERLINK(1).csv" in text
+
+
+def test_a_hostile_file_name_is_one_text_line_in_the_workbook(tmp_path, capsys):
+    import openpyxl
+
+    source = _hostile_name(tmp_path)
+    target = tmp_path / "s.xlsx"
+    assert main([*EXPORT, "--data", str(source), "--out", str(target)]) == 0
+    book = openpyxl.load_workbook(target)
+    seen = False
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f"
+                if isinstance(cell.value, str) and "HYPERLINK" in cell.value:
+                    seen = True
+                    if sheet.title != "record":  # the audit record keeps the exact path
+                        assert "\n" not in cell.value
+                    assert not cell.value.startswith(FORMULA) or cell.quotePrefix
+    assert seen
+
+
+def test_the_one_neutralisation_of_metadata():
+    from exportmcda.export.safe import neutral_cell, neutral_line, one_line
+
+    assert one_line("a\nb\rc\td\x07") == "a\\nb\\rc\\td\\x07"
+    assert neutral_cell("=1+1") == "'=1+1"
+    assert neutral_cell("x\n=1") == "x\\n=1"
+    assert neutral_line("source: a.csv, =HYPERLINK(1); @SUM(1)") == \
+        "source: a.csv, '=HYPERLINK(1); '@SUM(1)"
