@@ -222,7 +222,7 @@ def test_empty_file(data):
 
 
 def test_single_column_csv_is_not_a_table():
-    assert code_of(b"technology_id\nT1\nT2\n", "one.csv") == ("not_a_table", 1)
+    assert code_of(b"technology_id\nT1\nT2\n", "one.csv") == ("one_column", 1)
 
 
 def test_blank_first_row_is_not_a_table():

@@ -383,6 +383,11 @@ def pairwise_from_table(
     while labels and not labels[-1]:
         labels.pop()  # trailing empty header cells, as spreadsheets export them
     n = len(labels)
+    if n == 1:
+        raise JudgmentError(Issue.of(
+            "ahp_too_small", f"an AHP matrix needs at least 2 criteria, found one "
+            f"('{labels[0]}'): a single criterion has weight 1 and needs no judgments",
+            path=path, row=1, value=labels[0]))
     issues = _check_labels(labels, path, 1)
     if len(rows) != n:
         issues.append(Issue.of("matrix_not_square", f"the header names {n} criteria but the table "

@@ -56,6 +56,21 @@ def _numbers(
     return values
 
 
+def _positive_int(text: str) -> int:
+    """``--top``/``--samples``: a whole number ≥ 1 (argparse type; bad usage, exit 2).
+
+    ``--top 0`` or ``--top -5`` used to return every technology; a shortlist of none or of
+    a negative number is a mistake, not a request for all (omit ``--top`` for all).
+    """
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
+
+
 def cmd_ahp(args: argparse.Namespace, out: TextIO) -> int:
     """Weights and consistency of a pairwise comparison matrix (CSV), or of a panel's.
 
@@ -73,7 +88,16 @@ def cmd_ahp(args: argparse.Namespace, out: TextIO) -> int:
     method = method_name(args.method)
     matrices = {}
     for path in args.matrix:
-        raw = read_table(path)
+        try:
+            raw = read_table(path)
+        except InputError as error:
+            if error.code != "one_column":
+                raise
+            raise JudgmentError.single(
+                "ahp_too_small", "an AHP matrix needs at least 2 criteria; this file has one "
+                "column (a single criterion has weight 1 and needs no judgments)",
+                path=error.issues[0].path, row=1,
+            ) from None
         matrices[Path(path).stem if Path(path).stem not in matrices else path] = (
             pairwise_from_table(raw.header, raw.rows, path=raw.name)
         )
@@ -508,7 +532,9 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     selection = _selection(args, args.country)
     render = shortlist_xlsx if suffix == ".xlsx" else shortlist_csv
     write_bytes_atomic(path, render(selection, top=args.top, lang=args.lang))
-    sys.stderr.write(f"Wrote {path} ({args.top} technologies for {selection.country.code}).\n")
+    written = len(selection.top_ids(args.top))  # what the file holds, not what was asked
+    sys.stderr.write(f"Wrote {path} ({written} technolog{'y' if written == 1 else 'ies'} "
+                     f"for {selection.country.code}).\n")
     _print_notes(selection, args.lang, args.top)
     del out
     return 0
@@ -609,29 +635,29 @@ def add_commands(sub: Any, formats: Any) -> None:
 
     p = sub.add_parser("rank", help="rank the technologies for a target country or group")
     p.add_argument("--country", required=True, metavar="CODE")
-    p.add_argument("--top", type=int, default=None, metavar="N")
+    p.add_argument("--top", type=_positive_int, default=None, metavar="N")
     _ranking_options(p)
     formats(p, "table")
     p.set_defaults(handler=cmd_rank)
 
     p = sub.add_parser("compare", help="compare targets side by side (top N, overlap)")
     p.add_argument("--countries", required=True, metavar="A,B,…")
-    p.add_argument("--top", type=int, default=10, metavar="N")
+    p.add_argument("--top", type=_positive_int, default=10, metavar="N")
     _ranking_options(p)
     formats(p, "table")
     p.set_defaults(handler=cmd_compare)
 
     p = sub.add_parser("export", help="write the shortlist to .xlsx or .csv")
     p.add_argument("--country", required=True, metavar="CODE")
-    p.add_argument("--top", type=int, default=20, metavar="N")
+    p.add_argument("--top", type=_positive_int, default=20, metavar="N")
     p.add_argument("--out", required=True, metavar="FILE.xlsx|FILE.csv")
     _ranking_options(p)
     p.set_defaults(handler=cmd_export)
 
     p = sub.add_parser("sensitivity", help="how stable a ranking is, and what would change it")
     p.add_argument("--country", required=True, metavar="CODE")
-    p.add_argument("--top", type=int, default=10, metavar="N")
-    p.add_argument("--samples", type=int, default=10_000, metavar="N")
+    p.add_argument("--top", type=_positive_int, default=10, metavar="N")
+    p.add_argument("--samples", type=_positive_int, default=10_000, metavar="N")
     p.add_argument("--seed", type=int, default=0, metavar="S")
     _ranking_options(p)
     formats(p, "json")

@@ -138,6 +138,7 @@ def _check_zip(data: bytes, name: str) -> None:
             f"workbook unpacks to {total:,} bytes; at most {MAX_UNZIPPED_BYTES:,}",
             name,
         )
+    _check_no_dtd(data, infos, name)
     for info in infos:
         ratio = info.file_size / max(info.compress_size, 1)
         if info.file_size > _RATIO_FLOOR and ratio > MAX_COMPRESSION_RATIO:
@@ -147,6 +148,39 @@ def _check_zip(data: bytes, name: str) -> None:
                 f"(at most {MAX_COMPRESSION_RATIO}:1); refused as a possible zip bomb",
                 name,
             )
+
+
+_DTD_MARKERS = (b"<!DOCTYPE", b"<!ENTITY")
+_PROLOG_BYTES = 4096
+"""How much of each XML part is searched for a DTD (it must precede the root element)."""
+
+
+def _check_no_dtd(data: bytes, infos: list[zipfile.ZipInfo], name: str) -> None:
+    """Refuse a workbook whose XML declares a DTD or entities, saying so.
+
+    No spreadsheet program writes them; they are the vehicle of entity-expansion bombs and
+    XXE. defusedxml would refuse them inside openpyxl too, but with an opaque "could not
+    read worksheets from None" message.
+    """
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for info in infos:
+            if not info.filename.lower().endswith((".xml", ".rels", ".vml")):
+                continue
+            try:
+                with archive.open(info) as part:
+                    head = part.read(_PROLOG_BYTES)
+            except (zipfile.BadZipFile, NotImplementedError, OSError, EOFError, ValueError,
+                    RuntimeError):
+                raise _fail("not_a_table", "not a valid .xlsx workbook (broken zip)",
+                            name) from None
+            if any(marker in head.upper() for marker in _DTD_MARKERS):
+                raise _fail(
+                    "xml_entities",
+                    f"the workbook part {info.filename!r} declares XML entities or a DTD; "
+                    "refused for safety (no spreadsheet program writes them): save the "
+                    "file again from Excel or as CSV",
+                    name,
+                )
 
 
 def _xlsx_rows(data: bytes, name: str) -> list[tuple[int, list[str]]]:
@@ -315,7 +349,8 @@ def read_table(source: str | os.PathLike[str] | bytes, name: str | None = None) 
     ------
     InputError
         ``file_not_found``, ``cannot_read``, ``too_large``, ``too_many_rows``,
-        ``empty_file``, ``encoding`` or ``not_a_table`` (one issue: the file is unreadable).
+        ``empty_file``, ``encoding``, ``encoding_ambiguous``, ``xml_entities``,
+        ``one_column`` or ``not_a_table`` (one issue: the file is unreadable).
     """
     data, shown = _read_source(source, name)
     if len(data) > MAX_BYTES:
@@ -335,7 +370,7 @@ def read_table(source: str | os.PathLike[str] | bytes, name: str | None = None) 
     width = max(len(row) for _, row in cells)
     header = tuple(cells[0][1]) + ("",) * (width - len(cells[0][1]))
     if sum(1 for cell in header if cell) < 2:
-        raise _fail("not_a_table", "only one column found; expected a table", shown, 1)
+        raise _fail("one_column", "only one column found; expected a table", shown, 1)
     kept = [(i, row) for i, row in cells[1:] if any(row)]
     return RawTable(
         name=shown,
