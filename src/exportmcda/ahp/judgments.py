@@ -96,7 +96,8 @@ def parse_fraction(value: object) -> float:
         try:
             return float(value)
         except OverflowError:  # a huge int or Fraction
-            return math.inf if value > 0 else -math.inf
+            sign = int(value.numerator) if isinstance(value, numbers.Rational) else 1
+            return math.inf if sign > 0 else -math.inf
     return math.nan
 
 

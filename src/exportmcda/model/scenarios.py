@@ -138,8 +138,8 @@ def _type_error(code: str, message: str, name: str, key: str, value: object) -> 
     found = type(value).__name__
     found = {"dict": "a table", "list": "an array", "str": "text", "bool": "true/false",
              "int": "a number", "float": "a number"}.get(found, found)
-    return ConfigError.single(code, f"{message}; found {found}", path=name, field=key,
-                              value=value if not isinstance(value, dict | list) else None)
+    return ConfigError(Issue.of(code, f"{message}; found {found}", path=name, field=key,
+                                value=value if not isinstance(value, dict | list) else None))
 
 
 def _table(data: Mapping[str, Any], key: str, name: str, code: str, what: str) -> Mapping[str, Any]:
