@@ -634,6 +634,26 @@ ISSUE_CODES.update(
     }
 )
 
+# Hostile input (issue 13): wrong types, typos, encodings, control characters, overflow, writes.
+ISSUE_CODES.update(
+    {
+        "bad_type": {"en": "Value of the wrong type", "ko": "값의 형식이 잘못됨"},
+        "bad_scenario": {"en": "Unreadable scenario", "ko": "시나리오를 읽을 수 없음"},
+        "unknown_key": {"en": "Unknown key", "ko": "알 수 없는 항목"},
+        "empty_scenario": {"en": "Scenario gives no weights", "ko": "가중치가 없는 시나리오"},
+        "duplicate_criterion": {"en": "Criterion given twice", "ko": "같은 기준이 두 번 있음"},
+        "number_too_large": {"en": "Number too large", "ko": "숫자가 너무 큼"},
+        "weights_too_large": {"en": "Weights too large", "ko": "가중치가 너무 큼"},
+        "cannot_write": {"en": "File cannot be written", "ko": "파일을 쓸 수 없음"},
+        "encoding_ambiguous": {"en": "Text encoding unclear", "ko": "문자 인코딩이 불분명함"},
+        "control_character": {"en": "Control character in a cell", "ko": "셀에 제어 문자 있음"},
+        "cell_too_long": {"en": "Cell text too long", "ko": "셀 내용이 너무 김"},
+        "xml_entities": {"en": "XML entities refused", "ko": "XML 엔터티 거부"},
+        "ahp_too_small": {"en": "AHP matrix too small", "ko": "AHP 행렬이 너무 작음"},
+        "one_column": {"en": "Only one column", "ko": "열이 하나뿐임"},
+    }
+)
+
 # Titles of the issue codes raised outside data validation (criteria and scenario files,
 # country profiles, AHP panels, the ranking and robustness engines, audit records).
 ISSUE_CODES.update(

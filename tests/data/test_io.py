@@ -19,7 +19,7 @@ from exportmcda.data import io
 from exportmcda.data.database import REQUIRED_COLUMNS
 from exportmcda.data.taxonomy import FIELDS
 from exportmcda.data.validate import summary, validate
-from exportmcda.errors import InputError
+from exportmcda.errors import ConfigError, InputError
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "data" / "examples" / "small_database.csv"
 HEADER = [
@@ -222,7 +222,7 @@ def test_empty_file(data):
 
 
 def test_single_column_csv_is_not_a_table():
-    assert code_of(b"technology_id\nT1\nT2\n", "one.csv") == ("not_a_table", 1)
+    assert code_of(b"technology_id\nT1\nT2\n", "one.csv") == ("one_column", 1)
 
 
 def test_blank_first_row_is_not_a_table():
@@ -342,7 +342,7 @@ def test_write_bytes_atomic_failure_leaves_the_old_file(tmp_path, monkeypatch):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "fsync", broken_fsync)
-    with pytest.raises(OSError, match="No space"):
+    with pytest.raises(ConfigError, match="the disk is full"):  # issue 13: a message
         io.write_bytes_atomic(target, b"new content that never lands")
     assert target.read_bytes() == b"old content"
     assert os.listdir(tmp_path) == ["out.csv"]

@@ -52,6 +52,11 @@ RECIPROCAL_RTOL = 1e-9
 """Relative tolerance of the reciprocity check ``a_ij * a_ji == 1`` (float rounding of 1/3)."""
 
 _SPACES_AROUND_SLASH = re.compile(r"\s*/\s*")
+_MAX_NUMBER_TEXT = 400
+"""Longest text read as a number (a float has 17 significant digits; 400 leaves room)."""
+_EXPONENT = re.compile(r"[eE]([+-]?[0-9]+)")
+_MAX_EXPONENT = 1000
+"""Largest decimal exponent handed to ``Fraction`` (floats end near 1e308 and 1e-324)."""
 
 Judgment = int | float | str | Fraction
 
@@ -63,15 +68,36 @@ def parse_fraction(value: object) -> float:
     line): strings go through :class:`fractions.Fraction`, so ``"1/3"`` is read exactly as
     typed rather than through ``eval``. Anything else that is not a real number (``None``,
     ``True``, ``"abc"``, ``"1/0"``) gives ``nan``, so each caller reports it in its own terms;
-    the value is not range-checked (``"-2"`` gives -2.0, ``float("inf")`` stays inf).
+    the value is not range-checked (``"-2"`` gives -2.0, ``float("inf")`` stays inf, and a
+    number beyond a float's range, ``"1e309"``, is ±inf rather than an ``OverflowError``).
+    Text longer than :data:`_MAX_NUMBER_TEXT` characters is ``nan`` (``Fraction`` would spend
+    quadratic time on a million digits).
     """
     if isinstance(value, str):
+        text = _SPACES_AROUND_SLASH.sub("/", value.strip())
+        if len(text) > _MAX_NUMBER_TEXT:
+            return math.nan
+        if any(abs(int(e)) > _MAX_EXPONENT for e in _EXPONENT.findall(text)):
+            # Fraction("1e999999999") would build a billion-digit integer; a plain number
+            # this large or small is what float() says (inf or 0), a ratio of them unreadable.
+            try:
+                return math.nan if "/" in text else float(text)
+            except ValueError:
+                return math.nan
         try:
-            return float(Fraction(_SPACES_AROUND_SLASH.sub("/", value.strip())))
+            exact = Fraction(text)
         except (ValueError, ZeroDivisionError):
             return math.nan
+        try:
+            return float(exact)
+        except OverflowError:  # "1e309": a real number, beyond what a float holds
+            return math.inf if exact > 0 else -math.inf
     if isinstance(value, numbers.Real) and not isinstance(value, bool):
-        return float(value)
+        try:
+            return float(value)
+        except OverflowError:  # a huge int or Fraction
+            sign = int(value.numerator) if isinstance(value, numbers.Rational) else 1
+            return math.inf if sign > 0 else -math.inf
     return math.nan
 
 
@@ -92,7 +118,12 @@ def _parse(
     """Return the judgment as a float, or the :class:`Issue` that explains why it is invalid."""
     number = parse_fraction(value)
     shown = f"'{value}'" if isinstance(value, str) else repr(value)
-    if not math.isfinite(number):
+    if math.isinf(number) and not isinstance(value, float) and not (
+        isinstance(value, str) and "inf" in value.lower()
+    ):
+        code = "number_too_large"
+        message = "too large to compute with (beyond 1.8e308); Saaty's scale runs to 9"
+    elif not math.isfinite(number):
         code, message = "judgment_not_a_number", "expected a number such as 3 or 1/3"
     elif number <= 0:
         code = "judgment_not_positive"
@@ -353,6 +384,11 @@ def pairwise_from_table(
     while labels and not labels[-1]:
         labels.pop()  # trailing empty header cells, as spreadsheets export them
     n = len(labels)
+    if n == 1:
+        raise JudgmentError(Issue.of(
+            "ahp_too_small", f"an AHP matrix needs at least 2 criteria, found one "
+            f"('{labels[0]}'): a single criterion has weight 1 and needs no judgments",
+            path=path, row=1, value=labels[0]))
     issues = _check_labels(labels, path, 1)
     if len(rows) != n:
         issues.append(Issue.of("matrix_not_square", f"the header names {n} criteria but the table "

@@ -43,12 +43,32 @@ def _numbers(
     values = []
     for k, item in enumerate(text.split(","), start=1):
         value = parse_fraction(item)
+        if math.isinf(value) and "inf" not in item.lower():
+            raise error.single(
+                "number_too_large", f"{option}: item {k} is too large to compute with "
+                "(beyond 1.8e308)", field=option, value=item
+            )
         if not math.isfinite(value):
             raise error.single(
                 "not_a_number", f"{option}: item {k} is not a number", field=option, value=item
             )
         values.append(value)
     return values
+
+
+def _positive_int(text: str) -> int:
+    """``--top``/``--samples``: a whole number ≥ 1 (argparse type; bad usage, exit 2).
+
+    ``--top 0`` or ``--top -5`` used to return every technology; a shortlist of none or of
+    a negative number is a mistake, not a request for all (omit ``--top`` for all).
+    """
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
 
 
 def cmd_ahp(args: argparse.Namespace, out: TextIO) -> int:
@@ -68,7 +88,16 @@ def cmd_ahp(args: argparse.Namespace, out: TextIO) -> int:
     method = method_name(args.method)
     matrices = {}
     for path in args.matrix:
-        raw = read_table(path)
+        try:
+            raw = read_table(path)
+        except InputError as error:
+            if error.code != "one_column":
+                raise
+            raise JudgmentError.single(
+                "ahp_too_small", "an AHP matrix needs at least 2 criteria; this file has one "
+                "column (a single criterion has weight 1 and needs no judgments)",
+                path=error.issues[0].path, row=1,
+            ) from None
         matrices[Path(path).stem if Path(path).stem not in matrices else path] = (
             pairwise_from_table(raw.header, raw.rows, path=raw.name)
         )
@@ -302,23 +331,67 @@ def _scenario(args: argparse.Namespace, tree: CriteriaTree) -> Scenario:
 
 
 def _scenario_from_csv(path: Path, base: Scenario, tree: CriteriaTree) -> Scenario:
-    """Direct weights from a two-column CSV ``criterion,weight`` (top-level criteria)."""
+    """Direct weights from a two-column CSV ``criterion,weight`` (top-level criteria).
+
+    Every problem names this file and its row (never the base scenario's file): an unknown
+    or repeated criterion (both rows), a weight that is not a non-negative number, one too
+    large for a float (``1e309``), weights whose sum overflows, all zero, or a criterion
+    left out.
+    """
+    from dataclasses import replace
+
+    from exportmcda.ahp.judgments import parse_fraction
     from exportmcda.data.io import read_table
     from exportmcda.model.scenarios import scenario_from_weights
 
     raw = read_table(path)
-    known = {c.id for c in tree.criteria}
-    weights: dict[str, str] = {}
+    known = [c.id for c in tree.criteria]
+    column, value_column = raw.header[0] or "criterion", raw.header[1] or "weight"
+    weights: dict[str, float] = {}
+    rows: dict[str, int] = {}
     issues = []
     for number, row in zip(raw.row_numbers, raw.rows, strict=True):
-        if row[0] not in known:
+        name, text = row[0].strip(), row[1].strip()
+        if name not in known:
             issues.append(Issue(code="unknown_criterion", path=raw.name, row=number,
-                                field=raw.header[0], value=row[0],
+                                field=column, value=name,
                                 message=f"unknown criterion; known: {', '.join(sorted(known))}"))
-        weights[row[0]] = row[1]
+        elif name in rows:
+            issues.append(Issue(code="duplicate_criterion", path=raw.name, row=number,
+                                field=column, value=name,
+                                message=f"criterion '{name}' is given twice: rows "
+                                f"{rows[name]} and {number}"))
+            continue
+        value = parse_fraction(text)
+        if math.isinf(value) and value > 0:
+            issues.append(Issue(code="number_too_large", path=raw.name, row=number,
+                                field=value_column, value=text,
+                                message=f"weight '{text}' is too large to compute with "
+                                "(beyond 1.8e308); scale the weights down"))
+        elif not math.isfinite(value) or value < 0:
+            issues.append(Issue(code="weight_invalid", path=raw.name, row=number,
+                                field=value_column, value=text,
+                                message=f"a weight is a non-negative number, got '{text}'"))
+        rows[name] = number
+        weights[name] = value
+    if not issues:
+        missing = [c for c in known if c not in weights]
+        total = sum(weights.values())
+        if missing:
+            issues.append(Issue(code="weights_mismatch", path=raw.name, field=column,
+                                value=", ".join(missing), message="no weight for "
+                                f"{', '.join(missing)}: give a row for every criterion"))
+        elif not math.isfinite(total):
+            issues.append(Issue(code="weights_too_large", path=raw.name, field=value_column,
+                                message="the weights sum beyond the largest number a float "
+                                "holds (1.8e308); scale them down"))
+        elif not total > 0:
+            issues.append(Issue(code="weights_all_zero", path=raw.name, field=value_column,
+                                message="at least one weight must be positive"))
     if issues:
         raise ConfigError(issues)
-    return scenario_from_weights(base, tree.goal_id, weights, id=f"weights:{path.name}")
+    scenario = scenario_from_weights(base, tree.goal_id, weights, id=f"weights:{path.name}")
+    return replace(scenario, path=raw.name)
 
 
 def _with_evidence(scenario: Scenario, args: argparse.Namespace) -> Scenario:
@@ -459,7 +532,9 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     selection = _selection(args, args.country)
     render = shortlist_xlsx if suffix == ".xlsx" else shortlist_csv
     write_bytes_atomic(path, render(selection, top=args.top, lang=args.lang))
-    sys.stderr.write(f"Wrote {path} ({args.top} technologies for {selection.country.code}).\n")
+    written = len(selection.top_ids(args.top))  # what the file holds, not what was asked
+    sys.stderr.write(f"Wrote {path} ({written} technolog{'y' if written == 1 else 'ies'} "
+                     f"for {selection.country.code}).\n")
     _print_notes(selection, args.lang, args.top)
     del out
     return 0
@@ -560,29 +635,29 @@ def add_commands(sub: Any, formats: Any) -> None:
 
     p = sub.add_parser("rank", help="rank the technologies for a target country or group")
     p.add_argument("--country", required=True, metavar="CODE")
-    p.add_argument("--top", type=int, default=None, metavar="N")
+    p.add_argument("--top", type=_positive_int, default=None, metavar="N")
     _ranking_options(p)
     formats(p, "table")
     p.set_defaults(handler=cmd_rank)
 
     p = sub.add_parser("compare", help="compare targets side by side (top N, overlap)")
     p.add_argument("--countries", required=True, metavar="A,B,…")
-    p.add_argument("--top", type=int, default=10, metavar="N")
+    p.add_argument("--top", type=_positive_int, default=10, metavar="N")
     _ranking_options(p)
     formats(p, "table")
     p.set_defaults(handler=cmd_compare)
 
     p = sub.add_parser("export", help="write the shortlist to .xlsx or .csv")
     p.add_argument("--country", required=True, metavar="CODE")
-    p.add_argument("--top", type=int, default=20, metavar="N")
+    p.add_argument("--top", type=_positive_int, default=20, metavar="N")
     p.add_argument("--out", required=True, metavar="FILE.xlsx|FILE.csv")
     _ranking_options(p)
     p.set_defaults(handler=cmd_export)
 
     p = sub.add_parser("sensitivity", help="how stable a ranking is, and what would change it")
     p.add_argument("--country", required=True, metavar="CODE")
-    p.add_argument("--top", type=int, default=10, metavar="N")
-    p.add_argument("--samples", type=int, default=10_000, metavar="N")
+    p.add_argument("--top", type=_positive_int, default=10, metavar="N")
+    p.add_argument("--samples", type=_positive_int, default=10_000, metavar="N")
     p.add_argument("--seed", type=int, default=0, metavar="S")
     _ranking_options(p)
     formats(p, "json")

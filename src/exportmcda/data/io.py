@@ -17,11 +17,13 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import errno
 import hashlib
 import io
 import json
 import math
 import os
+import re
 import tempfile
 import warnings
 import zipfile
@@ -35,7 +37,7 @@ from exportmcda.data.database import REQUIRED_COLUMNS, SCALE_COLUMNS, Database
 from exportmcda.data.table import RawTable
 from exportmcda.data.taxonomy import Dimension
 from exportmcda.data.validate import validate
-from exportmcda.errors import InputError, Issue
+from exportmcda.errors import ConfigError, InputError, Issue
 from exportmcda.resources import data_dir
 
 __all__ = [
@@ -136,6 +138,7 @@ def _check_zip(data: bytes, name: str) -> None:
             f"workbook unpacks to {total:,} bytes; at most {MAX_UNZIPPED_BYTES:,}",
             name,
         )
+    _check_no_dtd(data, infos, name)
     for info in infos:
         ratio = info.file_size / max(info.compress_size, 1)
         if info.file_size > _RATIO_FLOOR and ratio > MAX_COMPRESSION_RATIO:
@@ -145,6 +148,39 @@ def _check_zip(data: bytes, name: str) -> None:
                 f"(at most {MAX_COMPRESSION_RATIO}:1); refused as a possible zip bomb",
                 name,
             )
+
+
+_DTD_MARKERS = (b"<!DOCTYPE", b"<!ENTITY")
+_PROLOG_BYTES = 4096
+"""How much of each XML part is searched for a DTD (it must precede the root element)."""
+
+
+def _check_no_dtd(data: bytes, infos: list[zipfile.ZipInfo], name: str) -> None:
+    """Refuse a workbook whose XML declares a DTD or entities, saying so.
+
+    No spreadsheet program writes them; they are the vehicle of entity-expansion bombs and
+    XXE. defusedxml would refuse them inside openpyxl too, but with an opaque "could not
+    read worksheets from None" message.
+    """
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for info in infos:
+            if not info.filename.lower().endswith((".xml", ".rels", ".vml")):
+                continue
+            try:
+                with archive.open(info) as part:
+                    head = part.read(_PROLOG_BYTES)
+            except (zipfile.BadZipFile, NotImplementedError, OSError, EOFError, ValueError,
+                    RuntimeError):
+                raise _fail("not_a_table", "not a valid .xlsx workbook (broken zip)",
+                            name) from None
+            if any(marker in head.upper() for marker in _DTD_MARKERS):
+                raise _fail(
+                    "xml_entities",
+                    f"the workbook part {info.filename!r} declares XML entities or a DTD; "
+                    "refused for safety (no spreadsheet program writes them): save the "
+                    "file again from Excel or as CSV",
+                    name,
+                )
 
 
 def _xlsx_rows(data: bytes, name: str) -> list[tuple[int, list[str]]]:
@@ -179,27 +215,85 @@ def _xlsx_rows(data: bytes, name: str) -> list[tuple[int, list[str]]]:
 
 
 def _decode(data: bytes, name: str) -> tuple[str, str]:
+    """Decide the encoding of a CSV on evidence: UTF-8 (BOM or not), else plausible CP949.
+
+    CP949 (what Korean Excel writes) decodes most byte strings, so it is taken only when the
+    text reads as Korean (:func:`_korean_evidence`); otherwise the two readings are shown and
+    the file refused, rather than a Windows-1252 "Kim’s" silently becoming "Kim뭩".
+    """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise _fail("encoding", "file is UTF-16; save it as 'CSV UTF-8' or .xlsx", name)
     if b"\x00" in data[:65536]:
         raise _fail("not_a_table", "binary file; expected a CSV text file or .xlsx", name)
-    # cp949 is what Korean Excel writes (a superset of EUC-KR).
-    bom = data.startswith(b"\xef\xbb\xbf")
-    encodings: tuple[str, ...] = ("utf-8-sig",) if bom else ("utf-8", "cp949")
+    if data.startswith(b"\xef\xbb\xbf"):
+        encodings: tuple[str, ...] = ("utf-8-sig",)
+    else:
+        encodings = ("utf-8", "cp949")
     first_error: UnicodeDecodeError | None = None
     for encoding in encodings:
         try:
-            return data.decode(encoding), encoding
+            text = data.decode(encoding)
         except UnicodeDecodeError as exc:
             first_error = first_error or exc
+            continue
+        if encoding == "cp949":
+            _korean_evidence(data, text, name)
+        return text, encoding
     assert first_error is not None
     row = data[: first_error.start].count(b"\n") + 1
     raise _fail(
         "encoding",
-        f"cannot decode byte {data[first_error.start]:#04x} as UTF-8 or CP949",
+        f"cannot decode byte {data[first_error.start]:#04x} as UTF-8 or CP949; save the "
+        "file as 'CSV UTF-8' or .xlsx",
         name,
         row,
     )
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_HANGUL_SYLLABLES = (0xAC00, 0xD7A3)
+_SHOWN_READING = 60
+"""Characters of each reading an ambiguous-encoding message shows."""
+
+
+def _ks_x_1001(char: str) -> bool:
+    """Whether ``char`` is in KS X 1001 (EUC-KR: both bytes 0xA1–0xFE).
+
+    These are the 2,350 common Hangul syllables, Hanja and symbols that Korean text is
+    written in. CP949's extension (lead bytes 0x81–0xC6 with trail bytes below 0xA1) holds
+    the 8,822 rarely used syllables -- and it is where Windows-1252 punctuation lands:
+    ``’`` is 0x92, so "Kim’s" reads "Kim뭩" (0x92 0x73).
+    """
+    encoded = char.encode("cp949")
+    return len(encoded) == 2 and encoded[0] >= 0xA1 and encoded[1] >= 0xA1
+
+
+def _korean_evidence(data: bytes, text: str, name: str) -> None:
+    """Accept a CP949 reading only if it is plausibly Korean; else refuse with both readings.
+
+    Plausible: every non-ASCII character is in KS X 1001 and at least one is a Hangul
+    syllable. Otherwise the first row holding a doubtful character is shown as CP949 and as
+    Windows-1252, and the user is asked to save the file as UTF-8 (the one reading that
+    needs no guess).
+    """
+    found = set(_NON_ASCII.findall(text))
+    doubtful = {c for c in found if not _ks_x_1001(c)}
+    hangul = any(_HANGUL_SYLLABLES[0] <= ord(c) <= _HANGUL_SYLLABLES[1] for c in found)
+    if not doubtful and hangul:
+        return
+    pool = doubtful or found
+    position = min(text.find(c) for c in pool)
+    row = text.count("\n", 0, position) + 1
+    line_bytes = data.split(b"\n")[row - 1].rstrip(b"\r")
+    korean = line_bytes.decode("cp949", errors="replace")
+    western = line_bytes.decode("cp1252", errors="replace")
+    raise InputError(Issue(
+        code="encoding_ambiguous", path=name, row=row,
+        value=western[:_SHOWN_READING],
+        message=f"the text encoding is unclear: this row reads "
+        f"{korean[:_SHOWN_READING]!r} as Korean (CP949) but {western[:_SHOWN_READING]!r} as "
+        "Western European (Windows-1252); save the file as 'CSV UTF-8' or .xlsx",
+    ))
 
 
 def _csv_rows(text: str, name: str) -> list[tuple[int, list[str]]]:
@@ -255,7 +349,8 @@ def read_table(source: str | os.PathLike[str] | bytes, name: str | None = None) 
     ------
     InputError
         ``file_not_found``, ``cannot_read``, ``too_large``, ``too_many_rows``,
-        ``empty_file``, ``encoding`` or ``not_a_table`` (one issue: the file is unreadable).
+        ``empty_file``, ``encoding``, ``encoding_ambiguous``, ``xml_entities``,
+        ``one_column`` or ``not_a_table`` (one issue: the file is unreadable).
     """
     data, shown = _read_source(source, name)
     if len(data) > MAX_BYTES:
@@ -275,7 +370,7 @@ def read_table(source: str | os.PathLike[str] | bytes, name: str | None = None) 
     width = max(len(row) for _, row in cells)
     header = tuple(cells[0][1]) + ("",) * (width - len(cells[0][1]))
     if sum(1 for cell in header if cell) < 2:
-        raise _fail("not_a_table", "only one column found; expected a table", shown, 1)
+        raise _fail("one_column", "only one column found; expected a table", shown, 1)
     kept = [(i, row) for i, row in cells[1:] if any(row)]
     return RawTable(
         name=shown,
@@ -328,20 +423,46 @@ def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     Readers see either the old file or the complete new one, never a half-written file
     (the style guide's "write files via temp file + rename"). An existing file's
     permissions are kept; a new file gets ``0o644``.
+
+    Raises
+    ------
+    ConfigError
+        ``cannot_write``, naming the path and the reason, when the folder does not exist,
+        the path is a folder, permission is denied, or the disk is full (the temporary file
+        is removed, any old file is left as it was).
     """
     target = Path(path)
-    mode = target.stat().st_mode & 0o7777 if target.exists() else 0o644
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    shown = os.fspath(path)
+    if target.is_dir():
+        raise _cannot_write(shown, "it is a folder; give a file name")
+    if not target.parent.is_dir():
+        raise _cannot_write(shown, f"the folder {os.fspath(target.parent)!r} does not exist")
+    tmp: str | None = None
     try:
+        mode = target.stat().st_mode & 0o7777 if target.exists() else 0o644
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, mode)
         os.replace(tmp, target)
+    except OSError as exc:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
+        reason = exc.strerror or type(exc).__name__
+        if exc.errno == errno.ENOSPC:
+            reason = "the disk is full"
+        raise _cannot_write(shown, f"{reason}; nothing was written") from None
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _cannot_write(path: str, reason: str) -> ConfigError:
+    return ConfigError(Issue(code="cannot_write", message=f"cannot write the file: {reason}",
+                             path=path))
 
 
 def to_interchange(db: Database) -> pd.DataFrame:
@@ -418,7 +539,12 @@ def read_decision_matrix(
                 number_value = float(text)
             except ValueError:
                 number_value = float("nan")
-            if not math.isfinite(number_value):
+            if math.isinf(number_value) and "inf" not in text.lower():
+                issues.append(Issue(code="number_too_large", path=raw.name, row=number,
+                                    field=criterion, value=cell,
+                                    message=f"'{cell}' is too large to compute with "
+                                    "(beyond 1.8e308)"))
+            elif not math.isfinite(number_value):
                 issues.append(Issue(code="not_a_number", path=raw.name, row=number,
                                     field=criterion, value=cell,
                                     message=f"expected a number, got '{cell}'"))

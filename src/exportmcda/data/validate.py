@@ -49,8 +49,8 @@ Issue codes: ``missing_column``, ``duplicate_column``, ``reserved_column``,
 ``not_an_integer``, ``negative_number``, ``number_out_of_range``, ``future_year``,
 ``implausible_year``, ``class_out_of_range``, ``raw_class_mismatch``, ``company_conflict``,
 ``technology_conflict``, ``duplicate_row``, ``unknown_country_code``,
-``unknown_certification`` (reading a file adds those of
-:func:`exportmcda.data.io.read_table`).
+``unknown_certification``, ``control_character``, ``cell_too_long`` (reading a file adds
+those of :func:`exportmcda.data.io.read_table`).
 """
 
 from __future__ import annotations
@@ -89,7 +89,7 @@ from exportmcda.data.taxonomy import (
 )
 from exportmcda.errors import InputError, Issue
 
-__all__ = ["summary", "validate"]
+__all__ = ["MAX_CELL_CHARS", "summary", "validate"]
 
 _DIMENSIONS: dict[str, tuple[Dimension, str]] = {
     "field": (Dimension.FIELD, "technology field"),
@@ -113,6 +113,17 @@ _LIMIT = 10**18
 """Largest raw value accepted (fits a 64-bit integer; 10^18 won is far beyond any firm)."""
 _EARLIEST_YEAR = 1800
 """Earliest plausible founding year: catches two-digit years ('98' → 1,900+ years)."""
+
+MAX_CELL_CHARS = 32_767
+"""Most characters in one cell (Excel's limit, *Excel specifications and limits*)."""
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_SHOWN_CHARS = 60
+
+
+def _shown(cell: str) -> str:
+    """A cell as an issue shows it: control characters escaped, at most 60 characters."""
+    head = cell[:_SHOWN_CHARS] + ("…" if len(cell) > _SHOWN_CHARS else "")
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", head)
 
 
 class _Bad:
@@ -162,6 +173,36 @@ class _Checker:
         self.issues.append(
             Issue(code=code, message=message, path=path, row=row, field=field, value=value)
         )
+
+    def characters(self) -> None:
+        """Refuse what no workbook can hold: control characters and over-long cells.
+
+        Tab, line feed and carriage return stay (a multi-line cell is ordinary in Excel and
+        valid XML); the other C0 controls (NUL, BEL 0x07, VT 0x0B, ESC 0x1B ...)
+        and the non-characters U+FFFE/U+FFFF are not allowed in XML 1.0, so an export would
+        fail on them. Excel holds at most :data:`MAX_CELL_CHARS` characters in a cell.
+        """
+        header = tuple(self.raw.header)
+        for r, row in ((1, header), *self.rows):
+            joined = "".join(row)
+            if _CONTROL.search(joined) is None and len(joined) <= MAX_CELL_CHARS:
+                continue
+            for j, cell in enumerate(row):
+                column = (header[j].strip() if j < len(header) else "") or f"column {j + 1}"
+                found = _CONTROL.search(cell)
+                if found is not None:
+                    char = found.group()
+                    message = (
+                        f"{column} holds the control character U+{ord(char):04X} at position "
+                        f"{found.start() + 1}; remove it (a workbook cannot hold it)"
+                    )
+                    self.add("control_character", message, r, column, _shown(cell))
+                if len(cell) > MAX_CELL_CHARS:
+                    message = (
+                        f"{column} is {len(cell):,} characters long; a cell holds at most "
+                        f"{MAX_CELL_CHARS:,} (Excel's limit)"
+                    )
+                    self.add("cell_too_long", message, r, column, _shown(cell))
 
     def header(self) -> None:
         seen: dict[str, int] = {}
@@ -423,6 +464,7 @@ def validate(
         With one :class:`~exportmcda.errors.Issue` per problem found (all of them).
     """
     check = _Checker(raw)
+    check.characters()
     check.header()
     records = [check.record(r, row) for r, row in check.rows]
     if not records:

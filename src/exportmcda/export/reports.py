@@ -3,7 +3,9 @@
 The workbook carries: the shortlist with explanations; the weights and every AHP matrix
 with λmax, CR and the random-index table; the country profile with each value's sources;
 the provenance (data source and SHA-256, synthetic or not, scenario, method, versions,
-date); the assumptions. Text that a spreadsheet would run as a formula (starting with
+date); the assumptions. Metadata (file names, paths, notes, provenance) is written on one
+line (:func:`~exportmcda.export.safe.one_line` escapes newlines). Text that a spreadsheet would
+run as a formula (starting with
 ``= + - @``, tab or carriage return: OWASP "CSV injection") is written as text: in .xlsx
 as a string cell with a quote prefix, in CSV behind a leading apostrophe.
 
@@ -30,7 +32,12 @@ from openpyxl.utils import get_column_letter
 from exportmcda.ahp.priorities import AhpResult
 from exportmcda.data.taxonomy import FIELDS
 from exportmcda.export.record import RECORD_SHEET, Record, build_record, record_cells
-from exportmcda.export.safe import looks_like_formula, safe_filename
+from exportmcda.export.safe import (
+    looks_like_formula,
+    neutral_line,
+    one_line,
+    safe_filename,
+)
 from exportmcda.labels import note_text, shared_rank_text, t
 from exportmcda.model.selection import Selection
 
@@ -157,32 +164,34 @@ def _provenance_rows(
         if (values := getattr(filters, name))
     ) or t("audit_no_filters", lang)
     rows: list[list[Any]] = [
-        [t("data_source", lang), p.source],
+        [t("data_source", lang), one_line(p.source)],
         ["SHA-256", p.sha256],
         [t("synthetic", lang), t("yes", lang) if p.synthetic else t("no", lang)],
         [t("target", lang), selection.country.code],
-        [t("scenario", lang), f"{selection.scenario.id} ({selection.scenario.basis})"],
+        [t("scenario", lang),
+         one_line(f"{selection.scenario.id} ({selection.scenario.basis})")],
         [t("method", lang), f"{r.method} ({r.engine})"],
         [t("normalization", lang), r.normalization or "-"],
         [t("candidates", lang), len(r.alternatives)],
-        [t("audit_filters", lang), shown_filters],
+        [t("audit_filters", lang), one_line(shown_filters)],
         [t("audit_top", lang), record.top],
         *([name, version] for name, version in record.versions),
         [t("created", lang), created.isoformat(timespec="seconds")],
         [t("audit_criteria_hash", lang), record.criteria_file, record.criteria_sha256],
-        [t("audit_scenario_hash", lang), selection.scenario.id, record.scenario_sha256],
+        [t("audit_scenario_hash", lang), one_line(selection.scenario.id),
+         record.scenario_sha256],
         *([t("audit_profile_hash", lang), name, sha] for name, sha in record.profile_files),
         [t("audit_record", lang), t("audit_record_where", lang)],
     ]
     names = selection.weights.tree.names(lang)
-    rows += [[t("notes", lang), note_text(note, lang, names)]
+    rows += [[t("notes", lang), one_line(note_text(note, lang, names))]
              for note in selection.notes_for(record.top)]
     return rows
 
 
 def _tie_notes(selection: Selection, top: int, lang: str) -> list[str]:
     """The tie rule and, if a tie straddles the cut-off, who it left out (shortlist sheet)."""
-    return [note_text(n, lang) for n in selection.notes_for(top)
+    return [one_line(note_text(n, lang)) for n in selection.notes_for(top)
             if n.code in ("tie_rule", "cut_off_ties")]
 
 
@@ -193,9 +202,9 @@ def _record_rows(record: Record, lang: str) -> list[list[Any]]:
 
 def _assumption_rows(selection: Selection, lang: str) -> list[list[Any]]:
     rows: list[list[Any]] = [[t("assumptions", lang)]]
-    rows += [[a] for a in selection.provenance.assumptions]
-    rows.append([f"{t('scenario', lang)}: {selection.scenario.id} — basis: "
-                 f"{selection.scenario.basis}"])
+    rows += [[one_line(a)] for a in selection.provenance.assumptions]
+    rows.append([one_line(f"{t('scenario', lang)}: {selection.scenario.id} — basis: "
+                          f"{selection.scenario.basis}")])
     for leaf in selection.weights.tree.leaves:
         basis = leaf.params.get("scores_basis")
         if basis == "assumed":
@@ -254,9 +263,10 @@ def shortlist_xlsx(
     notice = selection.provenance.notice(lang)
     heading: list[list[Any]] = [
         [t("app_title", lang)],
-        [f"{t('target', lang)}: {selection.country.code} — {selection.country.name(lang)}; "
-         f"{t('scenario', lang)}: {selection.scenario.label(lang)}; "
-         f"{t('created', lang)}: {when.date().isoformat()}"],
+        [one_line(f"{t('target', lang)}: {selection.country.code} — "
+                  f"{selection.country.name(lang)}; {t('scenario', lang)}: "
+                  f"{selection.scenario.label(lang)}; {t('created', lang)}: "
+                  f"{when.date().isoformat()}")],
     ]
     if notice:
         heading.append([notice])
@@ -301,14 +311,18 @@ def shortlist_csv(
     out = io.StringIO()
     notice = selection.provenance.notice(lang)
     stamp = when.isoformat(timespec="seconds")
-    out.write(f"# {t('target', lang)}: {selection.country.code}; {t('scenario', lang)}: "
-              f"{selection.scenario.id}; {t('created', lang)}: {stamp}\n")
-    out.write(f"# {t('data_source', lang)}: {_csv_text(selection.provenance.source)}; "
-              f"SHA-256 {selection.provenance.sha256}\n")
-    if notice:
-        out.write(f"# {notice}\n")
-    for text in _tie_notes(selection, top, lang):
-        out.write(f"# {text}\n")
+    # Every # line passes neutral_line: names, paths and notes can neither start a line nor
+    # a cell with a formula, whatever newline or comma they hold (the file name included).
+    lines = [
+        f"{t('target', lang)}: {selection.country.code}; {t('scenario', lang)}: "
+        f"{selection.scenario.id}; {t('created', lang)}: {stamp}",
+        f"{t('data_source', lang)}: {selection.provenance.source}; "
+        f"SHA-256 {selection.provenance.sha256}",
+        *([notice] if notice else []),
+        *_tie_notes(selection, top, lang),
+    ]
+    for line in lines:
+        out.write(f"# {neutral_line(line)}\n")
     frame = _shortlist_frame(selection, top, lang)
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(frame.columns)

@@ -13,17 +13,63 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["FORMULA_PREFIXES", "looks_like_formula", "safe_filename"]
+__all__ = [
+    "FORMULA_PREFIXES",
+    "looks_like_formula",
+    "neutral_cell",
+    "neutral_line",
+    "one_line",
+    "safe_filename",
+]
 
 FORMULA_PREFIXES: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
 """Leading characters that make Excel or LibreOffice treat text as a formula (OWASP)."""
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+_SEGMENT = re.compile(r"([,;])")
 
 
 def looks_like_formula(value: object) -> bool:
     """Whether ``value`` is text a spreadsheet would run as a formula."""
     return isinstance(value, str) and value.startswith(FORMULA_PREFIXES)
+
+
+def one_line(text: object) -> str:
+    r"""Metadata (a file name, a path, a note) as one visible line.
+
+    A newline, carriage return, tab or other control character is written as an escape
+    (``\n``, ``\r``, ``\t``, ``\x07``), so a file named ``x\n=HYPERLINK(1).csv`` cannot
+    start a new line, or a new cell, of an export.
+    """
+    return _CONTROL.sub(
+        lambda m: _ESCAPES.get(m.group(), f"\\x{ord(m.group()):02x}"), str(text)
+    )
+
+
+def neutral_cell(value: object) -> str:
+    """Metadata as a CSV cell: :func:`one_line`, then a leading apostrophe if formula-like.
+
+    The same neutralisation as user data (OWASP): what a spreadsheet would run is text.
+    """
+    text = one_line(value)
+    return f"'{text}" if looks_like_formula(text) else text
+
+
+def neutral_line(text: object) -> str:
+    """A free-text line of a CSV file (a ``#`` comment) that no spreadsheet runs.
+
+    Excel splits even a comment line at its commas (or semicolons, in some locales), so
+    every piece is neutralised as a cell would be: after :func:`one_line`, a piece whose
+    text (spaces aside) starts a formula gets an apostrophe in front of it.
+    """
+    pieces = _SEGMENT.split(one_line(text))
+    for k, piece in enumerate(pieces):
+        stripped = piece.lstrip(" ")
+        if looks_like_formula(stripped):
+            pieces[k] = piece[: len(piece) - len(stripped)] + "'" + stripped
+    return "".join(pieces)
 
 
 def safe_filename(text: str, *, fallback: str = "exportmcda", limit: int = 80) -> str:

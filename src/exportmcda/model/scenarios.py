@@ -11,6 +11,8 @@ Global leaf weights are the products of local weights down the tree (Saaty 1980,
 
 from __future__ import annotations
 
+import difflib
+import math
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
@@ -19,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from exportmcda.ahp.completion import DEFAULT_COMPLETION, completion_name
+from exportmcda.ahp.judgments import parse_fraction
 from exportmcda.ahp.priorities import (
     AhpResult,
     ahp_from_pairs,
@@ -30,6 +33,7 @@ from exportmcda.ahp.priorities import (
 from exportmcda.errors import ConfigError, Issue, JudgmentError, Note
 from exportmcda.labels import bilingual
 from exportmcda.model.criteria import CriteriaTree, parse_direction
+from exportmcda.model.measure_params import check_params
 from exportmcda.rank.directions import Direction
 from exportmcda.resources import criteria_dir
 from exportmcda.robustness.oat import perturbed
@@ -122,12 +126,55 @@ def load_scenario(name_or_path: str | Path, directory: Path | None = None) -> Sc
     return parse_scenario(text, name=str(path))
 
 
+_TABLE_KEYS = ("judgments", "weights", "directions", "evidence")
+_EVIDENCE_KEYS = ("min_source", "sourced_only")
+_TEXT_KEYS = ("id", "label_en", "label_ko", "description_en", "description_ko", "basis",
+              "method", "ri_table", "completion")
+"""Top-level keys whose value is text."""
+
+
+def _type_error(code: str, message: str, name: str, key: str, value: object) -> ConfigError:
+    """A value of the wrong TOML type: the file, the dotted key and what was found."""
+    found = type(value).__name__
+    found = {"dict": "a table", "list": "an array", "str": "text", "bool": "true/false",
+             "int": "a number", "float": "a number"}.get(found, found)
+    return ConfigError(Issue.of(code, f"{message}; found {found}", path=name, field=key,
+                                value=value if not isinstance(value, dict | list) else None))
+
+
+def _table(data: Mapping[str, Any], key: str, name: str, code: str, what: str) -> Mapping[str, Any]:
+    """``data[key]`` as a table (absent: empty), or a ConfigError naming file and key."""
+    value = data.get(key, {})
+    if not isinstance(value, Mapping):
+        raise _type_error(code, f"[{key}] must be a table of {what}", name, key, value)
+    return value
+
+
+def _unknown_keys(keys: Iterable[object], known: Iterable[str], name: str, where: str) -> None:
+    """Refuse keys a scenario does not take, suggesting the nearest valid one.
+
+    A typo such as ``[weight.x]`` or ``[judgement.x]`` would otherwise be ignored silently.
+    """
+    valid = tuple(known)
+    issues = []
+    for key in keys:
+        close = difflib.get_close_matches(str(key), valid, n=1)
+        hint = f"did you mean '{close[0]}'?" if close else f"valid: {', '.join(valid)}"
+        issues.append(Issue.of("unknown_key", f"unknown key '{key}'; {hint}", path=name,
+                               field=f"{where}{key}", value=key))
+    if issues:
+        raise ConfigError(issues)
+
+
+def _is_number_or_text(value: object) -> bool:
+    """A judgment or weight as a file may write it: a number or text, never a table."""
+    return isinstance(value, int | float | str) and not isinstance(value, bool)
+
+
 def _pairs(node: str, table: Any, name: str) -> dict[tuple[str, str], str]:
     if not isinstance(table, Mapping):
-        raise ConfigError.single(
-            "bad_judgments", "judgments must be a table of \"A vs B\" = value", path=name,
-            field=f"judgments.{node}",
-        )
+        raise _type_error("bad_judgments", "judgments must be a table of \"A vs B\" = value",
+                          name, f"judgments.{node}", table)
     pairs: dict[tuple[str, str], str] = {}
     for key, value in table.items():
         match = _PAIR.match(str(key))
@@ -136,38 +183,86 @@ def _pairs(node: str, table: Any, name: str) -> dict[tuple[str, str], str]:
                 "bad_judgments", "a judgment key reads \"A vs B\"", path=name,
                 field=f"judgments.{node}", value=key,
             )
+        if not _is_number_or_text(value):
+            raise _type_error("bad_judgments", "a judgment is a number or text such as \"1/3\"",
+                              name, f"judgments.{node}.{key}", value)
+        if isinstance(value, float) and math.isinf(value):
+            raise JudgmentError.single(
+                "number_too_large", "too large to compute with (beyond 1.8e308); Saaty's "
+                "scale runs to 9", path=name, field=f"judgments.{node}.{key}", value=value)
         pairs[(match["a"], match["b"])] = str(value)
     return pairs
 
 
 def parse_scenario(text: str, *, name: str = "scenario.toml") -> Scenario:
-    """Parse scenario TOML (from a file or an upload) into a :class:`Scenario`."""
+    """Parse scenario TOML (from a file or an upload) into a :class:`Scenario`.
+
+    The one guarded reader of scenario text, for the CLI, the app and the auditor alike:
+    whatever the text holds (a value of the wrong type, a table where a number belongs),
+    the only error it raises is a :class:`ConfigError` (or a :class:`JudgmentError` for a
+    bad weight) naming the file and the key.
+    """
+    try:
+        return _parse_scenario(text, name)
+    except (TypeError, AttributeError, ValueError, OverflowError) as error:  # last guard
+        raise ConfigError.single(
+            "bad_scenario", f"cannot read the scenario ({type(error).__name__}: {error})",
+            path=name,
+        ) from None
+
+
+def _parse_scenario(text: str, name: str) -> Scenario:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise ConfigError.single("bad_toml", f"not valid TOML: {error}", path=name) from None
+    _unknown_keys([k for k in data if k not in (*_TEXT_KEYS, *_TABLE_KEYS)],
+                  (*_TEXT_KEYS, *_TABLE_KEYS), name, "")
+    for key in _TEXT_KEYS:
+        if key in data and not isinstance(data[key], str):
+            raise _type_error("bad_type", f"{key} must be text", name, key, data[key])
     method = method_name(data.get("method", "eigenvector"), path=name, field="method")
     judgments = {
         str(node): _pairs(str(node), table, name)
-        for node, table in data.get("judgments", {}).items()
+        for node, table in _table(data, "judgments", name, "bad_judgments",
+                                  "nodes, each a table of \"A vs B\" = value").items()
     }
     weights: dict[str, dict[str, float]] = {}
-    for node, table in data.get("weights", {}).items():
+    for node, table in _table(data, "weights", name, "bad_weights",
+                              "nodes, each a table of child = number").items():
         if not isinstance(table, Mapping):
-            raise ConfigError.single(
-                "bad_weights", "weights must be a table of child = number", path=name,
-                field=f"weights.{node}",
-            )
+            raise _type_error("bad_weights", "weights must be a table of child = number", name,
+                              f"weights.{node}", table)
+        for child, value in table.items():
+            if not _is_number_or_text(value):
+                raise _type_error("bad_weights", "a weight is a number", name,
+                                  f"weights.{node}.{child}", value)
+            if math.isinf(parse_fraction(value)) and parse_fraction(value) > 0:
+                raise JudgmentError.single(
+                    "number_too_large", "too large to compute with (beyond 1.8e308); scale "
+                    "the weights down", path=name, field=f"weights.{node}.{child}", value=value)
+        if math.isinf(sum(max(parse_fraction(v), 0.0) for v in table.values())):
+            raise JudgmentError.single(
+                "weights_too_large", "the weights sum beyond the largest number a float holds "
+                "(1.8e308); scale them down", path=name, field=f"weights.{node}")
         weights[str(node)] = dict(direct_weights(table, path=name))
-    directions = {
-        str(k): parse_direction(v, path=name, where=f"directions.{k}")
-        for k, v in data.get("directions", {}).items()
-    }
-    evidence = data.get("evidence", {})
-    if not isinstance(evidence, Mapping) or set(evidence) - {"min_source", "sourced_only"}:
+    directions: dict[str, Direction] = {}
+    for k, v in _table(data, "directions", name, "bad_direction",
+                       "criterion = \"benefit\" or \"cost\"").items():
+        if not isinstance(v, str):
+            raise _type_error("bad_direction", "direction must be 'benefit' or 'cost'", name,
+                              f"directions.{k}", v)
+        directions[str(k)] = parse_direction(v, path=name, where=f"directions.{k}")
+    evidence = _table(data, "evidence", name, "bad_evidence",
+                      "min_source = \"...\" and sourced_only = true/false")
+    _unknown_keys([k for k in evidence if k not in _EVIDENCE_KEYS], _EVIDENCE_KEYS, name,
+                  "evidence.")
+    check_params("policy_fit", evidence, "evidence", name)
+    if not any(judgments.values()) and not weights:
         raise ConfigError.single(
-            "bad_evidence", "[evidence] takes min_source and sourced_only", path=name,
-            field="evidence", value=", ".join(map(str, evidence)),
+            "empty_scenario", "the scenario gives neither [judgments.<node>] nor "
+            "[weights.<node>]; an empty scenario would silently weigh every criterion equally",
+            path=name,
         )
     sid = str(data.get("id") or Path(name).stem)
     return Scenario(
