@@ -306,7 +306,7 @@ def sources_expander(selection: Selection, lang: str) -> None:
         evidence_controls(lang)
         counts = {kind: sum(s.type is kind for s in sources) for kind in SourceType}
         st.text(
-            t("sources_strength", lang, strength=profile.evidence_strength)
+            t("sources_strength", lang, strength=selection.evidence_level().label(lang))
             + " · "
             + " · ".join(f"{k.label(lang)} {n}" for k, n in counts.items() if n)
         )
