@@ -89,8 +89,8 @@ _TYPE_LABELS = {
 class EvidenceLevel(Enum):
     """How strong the evidence behind a profile is, computed from its sources (issue 10).
 
-    The rule, stated once (:meth:`of`) and applied to the sources left *after* the evidence
-    rule (``min_source``, ``sourced_only``; :meth:`CountryProfile.evidence_sources`):
+    The rule, stated once (:meth:`from_sources`) and applied to the sources left *after*
+    the evidence rule (``min_source``, ``sourced_only``; :meth:`CountryProfile.evidence_sources`):
 
     * ``strong``: at least one ``official`` source and at least two distinct sources;
     * ``moderate``: otherwise, at least one ``official``, ``copy`` or ``analysis`` source
@@ -110,7 +110,7 @@ class EvidenceLevel(Enum):
     NONE = "none"
 
     @classmethod
-    def of(cls, sources: Iterable[Source]) -> EvidenceLevel:
+    def from_sources(cls, sources: Iterable[Source]) -> EvidenceLevel:
         """The level of a set of sources by the rule above."""
         distinct = {s.id: s.type for s in sources}
         types = set(distinct.values())
@@ -252,7 +252,7 @@ class CountryProfile:
         self, min_source: str | None = None, sourced_only: bool = False
     ) -> EvidenceLevel:
         """The evidence label computed from the sources left after the evidence rule."""
-        return EvidenceLevel.of(self.evidence_sources(min_source, sourced_only))
+        return EvidenceLevel.from_sources(self.evidence_sources(min_source, sourced_only))
 
     def evidence_summary(self) -> dict[str, Any]:
         """Count the evidence behind the profile.
