@@ -22,6 +22,7 @@ from exportmcda.labels import notes_text
 from exportmcda.model.scenarios import scenario_from_weights
 from exportmcda.model.selection import Filters
 from tests.export.workbooks import TOP, WHEN
+from tests.no_evidence import TIE_COUNTRY
 
 
 def test_slider_weights_are_recorded_and_reproduced(db):
@@ -131,7 +132,7 @@ def test_verify_says_when_todays_tie_rule_lists_another_top_n(no_evidence_db):
     moved = load(pd.concat([frame[first], frame[~first]]).to_csv(index=False).encode(),
                  name="moved.csv")
     selection = em.select(moved, em.load_criteria(), em.load_scenario("balanced"),
-                          em.get_country("IND"))
+                          em.get_country(TIE_COUNTRY))
     record = _format_1(selection, 10)
     assert [e.technology_id for e in record.shortlist][7:] == ["T0967", "T0962", "T0964"]
     result = verify(record, moved)
