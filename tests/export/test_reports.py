@@ -159,3 +159,20 @@ def test_shortlist_sheet_shows_integer_ranks_ties_and_the_cut_off(no_evidence_db
     ko = openpyxl.load_workbook(io.BytesIO(shortlist_xlsx(thailand, top=10, lang="ko")))
     assert any("T0967" in str(r[0]) and "제외" in str(r[0])
                for r in ko.active.iter_rows(max_row=6, values_only=True))
+
+
+def test_country_sheet_gives_the_evidence_label_computed_after_the_rule(india, db):
+    # issue 10: India rests on two copies and five news items: "Moderate"; official only: "None"
+    def label(selection, lang):
+        wb = openpyxl.load_workbook(io.BytesIO(shortlist_xlsx(selection, top=5, lang=lang)))
+        sheet = wb["Country profile" if lang == "en" else "대상국 정책"]
+        return next(r[1:] for r in sheet.iter_rows(values_only=True)
+                    if r[0] in ("Evidence strength", "근거 강도"))
+
+    assert label(india, "en")[0] == "Moderate"
+    assert label(india, "en")[1].startswith("Strong: an official source and two or more")
+    assert label(india, "ko")[0] == "보통"
+    from dataclasses import replace
+    strict = replace(em.load_scenario("balanced"), evidence={"min_source": "official"})
+    official = em.select(db, em.load_criteria(), strict, em.get_country("IND"))
+    assert label(official, "en")[0] == "None"
