@@ -50,6 +50,7 @@ def india(db: Database) -> Selection:
 
 
 @pytest.fixture(scope="session")
-def tied_india(no_evidence_db: Database) -> Selection:
-    """India on the sample without evidence (tests/no_evidence.py): ties at 4 and 8-11."""
-    return select(no_evidence_db, load_criteria(), load_scenario("balanced"), get_country("IND"))
+def tied_thailand(no_evidence_db: Database) -> Selection:
+    """Thailand on the sample without evidence (tests/no_evidence.py): ties at 4 and 8-11."""
+    return select(no_evidence_db, load_criteria(), load_scenario("balanced"),
+                  get_country(no_evidence.TIE_COUNTRY))

@@ -321,11 +321,10 @@ def sources_expander(selection: Selection, lang: str) -> None:
     with st.expander(t("sources_title", lang, name=profile.name(lang), n=len(sources))):
         evidence_controls(lang)
         counts = {kind: sum(s.type is kind for s in sources) for kind in SourceType}
-        st.text(
-            t("sources_strength", lang, strength=profile.evidence_strength)
-            + " · "
-            + " · ".join(f"{k.label(lang)} {n}" for k, n in counts.items() if n)
-        )
+        st.text(" · ".join([
+            t("sources_strength", lang, strength=selection.evidence_level().label(lang)),
+            *(f"{k.label(lang)} {n}" for k, n in counts.items() if n),
+        ]))
         if not sources:
             st.text(t("sources_none", lang))
             return

@@ -582,6 +582,23 @@ LABELS.update(
         "audit_top": {"en": "Shortlist size", "ko": "후보 목록 크기"},
     }
 )
+
+# Evidence levels of a country profile, computed from its sources (data.countries.EvidenceLevel).
+LABELS.update(
+    {
+        "evidence_level.strong": {"en": "Strong", "ko": "강함"},
+        "evidence_level.moderate": {"en": "Moderate", "ko": "보통"},
+        "evidence_level.thin": {"en": "Thin", "ko": "약함"},
+        "evidence_level.none": {"en": "None", "ko": "없음"},
+        "evidence_level_rule": {
+            "en": "Strong: an official source and two or more sources; Moderate: a copy, an "
+            "analysis or a single official source; Thin: news or weak hosts only; None: no "
+            "source left after the evidence rule",
+            "ko": "강함: 공식 출처 1개 이상과 출처 2개 이상, 보통: 공식 문서 사본·분석 또는 공식 "
+            "출처 1개, 약함: 언론·저신뢰 출처만, 없음: 근거 규칙 적용 후 남은 출처 없음",
+        },
+    }
+)
 ISSUE_CODES.update(
     {
         "audit.no_record": {"en": "No audit record", "ko": "감사 기록 없음"},

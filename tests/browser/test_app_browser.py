@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import ROOT, screenshot, settle
+from tests.no_evidence import TIE_COUNTRY
 
 pytestmark = pytest.mark.browser
 
@@ -75,7 +76,7 @@ def test_korean_switch_and_screenshots_of_every_page(page: Page) -> None:
 
 
 def test_ranking_with_ties_in_english_and_korean(page: Page, no_evidence_csv: Path) -> None:
-    """IND, top 10: the tie T0962/T0964/T0965 (=8) is shown and the cut-off note names T0967.
+    """THA, top 10: the tie T0962/T0964/T0965 (=8) is shown and the cut-off note names T0967.
 
     The sample has no ties: the sample without its evidence columns (tests/no_evidence.py)
     is uploaded in the sidebar. Its track record is left out: the slider says so.
@@ -84,7 +85,7 @@ def test_ranking_with_ties_in_english_and_korean(page: Page, no_evidence_csv: Pa
         ("en", "Score (TOPSIS closeness)", "leaves out T0967", "Left out: the database lacks"),
         ("ko", "점수(TOPSIS 근접도)", "T0967를 제외", "제외됨: 데이터베이스에 이 기준을"),
     ):
-        open_page(page, "ranking", lang=lang, country="IND", top="10")
+        open_page(page, "ranking", lang=lang, country=TIE_COUNTRY, top="10")
         page.get_by_test_id("stSidebar").locator("input[type=file]").first.set_input_files(
             no_evidence_csv)
         settle(page)
@@ -95,7 +96,7 @@ def test_ranking_with_ties_in_english_and_korean(page: Page, no_evidence_csv: Pa
         assert "9.5" not in table.inner_text()
         expect(page.get_by_text(note).first).to_be_visible()
         expect(page.get_by_text(left_out).first).to_be_visible()
-        screenshot(page, f"ranking-ties-IND-{lang}")
+        screenshot(page, f"ranking-ties-{TIE_COUNTRY}-{lang}")
 
 
 def test_compare_two_targets(page: Page) -> None:

@@ -13,10 +13,11 @@ from exportmcda.cli.main import run
 from exportmcda.data.countries import default_directory
 from exportmcda.export.record import RECORD_SHEET, build_record, file_sha256, read_record
 from exportmcda.export.reports import shortlist_xlsx
+from exportmcda.export.verify import SCORE_TOLERANCE
 from tests.export.workbooks import SAMPLE_CSV, SAMPLE_SHA256, TOP, WHEN
 
-FIRST = "T0607"
-"""India's first technology under the balanced scenario (Traffic and Logistics)."""
+FIRST = "T0889"
+"""India's first technology under the balanced scenario (Construction and Traffic)."""
 
 
 @pytest.fixture(scope="module")
@@ -61,6 +62,8 @@ def _expected_changes(recorded, selection):
             changes.add(("left", tid, entry.rank, new[tid][0]))
         elif new[tid][0] != entry.rank:
             changes.add(("moved", tid, entry.rank, new[tid][0]))
+        elif abs(new[tid][1] - entry.score) > SCORE_TOLERANCE:
+            changes.add(("rescored", tid, entry.rank, new[tid][0]))
     changes |= {("entered", tid, None, new[tid][0]) for tid in new_top if tid not in old}
     return changes
 
@@ -70,7 +73,7 @@ def test_a_changed_country_profile_is_named_with_the_rank_moves(workbook, db, tm
     shutil.copytree(default_directory(), folder)
     profile = folder / "IND.toml"
     text = profile.read_text(encoding="utf-8")
-    before = 'field = 6\nname = "Traffic"\npriority = 2'
+    before = 'field = 1\nname = "Construction"\npriority = 2'
     assert before in text
     profile.write_text(text.replace(before, before[:-1] + "0"), encoding="utf-8")
 
@@ -89,22 +92,23 @@ def test_a_changed_country_profile_is_named_with_the_rank_moves(workbook, db, tm
     found = {(d["kind"], d["technology_id"], d["old_rank"], d["new_rank"])
              for d in report["differences"]}
     assert found == _expected_changes(recorded, now)
-    # T0607 (secure freight tracking platform, Traffic and Logistics) led on India's
-    # Traffic priority; without it, it leaves
+    # T0889 (NFC facility inspection tag, Construction and Traffic) led on India's
+    # Construction priority (its primary field); without it, it falls to 6th
     first = next(d for d in report["differences"] if d["technology_id"] == FIRST)
-    assert first["kind"] == "left"
+    assert first["kind"] == "moved"
     assert first["old_rank"] == 1
-    assert first["new_rank"] > TOP
-    assert first["old_score"] == pytest.approx(0.672061, abs=1e-6)
+    assert first["new_rank"] == 6
+    assert first["old_score"] == pytest.approx(0.667792, abs=1e-6)
     assert first["new_score"] < first["old_score"]
 
 
 def test_a_changed_database_row_is_named_with_the_rank_moves(workbook, tmp_path):
     text = SAMPLE_CSV.read_text(encoding="utf-8")
-    row = "T0607,Secure freight tracking platform,C176,Bomnu Energy (fictional),Traffic,"
+    row = ("T0889,Integrated NFC facility inspection tag,C261,Chanram Information Agency "
+           "(fictional),Construction,")
     assert text.count(row) == 1
     changed = tmp_path / "technologies.csv"
-    changed.write_text(text.replace(row, row.replace(",Traffic,", ",Finance,")),
+    changed.write_text(text.replace(row, row.replace(",Construction,", ",Finance,")),
                        encoding="utf-8")
 
     code, out = run(["verify", str(workbook), "--data", str(changed), "--format", "json"])
@@ -119,7 +123,7 @@ def test_a_changed_database_row_is_named_with_the_rank_moves(workbook, tmp_path)
     found = {(d["kind"], d["technology_id"], d["old_rank"], d["new_rank"])
              for d in report["differences"]}
     assert found == _expected_changes(recorded, now)
-    assert ("left", FIRST) in {(k, t) for k, t, _, _ in found}
+    assert ("moved", FIRST, 1, 10) in found
 
 
 def test_table_output_lists_the_moves(workbook, tmp_path):
@@ -159,7 +163,7 @@ def _edited(workbook, tmp_path, edit):
 
 def test_a_tampered_record_is_refused(workbook, tmp_path, capsys):
     def promote(wb):
-        # format 2 writes integer ranks: the first entry is ["T0607",1,<score>]
+        # format 2 writes integer ranks: the first entry is ["T0889",1,<score>]
         cell = wb[RECORD_SHEET]["A2"]
         assert cell.value.count(f'["{FIRST}",1,') == 1
         cell.value = cell.value.replace(f'["{FIRST}",1,', f'["{FIRST}",2,')

@@ -9,6 +9,7 @@ import pytest
 from exportmcda.cli.main import main, run
 from exportmcda.data.io import to_interchange
 from exportmcda.export.record import read_record
+from tests.no_evidence import TIE_COUNTRY
 
 CASES = json.loads((Path(__file__).parents[1] / "fixtures" / "mcda-cases.json").read_text("utf-8"))
 
@@ -152,8 +153,8 @@ def test_mcda_bad_input_exit_1(tmp_path, capsys, weights, types, content):
 
 
 def test_rank_json_contract_and_top(no_evidence_csv):
-    # the sample without its evidence columns has ties (tests/no_evidence.py)
-    code, out = run(["rank", "--country", "IND", "--top", "5", "--format", "json",
+    # the sample without its evidence columns has ties for Thailand (tests/no_evidence.py)
+    code, out = run(["rank", "--country", TIE_COUNTRY, "--top", "5", "--format", "json",
                      "--data", str(no_evidence_csv)])
     rows = json.loads(out)
     assert code == 0
@@ -178,14 +179,15 @@ def test_rank_json_of_the_sample_has_no_ties():
     rows = json.loads(out)
     assert code == 0
     assert len(rows) == 1044
-    assert [r["technology_id"] for r in rows[:5]] == ["T0607", "T0273", "T0468", "T0889",
-                                                       "T0748"]
+    assert [r["technology_id"] for r in rows[:5]] == ["T0889", "T0966", "T0273", "T0607",
+                                                       "T0682"]
     assert [r["rank"] for r in rows] == [r["shared_rank"] for r in rows] == list(range(1, 1045))
     assert all(r["tied_with"] == [] for r in rows)
 
 
 def test_rank_table_shows_a_shared_rank_as_equals(no_evidence_csv, capsys):
-    code, out = run(["rank", "--country", "IND", "--top", "5", "--data", str(no_evidence_csv)])
+    code, out = run(["rank", "--country", TIE_COUNTRY, "--top", "5", "--data",
+                     str(no_evidence_csv)])
     assert code == 0
     lines = out.splitlines()
     assert lines[0].split()[:3] == ["rank", "shared_rank", "technology_id"]
@@ -196,30 +198,30 @@ def test_rank_table_shows_a_shared_rank_as_equals(no_evidence_csv, capsys):
     assert "cut-off" not in err  # the tie is inside the top 5
 
 
-def _cross_command_sets(tmp_path, data=None):
-    """The IND top 10 as rank, compare, export (and its record) and sensitivity report it."""
+def _cross_command_sets(tmp_path, data=None, country="IND"):
+    """A top 10 as rank, compare, export (and its record) and sensitivity report it."""
     extra = [] if data is None else ["--data", str(data)]
-    code, out = run(["rank", "--country", "IND", "--top", "10", "--format", "json", *extra])
+    code, out = run(["rank", "--country", country, "--top", "10", "--format", "json", *extra])
     assert code == 0
     ranked = [r["technology_id"] for r in json.loads(out)]
-    code, out = run(["compare", "--countries", "IND,VNM", "--top", "10", "--format", "json",
+    code, out = run(["compare", "--countries", f"{country},VNM", "--top", "10", "--format", "json",
                      *extra])
     assert code == 0
     compared = json.loads(out)
     book = tmp_path / "ind.xlsx"
-    assert main(["export", "--country", "IND", "--top", "10", "--out", str(book), *extra]) == 0
+    assert main(["export", "--country", country, "--top", "10", "--out", str(book), *extra]) == 0
     wb = openpyxl.load_workbook(book)
     rows = list(wb.active.iter_rows(values_only=True))
     start = next(k for k, r in enumerate(rows) if r[0] == "Rank")
     exported = [r[2] for r in rows[start + 1:]]
     record = read_record(book)
-    code, out = run(["sensitivity", "--country", "IND", "--top", "10", "--samples", "200",
+    code, out = run(["sensitivity", "--country", country, "--top", "10", "--samples", "200",
                      "--format", "json", *extra])
     assert code == 0
     sensed = json.loads(out)
     return {
         "rank": ranked,
-        "compare": [r["technology_id"] for r in compared["tops"]["IND"]],
+        "compare": [r["technology_id"] for r in compared["tops"][country]],
         "export": exported,
         "record": [e.technology_id for e in record.shortlist],
         "sensitivity": sensed["shortlist"],
@@ -229,9 +231,10 @@ def _cross_command_sets(tmp_path, data=None):
 
 def test_every_command_reports_the_same_top_n_and_the_tie_at_the_cut_off(
         tmp_path, capsys, no_evidence_csv):
-    # IND top 10 on the sample without evidence: T0962, T0964, T0965, T0967 tie at
+    # THA top 10 on the sample without evidence: T0962, T0964, T0965, T0967 tie at
     # positions 8-11
-    sets, compared, sensed, record, rows = _cross_command_sets(tmp_path, no_evidence_csv)
+    sets, compared, sensed, record, rows = _cross_command_sets(
+        tmp_path, no_evidence_csv, TIE_COUNTRY)
     expected = sets["rank"]
     assert expected == ["T0726", "T0275", "T0560", "T0197", "T0201", "T0489", "T0775",
                         "T0962", "T0964", "T0965"]
@@ -239,7 +242,7 @@ def test_every_command_reports_the_same_top_n_and_the_tie_at_the_cut_off(
     for name, ids in sets.items():
         assert ids == expected, name  # the same ten, in the same order
     # the cut-off is said everywhere: JSON fields, the record, the workbook and stderr
-    assert compared["cut_off_ties"]["IND"] == ["T0967"]
+    assert compared["cut_off_ties"][TIE_COUNTRY] == ["T0967"]
     assert sensed["cut_off_ties"] == ["T0967"]
     assert record.cut_off_ties == ("T0967",)
     assert set(sensed["one_at_a_time"]["tracked"]) == {*expected, "T0967"}
@@ -261,13 +264,13 @@ def test_the_top_n_does_not_depend_on_the_order_of_the_database_rows(
     shuffled = tmp_path / "shuffled.csv"
     shuffled.write_bytes(frame.sample(frac=1.0, random_state=3).to_csv(index=False).encode())
     assert not shuffled.read_text(encoding="utf-8").splitlines()[1].startswith("T0001,")
-    sets, compared, sensed, _, _ = _cross_command_sets(tmp_path, shuffled)
+    sets, compared, sensed, _, _ = _cross_command_sets(tmp_path, shuffled, TIE_COUNTRY)
     first = sets["rank"]
     assert first == ["T0726", "T0275", "T0560", "T0197", "T0201", "T0489", "T0775",
                      "T0962", "T0964", "T0965"]
     for name, ids in sets.items():
         assert ids == first, name
-    assert compared["cut_off_ties"]["IND"] == sensed["cut_off_ties"] == ["T0967"]
+    assert compared["cut_off_ties"][TIE_COUNTRY] == sensed["cut_off_ties"] == ["T0967"]
 
 
 def test_rank_with_scenario_filter_and_csv():

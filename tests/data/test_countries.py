@@ -20,6 +20,8 @@ from hypothesis import strategies as st
 
 from exportmcda.data.countries import (
     CountryProfile,
+    EvidenceLevel,
+    Source,
     SourceType,
     default_directory,
     get_country,
@@ -209,7 +211,8 @@ def test_evidence_summary_kuwait(profiles) -> None:
     summary = profiles["KWT"].evidence_summary()
     assert summary == {
         "code": "KWT",
-        "strength": "Thin",
+        "strength": "thin",  # computed: news and a weak host only
+        "strength_note": "Thin",  # the md's hand-written rating
         "fields": 21,
         "mentioned": 10,
         "not_found": 11,
@@ -218,6 +221,44 @@ def test_evidence_summary_kuwait(profiles) -> None:
         "source_types": {"official": 0, "copy": 0, "analysis": 0, "news": 2, "weak": 1},
     }
     assert [s.id for s in profiles["KWT"].sources_used()] == ["KWT1", "KWT2", "KWT4"]
+
+
+def test_india_evidence_label_follows_the_sources_left_by_the_evidence_rule(profiles) -> None:
+    # Issue 10: the md rates India "Strong", yet its non-zero priorities rest on two copies
+    # (IND1, IND8) and five news items (IND2, IND6, IND7, IND10, IND14), no official page.
+    india = profiles["IND"]
+    assert india.evidence_strength == "Strong"  # the file's note, kept
+    used = india.evidence_sources()
+    assert [s.id for s in used] == ["IND1", "IND2", "IND6", "IND7", "IND8", "IND10", "IND14"]
+    assert sorted(s.type.value for s in used) == ["copy"] * 2 + ["news"] * 5
+    assert india.evidence_level() is EvidenceLevel.MODERATE
+    # official only: nothing left
+    assert india.evidence_sources("official") == ()
+    assert india.evidence_level("official") is EvidenceLevel.NONE
+    # copies or better: IND1 and IND8, still moderate
+    assert [s.id for s in india.evidence_sources("copy")] == ["IND1", "IND8"]
+    assert india.evidence_level("copy") is EvidenceLevel.MODERATE
+    # sourced mappings only: the copies back assumed mappings (1, 16) alone -> news only
+    assert india.evidence_level(sourced_only=True) is EvidenceLevel.THIN
+    assert india.evidence_level("official").label("en") == "None"
+    assert india.evidence_level().label("ko") == "보통"
+
+
+def test_evidence_level_rule() -> None:
+    def src(i: str, kind: str) -> Source:
+        return Source(id=i, title=i, issuer="x", year="2024", url="u", type=SourceType(kind))
+
+    level = EvidenceLevel.from_sources
+    assert level([src("a", "official"), src("b", "news")]) is EvidenceLevel.STRONG
+    assert level([src("a", "official"), src("a", "official")]) is EvidenceLevel.MODERATE
+    assert level([src("a", "official")]) is EvidenceLevel.MODERATE
+    assert level([src("a", "analysis"), src("b", "weak")]) is EvidenceLevel.MODERATE
+    assert level([src("a", "copy")]) is EvidenceLevel.MODERATE
+    assert level([src("a", "news"), src("b", "weak"), src("c", "news")]) is EvidenceLevel.THIN
+    assert level([]) is EvidenceLevel.NONE
+    for lvl in EvidenceLevel:
+        assert lvl.label("en")
+        assert lvl.label("ko") != lvl.label("en")
 
 
 def test_source_type_strength_order_and_labels() -> None:

@@ -9,6 +9,7 @@ import pytest
 
 import exportmcda as em
 from exportmcda.export.reports import export_filename, shortlist_csv, shortlist_xlsx
+from tests.no_evidence import TIE_COUNTRY
 
 HOSTILE = [
     '=HYPERLINK("http://evil.example","click")',
@@ -135,10 +136,11 @@ def test_file_names_are_safe(sample_selection):
 
 
 def test_shortlist_sheet_shows_integer_ranks_ties_and_the_cut_off(no_evidence_db):
-    # the sample without evidence (tests/no_evidence.py): T0962 = T0964 = T0965 = T0967 at 8-11
-    india = em.select(no_evidence_db, em.load_criteria(), em.load_scenario("balanced"),
-                      em.get_country("IND"))
-    wb = openpyxl.load_workbook(io.BytesIO(shortlist_xlsx(india, top=10, lang="en")))
+    # Thailand on the sample without evidence (tests/no_evidence.py): T0962 = T0964 =
+    # T0965 = T0967 at 8-11
+    thailand = em.select(no_evidence_db, em.load_criteria(), em.load_scenario("balanced"),
+                         em.get_country(TIE_COUNTRY))
+    wb = openpyxl.load_workbook(io.BytesIO(shortlist_xlsx(thailand, top=10, lang="en")))
     rows = list(wb["Shortlist"].iter_rows(values_only=True))
     lines = [str(r[0]) for r in rows[:6] if r[0]]
     assert any(line.startswith("ties: scores equal to within 1e-12") for line in lines)
@@ -154,6 +156,23 @@ def test_shortlist_sheet_shows_integer_ranks_ties_and_the_cut_off(no_evidence_db
                     "T0965": ("=8", "T0962; T0964; T0967")}
     assert (body[0]["Shared rank"], body[0]["Tied with"]) == ("1", None)
     # the Korean sheet says the same in Korean
-    ko = openpyxl.load_workbook(io.BytesIO(shortlist_xlsx(india, top=10, lang="ko")))
+    ko = openpyxl.load_workbook(io.BytesIO(shortlist_xlsx(thailand, top=10, lang="ko")))
     assert any("T0967" in str(r[0]) and "제외" in str(r[0])
                for r in ko.active.iter_rows(max_row=6, values_only=True))
+
+
+def test_country_sheet_gives_the_evidence_label_computed_after_the_rule(india, db):
+    # issue 10: India rests on two copies and five news items: "Moderate"; official only: "None"
+    def label(selection, lang):
+        wb = openpyxl.load_workbook(io.BytesIO(shortlist_xlsx(selection, top=5, lang=lang)))
+        sheet = wb["Country profile" if lang == "en" else "대상국 정책"]
+        return next(r[1:] for r in sheet.iter_rows(values_only=True)
+                    if r[0] in ("Evidence strength", "근거 강도"))
+
+    assert label(india, "en")[0] == "Moderate"
+    assert label(india, "en")[1].startswith("Strong: an official source and two or more")
+    assert label(india, "ko")[0] == "보통"
+    from dataclasses import replace
+    strict = replace(em.load_scenario("balanced"), evidence={"min_source": "official"})
+    official = em.select(db, em.load_criteria(), strict, em.get_country("IND"))
+    assert label(official, "en")[0] == "None"

@@ -22,6 +22,7 @@ from exportmcda.labels import notes_text
 from exportmcda.model.scenarios import scenario_from_weights
 from exportmcda.model.selection import Filters
 from tests.export.workbooks import TOP, WHEN
+from tests.no_evidence import TIE_COUNTRY
 
 
 def test_slider_weights_are_recorded_and_reproduced(db):
@@ -113,9 +114,9 @@ def _format_1(selection, top):
                                        score=float(r.scores[i])) for i in order))
 
 
-def test_a_format_1_record_is_verified_under_its_own_rule(tied_india, no_evidence_db):
+def test_a_format_1_record_is_verified_under_its_own_rule(tied_thailand, no_evidence_db):
     # the sample without evidence: T0962 = T0964 = T0965 = T0967 at 8-11, average rank 9.5
-    record = Record.from_json(_format_1(tied_india, 10).to_json())
+    record = Record.from_json(_format_1(tied_thailand, 10).to_json())
     assert [e.rank for e in record.shortlist][7:] == [9.5, 9.5, 9.5]
     result = verify(record, no_evidence_db)
     assert result.reproduced
@@ -131,7 +132,7 @@ def test_verify_says_when_todays_tie_rule_lists_another_top_n(no_evidence_db):
     moved = load(pd.concat([frame[first], frame[~first]]).to_csv(index=False).encode(),
                  name="moved.csv")
     selection = em.select(moved, em.load_criteria(), em.load_scenario("balanced"),
-                          em.get_country("IND"))
+                          em.get_country(TIE_COUNTRY))
     record = _format_1(selection, 10)
     assert [e.technology_id for e in record.shortlist][7:] == ["T0967", "T0962", "T0964"]
     result = verify(record, moved)

@@ -11,7 +11,9 @@ from pymcdm.methods import TOPSIS
 
 import exportmcda as em
 from exportmcda import labels
+from exportmcda.data.taxonomy import FIELDS
 from exportmcda.model.explain import explain
+from tests.no_evidence import TIE_COUNTRY
 
 
 @pytest.fixture(scope="module")
@@ -57,14 +59,14 @@ def test_what_it_would_take_actually_moves_it_up(india):
 
 
 def test_a_tied_technology_is_explained_with_its_integer_rank(no_evidence_db):
-    # on the sample without evidence (tests/no_evidence.py) T0967 ties with T0962, T0964,
+    # Thailand on the sample without evidence (tests/no_evidence.py) T0967 ties with T0962, T0964,
     # T0965 at positions 8-11: by id it is 11th, never "9.5"
-    india = em.select(no_evidence_db, em.load_criteria(), em.load_scenario("balanced"),
-                      em.get_country("IND"))
-    assert india.result.tied_with(india.position("T0967")) == ["T0962", "T0964", "T0965"]
-    e = explain(india, "T0967", with_moves=False)
+    thailand = em.select(no_evidence_db, em.load_criteria(), em.load_scenario("balanced"),
+                      em.get_country(TIE_COUNTRY))
+    assert thailand.result.tied_with(thailand.position("T0967")) == ["T0962", "T0964", "T0965"]
+    e = explain(thailand, "T0967", with_moves=False)
     assert e.rank == 11
-    assert e.sentence.startswith("Ranks 11th of 1,044 for India")
+    assert e.sentence.startswith("Ranks 11th of 1,044 for Thailand")
     assert dict(e.reasons[0].params)["rank"] == 11
     assert "9.5" not in e.sentence
     assert e.above == "T0775"  # the next strictly better one, not one of the tied
@@ -111,14 +113,22 @@ def test_the_sentence_names_the_strongest_evidence_as_notes(india):
     assert "deployed" not in ko.sentence
 
 
-def test_the_policy_priority_of_the_field_is_named(india):
+def test_the_policy_priority_of_the_primary_field_is_named(india):
+    # India's first, T0889, serves Construction and Traffic. By hand (criteria.toml):
+    # Construction: priority 2, assumed mapping, IND1 (copy) + IND2 (news):
+    #   1 x min(1, 0.8 + 0.1) x 0.75 = 0.675; Traffic: priority 2, sourced, IND2 + IND6
+    #   (news): 1 x (0.4 + 0.1) = 0.5. Primary: Construction; fit 0.675 + 0.25 x 0.5 = 0.8.
     first = india.result.alternatives[india.result.order[0]]
+    assert first == "T0889"
+    assert india.records(1)[0]["criteria"]["country_fit"] == pytest.approx(0.8)
+    assert india.policy_fields(first) == [1, 6]
+    assert india.policy_sources(first) == ["IND2", "IND1", "IND6"]
     e = explain(india, first, with_moves=False)
     policy = next(n for n in e.reasons if n.code == "why_policy_headline")
-    assert dict(policy.params) == {"field": "Traffic", "country": "IND"}
-    assert "Traffic is a headline priority of India's policy" in e.sentence
+    assert dict(policy.params) == {"field": "Construction", "country": "IND"}
+    assert "Construction is a headline priority of India's policy" in e.sentence
     ko = explain(india, first, "ko", with_moves=False)
-    assert "교통은(는) 인도 정책의 핵심 우선순위" in ko.sentence
+    assert f"{FIELDS[0].name('ko')}은(는) 인도 정책의 핵심 우선순위" in ko.sentence
 
 
 def test_certifications_and_at_most_three_pieces_of_evidence(india):

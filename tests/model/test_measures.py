@@ -1,15 +1,20 @@
 """Measures (exportmcda.model.measures): aggregation, imputation and the notes they return."""
 
+import ast
 import math
+import tomllib
 from dataclasses import FrozenInstanceError, fields, replace
+from pathlib import Path
 
 import pytest
 
 from exportmcda.data.countries import get_country
-from exportmcda.data.io import load
+from exportmcda.data.io import load, load_sample
 from exportmcda.errors import ConfigError, Note
 from exportmcda.labels import note_text, notes_text
+from exportmcda.model import measures
 from exportmcda.model.criteria import CriteriaTree, load_criteria
+from exportmcda.model.measure_params import check_params
 from exportmcda.model.measures import MEASURES, Measured, _Context, score, technology_profiles
 
 HEADER = (
@@ -201,3 +206,162 @@ def test_evidence_params_are_checked(tree):
         check_params("evidence_count", {"column": "patents", "transform": "sqrt"}, "x", "c.toml")
     with pytest.raises(ConfigError, match="'scores' must give a number"):
         check_params("certification_score", {"scores": {"GS": 1}}, "x", "c.toml")
+
+
+# ------------------------------------------------- evidence-weighted policy fit (issue 10)
+
+CRITERIA_TOML = Path(__file__).parents[2] / "criteria" / "criteria.toml"
+FIT_CONSTANTS = ("secondary_credit", "source_weights", "corroboration_step",
+                 "corroboration_max", "assumed_factor")
+
+
+def _file_fit_params() -> dict:
+    """The policy-fit leaf as written in criteria/criteria.toml, read without exportmcda."""
+    doc = tomllib.loads(CRITERIA_TOML.read_text(encoding="utf-8"))
+    (leaf,) = [leaf for c in doc["criterion"] for leaf in c.get("leaf", [])
+               if leaf["measure"] == "policy_fit"]
+    return leaf
+
+
+def _fit_params(tree: CriteriaTree, params: dict) -> CriteriaTree:
+    """``tree`` with the policy-fit leaf's parameters replaced (not merged) by ``params``."""
+    criteria = tuple(
+        replace(c, leaves=tuple(replace(leaf, params=params) if leaf.measure == "policy_fit"
+                                else leaf for leaf in c.leaves))
+        for c in tree.criteria)
+    return replace(tree, criteria=criteria)
+
+
+def _by_hand(country, fields: list[int], p: dict) -> float:
+    """The stated rule, written out again from the criteria file's words."""
+    values = []
+    for f in fields:
+        fp = country.fields[f - 1]
+        floor = p.get("min_source")
+        order = ["weak", "news", "analysis", "copy", "official"]
+        kept = {s.id: s.type.value for s in fp.sources
+                if not floor or order.index(s.type.value) >= order.index(floor)}
+        if fp.priority == 0 or not kept:
+            values.append(0.0)
+            continue
+        strongest = max(kept.values(), key=order.index)
+        extra = min(len(kept) - 1, p["corroboration_max"])
+        factor = min(1.0, p["source_weights"][strongest] + p["corroboration_step"] * extra)
+        if fp.basis == "assumed-mapping":
+            factor *= p["assumed_factor"]
+        values.append(fp.priority / 2 * factor)
+    values.sort(reverse=True)
+    others = values[1:]
+    return min(1.0, values[0] + p["secondary_credit"] * (sum(others) / len(others)
+                                                          if others else 0.0))
+
+
+def test_the_aggregation_stated_in_the_criteria_file_is_what_the_measure_does():
+    leaf = _file_fit_params()
+    assert leaf["aggregate"] == "primary_plus"
+    assert leaf["evidence_basis"] == "assumed"  # a team assumption, labelled as such
+    for name in FIT_CONSTANTS:  # each constant is stated in the leaf's definition too
+        assert name in leaf
+    assert "0.25" in leaf["definition_en"]
+    assert "0.75" in leaf["definition_en"]
+    db = load_sample()
+    tree = load_criteria()
+    for code in ("IND", "SAU", "ASEAN"):
+        country = get_country(code)
+        fit = score(db, tree, country, leaves=("country_fit",)).matrix["country_fit"]
+        fields = db.rows.groupby("technology_id", sort=False)["field"].apply(list)
+        expected = [_by_hand(country, [int(f) for f in fields[t]], leaf) for t in fit.index]
+        assert fit.tolist() == pytest.approx(expected, abs=1e-12), code
+
+
+def test_a_two_field_technology_by_hand_for_saudi_arabia(tree):
+    # SAU Traffic (6): priority 2, sourced, SAU8 (analysis) + SAU2, SAU16 (news):
+    #   2/2 x min(1, 0.6 + 0.1 x 2) = 0.8
+    # SAU Welfare (15): priority 1, sourced, SAU1 (official) + SAU15 (news):
+    #   1/2 x min(1, 1.0 + 0.1) = 0.5
+    # T1 (Traffic, Welfare): primary Traffic (0.8 > 0.5): 0.8 + 0.25 x 0.5 = 0.925
+    saudi = get_country("SAU")
+    traffic, welfare = saudi.fields[5], saudi.fields[14]
+    assert (traffic.priority, traffic.basis) == (2, "sourced")
+    assert sorted((s.id, s.type.value) for s in traffic.sources) == [
+        ("SAU16", "news"), ("SAU2", "news"), ("SAU8", "analysis")]
+    assert (welfare.priority, welfare.basis) == (1, "sourced")
+    assert sorted((s.id, s.type.value) for s in welfare.sources) == [
+        ("SAU1", "official"), ("SAU15", "news")]
+    m = score(load(TINY, "tiny.csv"), tree, saudi).matrix
+    assert m.loc["T1", "country_fit"] == pytest.approx(0.925)
+    assert m.loc["T2", "country_fit"] == pytest.approx(0.8)
+    # T3 (Tourism, 4): priority 2, sourced, SAU7 + SAU16 (news): 2/2 x (0.4 + 0.1) = 0.5
+    assert sorted(s.id for s in saudi.fields[3].sources) == ["SAU16", "SAU7"]
+    assert m.loc["T3", "country_fit"] == pytest.approx(0.5)
+
+
+@pytest.mark.parametrize(("name", "value"), [
+    ("secondary_credit", 0.0), ("secondary_credit", 1.0),
+    ("source_weights", {"official": 0.9, "copy": 0.5, "analysis": 0.5, "news": 0.1,
+                        "weak": 0.05}),
+    ("corroboration_step", 0.0), ("corroboration_step", 0.3),
+    ("corroboration_max", 0), ("corroboration_max", 6),
+    ("assumed_factor", 0.0), ("assumed_factor", 1.0),
+])
+def test_every_constant_is_read_from_the_criteria_file(tree, name, value):
+    # change one constant in the leaf: the measure follows the changed value (by hand)
+    changed = {**_file_fit_params(), name: value}
+    moved = _fit_params(tree, {k: v for k, v in changed.items()
+                               if k not in {"id", "label_en", "label_ko", "measure",
+                                            "direction", "definition_en", "definition_ko",
+                                            "source"}})
+    db = load(TINY, "tiny.csv")
+    for code in ("IND", "SAU", "VNM"):
+        country = get_country(code)
+        m = score(db, moved, country).matrix["country_fit"]
+        assert m["T1"] == pytest.approx(_by_hand(country, [6, 15], changed)), code
+        assert m["T2"] == pytest.approx(_by_hand(country, [6], changed)), code
+
+
+@pytest.mark.parametrize("name", FIT_CONSTANTS)
+def test_no_constant_has_a_hidden_default(tree, name):
+    params = {k: v for k, v in _file_fit_params().items() if k in {*FIT_CONSTANTS, "aggregate"}}
+    del params[name]
+    with pytest.raises(ConfigError, match=name if name == "secondary_credit" else "lacks"):
+        check_params("policy_fit", params, "country_fit", "c.toml")
+
+
+def test_the_policy_fit_functions_hold_no_constant_of_their_own():
+    # the rule's numbers come from the leaf: the only literals are 0 and 1 (bounds, counts)
+    source = Path(measures.__file__).read_text(encoding="utf-8")
+    module = ast.parse(source)
+    names = {"evidence_factor", "field_fit", "_primary_plus", "_policy_fit"}
+    found = set()
+    for node in module.body:
+        if isinstance(node, ast.FunctionDef) and node.name in names:
+            found.add(node.name)
+            numbers = {n.value for n in ast.walk(node) if isinstance(n, ast.Constant)
+                       and isinstance(n.value, int | float) and not isinstance(n.value, bool)}
+            assert numbers <= {0, 1}, (node.name, numbers)
+    assert found == names
+
+
+def test_the_old_rule_stays_available_for_old_criteria_files(tree):
+    # a criteria file from before issue 10 (aggregate = "max", no evidence constants): the
+    # best field's priority / 2, as records made with it are replayed
+    old = _fit_params(tree, {"aggregate": "max"})
+    india = get_country("IND")
+    m = score(load(TINY, "tiny.csv"), old, india).matrix["country_fit"]
+    assert m["T1"] == max(india.priority(6), india.priority(15)) / 2 == 1.0
+    assert m["T3"] == 0
+    mean = score(load(TINY, "tiny.csv"), _fit_params(tree, {"aggregate": "mean"}), india)
+    assert mean.matrix.loc["T1", "country_fit"] == pytest.approx((1.0 + 0.5) / 2)
+    nothing = score(load(TINY, "tiny.csv"), _fit_params(tree, {}), india)
+    assert nothing.matrix.loc["T1", "country_fit"] == 1.0  # the default stays "max"
+
+
+def test_india_has_no_technology_at_one_any_more():
+    # issue 10: 904 of 1,044 at 1.0 under "max" of priority / 2; none now (India's
+    # sources are copies and news: no field reaches a factor of 1)
+    db = load_sample()
+    fit = score(db, load_criteria(), get_country("IND"), leaves=("country_fit",)).matrix
+    assert int((fit["country_fit"] >= 1.0).sum()) == 0
+    old = _fit_params(load_criteria(), {"aggregate": "max"})
+    before = score(db, old, get_country("IND"), leaves=("country_fit",)).matrix
+    assert int((before["country_fit"] == 1.0).sum()) == 904

@@ -15,6 +15,7 @@ from exportmcda.labels import notes_text
 from exportmcda.model.measures import technology_profiles
 from exportmcda.model.selection import Filters, contributions, prepare, rank_candidates
 from exportmcda.rank.engine import rank_matrix
+from tests.no_evidence import TIE_COUNTRY
 
 CASES = json.loads((Path(__file__).parents[1] / "fixtures" / "mcda-cases.json").read_text("utf-8"))
 
@@ -37,41 +38,41 @@ def test_ranks_and_table(india):
     assert sorted(india.table()["rank"]) == list(range(1, 1045))
 
 
-def test_ties_share_a_rank_and_the_cut_off_names_who_is_left_out(tied_india):
-    # On the sample without evidence (tests/no_evidence.py) T0962, T0964, T0965, T0967
+def test_ties_share_a_rank_and_the_cut_off_names_who_is_left_out(tied_thailand):
+    # Thailand on the sample without evidence (tests/no_evidence.py): T0962, T0964, T0965, T0967
     # (one company) tie at positions 8-11: ordered by id, they share rank 8; the top 10
     # keeps the first three and leaves out T0967.
-    india = tied_india
-    table = india.table(11).set_index("technology_id")
+    thailand = tied_thailand
+    table = thailand.table(11).set_index("technology_id")
     tied = ["T0962", "T0964", "T0965", "T0967"]
     assert table.loc[tied, "rank"].tolist() == [8, 9, 10, 11]
     assert table.loc[tied, "shared_rank"].tolist() == [8, 8, 8, 8]
     assert table.loc["T0962", "tied_with"] == ["T0964", "T0965", "T0967"]
     assert table.loc["T0775", "tied_with"] == []
-    assert india.top_ids(10)[-3:] == ("T0962", "T0964", "T0965")
-    assert india.cut_off_ties(10) == ("T0967",)
-    assert india.cut_off_ties(11) == ()
-    assert india.cut_off_ties(7) == ()
-    note = india.cut_off_note(10)
+    assert thailand.top_ids(10)[-3:] == ("T0962", "T0964", "T0965")
+    assert thailand.cut_off_ties(10) == ("T0967",)
+    assert thailand.cut_off_ties(11) == ()
+    assert thailand.cut_off_ties(7) == ()
+    note = thailand.cut_off_note(10)
     assert note is not None
     assert dict(note.params) == {"n": 10, "kept": "T0962, T0964, T0965", "left": "T0967",
                                  "shared": 8}
-    assert note in india.notes_for(10)
-    assert india.cut_off_note(11) is None
-    assert {"tie_rule", "criteria_left_out"} <= {n.code for n in india.notes}
+    assert note in thailand.notes_for(10)
+    assert thailand.cut_off_note(11) is None
+    assert {"tie_rule", "criteria_left_out"} <= {n.code for n in thailand.notes}
 
 
-def test_ranking_does_not_depend_on_the_order_of_the_database_rows(no_evidence_db, tied_india):
+def test_ranking_does_not_depend_on_the_order_of_the_database_rows(no_evidence_db, tied_thailand):
     # on a database with ties (the sample without evidence), where row order could matter
-    india = tied_india
+    thailand = tied_thailand
     frame = to_interchange(no_evidence_db).sample(frac=1.0, random_state=7)
     shuffled = load(frame.to_csv(index=False).encode("utf-8"), name="shuffled.csv")
     again = em.select(shuffled, em.load_criteria(), em.load_scenario("balanced"),
-                      em.get_country("IND"))
-    assert not again.technologies.index.equals(india.technologies.index)  # really shuffled
-    assert again.top_ids() == india.top_ids()
+                      em.get_country(TIE_COUNTRY))
+    assert not again.technologies.index.equals(thailand.technologies.index)  # really shuffled
+    assert again.top_ids() == thailand.top_ids()
     keys = ("rank", "shared_rank", "tied_with", "technology_id", "company_id")
-    mine, theirs = india.records(40), again.records(40)
+    mine, theirs = thailand.records(40), again.records(40)
     assert [[r[k] for k in keys] for r in theirs] == [[r[k] for k in keys] for r in mine]
     # sums taken in another row order may differ in the last bits, never beyond 1e-12
     np.testing.assert_allclose([r["score"] for r in theirs], [r["score"] for r in mine],
@@ -191,12 +192,19 @@ def test_evidence_rule_zeroes_priorities_without_strong_sources(db):
     india = em.get_country("IND")
     strict = em.select(db, em.load_criteria(), _with_evidence("balanced", min_source="copy"),
                        india)
-    # by hand: a field counts when one of its sources is official or a copy of one
+    # by hand: a field counts when one of its sources is official or a copy of one; it is
+    # then rated on its copy/official sources only (criteria.toml: copy 0.8, +0.1 a further
+    # one, x 0.75 if assumed). India: only 1 Construction (IND1, assumed) and 16 Business
+    # (IND1 + IND8, assumed) pass: 1 x 0.8 x 0.75 = 0.6 and 0.5 x 0.9 x 0.75 = 0.3375.
     passing = {fp.field for fp in india.fields if fp.priority > 0 and any(
         s.type.strength >= SourceType.COPY.strength for s in fp.sources)}
+    assert passing == {1, 16}
+    value = {1: 0.6, 16: 0.3375}
     for row in strict.records(50):
         fields = strict.fields_of.loc[row["technology_id"]]
-        expected = max((india.field(f).priority for f in fields if f in passing), default=0) / 2
+        values = sorted((value.get(f, 0.0) for f in fields), reverse=True)
+        others = values[1:]
+        expected = values[0] + 0.25 * (sum(others) / len(others) if others else 0.0)
         assert row["criteria"]["country_fit"] == pytest.approx(expected)
     assert all(s.type.strength >= SourceType.COPY.strength for s in strict.sources())
     assert any("lack at least one copy source" in n for n in notes_text(strict.notes))

@@ -44,3 +44,17 @@ def test_the_app_offers_every_source_type_the_cli_does():
     assert list(flag.choices) == [k.value for k in SourceType]
     at.selectbox(key="evidence.min_source").set_value("weak").run()
     assert not at.exception, at.exception
+
+
+def test_the_evidence_label_is_computed_after_the_evidence_rule():
+    # issue 10: India's profile rests on two copies and five news items: "Moderate", not the
+    # md's "Strong"; with official sources only, nothing is left: "None"
+    at = ranking(country="IND")
+    texts = [t.value for t in at.text]
+    assert any(t.startswith("Evidence strength of the profile: Moderate") for t in texts), texts
+    at.selectbox(key="evidence.min_source").set_value("official").run()
+    assert not at.exception, at.exception
+    texts = [t.value for t in at.text]
+    assert "Evidence strength of the profile: None" in texts, texts
+    korean = ranking(country="IND", lang="ko")
+    assert any(t.value.startswith("국가 정책 프로필의 근거 강도: 보통") for t in korean.text)

@@ -14,6 +14,7 @@ sys.path.insert(0, str(ROOT))  # the app's ui package sits next to app.py
 
 from exportmcda.errors import ConfigError  # noqa: E402
 from exportmcda.model.scenarios import rescale_weights  # noqa: E402
+from tests.no_evidence import TIE_COUNTRY  # noqa: E402
 from tests.ui.apppages import open_page, ranking_table  # noqa: E402
 
 APP = str(ROOT / "app.py")
@@ -286,12 +287,12 @@ def test_compare_page_shows_two_targets_and_the_overlap():
 
 
 def _no_evidence(no_evidence_csv):
-    """The upload of the sample without evidence (tests/no_evidence.py): it has ties."""
+    """The upload of the sample without evidence (tests/no_evidence.py): ties for Thailand."""
     return ("technologies.csv", no_evidence_csv.read_bytes())
 
 
 def test_ranking_table_has_integer_ranks_and_shows_ties_as_equals(no_evidence_csv):
-    at = page("ui/pages/ranking.py", upload=_no_evidence(no_evidence_csv), country="IND",
+    at = page("ui/pages/ranking.py", upload=_no_evidence(no_evidence_csv), country=TIE_COUNTRY,
               top="10")
     table = ranking_table(at)
     assert table.index.tolist() == [str(k) for k in range(1, 11)]  # no "9.5"
@@ -308,21 +309,22 @@ def test_ranking_table_has_integer_ranks_and_shows_ties_as_equals(no_evidence_cs
 
 def test_korean_ranking_table_names_the_shared_rank_and_the_cut_off(no_evidence_csv):
     at = page("ui/pages/ranking.py", upload=_no_evidence(no_evidence_csv), lang="ko",
-              country="IND", top="10")
+              country=TIE_COUNTRY, top="10")
     table = ranking_table(at)
     assert table["공동 순위"].tolist()[7:] == ["=8", "=8", "=8"]
     assert any("T0967" in c.value and "제외" in c.value for c in at.caption)
 
 
 def test_compare_tables_share_ranks_and_name_the_cut_off(no_evidence_csv):
-    # ASEAN and India, top 10
-    at = page("ui/pages/compare.py", upload=_no_evidence(no_evidence_csv))
-    india = [t.value for t in at.table if "Shared rank" in t.value.columns][1]
-    assert india.index.tolist() == [str(k) for k in range(1, 11)]
-    assert india["Shared rank"].tolist()[7:] == ["=8", "=8", "=8"]
-    assert list(india.columns) == ["Shared rank", "Technology ID", "Technology",
-                                   "Score (TOPSIS closeness)"]
-    assert india["Technology ID"].tolist()[7:] == ["T0962", "T0964", "T0965"]
+    # ASEAN and Thailand, top 10
+    at = page("ui/pages/compare.py", upload=_no_evidence(no_evidence_csv),
+              compare=f"ASEAN,{TIE_COUNTRY}")
+    thailand = [t.value for t in at.table if "Shared rank" in t.value.columns][1]
+    assert thailand.index.tolist() == [str(k) for k in range(1, 11)]
+    assert thailand["Shared rank"].tolist()[7:] == ["=8", "=8", "=8"]
+    assert list(thailand.columns) == ["Shared rank", "Technology ID", "Technology",
+                                      "Score (TOPSIS closeness)"]
+    assert thailand["Technology ID"].tolist()[7:] == ["T0962", "T0964", "T0965"]
     assert any("leaves out T0967" in c.value for c in at.caption)
 
 

@@ -27,7 +27,7 @@ from numpy.typing import NDArray
 
 from exportmcda.data.taxonomy import FIELDS, Category, Dimension, lookup
 from exportmcda.errors import ConfigError, Issue
-from exportmcda.labels import bilingual
+from exportmcda.labels import bilingual, t
 from exportmcda.resources import data_dir
 
 __all__ = [
@@ -35,6 +35,7 @@ __all__ = [
     "BASES",
     "PRIORITIES",
     "CountryProfile",
+    "EvidenceLevel",
     "FieldPriority",
     "Source",
     "SourceType",
@@ -85,6 +86,47 @@ _TYPE_LABELS = {
 }
 
 
+class EvidenceLevel(Enum):
+    """How strong the evidence behind a profile is, computed from its sources (issue 10).
+
+    The rule, stated once (:meth:`from_sources`) and applied to the sources left *after*
+    the evidence rule (``min_source``, ``sourced_only``; :meth:`CountryProfile.evidence_sources`):
+
+    * ``strong``: at least one ``official`` source and at least two distinct sources;
+    * ``moderate``: otherwise, at least one ``official``, ``copy`` or ``analysis`` source
+      (an official text seen once, a copy of one, or a think-tank or academic study);
+    * ``thin``: only ``news`` or ``weak`` sources;
+    * ``none``: no source at all (e.g. the official-only rule where the profile has none).
+
+    "Distinct" means distinct source ids: the reference lists each document once, but does
+    not tell whether two documents copy each other (two copies of one guideline count as two).
+    Our rule, not the reference's: the md's hand-written "Evidence strength by target" stays
+    in :attr:`CountryProfile.evidence_strength` as the file's note.
+    """
+
+    STRONG = "strong"
+    MODERATE = "moderate"
+    THIN = "thin"
+    NONE = "none"
+
+    @classmethod
+    def from_sources(cls, sources: Iterable[Source]) -> EvidenceLevel:
+        """The level of a set of sources by the rule above."""
+        distinct = {s.id: s.type for s in sources}
+        types = set(distinct.values())
+        if not distinct:
+            return cls.NONE
+        if SourceType.OFFICIAL in types and len(distinct) >= 2:
+            return cls.STRONG
+        if types & {SourceType.OFFICIAL, SourceType.COPY, SourceType.ANALYSIS}:
+            return cls.MODERATE
+        return cls.THIN
+
+    def label(self, lang: str = "en") -> str:
+        """Display label in ``lang`` ('en' or 'ko')."""
+        return t(f"evidence_level.{self.value}", lang)
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Source:
     """One document of a "Sources (as found)" table; ``year`` is kept as found (text)."""
@@ -122,6 +164,23 @@ class FieldPriority:
     def category(self) -> Category:
         """The taxonomy field rated."""
         return FIELDS[self.field - 1]
+
+    def sources_meeting(self, min_source: str | None = None) -> tuple[Source, ...]:
+        """The sources of type ``min_source`` or stronger (all of them when ``None``)."""
+        if not min_source:
+            return self.sources
+        floor = SourceType(str(min_source)).strength
+        return tuple(s for s in self.sources if s.type.strength >= floor)
+
+    def passes(self, min_source: str | None = None, sourced_only: bool = False) -> bool:
+        """Whether this rating meets an evidence rule.
+
+        ``min_source``: at least one of its sources is of that type or stronger (official >
+        copy > analysis > news > weak); ``sourced_only``: it is not an assumed mapping.
+        """
+        if min_source and not self.sources_meeting(min_source):
+            return False
+        return self.sourced or not sourced_only
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -172,22 +231,45 @@ class CountryProfile:
 
     def sources_used(self) -> tuple[Source, ...]:
         """Return the sources behind non-zero priorities, in the order of :attr:`sources`."""
-        used = {s.id for f in self.fields if f.priority > 0 for s in f.sources}
+        return self.evidence_sources()
+
+    def evidence_sources(
+        self, min_source: str | None = None, sourced_only: bool = False
+    ) -> tuple[Source, ...]:
+        """The sources left behind non-zero priorities after an evidence rule.
+
+        Only ratings with priority > 0 that meet the rule (:meth:`FieldPriority.passes`),
+        and of those only the sources of type ``min_source`` or stronger; in the order of
+        :attr:`sources`.
+        """
+        used = {
+            s.id for f in self.fields if f.priority > 0 and f.passes(min_source, sourced_only)
+            for s in f.sources_meeting(min_source)
+        }
         return tuple(s for s in self.sources if s.id in used)
+
+    def evidence_level(
+        self, min_source: str | None = None, sourced_only: bool = False
+    ) -> EvidenceLevel:
+        """The evidence label computed from the sources left after the evidence rule."""
+        return EvidenceLevel.from_sources(self.evidence_sources(min_source, sourced_only))
 
     def evidence_summary(self) -> dict[str, Any]:
         """Count the evidence behind the profile.
 
         ``sourced``/``assumed_mapping`` count the fields with a non-zero priority (0 rows are
         all ``assumed-mapping`` by the md's convention, so counting them would mislead);
-        ``source_types`` counts :meth:`sources_used` per :class:`SourceType` value.
+        ``source_types`` counts :meth:`sources_used` per :class:`SourceType` value;
+        ``strength`` is the computed :class:`EvidenceLevel` value and ``strength_note`` the
+        file's hand-written ``evidence_strength``.
         """
         mentioned = [f for f in self.fields if f.priority > 0]
         sourced = sum(f.sourced for f in mentioned)
         used = self.sources_used()
         return {
             "code": self.code,
-            "strength": self.evidence_strength,
+            "strength": self.evidence_level().value,
+            "strength_note": self.evidence_strength,
             "fields": len(self.fields),
             "mentioned": len(mentioned),
             "not_found": len(self.fields) - len(mentioned),

@@ -135,7 +135,8 @@ def _country_rows(selection: Selection, lang: str) -> list[list[Any]]:
     country = selection.country
     rows: list[list[Any]] = [
         [t("target", lang), f"{country.code} — {country.name(lang)}"],
-        [t("evidence_strength", lang), country.evidence_strength],
+        [t("evidence_strength", lang), selection.evidence_level().label(lang),
+         t("evidence_level_rule", lang)],
         [],
         [t("col_field", lang), t("col_priority", lang), t("col_basis", lang),
          t("col_evidence", lang), t("col_sources", lang)],

@@ -210,22 +210,21 @@ def _evidence(selection: Selection, i: int) -> list[Note]:
 
 
 def _policy(selection: Selection, i: int) -> Note | None:
-    """The target's priority of the technology's best field, when it is mentioned at all."""
+    """The target's priority of the technology's primary field, when one counts at all.
+
+    The primary field is the first of :meth:`Selection.policy_fields` (the best-fitting
+    field on the evidence); "headline" when the target rates it 2, else "mentioned".
+    """
     r = selection.result
-    policy = [j for j, c in enumerate(r.criteria)
-              if selection.weights.tree.leaf(c).measure == "policy_fit"]
-    if not policy or selection.fields_of is None:
+    if not any(selection.weights.tree.leaf(c).measure == "policy_fit" for c in r.criteria):
         return None
-    value = float(r.matrix[i, policy[0]])
-    if value <= 0:
-        return None
-    tid = str(r.alternatives[i])
-    fields = [f for f in selection.fields_of.loc[tid]
-              if selection.country.field(f).priority / 2 == value]
+    fields = selection.policy_fields(str(r.alternatives[i]))
     if not fields:
         return None
-    code = "why_policy_headline" if value >= 1 else "why_policy_mentioned"
-    return Note.of(code, field=FIELDS[fields[0] - 1].en, country=selection.country.code)
+    primary = fields[0]
+    headline = selection.country.field(primary).priority >= 2
+    code = "why_policy_headline" if headline else "why_policy_mentioned"
+    return Note.of(code, field=FIELDS[primary - 1].en, country=selection.country.code)
 
 
 def _reasons(

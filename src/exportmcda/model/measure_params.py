@@ -17,8 +17,10 @@ from exportmcda.errors import ConfigError
 
 __all__ = [
     "AGGREGATES",
+    "EVIDENCE_WEIGHTS",
     "MEASURE_NAMES",
     "MISSING",
+    "POLICY_AGGREGATES",
     "SOURCE_TYPES",
     "TRANSFORMS",
     "check_params",
@@ -39,6 +41,10 @@ MEASURE_NAMES: tuple[str, ...] = (
 """Every measure a criteria file may name (:data:`exportmcda.model.measures.MEASURES`)."""
 
 AGGREGATES = ("max", "mean", "sum")
+POLICY_AGGREGATES = (*AGGREGATES, "primary_plus")
+"""A policy-fit leaf also takes ``primary_plus`` (primary field + a credit for the others)."""
+EVIDENCE_WEIGHTS = ("source_weights", "corroboration_step", "corroboration_max", "assumed_factor")
+"""The evidence-weighting constants of a policy-fit leaf: all of them or none."""
 TRANSFORMS = ("none", "log1p")
 SOURCE_TYPES = tuple(t.value for t in SourceType)
 MISSING = ("worst", "median", "mean")
@@ -95,14 +101,57 @@ def _check_evidence(measure: str, p: Mapping[str, Any], leaf_id: str, path: str)
             )
 
 
+def _fraction(p: Mapping[str, Any], key: str, leaf_id: str, path: str) -> None:
+    value = p.get(key)
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
+        raise ConfigError.single(
+            "bad_param", f"{key} must be a number from 0 to 1", path=path,
+            field=f"{leaf_id}.{key}", value=value,
+        )
+
+
+def _check_policy_fit(p: Mapping[str, Any], leaf_id: str, path: str) -> None:
+    """The policy-fit leaf's aggregation and evidence-weighting constants (issue 10)."""
+    if p.get("aggregate") == "primary_plus":
+        _fraction(p, "secondary_credit", leaf_id, path)
+    given = [k for k in EVIDENCE_WEIGHTS if k in p]
+    if not given:
+        return
+    if len(given) < len(EVIDENCE_WEIGHTS):
+        lacking = ", ".join(k for k in EVIDENCE_WEIGHTS if k not in p)
+        raise ConfigError.single(
+            "bad_param", f"the evidence weighting needs all of its constants; lacks: {lacking}",
+            path=path, field=f"{leaf_id}.source_weights",
+        )
+    weights = p["source_weights"]
+    if not isinstance(weights, Mapping) or set(weights) != set(SOURCE_TYPES):
+        raise ConfigError.single(
+            "bad_param", f"'source_weights' must give a number for each of "
+            f"{', '.join(SOURCE_TYPES)}", path=path, field=f"{leaf_id}.source_weights",
+        )
+    for kind in SOURCE_TYPES:
+        _fraction(weights, kind, f"{leaf_id}.source_weights", path)
+    _fraction(p, "corroboration_step", leaf_id, path)
+    _fraction(p, "assumed_factor", leaf_id, path)
+    extra = p["corroboration_max"]
+    if isinstance(extra, bool) or not isinstance(extra, int) or extra < 0:
+        raise ConfigError.single(
+            "bad_param", "corroboration_max must be a whole number ≥ 0", path=path,
+            field=f"{leaf_id}.corroboration_max", value=extra,
+        )
+
+
 def check_params(measure: str, params: Mapping[str, Any], leaf_id: str, path: str) -> None:
     """Check a leaf's measure parameters (ConfigError naming the file and the leaf)."""
     p = params
-    if "aggregate" in p and p["aggregate"] not in AGGREGATES:
+    allowed = POLICY_AGGREGATES if measure == "policy_fit" else AGGREGATES
+    if "aggregate" in p and p["aggregate"] not in allowed:
         raise ConfigError.single(
-            "bad_param", f"aggregate must be one of {', '.join(AGGREGATES)}", path=path,
+            "bad_param", f"aggregate must be one of {', '.join(allowed)}", path=path,
             field=f"{leaf_id}.aggregate", value=p["aggregate"],
         )
+    if measure == "policy_fit":
+        _check_policy_fit(p, leaf_id, path)
     if "missing" in p and p["missing"] not in MISSING:
         raise ConfigError.single(
             "bad_param", f"missing must be one of {', '.join(MISSING)}", path=path,

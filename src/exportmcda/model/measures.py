@@ -17,7 +17,7 @@ from typing import Any, TypeAlias
 import numpy as np
 import pandas as pd
 
-from exportmcda.data.countries import CountryProfile, FieldPriority, SourceType
+from exportmcda.data.countries import CountryProfile, FieldPriority
 from exportmcda.data.database import Database
 from exportmcda.errors import ConfigError, Note
 from exportmcda.model.criteria import CriteriaTree, Leaf
@@ -28,7 +28,9 @@ __all__ = [
     "MEASURES",
     "CriterionScores",
     "Measured",
+    "evidence_factor",
     "evidence_passes",
+    "field_fit",
     "score",
     "technology_profiles",
 ]
@@ -152,39 +154,115 @@ def evidence_passes(priority: FieldPriority, params: Mapping[str, Any]) -> bool:
     """Whether a field priority meets a policy-fit leaf's evidence rule.
 
     ``min_source``: at least one of its sources is of that type or stronger (official >
-    copy > analysis > news > weak); ``sourced_only``: it is not an assumed mapping.
+    copy > analysis > news > weak); ``sourced_only``: it is not an assumed mapping
+    (:meth:`~exportmcda.data.countries.FieldPriority.passes`).
     """
     min_source = params.get("min_source")
-    if min_source:
-        floor = SourceType(str(min_source)).strength
-        if not any(s.type.strength >= floor for s in priority.sources):
-            return False
-    return priority.sourced or not params.get("sourced_only", False)
+    return priority.passes(str(min_source) if min_source else None,
+                           bool(params.get("sourced_only", False)))
+
+
+def evidence_factor(priority: FieldPriority, params: Mapping[str, Any]) -> float:
+    """How much of a field's priority its evidence carries, in [0, 1] (issue 10).
+
+    ``factor = min(1, source_weights[strongest] + corroboration_step × min(n − 1,
+    corroboration_max)) × (assumed_factor if the basis is an assumed mapping else 1)``,
+    where the sources are those of the rating meeting the leaf's ``min_source`` (all when
+    none), ``strongest`` is the strongest type among them (official > copy > analysis >
+    news > weak, :class:`~exportmcda.data.countries.SourceType`) and ``n`` the number of
+    distinct sources (distinct ids: the reference lists each document once; whether two
+    documents copy each other is not known, so they count as two). A rating without any
+    such source gets 0 (none in the shipped profiles: every non-zero rating cites one).
+
+    Every constant is read from the leaf (``criteria/criteria.toml``, ``country_fit``):
+    ``source_weights`` (the shipped ones are :attr:`SourceType.strength` / 5: official 1,
+    copy 0.8, analysis 0.6, news 0.4, weak 0.2), ``corroboration_step`` (0.1),
+    ``corroboration_max`` (2: news, however often repeated, stays below a copy) and
+    ``assumed_factor`` (0.75). They are the exportmcda team's assumptions, labelled
+    ``evidence_basis = "assumed"`` there, like the size scores: the reference
+    (``country-policies.md`` §0) orders the source types but does not weigh them.
+    """
+    min_source = params.get("min_source")
+    sources = {s.id: s for s in priority.sources_meeting(str(min_source) if min_source else None)}
+    if not sources:
+        return 0.0
+    weights = params["source_weights"]
+    strongest = max((s.type for s in sources.values()), key=lambda t: t.strength)
+    extra = min(len(sources) - 1, int(params["corroboration_max"]))
+    factor = min(1.0, float(weights[strongest.value])
+                 + float(params["corroboration_step"]) * extra)
+    return factor * (1.0 if priority.sourced else float(params["assumed_factor"]))
+
+
+def field_fit(country: CountryProfile, params: Mapping[str, Any]) -> tuple[np.ndarray, int]:
+    """Policy fit of each of the 21 fields for ``country`` under a leaf's parameters.
+
+    ``priority / 2`` (the reference's 0-1-2 scale read as 0, ½, 1); when the leaf gives
+    ``source_weights``, multiplied by :func:`evidence_factor` (the evidence-weighted field
+    priority). A priority that fails the leaf's evidence rule (:func:`evidence_passes`)
+    counts 0. Returns the values (field order) and how many non-zero priorities the rule
+    dropped.
+    """
+    fit = np.array(country.fit_vector(), dtype=np.float64)
+    ruled = bool(params.get("min_source") or params.get("sourced_only", False))
+    weighted = "source_weights" in params
+    dropped = 0
+    for k, fp in enumerate(country.fields):
+        if fp.priority <= 0:
+            continue
+        if ruled and not evidence_passes(fp, params):
+            fit[k] = 0.0
+            dropped += 1
+        elif weighted:
+            fit[k] *= evidence_factor(fp, params)
+    return fit, dropped
+
+
+def _primary_plus(values: pd.Series, credit: float) -> pd.Series:
+    """``min(1, primary + credit × mean of the other fields)`` per technology.
+
+    The primary field is the technology's field with the highest value; the others are
+    the rest of its fields (one copy of the maximum removed); a single-field technology
+    scores its field.
+    """
+    grouped = values.groupby(level=0, sort=False)
+    best, total, count = grouped.max(), grouped.sum(), grouped.count()
+    others = ((total - best) / (count - 1).where(count > 1)).fillna(0.0)
+    return (best + credit * others).clip(upper=1.0)
 
 
 def _policy_fit(ctx: _Context, leaf: Leaf) -> Measured:
-    """Target-country priority / 2 of the technology's fields (best field by default).
+    """The target country's policy fit of each technology, from its fields' priorities.
 
-    ``min_source`` (a source type: official > copy > analysis > news > weak) and
-    ``sourced_only`` (drop assumed mappings) restrict the evidence a priority may rest on;
-    a priority without such evidence counts as 0 ("not established"), and the number of
-    fields so dropped is reported. For a group, a field passes when any source of its
-    contributing members does (the group's sources are their union).
+    Per field (:func:`field_fit`): ``priority / 2``, times the evidence factor when the
+    leaf gives ``source_weights`` (:func:`evidence_factor`); ``min_source`` (a source
+    type: official > copy > analysis > news > weak) and ``sourced_only`` (drop assumed
+    mappings) restrict the evidence a priority may rest on: a priority without such
+    evidence counts as 0 ("not established"), and the number of fields so dropped is
+    reported. For a group, a field passes when any source of its contributing members does
+    (the group's sources are their union).
+
+    Over the technology's fields (``aggregate``): ``primary_plus`` (the shipped rule) is
+    the value of its primary field — the one the target prioritises most, on the evidence —
+    plus ``secondary_credit`` × the mean value of its other fields, capped at 1. Why: a
+    policymaker reads "the technology serves the target's headline priority X (on such
+    evidence), and also serves Y and Z", and the credit for Y and Z is a share of one field,
+    not a second full one. The database marks no main field (the study counts fields "with
+    duplicates", Kim 2021 §III), so the primary field is the best-fitting one, not the first
+    row. The mean rather than the sum of the others keeps a technology listed under four
+    fields from outscoring one listed under two on the breadth of its listing alone.
+    ``max`` (the best field; the default when no ``aggregate`` is given, as before issue
+    10), ``mean`` and ``sum`` stay accepted.
     """
     if ctx.country is None:
         raise ConfigError.single(
             "country_required", "this criterion needs a target country", field=leaf.id
         )
-    fit = np.array(ctx.country.fit_vector(), dtype=np.float64)
+    fit, dropped = field_fit(ctx.country, leaf.params)
     min_source = leaf.params.get("min_source")
     sourced_only = bool(leaf.params.get("sourced_only", False))
     notes: tuple[Note, ...] = ()
     if min_source or sourced_only:
-        dropped = 0
-        for k, fp in enumerate(ctx.country.fields):
-            if fp.priority > 0 and not evidence_passes(fp, leaf.params):
-                fit[k] = 0.0
-                dropped += 1
         code = ("evidence_dropped_both" if min_source and sourced_only
                 else "evidence_dropped_min_source" if min_source
                 else "evidence_dropped_sourced_only")
@@ -192,10 +270,12 @@ def _policy_fit(ctx: _Context, leaf: Leaf) -> Measured:
                          min_source=str(min_source) if min_source else None),)
     per_row = ctx.rows.set_index("technology_id")["field"].map(
         lambda f: float(fit[int(f) - 1])
-    )
-    aggregated = _aggregate(
-        per_row.astype("float64"), str(leaf.params.get("aggregate", "max")), leaf
-    )
+    ).astype("float64")
+    how = str(leaf.params.get("aggregate", "max"))
+    if how == "primary_plus":
+        aggregated = _primary_plus(per_row, float(leaf.params["secondary_credit"]))
+    else:
+        aggregated = _aggregate(per_row, how, leaf)
     return Measured(series=aggregated, notes=notes)
 
 

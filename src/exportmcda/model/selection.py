@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from exportmcda.data.countries import CountryProfile, Source, SourceType
+from exportmcda.data.countries import CountryProfile, EvidenceLevel, Source, SourceType
 from exportmcda.data.database import Database, Provenance
 from exportmcda.data.taxonomy import (
     COMPANY_SIZES,
@@ -29,7 +29,7 @@ from exportmcda.data.taxonomy import (
 )
 from exportmcda.errors import ConfigError, JudgmentError, Note
 from exportmcda.model.criteria import CriteriaTree
-from exportmcda.model.measures import CriterionScores, evidence_passes, score
+from exportmcda.model.measures import CriterionScores, evidence_passes, field_fit, score
 from exportmcda.model.scenarios import (
     Scenario,
     ScenarioWeights,
@@ -343,26 +343,49 @@ class Selection:
             )
         return out
 
-    def policy_sources(self, technology_id: str) -> list[str]:
-        """Ids of the country sources behind a technology's policy-fit value.
+    def evidence_level(self) -> EvidenceLevel:
+        """The target profile's evidence label after this ranking's evidence rule.
 
-        The value is the priority of the technology's best field (``aggregate = "max"``), so
-        these are the sources of that field's priority (every field at the maximum); empty
-        when the priority is 0 ("not found in the sources checked").
+        :meth:`CountryProfile.evidence_level` of the sources left once ``min_source`` and
+        ``sourced_only`` are applied (e.g. India: "moderate" with any source, "none" with
+        official sources only).
+        """
+        rule = self._evidence_rule()
+        floor = rule.get("min_source")
+        return self.country.evidence_level(str(floor) if floor else None,
+                                           bool(rule.get("sourced_only", False)))
+
+    def policy_fields(self, technology_id: str) -> list[int]:
+        """The technology's fields that enter its policy-fit value, primary field first.
+
+        The fields whose priority counts (non-zero and meeting the evidence rule), ordered
+        by their field value (:func:`~exportmcda.model.measures.field_fit`; the database
+        order among equals): the first is the primary field of ``aggregate =
+        "primary_plus"``. With ``aggregate = "max"`` only the fields at the maximum enter.
         """
         if self.fields_of is None or technology_id not in self.fields_of.index:
             return []
-        fields = [f for f in self.fields_of.loc[technology_id] if self._counts(f)]
-        if not fields:
-            return []
-        best = max(self.country.field(f).priority for f in fields)
+        params = self._evidence_rule()
+        values, _ = field_fit(self.country, params)
+        fields = [int(f) for f in self.fields_of.loc[technology_id] if self._counts(int(f))]
+        fields.sort(key=lambda f: -values[f - 1])
+        if fields and str(params.get("aggregate", "max")) == "max":
+            fields = [f for f in fields if values[f - 1] == values[fields[0] - 1]]
+        return fields
+
+    def policy_sources(self, technology_id: str) -> list[str]:
+        """Ids of the country sources behind a technology's policy-fit value.
+
+        The sources (meeting the evidence rule) of the fields in :meth:`policy_fields`,
+        primary field first; empty when no priority counts ("not found in the sources
+        checked").
+        """
         ids: dict[str, None] = {}
-        for f in fields:
-            priority = self.country.field(f)
-            if priority.priority == best:
-                ids.update(dict.fromkeys(
-                    source.id for source in priority.sources if self._strong_enough(source)
-                ))
+        for f in self.policy_fields(technology_id):
+            ids.update(dict.fromkeys(
+                source.id for source in self.country.field(f).sources
+                if self._strong_enough(source)
+            ))
         return list(ids)
 
     def position(self, technology_id: str) -> int:
