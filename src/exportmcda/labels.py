@@ -1213,6 +1213,42 @@ ISSUE_CODES.update(
 )
 
 
+# Markets: target countries for a technology; the export-potential matrix
+# (exportmcda.model.markets; criteria/markets.toml).
+NOTES.update(
+    {
+        "market_value_filled": {
+            "en": "{country}: no {indicator} ({year}) value; {leaf} uses the lowest value "
+            "among the countries ranked ({value:,.4g}; the stated policy 'worst': no "
+            "advantage from unknown data), never 0",
+            "ko": "{country}: {indicator}({year}) 값이 없어 {leaf}에 순위 대상국 중 가장 낮은 "
+            "값({value:,.4g})을 사용했습니다(명시된 방침 '최저값': 알 수 없는 자료로 이득을 "
+            "보지 않음). 0으로 계산하지 않습니다.",
+        },
+        "market_demand_neutral": {
+            "en": "the market side is off (demand weight {demand_weight} or every market "
+            "weight 0): every demand is 1, so each country's column orders the technologies "
+            "as its technology ranking does",
+            "ko": "시장 측면을 반영하지 않습니다(수요 비중 {demand_weight} 또는 모든 시장 "
+            "가중치 0). 모든 수요가 1이므로 각 국가 열의 순서는 그 나라의 기술 순위와 "
+            "같습니다.",
+        },
+    }
+)
+ISSUE_CODES.update(
+    {
+        "market_unknown_target": {"en": "Unknown target country", "ko": "알 수 없는 대상국"},
+        "market_no_values": {"en": "No indicator values", "ko": "지표 값 없음"},
+        "market_no_policy_leaf": {
+            "en": "No policy-fit criterion", "ko": "정책 부합도 기준 없음",
+        },
+        "market_one_of": {
+            "en": "Give a technology or a field", "ko": "기술 또는 분야 중 하나를 지정",
+        },
+    }
+)
+
+
 class NoteLike(Protocol):
     """What :func:`note_text` reads of an ``exportmcda.errors.Note``."""
 

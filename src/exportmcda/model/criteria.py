@@ -185,8 +185,17 @@ def _text(table: Mapping[str, Any], key: str, path: str, where: str, required: b
     return value
 
 
-def load_criteria(path: str | Path | None = None) -> CriteriaTree:
-    """Read a criteria hierarchy from TOML and check every leaf's measure and parameters."""
+def load_criteria(
+    path: str | Path | None = None, *, measures: tuple[str, ...] | None = None
+) -> CriteriaTree:
+    """Read a criteria hierarchy from TOML and check every leaf's measure and parameters.
+
+    ``measures`` names the measures the leaves may use when the hierarchy is not the
+    technology criteria (the market hierarchy, :mod:`exportmcda.model.markets`, passes its
+    own and checks their parameters itself); by default the technology measures of
+    :data:`~exportmcda.model.measure_params.MEASURE_NAMES`, parameters checked here.
+    """
+    known = MEASURE_NAMES if measures is None else measures
     file = Path(path) if path is not None else default_criteria_path()
     name = str(file)
     try:
@@ -208,9 +217,9 @@ def load_criteria(path: str | Path | None = None) -> CriteriaTree:
             lwhere = f"{where}.leaf[{j}]"
             lid = _text(leaf_block, "id", name, lwhere)
             measure = _text(leaf_block, "measure", name, lwhere)
-            if measure not in MEASURE_NAMES:
+            if measure not in known:
                 raise ConfigError.single(
-                    "unknown_measure", f"unknown measure; known: {', '.join(MEASURE_NAMES)}",
+                    "unknown_measure", f"unknown measure; known: {', '.join(known)}",
                     path=name, field=f"{lwhere}.measure", value=measure,
                 )
             params = {
@@ -256,6 +265,6 @@ def load_criteria(path: str | Path | None = None) -> CriteriaTree:
         goal_id=str(goal.get("id", "goal")), goal_en=str(goal.get("label_en", "Goal")),
         goal_ko=str(goal.get("label_ko", "목표")), criteria=tuple(criteria), path=name,
     )
-    for leaf in tree.leaves:
+    for leaf in tree.leaves if measures is None else ():
         check_params(leaf.measure, leaf.params, leaf.id, name)
     return tree

@@ -1,0 +1,610 @@
+"""Markets: rank target countries for a technology, and the export-potential matrix.
+
+The study's question is two-sided (Kim 2021, §I: which technologies to export to which
+countries). The technology side is :func:`exportmcda.model.selection.select` (one target,
+1,044 technologies). The market side ranks the targets for one technology (or field) with the
+same engine (:func:`~exportmcda.rank.engine.rank_matrix`, TOPSIS, vector normalisation) over
+the market hierarchy of ``criteria/markets.toml``, weighted by the scenario's market
+judgments (``criteria/markets/<scenario>.toml``, assumed and labelled so).
+
+The export-potential matrix combines both sides per technology x country:
+
+    potential = supply^(1 - a) * demand^a,   a = ``demand_weight`` (0.5: sqrt(supply x demand))
+
+``supply`` is the technology's TOPSIS closeness for the country (the technology ranking,
+country-specific through the policy fit); ``demand`` the country's market closeness for the
+technology. The rule follows ITC's Export Potential Indicator, which *multiplies* a supply,
+a demand and an ease-of-trade factor (Decreux & Spies 2016, "Export Potential Assessments: A
+methodology to identify export opportunities for developing countries", ITC, §3): a product
+means a market without demand (or a technology without supply) has no potential, whatever the
+other side. The (weighted) geometric mean keeps the product's order for a = 0.5 and keeps the
+cell on the 0-1 scale of its factors; we have no ease-of-trade data, so that factor is left
+out (stated, not assumed 1 silently: the rule names two factors). With ``a = 0`` or every
+market weight 0, demand drops out and a country's column orders the technologies exactly as
+its technology ranking does.
+
+Speed: the technology scoring is done once per country (:func:`prepare_supply`); a weight
+change re-runs only TOPSIS. The market side for every technology at once is a batched TOPSIS
+(:func:`_batched_closeness`, checked against :func:`rank_matrix` in the tests).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from exportmcda.data.countries import CountryProfile
+from exportmcda.data.database import Database
+from exportmcda.data.indicator_catalogue import BY_ID
+from exportmcda.data.indicators import CountryIndicators, IndicatorValue
+from exportmcda.data.taxonomy import FIELDS, Dimension, lookup
+from exportmcda.errors import ConfigError, ExportMcdaError, Note
+from exportmcda.model.criteria import CriteriaTree, Leaf, load_criteria
+from exportmcda.model.measures import score
+from exportmcda.model.scenarios import Scenario, ScenarioWeights, load_scenario, scenario_weights
+from exportmcda.model.selection import Candidates, contributions, prepare, rank_candidates
+from exportmcda.rank.directions import Direction
+from exportmcda.rank.engine import RankResult, rank_matrix
+from exportmcda.rank.ranks import rank_with_ties
+from exportmcda.resources import criteria_dir
+
+__all__ = [
+    "MARKET_MEASURES",
+    "ExportPotential",
+    "MarketBase",
+    "MarketRanking",
+    "Supply",
+    "export_potential",
+    "load_market_criteria",
+    "load_market_scenario",
+    "market_base",
+    "market_weights",
+    "prepare_supply",
+    "rank_markets",
+    "single_targets",
+    "with_targets",
+]
+
+MARKET_MEASURES: tuple[str, ...] = ("indicator", "policy_priority", "exported_here")
+"""The measures a market leaf may name (see ``criteria/markets.toml``)."""
+_TRANSFORMS = ("none", "log")
+_MISSING = ("worst",)
+BY = ("technology", "field")
+
+
+# ----------------------------------------------------------------------------- hierarchy
+
+
+def load_market_criteria(path: str | Path | None = None) -> CriteriaTree:
+    """Read the market hierarchy (default ``criteria/markets.toml``) and check its leaves."""
+    file = Path(path) if path is not None else criteria_dir() / "markets.toml"
+    tree = load_criteria(file, measures=MARKET_MEASURES)
+    for leaf in tree.leaves:
+        _check_leaf(leaf, str(file))
+    return tree
+
+
+def _check_leaf(leaf: Leaf, path: str) -> None:
+    p = leaf.params
+
+    def bad(key: str, message: str) -> ExportMcdaError:
+        return ConfigError.single("bad_param", message, path=path, field=f"{leaf.id}.{key}",
+                                  value=p.get(key))
+
+    if leaf.measure != "indicator":
+        return
+    ind = BY_ID.get(str(p.get("indicator")))
+    if ind is None:
+        raise bad("indicator", f"indicator must be one of {', '.join(BY_ID)}")
+    if p.get("year", ind.editions[0]) not in ind.editions:
+        raise bad("year", f"year must be one of {', '.join(ind.editions)}")
+    if p.get("transform", "none") not in _TRANSFORMS:
+        raise bad("transform", f"transform must be one of {', '.join(_TRANSFORMS)}")
+    if p.get("missing", "worst") not in _MISSING:
+        raise bad("missing", "missing must be 'worst'")
+
+
+def load_market_scenario(name_or_path: str | Path) -> Scenario:
+    """The market judgments of a scenario (``criteria/markets/<id>.toml``) or a file."""
+    return load_scenario(name_or_path, directory=criteria_dir() / "markets")
+
+
+def market_weights(
+    scenario: Scenario, tree: CriteriaTree, leaf_weights: Mapping[str, float] | None = None
+) -> dict[str, float]:
+    """Global weight per market leaf: the scenario's AHP weights, or ``leaf_weights`` given."""
+    if leaf_weights is not None:
+        return {leaf.id: float(leaf_weights.get(leaf.id, 0.0)) for leaf in tree.leaves}
+    return dict(scenario_weights(scenario, tree).leaf_weights)
+
+
+def single_targets(
+    countries: Mapping[str, CountryProfile], indicators: Mapping[str, CountryIndicators]
+) -> tuple[str, ...]:
+    """The single-country targets: profiles that are not groups and have indicators (16)."""
+    return tuple(c for c, p in countries.items() if not p.is_group and c in indicators
+                 and not indicators[c].is_group)
+
+
+# ----------------------------------------------------------------------------- market base
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MarketBase:
+    """The indicator leaves for the ranked countries, filled by the stated policy.
+
+    ``table`` (countries x indicator leaves) is what TOPSIS uses (after ``transform``);
+    ``raw`` keeps the indicator values (``None`` where missing); ``used`` the
+    :class:`IndicatorValue` read per (country, leaf); ``notes`` one ``market_value_filled``
+    per filled cell.
+    """
+
+    countries: tuple[str, ...]
+    table: pd.DataFrame
+    raw: Mapping[tuple[str, str], IndicatorValue]
+    notes: tuple[Note, ...] = ()
+
+
+def market_base(
+    tree: CriteriaTree, indicators: Mapping[str, CountryIndicators], countries: Sequence[str]
+) -> MarketBase:
+    """Read every indicator leaf for ``countries``; fill a missing value with the worst.
+
+    The policy (``missing = "worst"``, the only one): the lowest value observed among the
+    countries ranked for a benefit leaf (the highest for a cost leaf), so an unknown value
+    gives no advantage; a ``market_value_filled`` note names the country, indicator, year
+    and the value used. A leaf no ranked country has is an error (nothing to fill from).
+    """
+    unknown = [c for c in countries if c not in indicators]
+    if unknown:
+        raise ConfigError.single(
+            "market_unknown_target",
+            f"no indicators for {', '.join(unknown)}; known: {', '.join(sorted(indicators))}",
+            field="countries", value=", ".join(unknown),
+        )
+    columns: dict[str, list[float]] = {}
+    raw: dict[tuple[str, str], IndicatorValue] = {}
+    notes: list[Note] = []
+    for leaf in tree.leaves:
+        if leaf.measure != "indicator":
+            continue
+        name = str(leaf.params["indicator"])
+        year = leaf.params.get("year")
+        log = leaf.params.get("transform") == "log"
+        got = []
+        for c in countries:
+            value = indicators[c].get(name, None if year is None else str(year))
+            raw[c, leaf.id] = value
+            got.append(value.value)
+        present = [v for v in got if v is not None]
+        if not present:
+            raise ConfigError.single(
+                "market_no_values", f"no ranked country has a value of {name}",
+                field=leaf.id, value=name,
+            )
+        if log and min(present) <= 0:
+            raise ConfigError.single(
+                "bad_param", "a log transform needs positive values", field=leaf.id, value=name
+            )
+        worst = min(present) if leaf.direction is Direction.BENEFIT else max(present)
+        for c, v in zip(countries, got, strict=True):
+            if v is None:
+                notes.append(Note.of("market_value_filled", country=c, leaf=leaf.id,
+                                     indicator=name, year=raw[c, leaf.id].year, value=worst))
+        columns[leaf.id] = [math.log(v) if log else v
+                            for v in (worst if v is None else v for v in got)]
+    table = pd.DataFrame(columns, index=pd.Index(list(countries), name="country"))
+    return MarketBase(countries=tuple(countries), table=table, raw=raw, notes=tuple(notes))
+
+
+# ----------------------------------------------------------------------------- demand inputs
+
+
+def _policy_leaf(tech_tree: CriteriaTree) -> str:
+    found = [leaf.id for leaf in tech_tree.leaves if leaf.measure == "policy_fit"]
+    if not found:
+        raise ConfigError.single(
+            "market_no_policy_leaf", "the technology criteria have no policy_fit leaf",
+            path=tech_tree.path,
+        )
+    return found[0]
+
+
+def _exported(db: Database, countries: Sequence[str]) -> pd.DataFrame:
+    """Technologies x countries, 1.0 where ``export_countries`` lists the country."""
+    tech = db.technologies
+    if "export_countries" not in tech.columns:
+        return pd.DataFrame(0.0, index=tech.index, columns=list(countries))
+    codes = tech["export_countries"].fillna("").astype(str).map(
+        lambda s: {c.strip().upper() for c in s.replace(",", ";").split(";") if c.strip()}
+    )
+    return pd.DataFrame(
+        {c: codes.map(lambda have, c=c: float(c in have)) for c in countries}, index=tech.index
+    )
+
+
+def _field_members(db: Database) -> dict[int, list[str]]:
+    rows = db.rows
+    out: dict[int, list[str]] = {}
+    for tid, f in zip(rows["technology_id"], rows["field"], strict=True):
+        out.setdefault(int(f), []).append(str(tid))
+    return {f: sorted(set(ids)) for f, ids in sorted(out.items())}
+
+
+def _resolve_field(name: str | int) -> int:
+    category = lookup(Dimension.FIELD, name)
+    if category is None:
+        raise ConfigError.single("unknown_field", f"unknown technology field {name!r}",
+                                 field="field", value=str(name))
+    return category.number
+
+
+# ----------------------------------------------------------------------------- one row
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MarketRanking:
+    """Target countries ranked for one technology or field, with explanations and sources."""
+
+    row: str  # technology id or field name
+    kind: str  # "technology" | "field"
+    result: RankResult
+    matrix: pd.DataFrame  # countries x every market leaf (values used)
+    weights: Mapping[str, float]  # global weight per market leaf (as given)
+    sources: Mapping[str, list[dict[str, Any]]]  # country -> per-leaf sources
+    notes: tuple[Note, ...] = ()
+    _contributions: np.ndarray = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_contributions", contributions(self.result))
+
+    @property
+    def contributions(self) -> np.ndarray:
+        """Each used leaf's share of each country's closeness (rows sum to the score)."""
+        return self._contributions
+
+    def records(self) -> list[dict[str, Any]]:
+        """``[{rank, country, score, criteria, contributions, sources}]``, best first."""
+        r = self.result
+        out = []
+        for position, i in enumerate(r.order, start=1):
+            country = r.alternatives[i]
+            parts = dict(zip(r.criteria, self._contributions[i].tolist(), strict=True))
+            out.append({
+                "rank": position,
+                "shared_rank": int(r.shared_ranks[i]),
+                "country": country,
+                "score": float(r.scores[i]),
+                "criteria": {k: float(v) for k, v in self.matrix.loc[country].items()},
+                "contributions": {k: parts.get(k, 0.0) for k in self.matrix.columns},
+                "top_criteria": sorted(parts, key=lambda k: -parts[k])[:2],
+                "sources": self.sources[country],
+            })
+        return out
+
+
+def _sources(
+    base: MarketBase, tree: CriteriaTree, country: CountryProfile | None, code: str,
+    fields: Sequence[int], exported: float,
+) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for leaf in tree.leaves:
+        if leaf.measure == "indicator":
+            v = base.raw[code, leaf.id]
+            s = v.source
+            out.append({
+                "criterion": leaf.id, "indicator": v.indicator, "year": v.year,
+                "value": v.value, "unit": v.unit, "filled": v.value is None,
+                "issuer": s.issuer if s else None, "title": s.title if s else None,
+                "found_at": s.found_at if s else None,
+            })
+        elif leaf.measure == "policy_priority":
+            docs = {} if country is None else {
+                src.id: src.title for f in fields for src in country.fields[f - 1].sources
+                if country.fields[f - 1].priority > 0
+            }
+            out.append({
+                "criterion": leaf.id, "fields": list(fields),
+                "priorities": [] if country is None
+                else [country.fields[f - 1].priority for f in fields],
+                "source_ids": list(docs), "titles": list(docs.values()),
+                "file": f"data/countries/{code}.toml",
+            })
+        else:
+            out.append({"criterion": leaf.id, "column": "export_countries",
+                        "value": exported})
+    return out
+
+
+def _demand_columns(
+    tree: CriteriaTree, base: MarketBase, policy: pd.Series, exported: pd.Series
+) -> pd.DataFrame:
+    """Countries x market leaves for one row, in leaf order."""
+    cols: dict[str, pd.Series] = {}
+    for leaf in tree.leaves:
+        if leaf.measure == "indicator":
+            cols[leaf.id] = base.table[leaf.id]
+        elif leaf.measure == "policy_priority":
+            cols[leaf.id] = policy.reindex(base.table.index).astype("float64")
+        else:
+            cols[leaf.id] = exported.reindex(base.table.index).astype("float64")
+    return pd.DataFrame(cols, index=base.table.index)
+
+
+def rank_markets(
+    db: Database,
+    tech_tree: CriteriaTree,
+    scenario: Scenario,
+    countries: Mapping[str, CountryProfile],
+    indicators: Mapping[str, CountryIndicators],
+    *,
+    technology: str | None = None,
+    field_name: str | int | None = None,
+    targets: Sequence[str] | None = None,
+    market_tree: CriteriaTree | None = None,
+    market_scenario: Scenario | None = None,
+    leaf_weights: Mapping[str, float] | None = None,
+) -> MarketRanking:
+    """Rank the targets for one technology (or one field) over the market leaves.
+
+    TOPSIS with vector normalisation (:func:`rank_matrix`). A leaf that is 0 for every
+    country (e.g. ``exported_here`` for a technology sold to none of them) is left out and
+    its weight shared in proportion among the others (a ``zero_columns_dropped`` note):
+    TOPSIS closeness is unchanged by this (see ``selection._informative``).
+    """
+    if (technology is None) == (field_name is None):
+        raise ConfigError.single("market_one_of", "give a technology or a field, not both",
+                                 field="technology")
+    tree = market_tree if market_tree is not None else load_market_criteria()
+    weights_of = market_weights(
+        market_scenario if market_scenario is not None else load_market_scenario(scenario.id),
+        tree, leaf_weights,
+    )
+    codes = tuple(targets) if targets else single_targets(countries, indicators)
+    missing = [c for c in codes if c not in countries]
+    if missing:
+        raise ConfigError.single(
+            "market_unknown_target", f"unknown target(s) {', '.join(missing)}; known: "
+            f"{', '.join(sorted(countries))}", field="countries", value=", ".join(missing),
+        )
+    base = market_base(tree, indicators, codes)
+    weighed = scenario_weights(scenario, tech_tree).tree
+    if technology is not None:
+        if technology not in db.technologies.index:
+            raise ConfigError.single("unknown_technology", "no such technology id",
+                                     field="technology", value=technology)
+        leaf = _policy_leaf(weighed)
+        policy = pd.Series({
+            c: score(db, weighed, countries[c], leaves=(leaf,)).matrix[leaf].to_dict()[
+                technology]
+            for c in codes
+        }, dtype="float64")
+        exported = pd.Series(_exported(db, codes).loc[technology], dtype="float64")
+        fields = sorted({int(f) for f in db.rows.loc[db.rows["technology_id"] == technology,
+                                                      "field"]})
+        row = technology
+    else:
+        number = _resolve_field(field_name if field_name is not None else "")
+        policy = pd.Series({c: float(countries[c].fit_vector()[number - 1]) for c in codes})
+        members = _field_members(db).get(number, [])
+        exported = pd.Series(_exported(db, codes).reindex(members).mean() if members
+                             else 0.0, index=list(codes), dtype="float64")
+        fields = [number]
+        row = FIELDS[number - 1].en
+    matrix = _demand_columns(tree, base, policy, exported)
+    used = [c for c in matrix.columns if np.any(matrix[c].to_numpy() != 0)]
+    notes = list(base.notes)
+    dropped = [c for c in matrix.columns if c not in used]
+    if dropped:
+        notes.append(Note.of("zero_columns_dropped", leaves=", ".join(dropped)))
+    w = np.array([weights_of[c] for c in used], dtype=float)
+    if not w.sum() > 0:
+        raise ConfigError.single(
+            "no_weight_left", "every market criterion with a weight is 0 for every country"
+        )
+    result = rank_matrix(
+        matrix[used], w / w.sum(), {c: tree.leaf(c).direction for c in used},
+        provenance="country indicators (data/countries/indicators) and policy profiles",
+    )
+    notes += list(result.notes)
+    sources = {
+        c: _sources(base, tree, countries[c], c, fields, float(exported.to_dict().get(c, 0.0)))
+        for c in codes
+    }
+    return MarketRanking(row=row, kind="technology" if technology else "field",
+                         result=result, matrix=matrix, weights=weights_of, sources=sources,
+                         notes=tuple(dict.fromkeys(notes)))
+
+
+# ----------------------------------------------------------------------------- matrix
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Supply:
+    """The technology side prepared once per country (scoring; re-ranking is cheap)."""
+
+    weights: ScenarioWeights
+    scenario: Scenario
+    candidates: Mapping[str, Candidates]
+
+
+def prepare_supply(
+    db: Database, tech_tree: CriteriaTree, scenario: Scenario,
+    countries: Mapping[str, CountryProfile], targets: Sequence[str],
+) -> Supply:
+    """Score the technologies once per target (the slow part, ~0.14 s per country)."""
+    weighed = scenario_weights(scenario, tech_tree)
+    return Supply(weights=weighed, scenario=scenario, candidates={
+        c: prepare(db, weighed.tree, countries[c]) for c in targets
+    })
+
+
+def _batched_closeness(x: np.ndarray, w: np.ndarray, signs: np.ndarray) -> np.ndarray:
+    """TOPSIS closeness of many small problems at once: x (rows, countries, leaves).
+
+    Vector normalisation per (row, leaf) over the countries; a column that is 0 for every
+    country normalises to 0 (it adds 0 to both separations: the same closeness as leaving it
+    out, as :func:`rank_markets` does). A row whose countries do not differ on any weighted
+    leaf has no ranking: closeness 1 for all (demand neutral), reported by the caller.
+    """
+    norm = np.sqrt((x**2).sum(axis=1, keepdims=True))
+    n = np.divide(x, norm, out=np.zeros_like(x), where=norm > 0)
+    v = n * w
+    hi, lo = v.max(axis=1, keepdims=True), v.min(axis=1, keepdims=True)
+    ideal = np.where(signs > 0, hi, lo)
+    anti = np.where(signs > 0, lo, hi)
+    d_plus = np.sqrt(((v - ideal) ** 2).sum(axis=2))
+    d_minus = np.sqrt(((v - anti) ** 2).sum(axis=2))
+    total = d_plus + d_minus
+    out: np.ndarray = np.divide(d_minus, total, out=np.ones_like(total), where=total > 0)
+    return out
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ExportPotential:
+    """Rows (technologies or fields) x countries: supply, demand and their combination."""
+
+    by: str
+    rows: tuple[str, ...]
+    countries: tuple[str, ...]
+    supply: pd.DataFrame
+    demand: pd.DataFrame
+    score: pd.DataFrame
+    rank_in_row: pd.DataFrame
+    rank_in_country: pd.DataFrame
+    demand_weight: float
+    market_leaf_weights: Mapping[str, float]
+    rule: str = "weighted geometric mean supply^(1-a) * demand^a (Decreux & Spies 2016)"
+    notes: tuple[Note, ...] = ()
+
+    def best_rows(self, top: int | None) -> tuple[str, ...]:
+        """The ``top`` rows by their best cell (all when ``None``), best first."""
+        best = self.score.max(axis=1).to_numpy()
+        order = rank_with_ties(best, list(self.rows)).order
+        picked = [self.rows[i] for i in order]
+        return tuple(picked if top is None else picked[:top])
+
+    def as_dict(self, top: int | None = None) -> dict[str, Any]:
+        """``{rows, countries, cells: [{row, country, score, rank_in_row, rank_in_country}]}``."""
+        rows = self.best_rows(top)
+        at = {r: i for i, r in enumerate(self.rows)}
+        score, supply, demand = (f.to_numpy(dtype=float)
+                                 for f in (self.score, self.supply, self.demand))
+        in_row, in_country = self.rank_in_row.to_numpy(), self.rank_in_country.to_numpy()
+        cells = [
+            {"row": r, "country": c, "score": float(score[at[r], j]),
+             "rank_in_row": int(in_row[at[r], j]), "rank_in_country": int(in_country[at[r], j]),
+             "supply": float(supply[at[r], j]), "demand": float(demand[at[r], j])}
+            for r in rows for j, c in enumerate(self.countries)
+        ]
+        return {
+            "by": self.by, "rows": list(rows), "countries": list(self.countries),
+            "cells": cells, "rule": self.rule, "demand_weight": self.demand_weight,
+            "market_weights": dict(self.market_leaf_weights),
+            "notes": [n.as_dict() for n in self.notes],
+        }
+
+
+def _ranks(frame: pd.DataFrame, axis: int) -> pd.DataFrame:
+    """Integer ranks (1 = best) along rows (axis 1) or columns (axis 0), engine tie rule."""
+    out = np.zeros(frame.shape, dtype=np.int64)
+    values = frame.to_numpy()
+    if axis == 0:
+        keys = list(frame.index)
+        for j in range(values.shape[1]):
+            out[:, j] = rank_with_ties(values[:, j], keys).ordinal
+    else:
+        keys = list(frame.columns)
+        for i in range(values.shape[0]):
+            out[i, :] = rank_with_ties(values[i, :], keys).ordinal
+    return pd.DataFrame(out, index=frame.index, columns=frame.columns)
+
+
+def export_potential(
+    db: Database,
+    supply: Supply,
+    indicators: Mapping[str, CountryIndicators],
+    *,
+    by: str = "technology",
+    market_tree: CriteriaTree | None = None,
+    market_scenario: Scenario | None = None,
+    leaf_weights: Mapping[str, float] | None = None,
+    demand_weight: float = 0.5,
+) -> ExportPotential:
+    """The export-potential matrix for the prepared targets (see the module docstring).
+
+    ``by = "field"``: a field's supply in a country is the best closeness among its
+    technologies there (what the field can offer), its demand the market closeness with the
+    field's priority / 2 and the share of its technologies exported there.
+    """
+    if by not in BY:
+        raise ConfigError.single("bad_param", f"by must be one of {', '.join(BY)}",
+                                 field="by", value=by)
+    if not 0.0 <= demand_weight <= 1.0:
+        raise ConfigError.single("bad_param", "demand_weight must be in [0, 1]",
+                                 field="demand_weight", value=str(demand_weight))
+    tree = market_tree if market_tree is not None else load_market_criteria()
+    weights_of = market_weights(
+        market_scenario if market_scenario is not None
+        else load_market_scenario(supply.scenario.id), tree, leaf_weights,
+    )
+    codes = tuple(supply.candidates)
+    base = market_base(tree, indicators, codes)
+    ranked = {c: rank_candidates(cand, supply.scenario, cand.country, supply.weights)
+              for c, cand in supply.candidates.items()}
+    techs = ranked[codes[0]].result.alternatives
+    sup = pd.DataFrame({c: pd.Series(s.result.scores, index=s.result.alternatives)
+                        for c, s in ranked.items()}).loc[list(techs)]
+    policy_leaf = _policy_leaf(supply.weights.tree)
+    policy = pd.DataFrame({c: cand.scores.matrix[policy_leaf]
+                           for c, cand in supply.candidates.items()}).loc[list(techs)]
+    exported = _exported(db, codes).loc[list(techs)]
+    notes: list[Note] = list(base.notes)
+    if by == "field":
+        members = _field_members(db)
+        numbers = sorted(members)
+        names = [FIELDS[f - 1].en for f in numbers]
+        sup = pd.DataFrame([sup.loc[members[f]].max() for f in numbers], index=names)
+        exported = pd.DataFrame([exported.loc[members[f]].mean() for f in numbers],
+                                index=names)
+        policy = pd.DataFrame(
+            [[supply.candidates[c].country.fit_vector()[f - 1] for c in codes]
+             for f in numbers], index=names, columns=list(codes))
+    rows = tuple(str(r) for r in sup.index)
+    leaves = tree.leaves
+    w = np.array([weights_of[leaf.id] for leaf in leaves], dtype=float)
+    if demand_weight == 0 or not w.sum() > 0:
+        demand = np.ones((len(rows), len(codes)))
+        notes.append(Note.of("market_demand_neutral", demand_weight=demand_weight))
+    else:
+        x = np.empty((len(rows), len(codes), len(leaves)))
+        for k, leaf in enumerate(leaves):
+            if leaf.measure == "indicator":
+                x[:, :, k] = base.table[leaf.id].to_numpy()[None, :]
+            elif leaf.measure == "policy_priority":
+                x[:, :, k] = policy.to_numpy(dtype=float)
+            else:
+                x[:, :, k] = exported.to_numpy(dtype=float)
+        signs = np.array([1 if leaf.direction is Direction.BENEFIT else -1 for leaf in leaves])
+        demand = _batched_closeness(x, w / w.sum(), signs)
+    demand_frame = pd.DataFrame(demand, index=list(rows), columns=list(codes))
+    sup.index = list(rows)
+    cell = sup.to_numpy(dtype=float) ** (1 - demand_weight) * demand**demand_weight
+    scores = pd.DataFrame(cell, index=list(rows), columns=list(codes))
+    return ExportPotential(
+        by=by, rows=rows, countries=codes, supply=sup, demand=demand_frame, score=scores,
+        rank_in_row=_ranks(scores, 1), rank_in_country=_ranks(scores, 0),
+        demand_weight=demand_weight, market_leaf_weights=weights_of,
+        notes=tuple(dict.fromkeys(notes)),
+    )
+
+
+def with_targets(supply: Supply, targets: Sequence[str]) -> Supply:
+    """The prepared supply restricted to ``targets`` (in that order)."""
+    return replace(supply, candidates={c: supply.candidates[c] for c in targets})
