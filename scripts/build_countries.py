@@ -322,6 +322,43 @@ def render_profile(profile: Profile, ref: MdReference) -> str:
     return "\n".join(lines) + "\n"
 
 
+INDICATOR_AGGREGATION = """
+# How a group's market indicators (data/countries/indicators/, read by
+# exportmcda.data.indicators) combine its members' values, per indicator. Added by hand;
+# the rules are our choice, stated here (the reference leaves them open, see
+# country-indicators.md "Known limits"):
+# * "sum" for sizes (people, cities): the group's market is the members' markets together.
+#   Every member must have the value; if one lacks it, the group has no value and the
+#   members lacking it are named (a partial sum would understate the size).
+# * "weighted-mean" with weight = "population" for indices, shares and GDP per capita: the
+#   level the average resident of the group lives under. For urban_share this equals the
+#   group's urban population / population; for GDP per capita (2023) it approximates group
+#   GDP / group population, weighted by the 2020 population (the reference's one year).
+#   urban_population_growth is weighted by the 2020 urban population: the growth of the
+#   group's urban market is that of its urban residents (an approximation of the group's
+#   own compound rate, which would need the 2000 values). A member lacking the value (or
+#   its weight) is left out of the mean and named in the value's notes, with the weight
+#   share the mean covers; it is never counted as 0.
+# * "none" for egdi_rank: a rank among 193 countries has no group counterpart; compare the
+#   group's EGDI instead. The group's value is left empty and says so.
+[indicator_aggregation]
+egdi = { rule = "weighted-mean", weight = "population" }
+egdi_rank = { rule = "none" }
+online_service_index = { rule = "weighted-mean", weight = "population" }
+human_capital_index = { rule = "weighted-mean", weight = "population" }
+telecom_infrastructure_index = { rule = "weighted-mean", weight = "population" }
+e_participation_index = { rule = "weighted-mean", weight = "population" }
+population = { rule = "sum" }
+urban_share = { rule = "weighted-mean", weight = "population" }
+urban_population = { rule = "sum" }
+urban_population_growth = { rule = "weighted-mean", weight = "urban_population" }
+gdp_per_capita_ppp = { rule = "weighted-mean", weight = "population" }
+ascn_cities = { rule = "sum" }
+"""
+"""How a group's market indicators combine (read by ``exportmcda.data.indicators``): our
+stated rules, written after the groups so that rebuilding groups.toml keeps them."""
+
+
 def render_groups(codes: Sequence[str]) -> str:
     """The TOML text of groups.toml, keeping only members present in the CSV."""
     lines = [HEADER.format(title="Country groups: a group's profile aggregates its members")]
@@ -331,7 +368,7 @@ def render_groups(codes: Sequence[str]) -> str:
         lines += ["", f"[groups.{group['code']}]"]
         lines += _pairs([(k, v) for k, v in group.items() if k not in ("code", "members")])
         lines += _pairs([("members", members), ("aggregation", "mean")])
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines) + "\n" + INDICATOR_AGGREGATION
 
 
 def build(csv_path: Path, md_path: Path, out: Path) -> list[Path]:
@@ -353,14 +390,18 @@ def build(csv_path: Path, md_path: Path, out: Path) -> list[Path]:
     return written
 
 
+REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference"
+"""The team's reference data, beside the repository (``../shared/reference``)."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Command-line entry point."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--csv", type=Path, default=Path("/work/shared/reference/country-policies.csv")
+        "--csv", type=Path, default=REFERENCE / "country-policies.csv"
     )
     parser.add_argument(
-        "--md", type=Path, default=Path("/work/shared/reference/country-policies.md")
+        "--md", type=Path, default=REFERENCE / "country-policies.md"
     )
     parser.add_argument("--out", type=Path, default=Path("data/countries"))
     args = parser.parse_args(argv)

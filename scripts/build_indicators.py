@@ -184,14 +184,18 @@ def build(csv_path: Path, md_path: Path, out: Path) -> list[Path]:
     return [out / name for name in texts]
 
 
+REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference"
+"""The team's reference data, beside the repository (``../shared/reference``)."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Command-line entry point."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--csv", type=Path, default=Path("/work/shared/reference/country-indicators.csv")
+        "--csv", type=Path, default=REFERENCE / "country-indicators.csv"
     )
     parser.add_argument(
-        "--md", type=Path, default=Path("/work/shared/reference/country-indicators.md")
+        "--md", type=Path, default=REFERENCE / "country-indicators.md"
     )
     parser.add_argument("--out", type=Path, default=Path("data/countries/indicators"))
     args = parser.parse_args(argv)
