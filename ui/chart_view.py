@@ -69,7 +69,9 @@ def chart_with_numbers(
         spec, width=width or "content", height=_pixel_height(chart), key=f"chart-{key}",
     )
     with st.expander(t("table_numbers", lang)):
-        st.table(numbers)
+        # may hold user text (technology names): st.dataframe shows it as text, st.table
+        # would render it as Markdown (see ui.components.text_table)
+        st.dataframe(numbers, width="stretch", height="content")
 
 
 _FRAME_DATASET = "frame"  # a fixed dataset name: the spec stays the same when data change

@@ -1,13 +1,18 @@
 """Reusable widgets: notices, provenance, validation issues, choices, weights, ranking.
 
-User-supplied text (file names, company and technology names) is only ever shown through
-widgets that escape it (``st.text``, ``st.table``, ``st.dataframe``, Altair), never through
-Markdown or HTML.
+User-supplied text (file names, company and technology names and ids, values quoted in
+validation messages) is shown as text: through ``st.text``, ``st.dataframe`` (see
+:func:`text_table`), widget options and Altair (SVG text), never raw through an element that
+renders Markdown. ``st.table``, ``st.caption``, ``st.markdown``, alerts (``st.error`` ...)
+and expander labels all render GitHub-flavoured Markdown plus Streamlit's directives
+(``:red[...]``, ``$math$``, ``:material/icon:``), so a text that may hold user data goes
+into them only through :func:`plain`.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -29,6 +34,24 @@ from exportmcda.model.weight_state import local_weights
 from ui import state
 
 log = logging.getLogger("exportmcda.app")
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|$:<>~&=^\"'])")
+
+
+def plain(text: object) -> str:
+    """``text`` with every Markdown-significant character backslash-escaped, for an element
+    that renders Markdown (``st.caption``, ``st.error``, ``st.markdown``...): it shows as the
+    text itself, with no link, image, emphasis, heading, HTML, KaTeX or ``:color[...]``
+    directive. Each line is escaped on its own (so none starts a block element) and kept as
+    a line (a hard break)."""
+    return "  \n".join(_MARKDOWN_SPECIAL.sub(r"\\\1", line) for line in str(text).splitlines())
+
+
+def text_table(frame: pd.DataFrame) -> None:
+    """A table that may hold user text, shown as text: ``st.dataframe`` (cells, index and
+    headers are never parsed as Markdown), not ``st.table`` (which renders Markdown)."""
+    st.dataframe(frame, width="stretch", height="content")
 
 
 def language_switch() -> str:
@@ -60,7 +83,7 @@ def provenance(db: Database, lang: str) -> None:
         st.text(f"{t('sha256', lang)}: {db.provenance.sha256}")
         if db.provenance.assumptions:
             st.text(t("assumptions", lang) + ":")
-            st.table(pd.DataFrame({t("assumptions", lang): list(db.provenance.assumptions)}))
+            text_table(pd.DataFrame({t("assumptions", lang): list(db.provenance.assumptions)}))
 
 
 def issues_table(issues: tuple[Issue, ...], lang: str) -> None:
@@ -83,7 +106,7 @@ def guarded(lang: str) -> Iterator[None]:
     try:
         yield
     except ExportMcdaError as error:
-        st.error(issues_text(error.issues, lang))
+        st.error(plain(issues_text(error.issues, lang)))
     except Exception:  # the page's last guard; the log keeps the traceback
         log.exception("unexpected error while rendering a page")
         st.error(t("error_unexpected", lang))
@@ -328,7 +351,7 @@ def sources_expander(selection: Selection, lang: str) -> None:
         if not sources:
             st.text(t("sources_none", lang))
             return
-        st.table(
+        st.table(  # the shipped country sources (their URLs are meant as links)
             pd.DataFrame(
                 {
                     t("col_source_id", lang): [s.id for s in sources],
@@ -376,7 +399,7 @@ def tie_notice(selection: Selection, top: int, lang: str) -> None:
         if note.code == "cut_off_ties" or (
             note.code == "tie_rule" and any(len(ids) for ids in shown["tied_with"])
         ):
-            st.caption(note_text(note, lang))
+            st.caption(plain(note_text(note, lang)))
 
 
 def notes(items: tuple[Note, ...], lang: str) -> None:

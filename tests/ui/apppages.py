@@ -31,6 +31,12 @@ def open_page(path, timeout=120, upload=None, **params):
     return at
 
 
+def tables(at):
+    """Every table on the page: ``st.table`` (fixed text) and ``st.dataframe`` (tables
+    holding user text, shown as text: see ``ui.components.text_table``)."""
+    return [*at.table, *at.dataframe]
+
+
 def ranking_table(at):
-    """The top-N ranking table (a DOM table indexed by rank)."""
-    return next(t.value for t in at.table if t.value.index.name in ("Rank", "순위"))
+    """The top-N ranking table (indexed by rank)."""
+    return next(t.value for t in tables(at) if t.value.index.name in ("Rank", "순위"))

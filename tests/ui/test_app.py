@@ -5,14 +5,16 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.ui.apppages import tables
+
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
 EXAMPLE = ROOT / "data" / "examples" / "small_database.csv"
 
 
 def table_starting_with(at, column):
-    """The first st.table whose first column is ``column``."""
-    return next(t.value for t in at.table if t.value.columns[0] == column)
+    """The first table whose first column is ``column``."""
+    return next(t.value for t in tables(at) if t.value.columns[0] == column)
 
 
 @pytest.fixture
@@ -31,9 +33,9 @@ def test_opens_on_the_sample_and_says_it_is_synthetic(app):
 
 
 def test_every_overview_table_is_shown_with_its_numbers(app):
-    # one chart per table, each with a real (DOM) table of its numbers
+    # one chart per table, each with a table of its numbers
     assert len(app.tabs) == 8
-    assert len(app.table) >= 8
+    assert len(tables(app)) >= 8
     regions = table_starting_with(app, "Region")
     assert regions.iloc[0].tolist() == ["Seoul", "530", "50.8", "148", "49.3"]
 

@@ -15,7 +15,7 @@ sys.path.insert(0, str(ROOT))  # the app's ui package sits next to app.py
 from exportmcda.errors import ConfigError  # noqa: E402
 from exportmcda.model.scenarios import rescale_weights  # noqa: E402
 from tests.no_evidence import TIE_COUNTRY  # noqa: E402
-from tests.ui.apppages import open_page, ranking_table  # noqa: E402
+from tests.ui.apppages import open_page, ranking_table, tables  # noqa: E402
 
 APP = str(ROOT / "app.py")
 EXAMPLE = ROOT / "data" / "examples" / "small_database.csv"
@@ -72,7 +72,7 @@ def test_ranking_page_shows_notice_table_and_sources(ranking):
     ]
     assert table.index[0] == "1"
     assert table["Technology ID"].str.fullmatch(r"T\d{4}").all()
-    sources = next(t.value for t in ranking.table if t.value.index.name == "Source ID")
+    sources = next(t.value for t in tables(ranking) if t.value.index.name == "Source ID")
     assert {"Official", "News"} <= set(sources["Source type"])
     assert sources["Address (URL)"].str.startswith("http").all()
     assert math.isclose(sum(top_weights(ranking).values()), 1.0, abs_tol=1e-3)
@@ -157,7 +157,7 @@ def test_explain_shows_sentence_and_moves(ranking):
     ranking.selectbox(key="explain-technology").select_index(2).run()
     assert not ranking.exception
     assert any(t.value.startswith("Ranks 3rd of 1,044 for ASEAN") for t in ranking.text)
-    moves = next(t.value for t in ranking.table if "Value needed to move up" in t.value.columns)
+    moves = next(t.value for t in tables(ranking) if "Value needed to move up" in t.value.columns)
     assert len(moves) == 16  # one row per criterion leaf (with the track record)
     assert "not enough on its own" in set(moves["Value needed to move up"])
 
@@ -255,10 +255,10 @@ def test_pairwise_editor_shows_cr_and_warns_when_inconsistent():
     cr = float(next(m.value for m in at.metric if m.label == "Consistency ratio (CR)"))
     assert cr > 0.1
     assert any("Inconsistent judgments" in w.value for w in at.warning)
-    advice = next(t.value for t in at.table if t.value.index.name == "Judgment to revisit")
+    advice = next(t.value for t in tables(at) if t.value.index.name == "Judgment to revisit")
     assert len(advice) >= 1
     # the ranking page follows the judgments (the weights come from AHP now)
-    local = next(t.value for t in at.table if t.value.index.name == "Criterion")
+    local = next(t.value for t in tables(at) if t.value.index.name == "Criterion")
     shown = float(local.loc["Domestic utilization", "Weight"])
     at.switch_page("ui/pages/ranking.py").run()
     assert not at.exception
@@ -272,11 +272,11 @@ def test_pairwise_editor_shows_cr_and_warns_when_inconsistent():
 def test_compare_page_shows_two_targets_and_the_overlap():
     at = page("ui/pages/compare.py")
     assert [h.value for h in at.subheader][:2] == ["ASEAN member states", "India"]
-    overlap = next(t.value for t in at.table if list(t.value.columns) == [
+    overlap = next(t.value for t in tables(at) if list(t.value.columns) == [
         "ASEAN member states", "India"] and t.value.index[0] == "ASEAN member states")
     assert overlap.iloc[0, 0] == "10"
     assert int(overlap.iloc[0, 1]) == int(overlap.iloc[1, 0])
-    strong = next(t.value for t in at.table if "Rank in India" in t.value.columns)
+    strong = next(t.value for t in tables(at) if "Rank in India" in t.value.columns)
     assert len(strong) == int(overlap.iloc[0, 1])
     assert list(strong.columns)[:2] == ["Technology ID", "Company"]
     assert strong["Technology ID"].str.fullmatch(r"T\d{4}").all()
@@ -319,7 +319,7 @@ def test_compare_tables_share_ranks_and_name_the_cut_off(no_evidence_csv):
     # ASEAN and Thailand, top 10
     at = page("ui/pages/compare.py", upload=_no_evidence(no_evidence_csv),
               compare=f"ASEAN,{TIE_COUNTRY}")
-    thailand = [t.value for t in at.table if "Shared rank" in t.value.columns][1]
+    thailand = [t.value for t in tables(at) if "Shared rank" in t.value.columns][1]
     assert thailand.index.tolist() == [str(k) for k in range(1, 11)]
     assert thailand["Shared rank"].tolist()[7:] == ["=8", "=8", "=8"]
     assert list(thailand.columns) == ["Shared rank", "Technology ID", "Technology",
@@ -346,7 +346,7 @@ TRACK_LEAVES = ("domestic_use", "overseas_references", "export_markets", "certif
 
 def weights_used(at):
     """The weights chart's numbers table: criterion -> weight as shown (3 decimals)."""
-    frame = next(t.value for t in at.table if t.value.index.name in ("Criterion", "기준")
+    frame = next(t.value for t in tables(at) if t.value.index.name in ("Criterion", "기준")
                  and len(t.value.columns) == 2)
     return dict(zip(frame.index, frame.iloc[:, 0], strict=True))
 

@@ -5,7 +5,7 @@ from pymcdm.methods import WSM
 from scipy.stats import kendalltau
 
 import exportmcda as em
-from tests.ui.apppages import open_page
+from tests.ui.apppages import open_page, tables
 
 
 def sensitivity(**params):
@@ -30,16 +30,16 @@ def test_running_shows_every_analysis_with_numbers():
     headers = [h.value for h in at.subheader]
     assert headers[:4] == ["One criterion at a time", "Rank acceptability (SMAA-2)",
                            "Other methods", "Rank reversal check"]
-    tables = [t.value for t in at.table]
-    tornado = next(t for t in tables if t.index.name == "Criterion" and "Current weight" in t)
+    shown = [t.value for t in tables(at)]
+    tornado = next(t for t in shown if t.index.name == "Criterion" and "Current weight" in t)
     assert len(tornado) == 6
-    tau = next(t for t in tables if "TOPSIS" in t.columns)
+    tau = next(t for t in shown if "TOPSIS" in t.columns)
     # TOPSIS against the weighted sum as pymcdm and scipy compute it on the same selection
     r = em.select(em.load_sample(), em.load_criteria(), em.load_scenario("balanced"),
                   em.get_country("IND")).result
     wsm = WSM(pn.minmax_normalization)(r.matrix, r.weights, r.types)
     assert tau.loc["TOPSIS", "WSM"] == f"{kendalltau(r.scores, wsm).statistic:.3f}"
-    reversal = next(t for t in tables if t.index.name == "Change")
+    reversal = next(t for t in shown if t.index.name == "Change")
     names = set(em.load_sample().technologies["technology_name"])
     assert all(c.startswith(("removed ", "added a copy of ")) for c in reversal.index)
     assert all(c.removeprefix("removed ") in names
@@ -62,5 +62,5 @@ def test_korean_run_translates_the_library_descriptions():
     assert "디리클레 분포(kappa·w, kappa = 50)" in captions
     assert "around the given weights" not in captions
     assert "upper bound" not in captions
-    reversal = next(t.value for t in at.table if t.value.index.name == "변경")
+    reversal = next(t.value for t in tables(at) if t.value.index.name == "변경")
     assert all(c.endswith((" 제외", " 추가")) for c in reversal.index)

@@ -46,7 +46,7 @@ def page() -> None:
         with column:
             st.subheader(targets[code].name(lang))
             frame = result.tops[code]
-            st.table(
+            components.text_table(
                 pd.DataFrame(
                     {
                         t("col_rank", lang): [rank_text(r) for r in frame["rank"]],
@@ -62,7 +62,7 @@ def page() -> None:
             )
             note = selections[code].cut_off_note(top)
             if note is not None:
-                st.caption(note_text(note, lang))
+                st.caption(components.plain(note_text(note, lang)))
     st.subheader(t("strong_everywhere", lang, n=top))
     strong = result.strong_everywhere
     if strong.empty:
@@ -81,7 +81,7 @@ def page() -> None:
                 },
             }
         ).set_index(t("col_technology", lang))
-        st.table(shown)
+        components.text_table(shown)
     st.subheader(t("overlap_title", lang, n=top))
     overlap = result.overlap.rename(
         index=lambda c: targets[c].name(lang), columns=lambda c: targets[c].name(lang)

@@ -43,4 +43,4 @@ def page() -> None:
                 overview_chart(table, lang), _numbers(table.rows, lang), lang, key=name
             )
             for note in table.notes:
-                st.caption(note_text(note, lang))
+                st.caption(components.plain(note_text(note, lang)))

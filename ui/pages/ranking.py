@@ -86,7 +86,7 @@ def _weights(lang: str, selection: Selection) -> None:
                     node, local_weights(weighed, node), lang, left_out=left_out
                 )
     for note in weighed.notes:
-        st.warning(components.note_text(note, lang), icon="⚠️")
+        st.warning(components.plain(components.note_text(note, lang)), icon="⚠️")
 
 
 def _weight_numbers(data: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -178,7 +178,7 @@ def _live(lang: str, top: int) -> None:
         selection = state.selection()
         with ranking_box:
             st.subheader(t("ranking_title", lang, n=min(top, len(selection.technologies))))
-            st.table(components.ranking_frame(selection, top, lang))
+            components.text_table(components.ranking_frame(selection, top, lang))
             components.tie_notice(selection, top, lang)
             components.notes(selection.notes_for(top), lang)
         with weights_box:

@@ -115,7 +115,7 @@ def _reversal_section(report: RobustnessReport, selection: Selection, lang: str)
     st.caption(t("sens_reversal_help", lang))
     st.text(t("sens_reversal_summary", lang, checked=len(entries), reversed=len(swapped)))
     if swapped:
-        st.table(pd.DataFrame([
+        components.text_table(pd.DataFrame([
             {t("sens_change", lang): note_text(e.change, lang, names),
              t("sens_swapped", lang): str(e.n_swapped),
              t("sens_shortlist_changed", lang): t("yes", lang) if e.shortlist_changed
@@ -146,7 +146,7 @@ def _flip_section(selection: Selection, lang: str) -> None:
             t("current_weight", lang): [f"{v:.3f}" for v in result.current],
             t("sens_flip_needed", lang): [f"{v:.3f}" for v in result.weights],
         }).set_index(t("col_criterion", lang)))
-        st.caption(note_text(result.exact, lang))
+        st.caption(components.plain(note_text(result.exact, lang)))
     elif result.status == "dominated":
         st.text(t("sens_flip_dominated", lang))
     elif result.status == "already":
@@ -178,7 +178,7 @@ def page() -> None:
         try:
             stored = (key, _run(selection, int(samples), seed, str(model), top, lang))
         except ExportMcdaError as error:
-            st.error(issues_text(error.issues, lang))
+            st.error(components.plain(issues_text(error.issues, lang)))
             return
         st.session_state[RESULT] = stored
     if stored is None or stored[0] != key:
@@ -188,7 +188,7 @@ def page() -> None:
     report: RobustnessReport = stored[1]
     note = selection.cut_off_note(top)
     if note is not None:  # the shortlist analysed is rank's top N; say who the cut left out
-        st.caption(note_text(note, lang))
+        st.caption(components.plain(note_text(note, lang)))
     _oat_section(report, selection, lang)
     _smaa_section(report, selection, lang)
     _methods_section(report, selection, lang)
