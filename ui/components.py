@@ -44,8 +44,22 @@ def plain(text: object) -> str:
     that renders Markdown (``st.caption``, ``st.error``, ``st.markdown``...): it shows as the
     text itself, with no link, image, emphasis, heading, HTML, KaTeX or ``:color[...]``
     directive. Each line is escaped on its own (so none starts a block element) and kept as
-    a line (a hard break)."""
-    return "  \n".join(_MARKDOWN_SPECIAL.sub(r"\\\1", line) for line in str(text).splitlines())
+    a line (a hard break).
+
+    GitHub's autolinks (``https://…``, ``www.…``, ``a@b.c``) are found in the text after
+    escapes are resolved, so escaping cannot stop them: an invisible WORD JOINER (U+2060)
+    is put inside each of ``://``, ``www.`` and after ``@``, which the autolink patterns do
+    not match. The text reads the same; a copy of it holds the joiner.
+    """
+    lines = str(text).splitlines()
+    return "  \n".join(_MARKDOWN_SPECIAL.sub(r"\\\1", _no_autolink(line)) for line in lines)
+
+
+_AUTOLINK = re.compile(r"(:)(//)|(www)(\.)|(@)()", re.IGNORECASE)
+
+
+def _no_autolink(line: str) -> str:
+    return _AUTOLINK.sub(lambda m: "\u2060".join(g for g in m.groups() if g is not None), line)
 
 
 def text_table(frame: pd.DataFrame) -> None:

@@ -1,5 +1,6 @@
 """Open a page of the app with AppTest (shared by the app tests)."""
 
+import re
 import sys
 from pathlib import Path
 
@@ -40,3 +41,9 @@ def tables(at):
 def ranking_table(at):
     """The top-N ranking table (indexed by rank)."""
     return next(t.value for t in tables(at) if t.value.index.name in ("Rank", "순위"))
+
+
+def caption_texts(at):
+    """The captions as a reader sees them: a caption that may hold user text is escaped for
+    Markdown (``ui.components.plain``); its backslashes and word joiners are dropped here."""
+    return [re.sub(r"\\(.)", r"\1", c.value).replace("\u2060", "") for c in at.caption]

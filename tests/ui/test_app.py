@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.ui.apppages import tables
+from tests.ui.apppages import caption_texts, tables
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
@@ -51,9 +51,9 @@ def test_language_switch_to_korean(app):
 
 
 def test_korean_overview_notes_are_korean_with_the_same_counts(app):
-    english = [c.value for c in app.caption]
+    english = [c for c in caption_texts(app)]
     app.sidebar.radio[0].set_value("한국어").run()
-    korean = [c.value for c in app.caption]
+    korean = [c for c in caption_texts(app)]
     assert len(korean) == len(english)
     assert not any("Percentages" in c or "Counts are" in c for c in korean)
     assert any("1,044" in c and "고유 기술" in c for c in korean)  # regions: unique techs

@@ -1,6 +1,6 @@
 """The policy-fit evidence rule on the Ranking page (AppTest)."""
 
-from tests.ui.apppages import open_page
+from tests.ui.apppages import caption_texts, open_page
 from tests.ui.apppages import ranking_table as table
 
 
@@ -15,7 +15,7 @@ def test_requiring_official_sources_changes_the_ranking_and_says_so():
     assert not at.exception, at.exception
     after = table(at)["Technology"].tolist()
     assert after != before
-    texts = " ".join(t.value for t in at.text) + " ".join(c.value for c in at.caption)
+    texts = " ".join(t.value for t in at.text) + " ".join(c for c in caption_texts(at))
     assert "official" in texts
     at.checkbox(key="evidence.sourced_only").check().run()
     assert not at.exception, at.exception

@@ -15,7 +15,7 @@ sys.path.insert(0, str(ROOT))  # the app's ui package sits next to app.py
 from exportmcda.errors import ConfigError  # noqa: E402
 from exportmcda.model.scenarios import rescale_weights  # noqa: E402
 from tests.no_evidence import TIE_COUNTRY  # noqa: E402
-from tests.ui.apppages import open_page, ranking_table, tables  # noqa: E402
+from tests.ui.apppages import caption_texts, open_page, ranking_table, tables  # noqa: E402
 
 APP = str(ROOT / "app.py")
 EXAMPLE = ROOT / "data" / "examples" / "small_database.csv"
@@ -298,7 +298,7 @@ def test_ranking_table_has_integer_ranks_and_shows_ties_as_equals(no_evidence_cs
     assert table.index.tolist() == [str(k) for k in range(1, 11)]  # no "9.5"
     assert table["Shared rank"].tolist() == ["1", "2", "3", "=4", "=4", "6", "7", "=8", "=8",
                                              "=8"]
-    captions = [c.value for c in at.caption]
+    captions = [c for c in caption_texts(at)]
     assert any(c.startswith("ties: scores equal to within 1e-12") for c in captions)
     assert any("the top 10 keeps T0962, T0964, T0965 and leaves out T0967" in c
                for c in captions)
@@ -312,7 +312,7 @@ def test_korean_ranking_table_names_the_shared_rank_and_the_cut_off(no_evidence_
               country=TIE_COUNTRY, top="10")
     table = ranking_table(at)
     assert table["공동 순위"].tolist()[7:] == ["=8", "=8", "=8"]
-    assert any("T0967" in c.value and "제외" in c.value for c in at.caption)
+    assert any("T0967" in c and "제외" in c for c in caption_texts(at))
 
 
 def test_compare_tables_share_ranks_and_name_the_cut_off(no_evidence_csv):
@@ -325,7 +325,7 @@ def test_compare_tables_share_ranks_and_name_the_cut_off(no_evidence_csv):
     assert list(thailand.columns) == ["Shared rank", "Technology ID", "Technology",
                                       "Score (TOPSIS closeness)"]
     assert thailand["Technology ID"].tolist()[7:] == ["T0962", "T0964", "T0965"]
-    assert any("leaves out T0967" in c.value for c in at.caption)
+    assert any("leaves out T0967" in c for c in caption_texts(at))
 
 
 def test_the_sample_ranking_has_no_ties():
@@ -333,7 +333,7 @@ def test_the_sample_ranking_has_no_ties():
     at = page("ui/pages/ranking.py", country="IND", top="10")
     table = ranking_table(at)
     assert table["Shared rank"].tolist() == [str(k) for k in range(1, 11)]
-    assert not any("leaves out" in c.value for c in at.caption)
+    assert not any("leaves out" in c for c in caption_texts(at))
 
 
 LEFT_OUT_EN = ("Left out: the database lacks the columns this criterion is computed from. "
@@ -360,7 +360,7 @@ def test_without_evidence_the_track_record_slider_is_disabled_and_explained(no_e
                if c != "track_record")
     assert all(at.slider(key=f"weight.{leaf}").disabled for leaf in TRACK_LEAVES)
     assert not at.slider(key="weight.sales_class").disabled
-    captions = [c.value for c in at.caption]
+    captions = [c for c in caption_texts(at)]
     assert captions.count(LEFT_OUT_EN) == 2  # under the slider, atop its sub-criteria
     # the chart shows the weights the ranking used: 3/14 shared, 3:3:3:1:1 of the rest
     assert weights_used(at) == {
@@ -389,7 +389,7 @@ def test_korean_left_out_caption(no_evidence_csv):
               country="IND")
     assert at.slider(key="weight.track_record").disabled
     assert at.slider(key="weight.track_record").label == "기술 실적"
-    captions = [c.value for c in at.caption]
+    captions = [c for c in caption_texts(at)]
     assert captions.count(LEFT_OUT_KO) == 2
     assert LEFT_OUT_EN not in captions
     assert weights_used(at)[at.slider(key="weight.track_record").label] == "0.000"
@@ -397,5 +397,5 @@ def test_korean_left_out_caption(no_evidence_csv):
 
 def test_the_sample_has_no_left_out_slider(ranking):
     assert not any(at_slider.disabled for at_slider in ranking.slider)
-    assert LEFT_OUT_EN not in [c.value for c in ranking.caption]
+    assert LEFT_OUT_EN not in [c for c in caption_texts(ranking)]
     assert weights_used(ranking)["Track record"] == f"{3 / 14:.3f}"

@@ -5,7 +5,7 @@ from pymcdm.methods import WSM
 from scipy.stats import kendalltau
 
 import exportmcda as em
-from tests.ui.apppages import open_page, tables
+from tests.ui.apppages import caption_texts, open_page, tables
 
 
 def sensitivity(**params):
@@ -58,7 +58,7 @@ def test_korean_run_translates_the_library_descriptions():
     at.selectbox(key="sens_samples").set_value(1_000)
     at.button(key="sens_run").click().run()
     assert not at.exception, at.exception
-    captions = " ".join(c.value for c in at.caption)
+    captions = " ".join(c for c in caption_texts(at))
     assert "디리클레 분포(kappa·w, kappa = 50)" in captions
     assert "around the given weights" not in captions
     assert "upper bound" not in captions
