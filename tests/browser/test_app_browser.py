@@ -24,8 +24,10 @@ def open_page(page: Page, path: str = "", **params: str) -> None:
     settle(page)
 
 
-def ranking_table(page: Page):  # type: ignore[no-untyped-def]
-    return page.get_by_test_id("stTable").filter(has_text="Score (TOPSIS closeness)").first
+def ranking_table(page: Page, header: str = "Technology ID"):  # type: ignore[no-untyped-def]
+    """The ranking grid (st.dataframe: its names are user text, shown as text). Its DOM copy
+    holds the cells of the columns in view: Rank to Region, not the score."""
+    return page.get_by_test_id("stDataFrame").filter(has_text=header).first
 
 
 def slider(page: Page, label: str):  # type: ignore[no-untyped-def]
@@ -41,7 +43,7 @@ def test_opens_with_the_synthetic_notice(page: Page) -> None:
 def test_keyboard_moves_a_weight_and_the_ranking_follows(page: Page) -> None:
     open_page(page, "ranking")
     table = ranking_table(page)
-    before = table.inner_text()
+    before = table.text_content()
     thumb = slider(page, "Firm capacity")
     thumb.focus()
     for _ in range(10):
@@ -49,7 +51,7 @@ def test_keyboard_moves_a_weight_and_the_ranking_follows(page: Page) -> None:
         settle(page)
     # balanced: 3/14 ≈ 0.21, ten steps of 0.01 up
     assert float(thumb.input_value()) == pytest.approx(3 / 14 + 0.10, abs=0.015)
-    assert table.inner_text() != before
+    assert table.text_content() != before
     # the weights still sum to 1: read the six top-level sliders
     total = sum(
         float(slider(page, label).input_value())
@@ -70,7 +72,7 @@ def test_korean_switch_and_screenshots_of_every_page(page: Page) -> None:
     page.get_by_text("한국어", exact=True).click()
     settle(page)
     expect(page.get_by_role("heading", name="수출 기술 순위")).to_be_visible()
-    korean_table = page.get_by_test_id("stTable").filter(has_text="점수(TOPSIS 근접도)").first
+    korean_table = ranking_table(page, "기술 ID")
     expect(korean_table).to_be_visible()
     assert "lang=ko" in page.url
 
@@ -81,19 +83,19 @@ def test_ranking_with_ties_in_english_and_korean(page: Page, no_evidence_csv: Pa
     The sample has no ties: the sample without its evidence columns (tests/no_evidence.py)
     is uploaded in the sidebar. Its track record is left out: the slider says so.
     """
-    for lang, score, note, left_out in (
-        ("en", "Score (TOPSIS closeness)", "leaves out T0967", "Left out: the database lacks"),
-        ("ko", "점수(TOPSIS 근접도)", "T0967를 제외", "제외됨: 데이터베이스에 이 기준을"),
+    for lang, header, note, left_out in (
+        ("en", "Technology ID", "leaves out T0967", "Left out: the database lacks"),
+        ("ko", "기술 ID", "T0967를 제외", "제외됨: 데이터베이스에 이 기준을"),
     ):
         open_page(page, "ranking", lang=lang, country=TIE_COUNTRY, top="10")
         page.get_by_test_id("stSidebar").locator("input[type=file]").first.set_input_files(
             no_evidence_csv)
         settle(page)
         expect(page.get_by_text(no_evidence_csv.name).first).to_be_visible()
-        table = page.get_by_test_id("stTable").filter(has_text=score).first
+        table = ranking_table(page, header)
         expect(table).to_contain_text("=8")
         expect(table).to_contain_text("T0965")  # the ids the note names are in the table
-        assert "9.5" not in table.inner_text()
+        assert "9.5" not in (table.text_content() or "")
         expect(page.get_by_text(note).first).to_be_visible()
         expect(page.get_by_text(left_out).first).to_be_visible()
         screenshot(page, f"ranking-ties-{TIE_COUNTRY}-{lang}")
