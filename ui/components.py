@@ -12,7 +12,6 @@ into them only through :func:`plain`.
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -24,7 +23,7 @@ from exportmcda.charts.ranking import rank_text
 from exportmcda.data.countries import SourceType
 from exportmcda.data.database import Database
 from exportmcda.errors import ExportMcdaError, Issue, Note
-from exportmcda.export.safe import safe_filename
+from exportmcda.export.safe import markdown_text, safe_filename
 from exportmcda.labels import issue_title, issues_text, shared_rank_text, t
 from exportmcda.labels import note_text as render_note
 from exportmcda.model.measure_params import SOURCE_TYPES
@@ -36,30 +35,10 @@ from ui import state
 log = logging.getLogger("exportmcda.app")
 
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|$:<>~&=^\"'])")
-
-
 def plain(text: object) -> str:
-    """``text`` with every Markdown-significant character backslash-escaped, for an element
-    that renders Markdown (``st.caption``, ``st.error``, ``st.markdown``...): it shows as the
-    text itself, with no link, image, emphasis, heading, HTML, KaTeX or ``:color[...]``
-    directive. Each line is escaped on its own (so none starts a block element) and kept as
-    a line (a hard break).
-
-    GitHub's autolinks (``https://…``, ``www.…``, ``a@b.c``) are found in the text after
-    escapes are resolved, so escaping cannot stop them: an invisible WORD JOINER (U+2060)
-    is put inside each of ``://``, ``www.`` and after ``@``, which the autolink patterns do
-    not match. The text reads the same; a copy of it holds the joiner.
-    """
-    lines = str(text).splitlines()
-    return "  \n".join(_MARKDOWN_SPECIAL.sub(r"\\\1", _no_autolink(line)) for line in lines)
-
-
-_AUTOLINK = re.compile(r"(:)(//)|(www)(\.)|(@)()", re.IGNORECASE)
-
-
-def _no_autolink(line: str) -> str:
-    return _AUTOLINK.sub(lambda m: "\u2060".join(g for g in m.groups() if g is not None), line)
+    """``text`` escaped for an element that renders Markdown: see
+    :func:`exportmcda.export.safe.markdown_text`."""
+    return markdown_text(text)
 
 
 def text_table(frame: pd.DataFrame) -> None:

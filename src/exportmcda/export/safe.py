@@ -5,7 +5,8 @@ return) is the OWASP "CSV injection" list (OWASP, *CSV Injection*,
 https://owasp.org/www-community/attacks/CSV_Injection): the workbook writes such text as a
 string cell with a quote prefix, the CSV behind a leading apostrophe, and the audit record
 never starts a cell with it. File names offered for download are plain ASCII so that every
-browser and file system keeps them as given.
+browser and file system keeps them as given. Text shown by an element that renders Markdown
+(the app's captions and alerts) is escaped by :func:`markdown_text`.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import unicodedata
 __all__ = [
     "FORMULA_PREFIXES",
     "looks_like_formula",
+    "markdown_text",
     "neutral_cell",
     "neutral_line",
     "one_line",
@@ -82,3 +84,30 @@ def safe_filename(text: str, *, fallback: str = "exportmcda", limit: int = 80) -
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     stem = _UNSAFE.sub("-", ascii_text).strip("-.")[:limit].rstrip("-.")
     return stem or fallback
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|$:<>~&=^\"'])")
+
+
+def markdown_text(text: object) -> str:
+    """``text`` escaped for an element that renders Markdown: it shows as the text itself.
+
+    Every Markdown-significant character is backslash-escaped, so an element that renders
+    Markdown (``st.caption``, ``st.error``, ``st.markdown``...) shows no link, image,
+    emphasis, heading, HTML, KaTeX or ``:color[...]`` directive. Each line is escaped on its
+    own (so none starts a block element) and kept as a line (a hard break).
+
+    GitHub's autolinks (``https://…``, ``www.…``, ``a@b.c``) are found in the text after
+    escapes are resolved, so escaping cannot stop them: an invisible WORD JOINER (U+2060)
+    is put inside each of ``://``, ``www.`` and after ``@``, which the autolink patterns do
+    not match. The text reads the same; a copy of it holds the joiner.
+    """
+    lines = str(text).splitlines()
+    return "  \n".join(_MARKDOWN_SPECIAL.sub(r"\\\1", _no_autolink(line)) for line in lines)
+
+
+_AUTOLINK = re.compile(r"(:)(//)|(www)(\.)|(@)()", re.IGNORECASE)
+
+
+def _no_autolink(line: str) -> str:
+    return _AUTOLINK.sub(lambda m: "\u2060".join(g for g in m.groups() if g is not None), line)
