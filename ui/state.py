@@ -26,6 +26,7 @@ from exportmcda.data.countries import CountryProfile, load_countries
 from exportmcda.data.database import Database
 from exportmcda.data.io import load, load_sample
 from exportmcda.errors import ExportMcdaError, Issue
+from exportmcda.model import defaults
 from exportmcda.model.criteria import CriteriaTree, load_criteria
 from exportmcda.model.scenarios import (
     Scenario,
@@ -69,7 +70,7 @@ _WEIGHTS_MEMO = "_memo.weights"  # (scenario, WeightState, ScenarioWeights)
 LANG_OPTIONS = {"English": "en", "한국어": "ko"}
 DEFAULT_COUNTRY = "ASEAN"
 DEFAULT_SCENARIO = "balanced"
-DEFAULT_TOP = 10
+DEFAULT_TOP = defaults.DEFAULT_TOP  # the CLI's default too
 DEFAULT_COMPARE = ("ASEAN", "IND")
 TOP_OPTIONS = (5, 10, 15, 20, 30, 50)
 FILTER_DIMENSIONS = ("fields", "service_types", "company_sizes", "regions")

@@ -1122,6 +1122,34 @@ NOTES: Final[dict[str, dict[str, str]]] = {
         "en": "version differs: {name} {recorded} → {current}",
         "ko": "버전 차이: {name} {recorded} → {current}",
     },
+    # --- method choices and policy sources printed with every result (cli) ---
+    "ranking_method": {
+        "en": "method: {method} with {normalization} normalisation; weights: scenario "
+        "'{scenario}' by AHP ({ahp_method}; largest CR {max_cr:.3f}, random index "
+        "{ri_table})",
+        "ko": "방법: {method}, {normalization} 정규화; 가중치: 시나리오 '{scenario}', "
+        "AHP({ahp_method}; 최대 CR {max_cr:.3f}, 무작위 지수: {ri_table})",
+    },
+    "ranking_method_direct": {
+        "en": "method: {method} with {normalization} normalisation; weights: scenario "
+        "'{scenario}', stated directly (no pairwise judgments)",
+        "ko": "방법: {method}, {normalization} 정규화; 가중치: 시나리오 '{scenario}'에 "
+        "직접 지정(쌍대비교 없음)",
+    },
+    "policy_sources": {
+        "en": "policy fit for {country} rests on: {sources}",
+        "ko": "{country}의 정책 부합도 근거: {sources}",
+    },
+    "policy_sources_many": {
+        "en": "policy fit for {country} rests on {n} sources ({kinds}); see the export's "
+        "country sheet",
+        "ko": "{country}의 정책 부합도 근거: 출처 {n}건({kinds}); 내보낸 파일의 대상국 시트 "
+        "참조",
+    },
+    "top_shown": {
+        "en": "top {shown} of {total:,} shown ({more} for more, {every} for every one)",
+        "ko": "전체 {total:,}건 중 상위 {shown}건 표시({more}: 더 보기, {every}: 전체)",
+    },
 }
 
 # Parameters of notes that are themselves codes, rendered through these label keys
@@ -1130,12 +1158,34 @@ NOTE_TERMS: Final[dict[str, str]] = {
     "missing": "term_missing_",
     "min_source": "term_source_",
     "scale": "term_scale_",
+    "normalization": "term_normalization_",
+    "ahp_method": "term_ahp_",
+    "ri_table": "term_ri_",
 }
 LABELS.update(
     {
         "term_missing_worst": {"en": "worst", "ko": "가장 나쁜 값"},
         "term_missing_median": {"en": "median", "ko": "중앙값"},
         "term_missing_mean": {"en": "mean", "ko": "평균값"},
+        "term_normalization_vector": {"en": "vector", "ko": "벡터"},
+        "term_normalization_minmax": {"en": "min-max", "ko": "최소-최대"},
+        "term_normalization_max": {"en": "max", "ko": "최댓값"},
+        "term_normalization_sum": {"en": "sum", "ko": "합계"},
+        "term_normalization_linear": {"en": "linear", "ko": "선형"},
+        "term_normalization_none": {"en": "no", "ko": "없음(정규화하지 않음)"},
+        "term_ahp_eigenvector": {"en": "principal eigenvector", "ko": "주고유벡터"},
+        "term_ahp_geometric": {"en": "row geometric mean", "ko": "행 기하평균"},
+        "term_ri_saaty_1980": {"en": "Saaty 1980", "ko": "Saaty 1980년 표"},
+        "term_ri_saaty_2005": {"en": "Saaty 2005", "ko": "Saaty 2005년 표"},
+        "term_ri_alonso_lamata_2006": {
+            "en": "Alonso & Lamata 2006", "ko": "Alonso & Lamata 2006년 표",
+        },
+        "term_ri_donegan_dodd_1991": {
+            "en": "Donegan & Dodd 1991", "ko": "Donegan & Dodd 1991년 표",
+        },
+        "term_ri_tummala_ling_1998": {
+            "en": "Tummala & Ling 1998", "ko": "Tummala & Ling 1998년 표",
+        },
         "term_source_official": {"en": "official", "ko": "공식"},
         "term_source_copy": {"en": "copy", "ko": "공식 문서 사본"},
         "term_source_analysis": {"en": "analysis", "ko": "분석·연구"},
