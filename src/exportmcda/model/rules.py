@@ -155,8 +155,9 @@ class Rule:
         return self.origin or self.key
 
     def replace_value(self, value: float) -> Rule:
-        """The same rule with another value (a relaxation)."""
-        return Rule(kind=self.kind, value=value, target=self.target, origin=self.origin,
+        """The same rule with another value (a relaxation); counts stay whole numbers."""
+        kept = value if self.kind is RuleKind.MIN_SME_SHARE else round(value)
+        return Rule(kind=self.kind, value=kept, target=self.target, origin=self.origin,
                     key=self.key)
 
 

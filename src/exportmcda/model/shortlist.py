@@ -192,8 +192,11 @@ class Shortlist:
         """The ``exportmcda shortlist`` JSON contract (names kept; fields may be added).
 
         ``{shortlist, rules, score, unconstrained_score, feasible, conflict}`` plus
-        ``top``, ``country``, ``solver``, ``gap``, ``unconstrained`` and ``notes``.
+        ``top``, ``country``, ``solver``, ``gap``, ``proven_optimal``, ``unconstrained``,
+        ``notes`` (in ``lang``) and ``note_codes`` (code and parameters).
         """
+        from exportmcda.labels import notes_text
+
         conflict = None
         if self.conflict is not None:
             conflict = {
@@ -209,7 +212,8 @@ class Shortlist:
             "feasible": self.feasible, "conflict": conflict, "top": self.top,
             "country": self.pool.country, "solver": self.solver, "gap": self.gap,
             "proven_optimal": self.proven, "unconstrained": list(self.unconstrained),
-            "notes": [n.as_dict() for n in self.notes],
+            "notes": notes_text(self.notes, lang),
+            "note_codes": [n.as_dict() for n in self.notes],
         }
 
 
@@ -293,39 +297,39 @@ def _bisect(holds: Callable[[int], bool], low: int, high: int) -> int:
     return low
 
 
+def _loosened(rule: Rule, step: int, top: int) -> Rule:
+    """``rule`` loosened by ``step`` technologies (a minimum lowered, a cap raised)."""
+    if rule.kind is RuleKind.MIN_SME_SHARE:
+        return rule.replace_value((sme_count(rule.value, top) - step) / top)
+    if rule.kind in (RuleKind.MIN_PER_FIELD, RuleKind.MIN_NON_CAPITAL):
+        return rule.replace_value(rule.value - step)
+    return rule.replace_value(rule.value + step)  # MAX_PER_FIELD, MAX_PER_COMPANY
+
+
 def _relax(pool: Pool, rules: Sequence[Rule], rule: Rule, top: int) -> Relaxation | None:
-    """The smallest relaxation of ``rule`` alone restoring feasibility (None if none)."""
+    """The smallest relaxation of ``rule`` alone restoring feasibility (None if none).
+
+    Exclude/require: dropped. A count rule: loosened by the fewest technologies that make
+    the rules feasible, by bisection between 1 and the step that removes the rule's effect
+    (a minimum of 0, a cap of N; feasible, since the others are).
+    """
     others = [r for r in rules if r is not rule]
     if not feasible(pool, others, top):
         return None
-    kind = rule.kind
-    if kind.per_technology:
-        value: float | None = None
-        by, moved = 1.0, 1
-        relaxed = others
-    elif kind is RuleKind.MIN_SME_SHARE:
-        need = sme_count(rule.value, top)
-        # largest reachable count c < need: the smallest "missing" = need - c
-        missing = _bisect(lambda d: feasible(
-            pool, [*others, rule.replace_value((need - d) / top)], top), 1, need)
-        value = (need - missing) / top
-        by, moved = rule.value - value, missing
-        relaxed = [*others, rule.replace_value(value)]
-    elif kind in (RuleKind.MIN_PER_FIELD, RuleKind.MIN_NON_CAPITAL):
+    value: float | None = None
+    by, step, relaxed = 1.0, 1, others
+    if not rule.kind.per_technology:
         k = int(rule.value)
-        step = _bisect(lambda d: feasible(pool, [*others, rule.replace_value(k - d)], top),
-                       1, k)
-        value, by, moved = float(k - step), float(step), step
-        relaxed = [*others, rule.replace_value(k - step)]
-    else:  # MAX_PER_FIELD, MAX_PER_COMPANY: raise the cap
-        k = int(rule.value)
-        step = _bisect(lambda d: feasible(pool, [*others, rule.replace_value(k + d)], top),
-                       1, max(top - k, 1))
-        value, by, moved = float(k + step), float(step), step
-        relaxed = [*others, rule.replace_value(k + step)]
+        limit = {RuleKind.MIN_SME_SHARE: sme_count(rule.value, top),
+                 RuleKind.MIN_PER_FIELD: k, RuleKind.MIN_NON_CAPITAL: k}.get(
+            rule.kind, max(top - k, 1))
+        step = _bisect(lambda d: feasible(pool, [*others, _loosened(rule, d, top)], top), 1,
+                       limit)
+        loose = _loosened(rule, step, top)
+        value, by, relaxed = loose.value, abs(rule.value - loose.value), [*others, loose]
     best = optimum(pool, relaxed, top)
     assert best is not None
-    return Relaxation(rule=rule, value=value, by=by, technologies=moved, score=best.score,
+    return Relaxation(rule=rule, value=value, by=by, technologies=step, score=best.score,
                       shortlist=best.ids(pool))
 
 
