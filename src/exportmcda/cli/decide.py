@@ -19,6 +19,7 @@ from exportmcda.labels import note_text
 from exportmcda.model.defaults import DEFAULT_TOP
 
 if TYPE_CHECKING:  # the commands import what they use, when they run (start-up time)
+    from exportmcda.data.database import Database
     from exportmcda.model.criteria import CriteriaTree
     from exportmcda.model.robustness import RobustnessReport
     from exportmcda.model.scenarios import Scenario
@@ -414,13 +415,18 @@ def _with_evidence(scenario: Scenario, args: argparse.Namespace) -> Scenario:
                                                                         evidence=evidence)
 
 
-def _selections(args: argparse.Namespace, codes: list[str]) -> dict[str, Selection]:
-    """Rank for each target; the database, criteria and scenario are read once."""
+def _selections(
+    args: argparse.Namespace, codes: list[str], db: Database | None = None
+) -> dict[str, Selection]:
+    """Rank for each target; the database, criteria and scenario are read once.
+
+    ``db``: a database already read (else ``--data`` or the sample).
+    """
     from exportmcda.data.countries import get_country
     from exportmcda.model.criteria import load_criteria
     from exportmcda.model.selection import Filters, select
 
-    db = database_arg(args.data)
+    db = database_arg(args.data) if db is None else db
     tree = load_criteria()
     scenario = _scenario(args, tree)
     filters = Filters.parse(
@@ -436,8 +442,8 @@ def _selections(args: argparse.Namespace, codes: list[str]) -> dict[str, Selecti
     }
 
 
-def _selection(args: argparse.Namespace, code: str) -> Selection:
-    return _selections(args, [code])[code.upper()]
+def _selection(args: argparse.Namespace, code: str, db: Database | None = None) -> Selection:
+    return _selections(args, [code], db)[code.upper()]
 
 
 def _print_notes(selection: Selection, lang: str, top: int | None = None) -> None:
