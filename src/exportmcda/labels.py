@@ -1248,6 +1248,43 @@ ISSUE_CODES.update(
     }
 )
 
+# --- market normalisation (issue 10): min-max market side, constant leaves ---
+NOTES.update(
+    {
+        "market_leaves_constant": {
+            "en": "{leaves}: the same value for all {n} countries ranked, so it cannot "
+            "separate them; left out of this ranking (its weight is shared among the others "
+            "in proportion, which leaves the TOPSIS closeness unchanged)",
+            "en_one": "{leaves}: with only {n} country ranked there is nothing to separate; "
+            "left out of this ranking",
+            "ko": "{leaves}: 순위 대상 {n}개국의 값이 모두 같아 국가를 구분할 수 없으므로 이 "
+            "순위에서 제외했습니다(가중치는 나머지 기준에 비율대로 배분되며 TOPSIS 근접도는 "
+            "달라지지 않습니다).",
+        },
+        "market_nothing_to_compare": {
+            "en": "no market criterion differs among the {n} countries ranked: nothing to "
+            "compare, so every country scores 1 (demand neutral, as in the matrix)",
+            "en_one": "only {n} country ranked: nothing to compare, so it scores 1 (demand "
+            "neutral, as in the matrix)",
+            "ko": "순위 대상 {n}개국 사이에 차이가 나는 시장 기준이 없어 비교할 것이 없으므로 "
+            "모든 국가의 점수를 1(수요 중립, 행렬과 동일)로 둡니다.",
+        },
+        "market_leaves_constant_rows": {
+            "en": "{leaf}: the same for all {n} countries in {rows:,} of {total:,} rows, so "
+            "left out of those rows' market ranking (TOPSIS closeness unchanged)",
+            "ko": "{leaf}: 전체 {total:,}개 행 중 {rows:,}개 행에서 {n}개국의 값이 모두 같아 "
+            "해당 행의 시장 순위에서 제외했습니다(TOPSIS 근접도는 달라지지 않음).",
+        },
+    }
+)
+ISSUE_CODES.update(
+    {
+        "market_nothing_to_vary": {
+            "en": "No market criterion to vary", "ko": "변화시킬 시장 기준 없음",
+        },
+    }
+)
+
 
 class NoteLike(Protocol):
     """What :func:`note_text` reads of an ``exportmcda.errors.Note``."""

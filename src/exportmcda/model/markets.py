@@ -3,9 +3,34 @@
 The study's question is two-sided (Kim 2021, §I: which technologies to export to which
 countries). The technology side is :func:`exportmcda.model.selection.select` (one target,
 1,044 technologies). The market side ranks the targets for one technology (or field) with the
-same engine (:func:`~exportmcda.rank.engine.rank_matrix`, TOPSIS, vector normalisation) over
-the market hierarchy of ``criteria/markets.toml``, weighted by the scenario's market
-judgments (``criteria/markets/<scenario>.toml``, assumed and labelled so).
+same engine (:func:`~exportmcda.rank.engine.rank_matrix`, TOPSIS) over the market hierarchy of
+``criteria/markets.toml``, weighted by the scenario's market judgments
+(``criteria/markets/<scenario>.toml``, assumed and labelled so).
+
+Normalisation: min-max over the countries ranked, as the market file states (``[method]
+normalization = "minmax"``, :func:`market_normalization`): each leaf becomes
+``(x - min) / (max - min)`` (benefit; ``(max - x) / (max - min)`` for a cost), so it spans 0
+at the worst country compared to 1 at the best, and the distance between the ideal and the
+anti-ideal along a leaf is exactly its weight. The formula is pymcdm's
+``minmax_normalization`` (its TOPSIS default) and the "min-max" method of the OECD/JRC
+*Handbook on Constructing Composite Indicators* (Nardo et al. 2008, step 5 "normalisation",
+p. 30), whose identical [0, 1] range is what lets weights be read as trade-offs. Why not the
+textbook vector normalisation ``x / ||x||`` (Hwang & Yoon 1981): it gives a leaf an influence
+in proportion to its spread *relative to its size*, so on the 16 targets a 0/1 leaf
+(``exported_here``) or urban growth (0.8-7.7 %/yr) moved scores several times more than their
+weights said, and the log leaves (ln urban population 12.6-20, ln income 8.6-11.7) far less
+(for T0607 under ``balanced``, ``exported_here`` at weight 0.11 gave 0.44 of Malaysia's
+0.72). The choice of normalisation changes TOPSIS rankings (Jahan & Edwards 2015, "A
+state-of-the-art survey on the influence of normalization techniques in ranking", Materials
+& Design 65: 335-342; ``topsis-opricovic2004-minmax`` in the reference cases), so it is
+stated and recorded, not defaulted. A planner who sets a weight means that share of
+influence; min-max gives it. The price, stated in the same handbook: scores are relative to
+the countries compared (adding a country can move the others), and a leaf whose values
+barely differ is stretched to the full range, so a leaf whose spread is
+within rounding (:data:`CONSTANT_TOLERANCE`) counts as constant: it cannot separate the
+countries and is left out of that ranking with a ``market_leaves_constant`` note (as is a
+0/1 leaf that is 0 everywhere, and every leaf of a one-country ranking), never a division
+by zero.
 
 The export-potential matrix combines both sides per technology x country:
 
@@ -34,6 +59,7 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 import numpy as np
@@ -51,11 +77,15 @@ from exportmcda.model.scenarios import Scenario, ScenarioWeights, load_scenario,
 from exportmcda.model.selection import Candidates, contributions, prepare, rank_candidates
 from exportmcda.rank.directions import Direction
 from exportmcda.rank.engine import RankResult, rank_matrix
+from exportmcda.rank.inputs import read_only
 from exportmcda.rank.ranks import rank_with_ties
 from exportmcda.resources import criteria_dir
 
 __all__ = [
+    "CONSTANT_TOLERANCE",
+    "DEFAULT_NORMALIZATION",
     "MARKET_MEASURES",
+    "MARKET_NORMALIZATIONS",
     "ExportPotential",
     "MarketBase",
     "MarketRanking",
@@ -64,6 +94,7 @@ __all__ = [
     "load_market_criteria",
     "load_market_scenario",
     "market_base",
+    "market_normalization",
     "market_weights",
     "prepare_supply",
     "rank_markets",
@@ -73,6 +104,15 @@ __all__ = [
 
 MARKET_MEASURES: tuple[str, ...] = ("indicator", "policy_priority", "exported_here")
 """The measures a market leaf may name (see ``criteria/markets.toml``)."""
+MARKET_NORMALIZATIONS: tuple[str, ...] = ("minmax", "vector")
+"""The normalisations ``[method] normalization`` may name (the fast TOPSIS ones)."""
+DEFAULT_NORMALIZATION = "minmax"
+"""The market side's normalisation when a market file states none (see the docstring)."""
+CONSTANT_TOLERANCE = 1e-12
+"""A leaf whose values over the countries ranked differ by at most this (relative to the
+largest magnitude, at least 1) is constant: rounding noise (a policy fit computed in another
+order differs in the 16th digit), which min-max would otherwise stretch to the full 0-1 range."""
+_METHOD_KEYS = ("normalization",)
 _TRANSFORMS = ("none", "log")
 _MISSING = ("worst",)
 BY = ("technology", "field")
@@ -82,12 +122,45 @@ BY = ("technology", "field")
 
 
 def load_market_criteria(path: str | Path | None = None) -> CriteriaTree:
-    """Read the market hierarchy (default ``criteria/markets.toml``) and check its leaves."""
+    """Read the market hierarchy (default ``criteria/markets.toml``) and check its leaves.
+
+    Also checks its ``[method]`` table (only ``normalization``, one of
+    :data:`MARKET_NORMALIZATIONS`).
+    """
     file = Path(path) if path is not None else criteria_dir() / "markets.toml"
     tree = load_criteria(file, measures=MARKET_MEASURES)
     for leaf in tree.leaves:
         _check_leaf(leaf, str(file))
+    unknown = [k for k in tree.method if k not in _METHOD_KEYS]
+    if unknown:
+        raise ConfigError.single(
+            "bad_param", f"[method] accepts {', '.join(_METHOD_KEYS)}", path=str(file),
+            field=f"method.{unknown[0]}", value=str(tree.method[unknown[0]]),
+        )
+    market_normalization(tree)
     return tree
+
+
+def market_normalization(tree: CriteriaTree) -> str:
+    """The normalisation the market hierarchy states (``[method] normalization``).
+
+    :data:`DEFAULT_NORMALIZATION` (min-max) when the file states none; ConfigError naming
+    the file for a value not in :data:`MARKET_NORMALIZATIONS`.
+    """
+    value = tree.method.get("normalization", DEFAULT_NORMALIZATION)
+    if value not in MARKET_NORMALIZATIONS:
+        raise ConfigError.single(
+            "bad_param", f"normalization must be one of {', '.join(MARKET_NORMALIZATIONS)}",
+            path=tree.path, field="method.normalization", value=str(value),
+        )
+    return str(value)
+
+
+def _constant(high: np.ndarray, low: np.ndarray) -> np.ndarray:
+    """Where a leaf's values (their maximum and minimum) do not differ beyond rounding."""
+    scale = np.maximum(1.0, np.maximum(np.abs(high), np.abs(low)))
+    flat: np.ndarray = (high - low) <= CONSTANT_TOLERANCE * scale
+    return flat
 
 
 def _check_leaf(leaf: Leaf, path: str) -> None:
@@ -250,7 +323,11 @@ def _resolve_field(name: str | int) -> int:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class MarketRanking:
-    """Target countries ranked for one technology or field, with explanations and sources."""
+    """Target countries ranked for one technology or field, with explanations and sources.
+
+    ``matrix`` holds every market leaf (the values used); ``result`` ranks on the leaves that
+    separate the countries (``left_out`` the constant ones, reported in ``notes``).
+    """
 
     row: str  # technology id or field name
     kind: str  # "technology" | "field"
@@ -259,6 +336,8 @@ class MarketRanking:
     weights: Mapping[str, float]  # global weight per market leaf (as given)
     sources: Mapping[str, list[dict[str, Any]]]  # country -> per-leaf sources
     notes: tuple[Note, ...] = ()
+    normalization: str = DEFAULT_NORMALIZATION
+    left_out: tuple[str, ...] = ()  # leaves constant over the countries ranked
     _contributions: np.ndarray = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -266,7 +345,11 @@ class MarketRanking:
 
     @property
     def contributions(self) -> np.ndarray:
-        """Each used leaf's share of each country's closeness (rows sum to the score)."""
+        """Each used leaf's share of each country's closeness (rows sum to the score).
+
+        With nothing to compare (:func:`rank_markets`: one country) there is no used leaf
+        and the neutral score 1 has no contributions.
+        """
         return self._contributions
 
     def records(self) -> list[dict[str, Any]]:
@@ -285,6 +368,7 @@ class MarketRanking:
                 "contributions": {k: parts.get(k, 0.0) for k in self.matrix.columns},
                 "top_criteria": sorted(parts, key=lambda k: -parts[k])[:2],
                 "sources": self.sources[country],
+                "normalization": self.normalization,
             })
         return out
 
@@ -353,10 +437,16 @@ def rank_markets(
 ) -> MarketRanking:
     """Rank the targets for one technology (or one field) over the market leaves.
 
-    TOPSIS with vector normalisation (:func:`rank_matrix`). A leaf that is 0 for every
-    country (e.g. ``exported_here`` for a technology sold to none of them) is left out and
-    its weight shared in proportion among the others (a ``zero_columns_dropped`` note):
-    TOPSIS closeness is unchanged by this (see ``selection._informative``).
+    TOPSIS (:func:`rank_matrix`) with the market file's normalisation (min-max: see the
+    module docstring). A leaf with the same value for every country ranked (e.g.
+    ``exported_here`` for a technology sold to none of them) cannot separate them: it is left
+    out and its weight shared in proportion among the others, with a
+    ``market_leaves_constant`` note naming it. TOPSIS closeness is unchanged by this: a
+    constant column adds 0 to both separations, and closeness is invariant to scaling all
+    weights by one factor (Hwang & Yoon 1981). When no leaf separates the countries (a
+    one-country ranking) there is nothing to compare: every country scores 1 (demand
+    neutral, as in :func:`export_potential`), with a ``market_nothing_to_compare`` note,
+    never a division by zero.
     """
     if (technology is None) == (field_name is None):
         raise ConfigError.single("market_one_of", "give a technology or a field, not both",
@@ -374,6 +464,7 @@ def rank_markets(
             f"{', '.join(sorted(countries))}", field="countries", value=", ".join(missing),
         )
     base = market_base(tree, indicators, codes)
+    normalization = market_normalization(tree)
     weighed = scenario_weights(scenario, tech_tree).tree
     if technology is not None:
         if technology not in db.technologies.index:
@@ -398,20 +489,29 @@ def rank_markets(
         fields = [number]
         row = FIELDS[number - 1].en
     matrix = _demand_columns(tree, base, policy, exported)
-    used = [c for c in matrix.columns if np.any(matrix[c].to_numpy() != 0)]
+    values = matrix.to_numpy(dtype=float)
+    flat = _constant(values.max(axis=0), values.min(axis=0))
+    used = [c for c, f in zip(matrix.columns, flat, strict=True) if not f]
+    dropped = tuple(c for c in matrix.columns if c not in used)
     notes = list(base.notes)
-    dropped = [c for c in matrix.columns if c not in used]
     if dropped:
-        notes.append(Note.of("zero_columns_dropped", leaves=", ".join(dropped)))
-    w = np.array([weights_of[c] for c in used], dtype=float)
-    if not w.sum() > 0:
-        raise ConfigError.single(
-            "no_weight_left", "every market criterion with a weight is 0 for every country"
+        notes.append(Note.of("market_leaves_constant", leaves=", ".join(dropped),
+                             n=len(codes)))
+    provenance = "country indicators (data/countries/indicators) and policy profiles"
+    if not used:
+        notes.append(Note.of("market_nothing_to_compare", n=len(codes)))
+        result = _neutral_result(codes, normalization, provenance)
+    else:
+        w = np.array([weights_of[c] for c in used], dtype=float)
+        if not w.sum() > 0:
+            raise ConfigError.single(
+                "no_weight_left",
+                "every market criterion with a weight is the same for every country",
+            )
+        result = rank_matrix(
+            matrix[used], w / w.sum(), {c: tree.leaf(c).direction for c in used},
+            normalization=normalization, provenance=provenance,
         )
-    result = rank_matrix(
-        matrix[used], w / w.sum(), {c: tree.leaf(c).direction for c in used},
-        provenance="country indicators (data/countries/indicators) and policy profiles",
-    )
     notes += list(result.notes)
     sources = {
         c: _sources(base, tree, countries[c], c, fields, float(exported.to_dict().get(c, 0.0)))
@@ -419,7 +519,34 @@ def rank_markets(
     }
     return MarketRanking(row=row, kind="technology" if technology else "field",
                          result=result, matrix=matrix, weights=weights_of, sources=sources,
-                         notes=tuple(dict.fromkeys(notes)))
+                         notes=tuple(dict.fromkeys(notes)), normalization=normalization,
+                         left_out=dropped)
+
+
+def _neutral_result(codes: Sequence[str], normalization: str, provenance: str) -> RankResult:
+    """The ranking of countries no leaf separates: all score 1, tied, ordered by code.
+
+    What TOPSIS gives when the ideal and the anti-ideal coincide is 0/0; the market side's
+    stated convention (as :func:`_batched_closeness`) is closeness 1, "demand neutral". No
+    leaf is used, so there is nothing to apportion (no contributions).
+    """
+    n = len(codes)
+    scores = read_only(np.ones(n))
+    none = read_only(np.zeros((n, 0)))
+    ties = rank_with_ties(scores, list(codes))
+    return RankResult(
+        method="topsis", normalization=normalization, params=MappingProxyType({}),
+        engine="none (nothing to compare)", alternatives=tuple(codes), criteria=(),
+        matrix=none, weights=read_only(np.zeros(0)),
+        types=read_only(np.zeros(0), dtype=np.int64),  # type: ignore[arg-type]
+        scores=scores, ranks=ties.average, order=ties.order, higher_is_better=True, ties=ties,
+        intermediates=MappingProxyType({
+            "nmatrix": none, "wnmatrix": none, "nis": read_only(np.zeros(0)),
+            "pis": read_only(np.zeros(0)), "dnis": read_only(np.zeros(n)),
+            "dpis": read_only(np.zeros(n)), "pref": scores,
+        }),
+        provenance=provenance,
+    )
 
 
 # ----------------------------------------------------------------------------- matrix
@@ -445,16 +572,31 @@ def prepare_supply(
     })
 
 
-def _batched_closeness(x: np.ndarray, w: np.ndarray, signs: np.ndarray) -> np.ndarray:
+def _batched_closeness(
+    x: np.ndarray, w: np.ndarray, signs: np.ndarray, normalization: str = DEFAULT_NORMALIZATION
+) -> tuple[np.ndarray, np.ndarray]:
     """TOPSIS closeness of many small problems at once: x (rows, countries, leaves).
 
-    Vector normalisation per (row, leaf) over the countries; a column that is 0 for every
-    country normalises to 0 (it adds 0 to both separations: the same closeness as leaving it
-    out, as :func:`rank_markets` does). A row whose countries do not differ on any weighted
-    leaf has no ranking: closeness 1 for all (demand neutral), reported by the caller.
+    Each (row, leaf) is normalised over the countries as :func:`rank_matrix` does it
+    (min-max: ``(x - min) / (max - min)``, cost ``(max - x) / (max - min)``; vector:
+    ``x / ||x||``, cost ``1 - x / ||x||``). A (row, leaf) constant over the countries
+    (:data:`CONSTANT_TOLERANCE`) normalises to 0: it adds 0 to both separations, the same
+    closeness as leaving it out, as :func:`rank_markets` does. A row whose countries do not
+    differ on any weighted leaf has no ranking: closeness 1 for all (demand neutral).
+    Returns the closeness (rows, countries) and the constant mask (rows, leaves), which the
+    caller reports.
     """
-    norm = np.sqrt((x**2).sum(axis=1, keepdims=True))
-    n = np.divide(x, norm, out=np.zeros_like(x), where=norm > 0)
+    high, low = x.max(axis=1, keepdims=True), x.min(axis=1, keepdims=True)
+    flat = _constant(high, low)
+    cost = signs < 0
+    if normalization == "minmax":
+        span = np.where(flat, 1.0, high - low)
+        n = np.where(cost, high - x, x - low) / span
+    else:
+        norm = np.sqrt((x**2).sum(axis=1, keepdims=True))
+        q = np.divide(x, norm, out=np.zeros_like(x), where=norm > 0)
+        n = np.where(cost, 1.0 - q, q)
+    n = np.where(flat, 0.0, n)
     v = n * w
     hi, lo = v.max(axis=1, keepdims=True), v.min(axis=1, keepdims=True)
     ideal = np.where(signs > 0, hi, lo)
@@ -463,7 +605,7 @@ def _batched_closeness(x: np.ndarray, w: np.ndarray, signs: np.ndarray) -> np.nd
     d_minus = np.sqrt(((v - anti) ** 2).sum(axis=2))
     total = d_plus + d_minus
     out: np.ndarray = np.divide(d_minus, total, out=np.ones_like(total), where=total > 0)
-    return out
+    return out, flat[:, 0, :]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -482,6 +624,7 @@ class ExportPotential:
     market_leaf_weights: Mapping[str, float]
     rule: str = "weighted geometric mean supply^(1-a) * demand^a (Decreux & Spies 2016)"
     notes: tuple[Note, ...] = ()
+    normalization: str = DEFAULT_NORMALIZATION  # of the market side (demand)
 
     def best_rows(self, top: int | None) -> tuple[str, ...]:
         """The ``top`` rows by their best cell (all when ``None``), best first."""
@@ -507,6 +650,7 @@ class ExportPotential:
             "by": self.by, "rows": list(rows), "countries": list(self.countries),
             "cells": cells, "rule": self.rule, "demand_weight": self.demand_weight,
             "market_weights": dict(self.market_leaf_weights),
+            "normalization": self.normalization,
             "notes": [n.as_dict() for n in self.notes],
         }
 
@@ -556,6 +700,7 @@ def export_potential(
     )
     codes = tuple(supply.candidates)
     base = market_base(tree, indicators, codes)
+    normalization = market_normalization(tree)
     ranked = {c: rank_candidates(cand, supply.scenario, cand.country, supply.weights)
               for c, cand in supply.candidates.items()}
     techs = ranked[codes[0]].result.alternatives
@@ -592,7 +737,12 @@ def export_potential(
             else:
                 x[:, :, k] = exported.to_numpy(dtype=float)
         signs = np.array([1 if leaf.direction is Direction.BENEFIT else -1 for leaf in leaves])
-        demand = _batched_closeness(x, w / w.sum(), signs)
+        demand, flat = _batched_closeness(x, w / w.sum(), signs, normalization)
+        notes += [
+            Note.of("market_leaves_constant_rows", leaf=leaf.id, rows=int(k), total=len(rows),
+                    n=len(codes))
+            for leaf, k in zip(leaves, flat.sum(axis=0), strict=True) if k
+        ]
     demand_frame = pd.DataFrame(demand, index=list(rows), columns=list(codes))
     sup.index = list(rows)
     cell = sup.to_numpy(dtype=float) ** (1 - demand_weight) * demand**demand_weight
@@ -601,7 +751,7 @@ def export_potential(
         by=by, rows=rows, countries=codes, supply=sup, demand=demand_frame, score=scores,
         rank_in_row=_ranks(scores, 1), rank_in_country=_ranks(scores, 0),
         demand_weight=demand_weight, market_leaf_weights=weights_of,
-        notes=tuple(dict.fromkeys(notes)),
+        notes=tuple(dict.fromkeys(notes)), normalization=normalization,
     )
 
 
