@@ -1,5 +1,6 @@
 """Markets: target countries ranked for a technology; the export-potential matrix."""
 
+import dataclasses
 import time
 
 import numpy as np
@@ -318,3 +319,25 @@ def test_the_full_matrix_recomputes_fast(db, world, supply):
     matrix = mk.export_potential(db, supply, world[1])
     assert matrix.score.shape == (1044, 3)
     assert time.perf_counter() - start < 2.0
+
+
+def test_several_technologies_at_once_equal_one_at_a_time(db, tree, balanced, world):
+    countries, indicators = world
+    many = mk.rank_markets_for(db, tree, balanced, countries, indicators,
+                               ["T0004", "T0607", "T0004"], targets=TARGETS)
+    assert list(many) == ["T0004", "T0607"]
+    for tid, ranking in many.items():
+        one = mk.rank_markets(db, tree, balanced, countries, indicators, technology=tid,
+                              targets=TARGETS)
+        assert ranking.records() == one.records()
+    with pytest.raises(ConfigError, match="no such technology"):
+        mk.rank_markets_for(db, tree, balanced, countries, indicators, ["T9999"])
+
+
+def test_an_adjusted_scenario_uses_its_base_market_judgments(balanced):
+    custom = dataclasses.replace(balanced, id="balanced-custom", basis="user")
+    assert mk.market_scenario_file(custom) == criteria_dir() / "markets" / "balanced.toml"
+    assert mk.market_scenario_for(custom).id == "balanced"
+    with pytest.raises(ConfigError, match="no market judgments") as caught:
+        mk.market_scenario_file(dataclasses.replace(balanced, id="my_panel"))
+    assert caught.value.issues[0].code == "market_no_judgments"

@@ -18,6 +18,7 @@ from exportmcda.errors import ConfigError, InputError, Issue, JudgmentError
 from exportmcda.labels import note_text
 
 if TYPE_CHECKING:  # the commands import what they use, when they run (start-up time)
+    from exportmcda.data.database import Database
     from exportmcda.model.criteria import CriteriaTree
     from exportmcda.model.scenarios import Scenario
     from exportmcda.model.selection import Selection
@@ -407,13 +408,15 @@ def _with_evidence(scenario: Scenario, args: argparse.Namespace) -> Scenario:
                                                                         evidence=evidence)
 
 
-def _selections(args: argparse.Namespace, codes: list[str]) -> dict[str, Selection]:
-    """Rank for each target; the database, criteria and scenario are read once."""
+def _selections(
+    args: argparse.Namespace, codes: list[str], db: Database | None = None
+) -> dict[str, Selection]:
+    """Rank for each target; the database (unless given), criteria and scenario are read once."""
     from exportmcda.data.countries import get_country
     from exportmcda.model.criteria import load_criteria
     from exportmcda.model.selection import Filters, select
 
-    db = database_arg(args.data)
+    db = db if db is not None else database_arg(args.data)
     tree = load_criteria()
     scenario = _scenario(args, tree)
     filters = Filters.parse(
@@ -529,9 +532,16 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
         raise ConfigError.single(
             "bad_suffix", "--out must end in .xlsx or .csv", field="--out", value=args.out
         )
-    selection = _selection(args, args.country)
-    render = shortlist_xlsx if suffix == ".xlsx" else shortlist_csv
-    write_bytes_atomic(path, render(selection, top=args.top, lang=args.lang))
+    db = database_arg(args.data)
+    selection = _selections(args, [args.country], db)[args.country.upper()]
+    if suffix == ".xlsx":  # with the database: the best markets of the shortlist too
+        from exportmcda.model.market_evidence import market_evidence
+
+        markets = market_evidence(selection, db=db, technologies=selection.top_ids(args.top))
+        data = shortlist_xlsx(selection, top=args.top, lang=args.lang, markets=markets)
+    else:
+        data = shortlist_csv(selection, top=args.top, lang=args.lang)
+    write_bytes_atomic(path, data)
     written = len(selection.top_ids(args.top))  # what the file holds, not what was asked
     sys.stderr.write(f"Wrote {path} ({written} technolog{'y' if written == 1 else 'ies'} "
                      f"for {selection.country.code}).\n")
