@@ -23,10 +23,10 @@ weights said, and the log leaves (ln urban population 12.6-20, ln income 8.6-11.
 0.72). The choice of normalisation changes TOPSIS rankings (Jahan & Edwards 2015, "A
 state-of-the-art survey on the influence of normalization techniques in ranking", Materials
 & Design 65: 335-342; ``topsis-opricovic2004-minmax`` in the reference cases), so it is
-stated and recorded, not defaulted. A planner who sets a weight means that share of
-influence; min-max gives it. The price, stated in the same handbook: scores are relative to
-the countries compared (adding a country can move the others), and a leaf whose values
-barely differ is stretched to the full range, so a leaf whose spread is
+stated in the market file and recorded with every result. A planner who sets a weight
+means that share of influence; min-max gives it. The price, stated in the same handbook:
+scores are relative to the countries compared (adding a country can move the others), and a
+leaf whose values barely differ is stretched to the full range, so a leaf whose spread is
 within rounding (:data:`CONSTANT_TOLERANCE`) counts as constant: it cannot separate the
 countries and is left out of that ranking with a ``market_leaves_constant`` note (as is a
 0/1 leaf that is 0 everywhere, and every leaf of a one-country ranking), never a division
