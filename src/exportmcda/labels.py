@@ -1409,6 +1409,111 @@ LABELS.update(
         },
     }
 )
+# --- market normalisation (issue 10): min-max market side, constant leaves ---
+NOTES.update(
+    {
+        "market_leaves_constant": {
+            "en": "{leaves}: the same value for all {n} countries ranked, so it cannot "
+            "separate them; left out of this ranking (its weight is shared among the others "
+            "in proportion, which leaves the TOPSIS closeness unchanged)",
+            "en_one": "{leaves}: with only {n} country ranked there is nothing to separate; "
+            "left out of this ranking",
+            "ko": "{leaves}: 순위 대상 {n}개국의 값이 모두 같아 국가를 구분할 수 없으므로 이 "
+            "순위에서 제외했습니다(가중치는 나머지 기준에 비율대로 배분되며 TOPSIS 근접도는 "
+            "달라지지 않습니다).",
+        },
+        "market_nothing_to_compare": {
+            "en": "no market criterion differs among the {n} countries ranked: nothing to "
+            "compare, so every country scores 1 (demand neutral, as in the matrix)",
+            "en_one": "only {n} country ranked: nothing to compare, so it scores 1 (demand "
+            "neutral, as in the matrix)",
+            "ko": "순위 대상 {n}개국 사이에 차이가 나는 시장 기준이 없어 비교할 것이 없으므로 "
+            "모든 국가의 점수를 1(수요 중립, 행렬과 동일)로 둡니다.",
+        },
+        "market_weights_unknown": {
+            "en": "no market judgments for scenario {scenario} (criteria/markets/): the market "
+            "weights are not shown and no country ranking is made",
+            "ko": "시나리오 {scenario}의 시장 판단 파일이 없어 시장 가중치를 표시하지 않고 "
+            "국가 순위도 만들지 않습니다.",
+        },
+        "verify_market_moved": {
+            "en": "the country rankings of {n} of the {total} shortlisted technologies move: "
+            "{technologies}",
+            "ko": "후보 기술 {total}개 중 {n}개의 국가 순위가 달라졌습니다: {technologies}",
+        },
+        "market_leaves_constant_rows": {
+            "en": "{leaf}: the same for all {n} countries in {rows:,} of {total:,} rows, so "
+            "left out of those rows' market ranking (TOPSIS closeness unchanged)",
+            "ko": "{leaf}: 전체 {total:,}개 행 중 {rows:,}개 행에서 {n}개국의 값이 모두 같아 "
+            "해당 행의 시장 순위에서 제외했습니다(TOPSIS 근접도는 달라지지 않음).",
+        },
+    }
+)
+# --- market exports and records (issue 10, part 7): workbook sheets, audit hashes ---
+LABELS.update(
+    {
+        "sheet_indicators": {"en": "Indicators", "ko": "지표"},
+        "sheet_markets": {"en": "Markets", "ko": "시장"},
+        "market_indicators_title": {
+            "en": "Market indicators of the countries compared, with their sources",
+            "ko": "비교 대상국의 시장 지표와 출처",
+        },
+        "market_weights_title": {
+            "en": "Market weights (criteria/markets.toml, weighted by the scenario's market "
+            "judgments)",
+            "ko": "시장 가중치(criteria/markets.toml, 시나리오의 시장 판단으로 가중)",
+        },
+        "market_scenario": {"en": "Market judgments", "ko": "시장 판단"},
+        "market_weights_assumed": {
+            "en": "assumed (illustrative judgments, not a surveyed panel)",
+            "ko": "가정(예시 판단이며 전문가 조사 결과가 아님)",
+        },
+        "market_weights_none": {"en": "none for this scenario", "ko": "이 시나리오에는 없음"},
+        "market_normalization.minmax": {
+            "en": "min-max over the countries compared: each criterion spans 0 (worst country) "
+            "to 1 (best), so its weight is its share of influence",
+            "ko": "비교 대상국 기준 최소-최대 정규화: 각 기준이 0(최하위 국가)~1(최상위 "
+            "국가)에 걸치므로 가중치가 곧 영향력의 몫입니다",
+        },
+        "market_normalization.vector": {
+            "en": "vector (x / ||x||): a criterion's influence also depends on its spread "
+            "relative to its size",
+            "ko": "벡터 정규화(x / ||x||): 기준의 영향력이 값의 크기 대비 분산에도 좌우됩니다",
+        },
+        "market_countries_compared": {"en": "Countries compared", "ko": "비교 대상국"},
+        "market_best_title": {
+            "en": "Best markets of each shortlisted technology (TOPSIS over the market criteria; "
+            "the reason is the two criteria contributing most)",
+            "ko": "후보 기술별 최적 시장(시장 기준 TOPSIS, 근거는 기여도가 가장 큰 두 기준)",
+        },
+        "market_target_rank": {
+            "en": "{target}'s rank among {n}", "ko": "{n}개국 중 {target} 순위",
+        },
+        "market_nth": {"en": "Market {k}", "ko": "{k}순위 시장"},
+        "col_country": {"en": "Country", "ko": "국가"},
+        "col_indicator": {"en": "Indicator", "ko": "지표"},
+        "col_value": {"en": "Value", "ko": "값"},
+        "col_unit": {"en": "Unit", "ko": "단위"},
+        "col_computed": {"en": "Computed", "ko": "계산값"},
+        "col_found_at": {"en": "Where found", "ko": "자료 위치"},
+        "col_note": {"en": "Note", "ko": "비고"},
+        "col_weight_basis": {"en": "Weight basis", "ko": "가중치 근거"},
+        "col_reason": {"en": "Reason", "ko": "근거"},
+        "missing_value": {"en": "missing", "ko": "없음"},
+        "audit_indicator_hash": {"en": "Indicator file", "ko": "지표 파일"},
+        "audit_market_hash": {"en": "Market criteria file", "ko": "시장 기준 파일"},
+    }
+)
+ISSUE_CODES.update(
+    {
+        "market_nothing_to_vary": {
+            "en": "No market criterion to vary", "ko": "변화시킬 시장 기준 없음",
+        },
+        "market_no_judgments": {
+            "en": "No market judgments for the scenario", "ko": "시나리오의 시장 판단 없음",
+        },
+    }
+)
 
 
 class NoteLike(Protocol):

@@ -1,5 +1,6 @@
 """The ``verify`` command (exportmcda.cli.audit): exit 0/1, rank moves named, stderr messages."""
 
+import csv
 import dataclasses
 import io
 import json
@@ -33,8 +34,13 @@ def test_same_data_reproduces(workbook, capsys):
     assert code == 0
     assert report["reproduced"] is True
     assert report["differences"] == []
-    assert set(report["inputs"]) == {"data", "criteria/criteria.toml", "scenario",
-                                     "countries/IND.toml"}
+    indicator_files = {f"countries/indicators/{p.name}"
+                       for p in (default_directory() / "indicators").glob("*.toml")}
+    assert set(report["inputs"]) == {
+        "data", "criteria/criteria.toml", "scenario", "countries/IND.toml",
+        "countries/groups.toml", "criteria/markets.toml", "criteria/markets/balanced.toml",
+        *indicator_files}
+    assert report["market_differences"] == []
     assert all(v["same"] for v in report["inputs"].values())
     assert report["inputs"]["data"]["current"] == SAMPLE_SHA256
     assert report["versions"]["pymcdm"] == {"recorded": "1.4.0", "current": "1.4.0",
@@ -200,3 +206,41 @@ def test_a_csv_is_not_a_workbook(tmp_path, capsys):
     code, _ = run(["verify", str(path)])
     assert code == 1
     assert "not an Excel workbook (.xlsx)" in capsys.readouterr().err
+
+
+def test_a_changed_indicator_file_is_named_with_the_market_moves(tmp_path, capsys):
+    book = tmp_path / "shortlist.xlsx"
+    assert run(["export", "--country", "VNM", "--top", "5", "--out", str(book)])[0] == 0
+    folder = tmp_path / "countries"
+    shutil.copytree(default_directory(), folder)
+    path = folder / "indicators" / "VNM.toml"
+    text = path.read_text(encoding="utf-8")
+    # Viet Nam's urban growth 2000-2020, 3.19 %/yr in the reference, made the lowest compared
+    assert text.count("value = 3.19\n") == 1
+    path.write_text(text.replace("value = 3.19\n", "value = 0.5\n"), encoding="utf-8")
+    capsys.readouterr()
+
+    code, out = run(["verify", str(book), "--countries", str(folder), "--format", "json"])
+    report = json.loads(out)
+    assert code == 1
+    assert report["reproduced"] is False
+    assert {k for k, v in report["inputs"].items() if not v["same"]} == {
+        "countries/indicators/VNM.toml"}
+    assert report["differences"] == []
+    moved = [d for d in report["market_differences"] if d["country"] == "VNM"]
+    assert moved
+    assert all(d["new_score"] < d["old_score"] for d in moved)
+    assert all(d["new_rank"] >= d["old_rank"] for d in moved)
+    assert "inputs that differ and can explain it: countries/indicators/VNM.toml" in (
+        report["notes"])
+    assert "to the market rankings" in capsys.readouterr().err
+
+    code, out = run(["verify", str(book), "--indicators", str(folder / "indicators")])
+    assert code == 1
+    assert "NOT reproduced: 0 changes to the shortlist," in out
+    assert "VNM" in out
+    code, out = run(["verify", str(book), "--countries", str(folder), "--format", "csv"])
+    assert code == 1
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert {r["kind"] for r in rows} <= {"market_moved", "market_rescored"}
+    assert "VNM" in {r["country"] for r in rows}

@@ -336,6 +336,10 @@ def test_export_writes_a_workbook_atomically(tmp_path, capsys):
     assert wb.active.max_row == 5 + 1 + 7
     assert "Wrote" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == [out]
+    # the command has the database: each shortlisted technology's best markets too
+    assert "Indicators" in wb.sheetnames
+    markets = list(wb["Markets"].iter_rows(values_only=True))
+    assert len(markets) == 3 + 7
 
 
 def test_export_csv(tmp_path):

@@ -22,6 +22,18 @@ def test_markets_json_contract_for_a_technology():
     # T0004 is exported to MMR and SAU (sample): both credit "already exported here"
     exported = {r["country"] for r in rows if r["criteria"]["exported_here"] == 1}
     assert exported == {"MMR", "SAU"}
+    assert {r["normalization"] for r in rows} == {"minmax"}
+
+
+def test_markets_for_one_country_reports_nothing_to_compare(capsys):
+    code, text = run(["markets", "--technology", "T0004", "--countries", "IND",
+                      "--format", "json"])
+    assert code == 0
+    (row,) = json.loads(text)
+    assert row["score"] == 1.0
+    err = capsys.readouterr().err
+    assert "only 1 country ranked: nothing to compare" in err
+    assert "E-Government Development Index" in err
 
 
 def test_markets_for_a_field_and_a_country_list():
@@ -53,6 +65,7 @@ def test_matrix_json_contract():
     data = json.loads(text)
     assert set(data) >= {"rows", "countries", "cells"}
     assert data["countries"] == ["IND", "VNM", "SAU"]
+    assert data["normalization"] == "minmax"
     assert len(data["rows"]) == 3
     assert len(data["cells"]) == 9
     for cell in data["cells"]:

@@ -21,7 +21,10 @@ from exportmcda.data.countries import default_directory
 from exportmcda.export.record import (
     CELL_LIMIT,
     RECORD_FORMAT_V1,
+    RECORD_FORMAT_V2,
     RECORD_SHEET,
+    MarketEntry,
+    MarketRecord,
     Record,
     ShortlistEntry,
     build_record,
@@ -32,7 +35,8 @@ from exportmcda.export.record import (
 from exportmcda.export.reports import shortlist_xlsx
 from exportmcda.model.criteria import default_criteria_path
 from exportmcda.model.selection import Filters
-from tests.export.workbooks import SAMPLE_SHA256, TOP, WHEN
+from exportmcda.resources import criteria_dir
+from tests.export.workbooks import FIXTURES, SAMPLE_SHA256, TOP, WHEN
 
 
 @pytest.fixture(scope="module")
@@ -108,17 +112,64 @@ def test_json_round_trip_is_exact(request, selection, first, left_out):
     assert again == record
     assert again.to_json() == text
     body = json.loads(text)
-    assert body["format"] == "exportmcda-record/2"
+    assert body["format"] == "exportmcda-record/3"
     assert body["shortlist"][0][:2] == [first, 1]
     assert body["cut_off_ties"] == left_out
     assert "technology id" in body["rank_rule"]
+    assert body["market"]["normalization"] == "minmax"
+    assert body["market"]["rankings"] == []  # built without the database
+    assert len(body["indicators"]) == 19  # 18 indicator files (16 targets, KOR, TLS), groups.toml
+
+
+def test_the_record_pins_the_market_side(india, db):
+    from exportmcda.data.indicators import default_directory as indicators_directory
+    from exportmcda.model.market_evidence import market_evidence
+
+    markets = market_evidence(india, db=db, technologies=india.top_ids(3))
+    record = build_record(india, top=3, created=WHEN, markets=markets)
+    files = dict(record.indicator_files)
+    assert set(files) == {f"indicators/{p.name}"
+                          for p in indicators_directory().glob("*.toml")} | {"groups.toml"}
+    assert files["indicators/IND.toml"] == file_sha256(indicators_directory() / "IND.toml")
+    assert files["groups.toml"] == file_sha256(default_directory() / "groups.toml")
+    market_files = dict(record.market_files)
+    assert list(market_files) == ["markets.toml", "markets/balanced.toml"]
+    assert market_files["markets/balanced.toml"] == file_sha256(
+        criteria_dir() / "markets" / "balanced.toml")
+    market = record.market
+    assert (market.scenario, market.basis, market.normalization) == (
+        "balanced", "assumed", "minmax")
+    assert dict(market.weights)["egdi"] == pytest.approx(1 / 6)
+    assert len(market.countries) == 16
+    assert [tid for tid, _ in market.rankings] == list(india.top_ids(3))
+    tid, entries = market.rankings[0]
+    best = markets.rankings[tid].records()
+    assert [(e.country, e.rank, e.score) for e in entries] == [
+        (r["country"], r["rank"], r["score"]) for r in best]
+    again = Record.from_json(record.to_json())
+    assert again == record
+    assert again.to_json() == record.to_json()
+
+
+def test_a_format_2_record_is_read_as_it_was_written():
+    """tests/fixtures/record-format-2.json: written by the release before the market side."""
+    text = (FIXTURES / "record-format-2.json").read_text("utf-8").strip()
+    record = Record.from_json(text)
+    assert record.format == RECORD_FORMAT_V2
+    assert not record.has_market_side
+    assert (record.indicator_files, record.market_files, record.market) == ((), (), None)
+    assert record.to_json() == text  # the old layout, byte for byte
+    assert set(json.loads(text)) == {
+        "aggregation", "candidates", "created", "criteria", "cut_off_ties", "data", "digest",
+        "filters", "format", "method", "normalization", "profiles", "rank_rule", "scenario",
+        "shortlist", "target", "top", "versions"}
 
 
 def test_a_format_1_record_is_still_read_with_its_average_ranks(india):
     record = build_record(india, top=TOP, created=WHEN)
     old = dataclasses.replace(
-        record, format=RECORD_FORMAT_V1, cut_off_ties=(),
-        shortlist=tuple(dataclasses.replace(e, rank=float(e.rank) + 0.5)
+        record, format=RECORD_FORMAT_V1, cut_off_ties=(), indicator_files=(), market_files=(),
+        market=None, shortlist=tuple(dataclasses.replace(e, rank=float(e.rank) + 0.5)
                         for e in record.shortlist))
     text = old.to_json()
     body = json.loads(text)
@@ -141,9 +192,20 @@ _float = st.floats(allow_nan=False, allow_infinity=False)
     regions=st.lists(st.integers(1, 17), max_size=3),
     size=st.integers(1, 50),
     cut=st.lists(_text, max_size=3),
+    market=st.one_of(st.none(), st.builds(
+        MarketRecord, scenario=st.one_of(st.none(), _text), basis=st.one_of(st.none(), _text),
+        normalization=_text, weights=st.lists(st.tuples(_text, _float), max_size=3).map(tuple),
+        countries=st.lists(_text, max_size=3).map(tuple),
+        rankings=st.lists(st.tuples(_text, st.lists(st.builds(
+            MarketEntry, country=_text, rank=st.integers(1, 20), score=_float),
+            max_size=3).map(tuple)), max_size=2).map(tuple),
+    )),
+    files=st.lists(st.tuples(_text, st.one_of(st.none(), _text)), max_size=3).map(tuple),
 )
-def test_any_record_round_trips_through_cells(source, toml, target, entries, regions, size, cut):
+def test_any_record_round_trips_through_cells(source, toml, target, entries, regions, size, cut,
+                                             market, files):
     record = Record(
+        market=market, indicator_files=files, market_files=files,
         cut_off_ties=tuple(cut),
         created="2026-01-01T00:00:00+00:00", versions=(("exportmcda", "0.1.0"),),
         data_source=source, data_sha256="0" * 64, synthetic=False, scenario_toml=toml,

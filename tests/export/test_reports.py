@@ -51,8 +51,8 @@ def test_workbook_has_every_sheet_and_the_synthetic_notice(sample_selection):
     data = shortlist_xlsx(sample_selection, top=15, lang="en",
                           created=datetime(2026, 11, 25, tzinfo=UTC))
     wb = openpyxl.load_workbook(io.BytesIO(data))
-    assert wb.sheetnames == ["Shortlist", "Weights and AHP", "Country profile", "Provenance",
-                             "Assumptions", "record"]
+    assert wb.sheetnames == ["Shortlist", "Weights and AHP", "Country profile", "Indicators",
+                             "Provenance", "Assumptions", "record"]
     shortlist = wb["Shortlist"]
     texts = [c.value for c in shortlist["A"][:4] if c.value]
     assert any("Synthetic sample data" in str(v) for v in texts)
@@ -78,7 +78,7 @@ def test_korean_workbook(sample_selection):
     # an assumed leaf's definition is in the workbook's language (was always English)
     leaf = next(x for x in sample_selection.weights.tree.leaves
                 if x.params.get("scores_basis") == "assumed")
-    cells = [str(r[0]) for r in wb.worksheets[4].iter_rows(values_only=True) if r[0]]
+    cells = [str(r[0]) for r in wb["가정"].iter_rows(values_only=True) if r[0]]
     assert f"{leaf.label('ko')}: {leaf.definition('ko')}" in cells
 
 
@@ -176,3 +176,91 @@ def test_country_sheet_gives_the_evidence_label_computed_after_the_rule(india, d
     strict = replace(em.load_scenario("balanced"), evidence={"min_source": "official"})
     official = em.select(db, em.load_criteria(), strict, em.get_country("IND"))
     assert label(official, "en")[0] == "None"
+
+
+# ---- the market side (issue 10, part 7) ---------------------------------------------------
+
+
+def _rows(sheet):
+    return [r for r in sheet.iter_rows(values_only=True)]
+
+
+def test_the_indicator_sheet_gives_every_value_its_year_and_source(india):
+    """Values and sources as in the reference CSV (tests/fixtures/country-indicators.csv)."""
+    wb = openpyxl.load_workbook(io.BytesIO(shortlist_xlsx(india, top=5, lang="en")))
+    rows = _rows(wb["Indicators"])
+    assert rows[1][:2] == ("Normalization", "minmax")
+    assert rows[1][2].startswith("min-max over the countries compared")
+    assert rows[2][:4] == ("Market judgments", "Balanced (markets)",
+                           "assumed (illustrative judgments, not a surveyed panel)",
+                           "markets/balanced.toml")
+    weights = {r[1]: r[3] for r in rows if r[0] and r[2] in ("benefit", "cost")}
+    # the balanced market judgments (criteria/markets/balanced.toml): goal 2:2:1:1 over
+    # policy demand, urban market, readiness, ability to pay (consistent), 2:1 inside
+    assert weights["E-Government Development Index"] == pytest.approx(1 / 6)
+    assert weights["Urban population (log)"] == pytest.approx(2 / 9)
+    assert weights["Already exported here"] == pytest.approx(1 / 9)
+    header = next(k for k, r in enumerate(rows) if r[0] == "Country")
+    table = [dict(zip(rows[header], r, strict=False)) for r in rows[header + 1:]
+             if r[0] and r[0] != "Notes"]
+    assert len(table) == 16 * 4  # the 16 countries compared x the 4 indicator criteria
+    ind_egdi = next(r for r in table if r["Country"] == "IND" and r["Indicator"] == "egdi")
+    assert ind_egdi["Value"] == 0.66776
+    assert ind_egdi["Year"] == "2024"
+    assert ind_egdi["Issuer"] == "UN DESA"
+    assert ind_egdi["Title"] == "UN DESA E-Government Survey 2024 (EGDI and sub-indices)"
+    assert ind_egdi["Computed"] == "no"
+    growth = next(r for r in table if r["Country"] == "VNM"
+                  and r["Indicator"] == "urban_population_growth")
+    assert (growth["Value"], growth["Year"], growth["Computed"]) == (3.19, "2000-2020", "yes")
+    assert growth["Note"].startswith("computed here: compound annual growth")
+    provenance = [r for r in _rows(wb["Provenance"]) if r[0] == "Indicator file"]
+    assert [r[1] for r in provenance][-2:] == ["indicators/VNM.toml", "groups.toml"]
+    assert "Markets" not in wb.sheetnames  # no database given: no country rankings
+
+
+def test_a_group_target_shows_its_aggregated_values_and_korean_labels(sample_selection):
+    wb = openpyxl.load_workbook(io.BytesIO(shortlist_xlsx(sample_selection, top=5, lang="ko")))
+    rows = _rows(wb["지표"])
+    assert rows[1][0] == "정규화"
+    assert rows[2][2].startswith("가정")
+    asean = [r for r in rows if r[0] == "ASEAN"]
+    assert len(asean) == 4
+    assert all(r[6] == "예" for r in asean)  # computed from the members by groups.toml's rule
+
+
+def test_the_best_markets_sheet_with_the_database(india, db):
+    from exportmcda.model.market_evidence import market_evidence
+
+    markets = market_evidence(india, db=db, technologies=india.top_ids(5))
+    wb = openpyxl.load_workbook(io.BytesIO(shortlist_xlsx(india, top=5, markets=markets)))
+    assert wb.sheetnames[4] == "Markets"
+    rows = _rows(wb["Markets"])
+    assert rows[2][:6] == ("Technology ID", "Technology", "IND's rank among 16", "Market 1",
+                           "Score (TOPSIS closeness)", "Reason")
+    body = rows[3:]
+    assert [r[0] for r in body] == list(india.top_ids(5))
+    first = markets.rankings[body[0][0]].records()
+    assert body[0][3:6] == (first[0]["country"], first[0]["score"],
+                            ", ".join(markets.tree.names()[k] for k in first[0]["top_criteria"]))
+    assert body[0][2] == next(r["rank"] for r in first if r["country"] == "IND")
+
+
+def test_hostile_indicator_text_stays_text(india, tmp_path):
+    import shutil
+
+    from exportmcda.data.countries import default_directory
+    from exportmcda.model.market_evidence import market_evidence
+
+    folder = tmp_path / "countries"
+    shutil.copytree(default_directory(), folder)
+    path = folder / "indicators" / "IND.toml"
+    text = path.read_text("utf-8")
+    path.write_text(text.replace('issuer = "UN DESA"', 'issuer = "=HYPERLINK(\\"x\\")"', 1),
+                    "utf-8")
+    markets = market_evidence(india, countries_dir=folder)
+    data = shortlist_xlsx(india, top=3, markets=markets)
+    cells = [c for r in openpyxl.load_workbook(io.BytesIO(data))["Indicators"].iter_rows()
+             for c in r if c.value == '=HYPERLINK("x")']
+    assert cells
+    assert {c.data_type for c in cells} == {"s"}

@@ -1,27 +1,32 @@
 """Re-running an audit record (exportmcda.export.verify); the CLI's ``verify`` is tests/cli."""
 
 import dataclasses
+import shutil
 
 import numpy as np
 import pandas as pd
 import pytest
 
 import exportmcda as em
+from exportmcda.data.countries import default_directory
 from exportmcda.data.io import load, to_interchange
 from exportmcda.errors import Note
 from exportmcda.export.record import (
     RECORD_FORMAT_V1,
+    RECORD_FORMAT_V2,
     Record,
     ShortlistEntry,
     build_record,
+    file_sha256,
     read_record,
 )
 from exportmcda.export.reports import shortlist_xlsx
 from exportmcda.export.verify import SCORE_TOLERANCE, Check, Difference, verify
 from exportmcda.labels import notes_text
+from exportmcda.model.market_evidence import market_evidence
 from exportmcda.model.scenarios import scenario_from_weights
 from exportmcda.model.selection import Filters
-from tests.export.workbooks import TOP, WHEN
+from tests.export.workbooks import FIXTURES, TOP, WHEN
 from tests.no_evidence import TIE_COUNTRY
 
 
@@ -141,3 +146,80 @@ def test_verify_says_when_todays_tie_rule_lists_another_top_n(no_evidence_db):
     assert Note.of("verify_rule_changes_shortlist", n=10, added="T0965",
                    dropped="T0967") in result.notes
     assert "would add T0965 and drop T0967" in " ".join(notes_text(result.notes))
+
+
+# ---- the market side (record format 3) -----------------------------------------------------
+
+
+def _countries_copy(tmp_path, code="IND", old="value = 0.66776", new="value = 0.99"):
+    """A copy of data/countries (profiles, groups.toml, indicators/) with one value edited."""
+    folder = tmp_path / "countries"
+    shutil.copytree(default_directory(), folder)
+    path = folder / "indicators" / f"{code}.toml"
+    text = path.read_text("utf-8")
+    assert text.count(old) == 1
+    path.write_text(text.replace(old, new), "utf-8")
+    return folder, path
+
+
+@pytest.fixture(scope="module")
+def market_record(india, db):
+    markets = market_evidence(india, db=db, technologies=india.top_ids(5))
+    return build_record(india, top=5, created=WHEN, markets=markets)
+
+
+def test_a_format_3_record_with_markets_is_reproduced(market_record, db):
+    result = verify(Record.from_json(market_record.to_json()), db)
+    assert result.reproduced
+    assert result.market_differences == ()
+    names = {c.name for c in result.inputs}
+    assert {"countries/indicators/IND.toml", "countries/groups.toml",
+            "criteria/markets.toml", "criteria/markets/balanced.toml"} <= names
+    assert all(c.same for c in result.inputs)
+    assert result.as_dict()["market_differences"] == []
+
+
+def test_a_changed_indicator_file_is_named_with_the_market_moves(market_record, db, tmp_path):
+    """India's EGDI 2024 0.66776 -> 0.99 (above Singapore's 0.96912, the highest compared)."""
+    folder, path = _countries_copy(tmp_path)
+    result = verify(market_record, db, countries_dir=folder)
+    assert not result.reproduced
+    assert result.changed_inputs == ("countries/indicators/IND.toml",)
+    changed = next(c for c in result.inputs if not c.same)
+    assert changed.current == file_sha256(path) != changed.recorded
+    assert result.differences == ()  # the technology side does not read indicators
+    moved = {d.technology_id: d for d in result.market_differences
+             if d.country == "IND"}
+    # a better EGDI moves India up (or keeps it first) for every shortlisted technology
+    assert set(moved) <= {tid for tid, _ in market_record.market.rankings}
+    assert moved
+    for d in moved.values():
+        assert d.kind in ("moved", "rescored")
+        assert d.new_rank <= d.old_rank
+        assert d.new_score > d.old_score
+    codes = [n.code for n in result.notes]
+    assert "verify_market_moved" in codes
+    assert "countries/indicators/IND.toml" in " ".join(notes_text(result.notes))
+
+
+def test_an_app_export_without_markets_names_the_file_and_stays_reproduced(india, db,
+                                                                           tmp_path):
+    record = build_record(india, top=5, created=WHEN)  # no database: no country rankings
+    assert record.market.rankings == ()
+    folder, _ = _countries_copy(tmp_path)
+    result = verify(record, db, countries_dir=folder)
+    assert result.reproduced
+    assert result.changed_inputs == ("countries/indicators/IND.toml",)
+    assert [n.code for n in result.notes] == ["verify_same_despite_inputs"]
+
+
+def test_a_format_2_record_still_verifies():
+    """tests/fixtures/record-format-2.json: India, balanced, top 10, from the sample."""
+    record = Record.from_json((FIXTURES / "record-format-2.json").read_text("utf-8").strip())
+    assert record.format == RECORD_FORMAT_V2
+    result = verify(record, em.load_sample())
+    assert result.reproduced
+    assert {c.name for c in result.inputs} == {"data", "criteria/criteria.toml", "scenario",
+                                               "countries/IND.toml"}
+    assert result.market_differences == ()
+    assert result.as_dict()["format"] == "exportmcda-record/2"

@@ -148,6 +148,18 @@ def test_invalid_toml_is_a_config_error(tmp_path):
         load_criteria(path)
 
 
+def test_the_method_table_is_kept_as_read(tmp_path):
+    assert load_criteria().method == {}
+    text = (Path(load_criteria().path)).read_text(encoding="utf-8")
+    path = tmp_path / "criteria.toml"
+    path.write_text('[method]\nnormalization = "minmax"\n\n' + text, encoding="utf-8")
+    assert load_criteria(path).method == {"normalization": "minmax"}
+    path.write_text('method = "minmax"\n\n' + text, encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"\[method\] must be a table") as info:
+        load_criteria(path)
+    assert info.value.issues[0].field == "method"
+
+
 def test_weighted_nodes_are_the_goal_and_criteria_with_several_leaves():
     tree = load_criteria()
     nodes = tree.weighted_nodes()

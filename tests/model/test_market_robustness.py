@@ -5,6 +5,7 @@ import pytest
 
 import exportmcda as em
 from exportmcda.data.indicators import load_indicators
+from exportmcda.errors import ConfigError
 from exportmcda.model import markets as mk
 from exportmcda.model.market_robustness import market_robustness, market_space
 
@@ -33,3 +34,16 @@ def test_intervals_and_acceptability(ranking):
     assert sum(v["rank_1"] for v in data["acceptability"].values()) == pytest.approx(1.0)
     assert market_robustness(ranking, samples=500).as_dict() == market_robustness(
         ranking, samples=500).as_dict()
+
+
+def test_the_space_keeps_the_min_max_normalisation(ranking):
+    assert market_space(ranking).normalization == "minmax"
+
+
+def test_a_one_country_ranking_has_nothing_to_vary(db):
+    one = mk.rank_markets(db, em.load_criteria(), em.load_scenario("balanced"),
+                          em.load_countries(), load_indicators(), technology="T0004",
+                          targets=("IND",))
+    with pytest.raises(ConfigError, match="no market criterion separates") as caught:
+        market_robustness(one)
+    assert caught.value.issues[0].code == "market_nothing_to_vary"

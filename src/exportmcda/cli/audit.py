@@ -1,10 +1,11 @@
 """The ``verify`` command: re-run the audit record of an exported workbook.
 
 ``exportmcda verify FILE.xlsx [--data FILE]`` answers an auditor's "can you reproduce
-this?" (USERS.md, journey 4): exit 0 when the shortlist is reproduced, 1 when it is not
-(every change listed, with the inputs that differ) or when the workbook has no valid
-record. The JSON shape (keys ``reproduced``, ``differences``, ``inputs``, ``versions``,
-``notes``) is a contract other tools read.
+this?" (USERS.md, journey 4): exit 0 when the shortlist (and, for a format-3 record, each
+shortlisted technology's country ranking) is reproduced, 1 when it is not (every change
+listed, with the inputs that differ: a changed indicator file is named) or when the workbook
+has no valid record. The JSON shape (keys ``reproduced``, ``differences``, ``inputs``,
+``versions``, ``notes``; ``market_differences`` added) is a contract other tools read.
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ if TYPE_CHECKING:  # imported by cmd_verify when it runs (start-up time of other
 
 __all__ = ["add_audit_command", "cmd_verify"]
 
-_DIFFERENCE_COLUMNS = ("kind", "technology_id", "old_rank", "new_rank", "old_score", "new_score")
+_DIFFERENCE_COLUMNS = ("kind", "technology_id", "old_rank", "new_rank", "old_score", "new_score",
+                       "country")
 
 
 def _short(value: str | None) -> str:
@@ -51,17 +53,28 @@ def _table(result: Verification, out: TextIO) -> None:
     out.write("\n")
     emit(_check_rows(result.versions, "software", shorten=False), "table", out)
     out.write("\n")
+    markets = 0 if record.market is None else len(record.market.rankings)
     if result.reproduced:
+        also = (f"; the same country rankings of {markets} technologies" if markets else "")
         out.write(f"Reproduced: the same {len(record.shortlist)} technologies at the same "
-                  f"ranks (scores within {SCORE_TOLERANCE:g}).\n")
+                  f"ranks (scores within {SCORE_TOLERANCE:g}){also}.\n")
         return
-    rows = [d.as_dict() for d in result.differences]
-    for row in rows:  # enough digits to show a change just above the tolerance
-        for key in ("old_score", "new_score"):
-            row[key] = "–" if row[key] is None else f"{row[key]:.12f}"
-    emit(rows, "table", out)
-    out.write(f"NOT reproduced: {len(result.differences)} change"
-              f"{'s' * (len(result.differences) != 1)} to the shortlist.\n")
+    for found in (result.differences, result.market_differences):
+        rows = [d.as_dict() for d in found]
+        for row in rows:  # enough digits to show a change just above the tolerance
+            for key in ("old_score", "new_score"):
+                row[key] = "–" if row[key] is None else f"{row[key]:.12f}"
+        if rows:
+            emit(rows, "table", out)
+            out.write("\n")
+    out.write(f"NOT reproduced: {_changes(result)}.\n")
+
+
+def _changes(result: Verification) -> str:
+    """``3 changes to the shortlist, 5 to the market rankings``."""
+    n, m = len(result.differences), len(result.market_differences)
+    text = f"{n} change{'s' * (n != 1)} to the shortlist"
+    return text + (f", {m} to the market rankings" if m else "")
 
 
 def cmd_verify(args: argparse.Namespace, out: TextIO) -> int:
@@ -71,13 +84,16 @@ def cmd_verify(args: argparse.Namespace, out: TextIO) -> int:
 
     record = read_record(args.file)
     db = database_for(record, args.data)
-    result = verify(record, db, criteria_path=args.criteria, countries_dir=args.countries)
+    result = verify(record, db, criteria_path=args.criteria, countries_dir=args.countries,
+                    indicators_dir=args.indicators)
     if args.format == "json":
         write_json(result.as_dict(), out)
-    elif args.format == "csv":
-        rows = [d.as_dict() for d in result.differences]
+    elif args.format == "csv":  # market rows: kind market_<kind>, with their country
+        rows = [{**d.as_dict(), "country": ""} for d in result.differences] + [
+            {k: (f"market_{d.kind}" if k == "kind" else v) for k, v in d.as_dict().items()}
+            for d in result.market_differences]
         if rows:
-            emit(rows, "csv", out)
+            emit([{k: row[k] for k in _DIFFERENCE_COLUMNS} for row in rows], "csv", out)
         else:
             out.write(",".join(_DIFFERENCE_COLUMNS) + "\n")
     else:
@@ -89,8 +105,7 @@ def cmd_verify(args: argparse.Namespace, out: TextIO) -> int:
     if notice:
         sys.stderr.write(f"Note: {notice}\n")
     if not result.reproduced:
-        sys.stderr.write(f"Not reproduced: {args.file} ({len(result.differences)} change"
-                         f"{'s' * (len(result.differences) != 1)} to the shortlist).\n")
+        sys.stderr.write(f"Not reproduced: {args.file} ({_changes(result)}).\n")
     return 0 if result.reproduced else 1
 
 
@@ -105,5 +120,7 @@ def add_audit_command(sub: Any, formats: Any) -> None:
     p.add_argument("--criteria", metavar="FILE", help="criteria file (default: the shipped one)")
     p.add_argument("--countries", metavar="DIR",
                    help="folder of country profiles (default: the shipped data/countries)")
+    p.add_argument("--indicators", metavar="DIR",
+                   help="folder of market indicator files (default: <countries>/indicators)")
     formats(p, "table")
     p.set_defaults(handler=cmd_verify)

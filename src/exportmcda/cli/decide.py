@@ -552,9 +552,16 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
         raise ConfigError.single(
             "bad_suffix", "--out must end in .xlsx or .csv", field="--out", value=args.out
         )
-    selection = _selection(args, args.country)
-    render = shortlist_xlsx if suffix == ".xlsx" else shortlist_csv
-    write_bytes_atomic(path, render(selection, top=args.top, lang=args.lang))
+    db = database_arg(args.data)
+    selection = _selections(args, [args.country], db)[args.country.upper()]
+    if suffix == ".xlsx":  # with the database: the best markets of the shortlist too
+        from exportmcda.model.market_evidence import market_evidence
+
+        markets = market_evidence(selection, db=db, technologies=selection.top_ids(args.top))
+        data = shortlist_xlsx(selection, top=args.top, lang=args.lang, markets=markets)
+    else:
+        data = shortlist_csv(selection, top=args.top, lang=args.lang)
+    write_bytes_atomic(path, data)
     written = len(selection.top_ids(args.top))  # what the file holds, not what was asked
     sys.stderr.write(f"Wrote {path} ({written} technolog{'y' if written == 1 else 'ies'} "
                      f"for {selection.country.code}).\n")

@@ -3,10 +3,10 @@
 JSON shapes are contracts other tools read (names kept; fields may be added):
 
 * ``markets`` → ``[{rank, country, score, criteria, contributions, sources}]`` (best first;
-  also ``shared_rank`` and ``top_criteria``);
+  also ``shared_rank``, ``top_criteria`` and ``normalization``);
 * ``matrix`` → ``{rows, countries, cells: [{row, country, score, rank_in_row,
   rank_in_country}]}`` (also ``by``, ``rule``, ``demand_weight``, ``market_weights``,
-  ``notes`` and per cell ``supply``, ``demand``).
+  ``normalization``, ``notes`` and per cell ``supply``, ``demand``).
 """
 
 from __future__ import annotations
@@ -28,10 +28,10 @@ def _codes(text: str | None) -> tuple[str, ...] | None:
     return tuple(dict.fromkeys(c.strip().upper() for c in text.split(",") if c.strip()))
 
 
-def _notes(notes: Any, lang: str) -> None:
+def _notes(notes: Any, lang: str, names: Any = None) -> None:
     for note in notes:
         if note.code != "tie_rule":
-            sys.stderr.write(f"Note: {note_text(note, lang)}\n")
+            sys.stderr.write(f"Note: {note_text(note, lang, names)}\n")
 
 
 def cmd_markets(args: argparse.Namespace, out: TextIO) -> int:
@@ -51,14 +51,14 @@ def cmd_markets(args: argparse.Namespace, out: TextIO) -> int:
     )
     rows = ranking.records()
     synthetic_notice(db, args.lang)
-    _notes(ranking.notes, args.lang)
+    names = market.names(args.lang)
+    _notes(ranking.notes, args.lang, names)
     if args.format == "json":
         write_json(rows, out)
         return 0
     if args.format == "csv":
         emit(rows, "csv", out)
         return 0
-    names = market.names(args.lang)
     flat = [
         {"rank": r["rank"], "country": r["country"], "score": round(r["score"], 4),
          "reason": ", ".join(names[k] for k in r["top_criteria"]),
@@ -66,8 +66,9 @@ def cmd_markets(args: argparse.Namespace, out: TextIO) -> int:
         for r in rows
     ]
     emit(flat, "table", out, notes=[
-        f"{ranking.kind} {ranking.row}; TOPSIS (vector) over the market criteria; the "
-        "criterion columns are each one's share of the score"])
+        f"{ranking.kind} {ranking.row}; TOPSIS ({ranking.normalization} normalisation over "
+        "the countries ranked) over the market criteria; the criterion columns are each "
+        "one's share of the score"])
     return 0
 
 
@@ -76,7 +77,12 @@ def cmd_matrix(args: argparse.Namespace, out: TextIO) -> int:
     from exportmcda.data.countries import load_countries
     from exportmcda.data.indicators import load_indicators
     from exportmcda.model.criteria import load_criteria
-    from exportmcda.model.markets import export_potential, prepare_supply, single_targets
+    from exportmcda.model.markets import (
+        export_potential,
+        load_market_criteria,
+        prepare_supply,
+        single_targets,
+    )
     from exportmcda.model.scenarios import load_scenario
 
     db = database_arg(args.data)
@@ -96,7 +102,7 @@ def cmd_matrix(args: argparse.Namespace, out: TextIO) -> int:
                               demand_weight=args.demand_weight)
     data = matrix.as_dict(top=args.top)
     synthetic_notice(db, args.lang)
-    _notes(matrix.notes, args.lang)
+    _notes(matrix.notes, args.lang, load_market_criteria().names(args.lang))
     if args.format == "json":
         write_json(data, out)
     elif args.format == "csv":
@@ -106,7 +112,9 @@ def cmd_matrix(args: argparse.Namespace, out: TextIO) -> int:
         rows = [{"row": r, **{c: round(float(score.loc[r, c]), 3) for c in data["countries"]}}
                 for r in data["rows"]]
         emit(rows, "table", out, notes=[
-            f"cell = {matrix.rule}, a = {matrix.demand_weight}; rows by their best cell"])
+            f"cell = {matrix.rule}, a = {matrix.demand_weight}; demand: TOPSIS "
+            f"({matrix.normalization} normalisation) over the market criteria; rows by their "
+            "best cell"])
     return 0
 
 

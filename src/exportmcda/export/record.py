@@ -8,7 +8,12 @@ reproducible computational research", PLoS Comput. Biol. 9(10): e1003285, rules 
 and 6). :class:`Record` therefore holds: the SHA-256 (FIPS 180-4) of the database, of the
 criteria file and of every country-profile file the target used; the effective scenario
 as TOML text (slider changes included); the method, normalisation, filters and top N; the
-software versions; and the shortlist as published. It is serialised as JSON (RFC 8259)
+software versions; and the shortlist as published. Since format 3 it also pins the market
+side the workbook shows (:class:`MarketRecord`): the SHA-256 of every indicator file
+(``data/countries/indicators/*.toml`` and ``groups.toml``) and of the market hierarchy and
+market scenario files, the market weights and normalisation used, and each shortlisted
+technology's country ranking (when the export had the database), so that ``verify`` can name
+a changed indicator file and the market results it moves. It is serialised as JSON (RFC 8259)
 with a SHA-256 ``digest`` of its canonical form, so an edited record is refused rather
 than silently "verified". The digest has no key: it catches accidental and casual edits,
 not a forger who recomputes it (that needs a signature, outside this tool's scope).
@@ -34,6 +39,7 @@ from typing import Any
 from exportmcda.data.countries import CountryProfile, default_directory
 from exportmcda.errors import ConfigError, Issue
 from exportmcda.export.safe import FORMULA_PREFIXES
+from exportmcda.model.market_evidence import MarketEvidence, market_evidence
 from exportmcda.model.scenarios import to_toml
 from exportmcda.model.selection import Filters, Selection
 from exportmcda.version import __version__
@@ -42,25 +48,33 @@ __all__ = [
     "CELL_LIMIT",
     "RECORD_FORMAT",
     "RECORD_FORMAT_V1",
+    "RECORD_FORMAT_V2",
     "RECORD_RANK_RULE",
     "RECORD_SHEET",
+    "MarketEntry",
+    "MarketRecord",
     "Record",
     "ShortlistEntry",
     "build_record",
     "current_versions",
     "file_sha256",
+    "market_record",
     "profile_files",
     "read_record",
     "record_cells",
     "sha256_text",
 ]
 
-RECORD_FORMAT = "exportmcda-record/2"
+RECORD_FORMAT = "exportmcda-record/3"
 """Name and version of the JSON layout; a reader refuses a layout it does not know.
 
-Format 2 publishes integer ranks (1..N, ties to 1e-12 ordered by technology id) and the
-tied technologies the top N left out (``cut_off_ties``); format 1 records (average ranks,
-ties at the cut-off cut by database row order) are still read and verified under their rule."""
+Format 3 adds the market side (``indicators``, ``market_files``, ``market``: see the module
+docstring). Format 2 publishes integer ranks (1..N, ties to 1e-12 ordered by technology id)
+and the tied technologies the top N left out (``cut_off_ties``); format 1 records (average
+ranks, ties at the cut-off cut by database row order) are still read and verified under their
+rule. Format 1 and 2 records are read and verified as they were (no market side)."""
+RECORD_FORMAT_V2 = "exportmcda-record/2"
+"""The second layout: integer ranks and the cut-off ties, no market side (read, not written)."""
 RECORD_FORMAT_V1 = "exportmcda-record/1"
 """The first layout: average ranks, ties at the cut-off by row order (read, not written)."""
 RECORD_RANK_RULE = (
@@ -132,11 +146,71 @@ class ShortlistEntry:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class MarketEntry:
+    """One country of a technology's recorded market ranking: its integer rank and score."""
+
+    country: str
+    rank: int
+    score: float
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MarketRecord:
+    """The market side of an export (format 3).
+
+    ``scenario`` and ``basis`` name the market judgments used (``None`` when the export's
+    scenario has none); ``weights`` are the global market weights per leaf as applied
+    (re-run as given, so a later change of a judgment file is reported, not silently
+    applied); ``countries`` the countries compared; ``rankings`` each shortlisted
+    technology's countries in rank order (empty when the export had no database).
+    """
+
+    scenario: str | None
+    basis: str | None
+    normalization: str
+    weights: tuple[tuple[str, float], ...]
+    countries: tuple[str, ...]
+    rankings: tuple[tuple[str, tuple[MarketEntry, ...]], ...] = ()
+
+    def body(self) -> dict[str, Any]:
+        """Plain JSON data."""
+        return {
+            "scenario": self.scenario, "basis": self.basis,
+            "normalization": self.normalization,
+            "weights": [[leaf, w] for leaf, w in self.weights],
+            "countries": list(self.countries),
+            "rankings": [[tid, [[e.country, e.rank, e.score] for e in entries]]
+                         for tid, entries in self.rankings],
+        }
+
+    @classmethod
+    def from_body(cls, d: dict[str, Any]) -> MarketRecord:
+        """Parse :meth:`body` (TypeError/KeyError/ValueError on a bad entry)."""
+        return cls(
+            scenario=_optional_str(d["scenario"], "market.scenario"),
+            basis=_optional_str(d["basis"], "market.basis"),
+            normalization=_typed(d["normalization"], str, "market.normalization"),
+            weights=tuple((_typed(k, str, "market.weights"),
+                           float(_typed(w, (int, float), k))) for k, w in d["weights"]),
+            countries=tuple(_typed(c, str, "market.countries") for c in d["countries"]),
+            rankings=tuple(
+                (_typed(tid, str, "market.rankings"),
+                 tuple(MarketEntry(country=_typed(c, str, tid), rank=_typed(r, int, tid),
+                                   score=float(_typed(v, (int, float), tid)))
+                       for c, r, v in entries))
+                for tid, entries in d["rankings"]
+            ),
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Record:
     """What an export was computed from, and what it published (see the module docstring).
 
     File hashes are ``None`` when the file could not be read at export time. ``aggregation``
-    is the group rule used (``None`` for a country).
+    is the group rule used (``None`` for a country). ``indicator_files`` (named relative to
+    the countries folder, ``indicators/IND.toml``, ``groups.toml``), ``market_files``
+    (relative to ``criteria/``) and ``market`` exist from format 3 on.
     """
 
     created: str
@@ -158,6 +232,9 @@ class Record:
     candidates: int
     shortlist: tuple[ShortlistEntry, ...]
     cut_off_ties: tuple[str, ...] = ()
+    indicator_files: tuple[tuple[str, str | None], ...] = ()
+    market_files: tuple[tuple[str, str | None], ...] = ()
+    market: MarketRecord | None = None
     format: str = RECORD_FORMAT
 
     @property
@@ -165,11 +242,22 @@ class Record:
         """Whether the record predates integer ranks (format 1: average ranks, row order)."""
         return self.format == RECORD_FORMAT_V1
 
+    @property
+    def has_market_side(self) -> bool:
+        """Whether the record's layout pins the market side (format 3 and later)."""
+        return self.format not in (RECORD_FORMAT_V1, RECORD_FORMAT_V2)
+
     def body(self) -> dict[str, Any]:
         """The record as plain JSON data (without the digest)."""
         extra: dict[str, Any] = {} if self.average_ranks else {
             "rank_rule": RECORD_RANK_RULE, "cut_off_ties": list(self.cut_off_ties),
         }
+        if self.has_market_side:  # older layouts byte for byte, so their digests still match
+            extra |= {
+                "indicators": [list(pair) for pair in self.indicator_files],
+                "market_files": [list(pair) for pair in self.market_files],
+                "market": None if self.market is None else self.market.body(),
+            }
         return {
             **extra,
             "format": self.format,
@@ -214,9 +302,10 @@ class Record:
             raise bad(f"the audit record is not valid JSON ({error})") from None
         if not isinstance(data, dict):
             raise bad("the audit record must be a JSON object")
-        if data.get("format") not in (RECORD_FORMAT, RECORD_FORMAT_V1):
-            raise bad(f"unknown record format (expected {RECORD_FORMAT} or "
-                      f"{RECORD_FORMAT_V1})", data.get("format"))
+        known = (RECORD_FORMAT, RECORD_FORMAT_V2, RECORD_FORMAT_V1)
+        if data.get("format") not in known:
+            raise bad(f"unknown record format (expected one of {', '.join(known)})",
+                      data.get("format"))
         digest = data.pop("digest", None)
         if digest != sha256_text(_canonical(data)):
             raise bad("the audit record was changed after export: its digest does not match")
@@ -274,7 +363,33 @@ def _from_body(d: dict[str, Any]) -> Record:
             for tid, rank, score in d["shortlist"]
         ),
         cut_off_ties=tuple(_typed(tid, str, "cut_off_ties") for tid in d.get("cut_off_ties", [])),
+        indicator_files=_hashes(d.get("indicators", []), "indicators"),
+        market_files=_hashes(d.get("market_files", []), "market_files"),
+        market=None if d.get("market") is None else MarketRecord.from_body(d["market"]),
         format=version,
+    )
+
+
+def _hashes(pairs: Any, name: str) -> tuple[tuple[str, str | None], ...]:
+    return tuple((_typed(k, str, name), _optional_str(v, k)) for k, v in pairs)
+
+
+def market_record(markets: MarketEvidence) -> MarketRecord:
+    """The recorded form of an export's market side (weights in hierarchy order)."""
+    scenario = markets.scenario
+    return MarketRecord(
+        scenario=None if scenario is None else scenario.id,
+        basis=None if scenario is None else scenario.basis,
+        normalization=markets.normalization,
+        weights=tuple((leaf.id, float(markets.weights[leaf.id])) for leaf in markets.tree.leaves
+                      if leaf.id in markets.weights),
+        countries=markets.compared,
+        rankings=tuple(
+            (tid, tuple(MarketEntry(country=r.result.alternatives[i], rank=position,
+                                    score=float(r.result.scores[i]))
+                        for position, i in enumerate(r.result.order, start=1)))
+            for tid, r in markets.rankings.items()
+        ),
     )
 
 
@@ -284,15 +399,19 @@ def build_record(
     top: int,
     created: datetime | None = None,
     countries_dir: Path | None = None,
+    markets: MarketEvidence | None = None,
 ) -> Record:
     """The record of ``selection``'s top ``top`` (profiles read from ``countries_dir``).
 
     ``countries_dir`` must be the folder the target's profile was loaded from (default:
     the shipped ``data/countries``); the criteria file is the one the weights' tree was
     read from. The scenario recorded is ``selection.scenario``, the *effective* one (the
-    app builds it from the sliders), so the record re-runs what was shown.
+    app builds it from the sliders), so the record re-runs what was shown. ``markets`` is
+    the market side the workbook shows (default: :func:`market_evidence` without the
+    database: indicators, weights, normalisation, no country rankings).
     """
     folder = default_directory() if countries_dir is None else Path(countries_dir)
+    markets = markets or market_evidence(selection, countries_dir=folder)
     when = created or datetime.now(UTC)
     table = selection.table(top)
     text = to_toml(selection.scenario)
@@ -325,6 +444,10 @@ def build_record(
             )
         ),
         cut_off_ties=selection.cut_off_ties(top),
+        indicator_files=tuple((name, file_sha256(path)) for name, path in
+                              markets.indicator_files()),
+        market_files=tuple((name, file_sha256(path)) for name, path in markets.market_files()),
+        market=market_record(markets),
     )
 
 

@@ -2,17 +2,23 @@
 
 The workbook carries: the shortlist with explanations; the weights and every AHP matrix
 with λmax, CR and the random-index table; the country profile with each value's sources;
-the provenance (data source and SHA-256, synthetic or not, scenario, method, versions,
-date); the assumptions. Metadata (file names, paths, notes, provenance) is written on one
-line (:func:`~exportmcda.export.safe.one_line` escapes newlines). Text that a spreadsheet would
-run as a formula (starting with
-``= + - @``, tab or carriage return: OWASP "CSV injection") is written as text: in .xlsx
-as a string cell with a quote prefix, in CSV behind a leading apostrophe.
+the market side (:class:`~exportmcda.model.market_evidence.MarketEvidence`): the market
+indicators of the countries compared, each with its value, year, issuer, title and where it
+was found, the scenario's market weights (labelled assumed where the market scenario file
+says so) and the normalisation, and, when the export was given the database, the best
+markets of each shortlisted technology with the reason; the provenance (data source and
+SHA-256, synthetic or not, scenario, method, versions, date); the assumptions. Metadata
+(file names, paths, notes, provenance) is written on one line
+(:func:`~exportmcda.export.safe.one_line` escapes newlines). Text that a spreadsheet would
+run as a formula (starting with ``= + - @``, tab or carriage return: OWASP "CSV injection")
+is written as text: in .xlsx as a string cell with a quote prefix, in CSV behind a leading
+apostrophe.
 
 The .xlsx is the auditable export: its last sheet, ``record``, holds the audit record
 (:mod:`exportmcda.export.record`) that ``exportmcda verify`` re-runs. The CSV carries only the
-data's SHA-256: a JSON record on a ``#`` line would be split at its commas into dozens of
-cells when Excel opens the file, so it would neither read well nor survive a re-save.
+data's SHA-256 (and neither the market side): a JSON record on a ``#`` line would be split at
+its commas into dozens of cells when Excel opens the file, so it would neither read well nor
+survive a re-save.
 """
 
 from __future__ import annotations
@@ -39,6 +45,7 @@ from exportmcda.export.safe import (
     safe_filename,
 )
 from exportmcda.labels import note_text, shared_rank_text, t
+from exportmcda.model.market_evidence import MarketEvidence, market_evidence
 from exportmcda.model.selection import Selection
 
 __all__ = ["export_filename", "shortlist_csv", "shortlist_xlsx"]
@@ -182,11 +189,88 @@ def _provenance_rows(
         [t("audit_scenario_hash", lang), one_line(selection.scenario.id),
          record.scenario_sha256],
         *([t("audit_profile_hash", lang), name, sha] for name, sha in record.profile_files),
+        *([t("audit_indicator_hash", lang), name, sha] for name, sha in record.indicator_files),
+        *([t("audit_market_hash", lang), name, sha] for name, sha in record.market_files),
         [t("audit_record", lang), t("audit_record_where", lang)],
     ]
     names = selection.weights.tree.names(lang)
     rows += [[t("notes", lang), one_line(note_text(note, lang, names))]
              for note in selection.notes_for(record.top)]
+    return rows
+
+
+def _indicator_rows(markets: MarketEvidence, lang: str) -> tuple[list[list[Any]], int]:
+    """The Indicators sheet: normalisation, market weights, every indicator value's source.
+
+    Returns the rows and the (1-based) row of the indicator table's header.
+    """
+    scenario = markets.scenario
+    basis = (t("market_weights_assumed", lang) if markets.assumed
+             else scenario.basis if scenario is not None else "-")
+    rows: list[list[Any]] = [
+        [t("market_indicators_title", lang)],
+        [t("normalization", lang), markets.normalization,
+         t(f"market_normalization.{markets.normalization}", lang)],
+        [t("market_scenario", lang),
+         one_line(scenario.label(lang)) if scenario is not None
+         else t("market_weights_none", lang), basis,
+         "-" if markets.scenario_file is None else f"markets/{markets.scenario_file.name}"],
+        [t("market_countries_compared", lang), ", ".join(markets.compared)],
+        [],
+        [t("market_weights_title", lang)],
+        [t("col_criterion", lang), t("col_subcriterion", lang), t("col_direction", lang),
+         t("col_global_weight", lang), t("col_weight_basis", lang), t("source", lang)],
+    ]
+    for criterion in markets.tree.criteria:
+        for leaf in criterion.leaves:
+            weight = markets.weights.get(leaf.id)
+            rows.append([criterion.label(lang), leaf.label(lang), leaf.direction.value,
+                         "-" if weight is None else weight, basis, one_line(leaf.source)])
+    rows.append([])
+    header = len(rows) + 1
+    rows.append([t("col_country", lang), t("col_subcriterion", lang), t("col_indicator", lang),
+                 t("col_year", lang), t("col_value", lang), t("col_unit", lang),
+                 t("col_computed", lang), t("col_issuer", lang), t("col_title", lang),
+                 t("col_found_at", lang), t("col_note", lang)])
+    for code in markets.shown:
+        for leaf in markets.indicator_leaves:
+            v = markets.indicator_values[code, leaf.id]
+            src = v.source
+            rows.append([
+                code, leaf.label(lang), v.indicator, v.year,
+                t("missing_value", lang) if v.value is None else v.value, v.unit,
+                t("yes", lang) if v.computed else t("no", lang),
+                "-" if src is None else one_line(src.issuer),
+                "-" if src is None else one_line(src.title),
+                "-" if src is None else one_line(src.found_at), one_line(v.note),
+            ])
+    names = markets.tree.names(lang)
+    rows += [[t("notes", lang), one_line(note_text(n, lang, names))] for n in markets.notes]
+    return rows, header
+
+
+def _market_rows(
+    selection: Selection, markets: MarketEvidence, top: int, lang: str
+) -> list[list[Any]]:
+    """The Markets sheet: each shortlisted technology's best three markets and why."""
+    names = markets.tree.names(lang)
+    target = selection.country.code
+    compared = target in markets.compared
+    header: list[Any] = [t("col_technology_id", lang), t("col_technology", lang)]
+    if compared:
+        header.append(t("market_target_rank", lang, target=target, n=len(markets.compared)))
+    for k in (1, 2, 3):
+        header += [t("market_nth", lang, k=k), t("col_score", lang), t("col_reason", lang)]
+    rows: list[list[Any]] = [[t("market_best_title", lang)], [], header]
+    table = selection.table(top)
+    for tid, name in zip(table["technology_id"], table["technology_name"], strict=True):
+        records = markets.rankings[tid].records() if tid in markets.rankings else []
+        row: list[Any] = [tid, name]
+        if compared:
+            row.append(next((r["rank"] for r in records if r["country"] == target), "-"))
+        for r in records[:3]:
+            row += [r["country"], r["score"], ", ".join(names[k] for k in r["top_criteria"])]
+        rows.append(row)
     return rows
 
 
@@ -248,16 +332,23 @@ def shortlist_xlsx(
     lang: str = "en",
     created: datetime | None = None,
     record: Record | None = None,
+    markets: MarketEvidence | None = None,
 ) -> bytes:
     """The shortlist workbook, with its audit record as the last sheet.
 
-    Sheets: shortlist, weights and AHP, country profile, provenance, assumptions, and
-    :data:`exportmcda.export.record.RECORD_SHEET` (machine-readable, read by ``exportmcda verify``).
-    ``record`` defaults to :func:`exportmcda.export.record.build_record` of ``selection`` with the
+    Sheets: shortlist, weights and AHP, country profile, indicators (the market side),
+    markets (each shortlisted technology's best markets, when ``markets`` holds the country
+    rankings), provenance, assumptions, and :data:`exportmcda.export.record.RECORD_SHEET`
+    (machine-readable, read by ``exportmcda verify``). ``markets`` defaults to
+    :func:`~exportmcda.model.market_evidence.market_evidence` of ``selection`` without the
+    database (indicators, weights, normalisation; no rankings): pass one built with ``db``
+    and the shortlist's ``technologies`` for the best markets. ``record`` defaults to
+    :func:`exportmcda.export.record.build_record` of ``selection`` and ``markets`` with the
     shipped country profiles; pass one built with ``countries_dir`` for other profiles.
     """
     when = created or datetime.now(UTC)
-    record = record or build_record(selection, top=top, created=when)
+    markets = markets or market_evidence(selection)
+    record = record or build_record(selection, top=top, created=when, markets=markets)
     wb = Workbook()
     ws = wb.active
     ws.title = t("sheet_shortlist", lang)[:31]
@@ -285,6 +376,12 @@ def shortlist_xlsx(
            [*_weights_rows(selection, lang), *_ahp_blocks(selection, lang)], header_row=1)
     _write(wb.create_sheet(t("sheet_country", lang)[:31]), _country_rows(selection, lang),
            header_row=4)
+    indicator_rows, indicator_header = _indicator_rows(markets, lang)
+    _write(wb.create_sheet(t("sheet_indicators", lang)[:31]), indicator_rows,
+           header_row=indicator_header)
+    if markets.rankings:
+        _write(wb.create_sheet(t("sheet_markets", lang)[:31]),
+               _market_rows(selection, markets, top, lang), header_row=3)
     _write(wb.create_sheet(t("sheet_provenance", lang)[:31]),
            _provenance_rows(selection, lang, when, record))
     _write(wb.create_sheet(t("sheet_assumptions", lang)[:31]), _assumption_rows(selection, lang),

@@ -9,6 +9,13 @@ can explain it; software versions that differ are reported as notes, not failure
 a new release may well give the same ranks (Sandve et al. 2013, rule 3: record versions
 so that a difference can be traced, not to forbid upgrades).
 
+From format 3 a record also pins the market side (:class:`~exportmcda.export.record.MarketRecord`):
+the SHA-256 of every indicator file and of the market hierarchy and scenario files are
+checked like the others, and each shortlisted technology's country ranking is re-run with the
+recorded market weights and normalisation on today's indicator files, so a changed indicator
+file is named together with the market rankings it moves (:class:`MarketDifference`). Format 1
+and 2 records have no market side and are verified as before.
+
 A record keeps the rank rule it was made with. Format 2 records publish integer ranks and
 the top N by that rank (ties ordered by technology id); they are compared with today's
 integer ranks. Format 1 records (average ranks, ties at the cut-off cut by database row
@@ -36,6 +43,7 @@ from exportmcda.export.record import (
 )
 from exportmcda.labels import note_text
 from exportmcda.model.criteria import default_criteria_path, load_criteria
+from exportmcda.model.market_evidence import MarketEvidence, market_evidence
 from exportmcda.model.scenarios import parse_scenario, to_toml
 from exportmcda.model.selection import Selection, select
 
@@ -43,6 +51,7 @@ __all__ = [
     "SCORE_TOLERANCE",
     "Check",
     "Difference",
+    "MarketDifference",
     "Verification",
     "database_for",
     "verify",
@@ -109,8 +118,37 @@ class Difference:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class MarketDifference:
+    """One change of a shortlisted technology's recorded country ranking (format 3).
+
+    ``kind``: ``moved`` (rank changed), ``rescored`` (same rank, score beyond the
+    tolerance), ``entered`` (a country compared now, not then), ``left`` (compared then,
+    not now, or the technology is no longer in the database).
+    """
+
+    technology_id: str
+    country: str
+    kind: str
+    old_rank: int | None
+    new_rank: int | None
+    old_score: float | None
+    new_score: float | None
+
+    def as_dict(self) -> dict[str, Any]:
+        """Plain mapping (technology_id, country, kind, old/new rank, old/new score)."""
+        return {
+            "technology_id": self.technology_id, "country": self.country, "kind": self.kind,
+            "old_rank": self.old_rank, "new_rank": self.new_rank,
+            "old_score": self.old_score, "new_score": self.new_score,
+        }
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Verification:
-    """The answer to "can you reproduce this?"."""
+    """The answer to "can you reproduce this?".
+
+    ``reproduced`` means the same shortlist and (format 3) the same market rankings.
+    """
 
     record: Record
     reproduced: bool
@@ -118,6 +156,7 @@ class Verification:
     inputs: tuple[Check, ...]
     versions: tuple[Check, ...]
     notes: tuple[Note, ...]
+    market_differences: tuple[MarketDifference, ...] = ()
 
     @property
     def changed_inputs(self) -> tuple[str, ...]:
@@ -133,6 +172,7 @@ class Verification:
             "created": self.record.created,
             "format": self.record.format,
             "differences": [d.as_dict() for d in self.differences],
+            "market_differences": [d.as_dict() for d in self.market_differences],
             "inputs": {c.name: c.as_dict() for c in self.inputs},
             "versions": {c.name: c.as_dict() for c in self.versions},
             "notes": [note_text(n) for n in self.notes],
@@ -213,13 +253,78 @@ def _shortlist_changes(record: Record, selection: Selection) -> list[Difference]
     return out
 
 
+def _market_changes(record: Record, now: MarketEvidence | None) -> list[MarketDifference]:
+    """Each recorded market ranking against today's (countries entered, left, moved)."""
+    if record.market is None:
+        return []
+    out: list[MarketDifference] = []
+    for tid, entries in record.market.rankings:
+        ranking = None if now is None else now.rankings.get(tid)
+        new: dict[str, tuple[int, float]] = {} if ranking is None else {
+            ranking.result.alternatives[i]: (position, float(ranking.result.scores[i]))
+            for position, i in enumerate(ranking.result.order, start=1)
+        }
+        for e in entries:
+            got = new.get(e.country)
+            new_rank, new_score = got if got is not None else (None, None)
+            if got is None:
+                kind = "left"
+            elif new_rank != e.rank:
+                kind = "moved"
+            elif new_score is None or abs(new_score - e.score) > SCORE_TOLERANCE:
+                kind = "rescored"
+            else:
+                continue
+            out.append(MarketDifference(technology_id=tid, country=e.country, kind=kind,
+                                        old_rank=e.rank, new_rank=new_rank,
+                                        old_score=e.score, new_score=new_score))
+        recorded = {e.country for e in entries}
+        out += [MarketDifference(technology_id=tid, country=c, kind="entered", old_rank=None,
+                                 new_rank=rank, old_score=None, new_score=value)
+                for c, (rank, value) in new.items() if c not in recorded]
+    return out
+
+
+def _market_now(
+    record: Record, db: Database, selection: Selection, countries: Path,
+    indicators: Path | None, market_path: Path | None,
+) -> MarketEvidence | None:
+    """Today's market side, re-run with the record's market weights and normalisation."""
+    if not record.has_market_side:
+        return None
+    market = record.market
+    techs = [] if market is None else [t for t, _ in market.rankings
+                                       if t in db.technologies.index]
+    return market_evidence(
+        selection, db=db, technologies=techs, countries_dir=countries,
+        indicators_dir=indicators, market_path=market_path,
+        leaf_weights=dict(market.weights) if market is not None and market.weights else None,
+        normalization=None if market is None else market.normalization,
+    )
+
+
+def _file_checks(
+    prefix: str, recorded: tuple[tuple[str, str | None], ...], current: tuple[tuple[str, Path], ...]
+) -> list[Check]:
+    """Recorded against current hashes, for every file named in either (added or removed)."""
+    before, now = dict(recorded), dict(current)
+    return [Check(name=f"{prefix}/{n}", recorded=before.get(n),
+                  current=file_sha256(now[n]) if n in now else None)
+            for n in dict.fromkeys([*before, *now])]
+
+
 def _input_checks(
-    record: Record, db: Database, selection: Selection, criteria: Path, countries: Path
+    record: Record, db: Database, selection: Selection, criteria: Path, countries: Path,
+    markets: MarketEvidence | None,
 ) -> list[Check]:
     recorded_profiles = dict(record.profile_files)
     names = list(dict.fromkeys([*recorded_profiles, *profile_files(selection.country)]))
     scenario_now = to_toml(parse_scenario(record.scenario_toml, name="record"))
-    return [
+    market: list[Check] = [] if markets is None else [
+        *_file_checks("countries", record.indicator_files, markets.indicator_files()),
+        *_file_checks("criteria", record.market_files, markets.market_files()),
+    ]
+    checks = [
         Check(name="data", recorded=record.data_sha256, current=db.provenance.sha256),
         Check(name=f"criteria/{record.criteria_file}", recorded=record.criteria_sha256,
               current=file_sha256(criteria)),
@@ -227,7 +332,12 @@ def _input_checks(
               current=sha256_text(scenario_now)),
         *(Check(name=f"countries/{n}", recorded=recorded_profiles.get(n),
                 current=file_sha256(countries / n)) for n in names),
+        *market,
     ]
+    unique: dict[str, Check] = {}
+    for check in checks:  # groups.toml is both a profile and an indicator file: check it once
+        unique.setdefault(check.name, check)
+    return list(unique.values())
 
 
 def verify(
@@ -236,15 +346,21 @@ def verify(
     *,
     criteria_path: str | Path | None = None,
     countries_dir: str | Path | None = None,
+    indicators_dir: str | Path | None = None,
+    market_path: str | Path | None = None,
 ) -> Verification:
     """Re-run ``record`` on ``db`` and compare (see the module docstring).
 
     ``criteria_path`` and ``countries_dir`` default to the shipped criteria file and
-    profiles, as the export commands use them. Errors of the inputs (an unknown target, a
-    broken profile) are raised as they are for any ranking.
+    profiles, as the export commands use them; ``indicators_dir`` to
+    ``<countries_dir>/indicators`` and ``market_path`` to ``criteria/markets.toml``. Errors
+    of the inputs (an unknown target, a broken profile) are raised as they are for any
+    ranking.
     """
     criteria = Path(criteria_path) if criteria_path is not None else default_criteria_path()
     countries = Path(countries_dir) if countries_dir is not None else default_directory()
+    indicators = None if indicators_dir is None else Path(indicators_dir)
+    markets_file = None if market_path is None else Path(market_path)
     scenario = parse_scenario(record.scenario_toml, name="audit record (scenario)")
     country = get_country(record.target, countries, aggregation=record.aggregation)
     selection = select(
@@ -252,7 +368,9 @@ def verify(
         method=record.method, normalization=record.normalization,
     )
     differences = tuple(_shortlist_changes(record, selection))
-    inputs = tuple(_input_checks(record, db, selection, criteria, countries))
+    markets = _market_now(record, db, selection, countries, indicators, markets_file)
+    market_differences = tuple(_market_changes(record, markets))
+    inputs = tuple(_input_checks(record, db, selection, criteria, countries, markets))
     now = dict(current_versions())
     versions = tuple(Check(name=k, recorded=v, current=now.get(k))
                      for k, v in record.versions)
@@ -262,7 +380,14 @@ def verify(
     if len(selection.result.alternatives) != record.candidates:
         notes.append(Note.of("verify_candidates", recorded=record.candidates,
                              current=len(selection.result.alternatives)))
-    if differences:
+    if market_differences:
+        moved_techs = list(dict.fromkeys(d.technology_id for d in market_differences))
+        notes.append(Note.of(
+            "verify_market_moved", n=len(moved_techs),
+            total=0 if record.market is None else len(record.market.rankings),
+            technologies=", ".join(moved_techs),
+        ))
+    if differences or market_differences:
         if changed:
             notes.append(Note.of("verify_inputs_explain", inputs=changed))
         elif moved:
@@ -273,5 +398,6 @@ def verify(
         notes.append(Note.of("verify_same_despite_inputs", inputs=changed))
     notes += [Note.of("verify_version_differs", name=c.name, recorded=c.recorded,
                       current=c.current) for c in moved]
-    return Verification(record=record, reproduced=not differences, differences=differences,
-                        inputs=inputs, versions=versions, notes=tuple(notes))
+    return Verification(record=record, reproduced=not differences and not market_differences,
+                        differences=differences, inputs=inputs, versions=versions,
+                        notes=tuple(notes), market_differences=market_differences)

@@ -79,13 +79,20 @@ class Criterion(_Node):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CriteriaTree:
-    """The whole hierarchy, as read from a criteria file."""
+    """The whole hierarchy, as read from a criteria file.
+
+    ``method`` is the file's ``[method]`` table as read: settings of the ranking the
+    hierarchy feeds, checked by the module that uses them (the market hierarchy states its
+    normalisation there, :func:`exportmcda.model.markets.market_normalization`); empty when
+    the file has none.
+    """
 
     goal_id: str
     goal_en: str
     goal_ko: str
     criteria: tuple[Criterion, ...]
     path: str
+    method: Mapping[str, Any] = field(default_factory=dict)
 
     @property
     def leaves(self) -> tuple[Leaf, ...]:
@@ -261,9 +268,14 @@ def load_criteria(
         )
     if not criteria:
         raise ConfigError.single("no_criteria", "no [[criterion]] blocks", path=name)
+    method = data.get("method", {})
+    if not isinstance(method, dict):
+        raise ConfigError.single("bad_param", "[method] must be a table", path=name,
+                                 field="method", value=str(method))
     tree = CriteriaTree(
         goal_id=str(goal.get("id", "goal")), goal_en=str(goal.get("label_en", "Goal")),
         goal_ko=str(goal.get("label_ko", "목표")), criteria=tuple(criteria), path=name,
+        method=dict(method),
     )
     for leaf in tree.leaves if measures is None else ():
         check_params(leaf.measure, leaf.params, leaf.id, name)

@@ -4,7 +4,8 @@ The same tools as the technology side (:mod:`exportmcda.robustness`): one-at-a-t
 intervals within which the best country and the best ``top_n`` stay the same (the
 ``w_j (1 - x) / (1 - w_k)`` rescaling), and SMAA-2 rank acceptability over weights drawn
 uniformly on the simplex (Lahdelma & Salminen 2001): the share of weight vectors under which
-each country takes each rank. The varied weights are the market leaves the ranking used.
+each country takes each rank. The varied weights are the market leaves the ranking used,
+under its normalisation (min-max, as the market file states).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from exportmcda.errors import ConfigError
 from exportmcda.model.markets import MarketRanking
 from exportmcda.robustness.oat import OneAtATime, one_at_a_time
 from exportmcda.robustness.smaa import SmaaResult, smaa
@@ -21,11 +23,23 @@ __all__ = ["MarketRobustness", "market_robustness", "market_space"]
 
 
 def market_space(ranking: MarketRanking) -> WeightSpace:
-    """The weight space of a market ranking: its used leaves, identity map."""
+    """The weight space of a market ranking: its used leaves, identity map, its normalisation.
+
+    The leaves left out as constant over the countries are not varied (no weight on them can
+    change the ranking); a ranking with nothing to compare (one country) has no weight space:
+    ConfigError ``market_nothing_to_vary``.
+    """
     r = ranking.result
+    if not r.criteria:
+        raise ConfigError.single(
+            "market_nothing_to_vary",
+            f"no market criterion separates the {len(r.alternatives)} countries ranked: "
+            "no weight change can move the ranking", field="countries",
+            value=", ".join(r.alternatives),
+        )
     return WeightSpace.from_matrix(
         r.matrix, r.weights, r.types, alternatives=r.alternatives, criteria=r.criteria,
-        normalization=r.normalization or "vector",
+        normalization=r.normalization or ranking.normalization,
     )
 
 

@@ -3,9 +3,34 @@
 The study's question is two-sided (Kim 2021, §I: which technologies to export to which
 countries). The technology side is :func:`exportmcda.model.selection.select` (one target,
 1,044 technologies). The market side ranks the targets for one technology (or field) with the
-same engine (:func:`~exportmcda.rank.engine.rank_matrix`, TOPSIS, vector normalisation) over
-the market hierarchy of ``criteria/markets.toml``, weighted by the scenario's market
-judgments (``criteria/markets/<scenario>.toml``, assumed and labelled so).
+same engine (:func:`~exportmcda.rank.engine.rank_matrix`, TOPSIS) over the market hierarchy of
+``criteria/markets.toml``, weighted by the scenario's market judgments
+(``criteria/markets/<scenario>.toml``, assumed and labelled so).
+
+Normalisation: min-max over the countries ranked, as the market file states (``[method]
+normalization = "minmax"``, :func:`market_normalization`): each leaf becomes
+``(x - min) / (max - min)`` (benefit; ``(max - x) / (max - min)`` for a cost), so it spans 0
+at the worst country compared to 1 at the best, and the distance between the ideal and the
+anti-ideal along a leaf is exactly its weight. The formula is pymcdm's
+``minmax_normalization`` (its TOPSIS default) and the "min-max" method of the OECD/JRC
+*Handbook on Constructing Composite Indicators* (Nardo et al. 2008, step 5 "normalisation",
+p. 30), whose identical [0, 1] range is what lets weights be read as trade-offs. Why not the
+textbook vector normalisation ``x / ||x||`` (Hwang & Yoon 1981): it gives a leaf an influence
+in proportion to its spread *relative to its size*, so on the 16 targets a 0/1 leaf
+(``exported_here``) or urban growth (0.8-7.7 %/yr) moved scores several times more than their
+weights said, and the log leaves (ln urban population 12.6-20, ln income 8.6-11.7) far less
+(for T0607 under ``balanced``, ``exported_here`` at weight 0.11 gave 0.44 of Malaysia's
+0.72). The choice of normalisation changes TOPSIS rankings (Jahan & Edwards 2015, "A
+state-of-the-art survey on the influence of normalization techniques in ranking", Materials
+& Design 65: 335-342; ``topsis-opricovic2004-minmax`` in the reference cases), so it is
+stated in the market file and recorded with every result. A planner who sets a weight
+means that share of influence; min-max gives it. The price, stated in the same handbook:
+scores are relative to the countries compared (adding a country can move the others), and a
+leaf whose values barely differ is stretched to the full range, so a leaf whose spread is
+within rounding (:data:`CONSTANT_TOLERANCE`) counts as constant: it cannot separate the
+countries and is left out of that ranking with a ``market_leaves_constant`` note (as is a
+0/1 leaf that is 0 everywhere, and every leaf of a one-country ranking), never a division
+by zero.
 
 The export-potential matrix combines both sides per technology x country:
 
@@ -34,6 +59,7 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 import numpy as np
@@ -47,15 +73,26 @@ from exportmcda.data.taxonomy import FIELDS, Dimension, lookup
 from exportmcda.errors import ConfigError, ExportMcdaError, Note
 from exportmcda.model.criteria import CriteriaTree, Leaf, load_criteria
 from exportmcda.model.measures import score
-from exportmcda.model.scenarios import Scenario, ScenarioWeights, load_scenario, scenario_weights
+from exportmcda.model.scenarios import (
+    Scenario,
+    ScenarioWeights,
+    available_scenarios,
+    load_scenario,
+    scenario_weights,
+)
 from exportmcda.model.selection import Candidates, contributions, prepare, rank_candidates
+from exportmcda.model.weight_state import CUSTOM_SUFFIX
 from exportmcda.rank.directions import Direction
 from exportmcda.rank.engine import RankResult, rank_matrix
+from exportmcda.rank.inputs import read_only
 from exportmcda.rank.ranks import rank_with_ties
 from exportmcda.resources import criteria_dir
 
 __all__ = [
+    "CONSTANT_TOLERANCE",
+    "DEFAULT_NORMALIZATION",
     "MARKET_MEASURES",
+    "MARKET_NORMALIZATIONS",
     "ExportPotential",
     "MarketBase",
     "MarketRanking",
@@ -64,15 +101,28 @@ __all__ = [
     "load_market_criteria",
     "load_market_scenario",
     "market_base",
+    "market_normalization",
+    "market_scenario_file",
+    "market_scenario_for",
     "market_weights",
     "prepare_supply",
     "rank_markets",
+    "rank_markets_for",
     "single_targets",
     "with_targets",
 ]
 
 MARKET_MEASURES: tuple[str, ...] = ("indicator", "policy_priority", "exported_here")
 """The measures a market leaf may name (see ``criteria/markets.toml``)."""
+MARKET_NORMALIZATIONS: tuple[str, ...] = ("minmax", "vector")
+"""The normalisations ``[method] normalization`` may name (the fast TOPSIS ones)."""
+DEFAULT_NORMALIZATION = "minmax"
+"""The market side's normalisation when a market file states none (see the docstring)."""
+CONSTANT_TOLERANCE = 1e-12
+"""A leaf whose values over the countries ranked differ by at most this (relative to the
+largest magnitude, at least 1) is constant: rounding noise (a policy fit computed in another
+order differs in the 16th digit), which min-max would otherwise stretch to the full 0-1 range."""
+_METHOD_KEYS = ("normalization",)
 _TRANSFORMS = ("none", "log")
 _MISSING = ("worst",)
 BY = ("technology", "field")
@@ -82,12 +132,45 @@ BY = ("technology", "field")
 
 
 def load_market_criteria(path: str | Path | None = None) -> CriteriaTree:
-    """Read the market hierarchy (default ``criteria/markets.toml``) and check its leaves."""
+    """Read the market hierarchy (default ``criteria/markets.toml``) and check its leaves.
+
+    Also checks its ``[method]`` table (only ``normalization``, one of
+    :data:`MARKET_NORMALIZATIONS`).
+    """
     file = Path(path) if path is not None else criteria_dir() / "markets.toml"
     tree = load_criteria(file, measures=MARKET_MEASURES)
     for leaf in tree.leaves:
         _check_leaf(leaf, str(file))
+    unknown = [k for k in tree.method if k not in _METHOD_KEYS]
+    if unknown:
+        raise ConfigError.single(
+            "bad_param", f"[method] accepts {', '.join(_METHOD_KEYS)}", path=str(file),
+            field=f"method.{unknown[0]}", value=str(tree.method[unknown[0]]),
+        )
+    market_normalization(tree)
     return tree
+
+
+def market_normalization(tree: CriteriaTree) -> str:
+    """The normalisation the market hierarchy states (``[method] normalization``).
+
+    :data:`DEFAULT_NORMALIZATION` (min-max) when the file states none; ConfigError naming
+    the file for a value not in :data:`MARKET_NORMALIZATIONS`.
+    """
+    value = tree.method.get("normalization", DEFAULT_NORMALIZATION)
+    if value not in MARKET_NORMALIZATIONS:
+        raise ConfigError.single(
+            "bad_param", f"normalization must be one of {', '.join(MARKET_NORMALIZATIONS)}",
+            path=tree.path, field="method.normalization", value=str(value),
+        )
+    return str(value)
+
+
+def _constant(high: np.ndarray, low: np.ndarray) -> np.ndarray:
+    """Where a leaf's values (their maximum and minimum) do not differ beyond rounding."""
+    scale = np.maximum(1.0, np.maximum(np.abs(high), np.abs(low)))
+    flat: np.ndarray = (high - low) <= CONSTANT_TOLERANCE * scale
+    return flat
 
 
 def _check_leaf(leaf: Leaf, path: str) -> None:
@@ -116,11 +199,20 @@ def load_market_scenario(name_or_path: str | Path) -> Scenario:
 
 
 def market_weights(
-    scenario: Scenario, tree: CriteriaTree, leaf_weights: Mapping[str, float] | None = None
+    scenario: Scenario | None, tree: CriteriaTree,
+    leaf_weights: Mapping[str, float] | None = None,
 ) -> dict[str, float]:
-    """Global weight per market leaf: the scenario's AHP weights, or ``leaf_weights`` given."""
+    """Global weight per market leaf: ``leaf_weights`` given, else the scenario's AHP weights.
+
+    A leaf ``leaf_weights`` does not name weighs 0; without ``leaf_weights`` a scenario is
+    required (ConfigError ``market_no_judgments``).
+    """
     if leaf_weights is not None:
         return {leaf.id: float(leaf_weights.get(leaf.id, 0.0)) for leaf in tree.leaves}
+    if scenario is None:
+        raise ConfigError.single("market_no_judgments",
+                                 "no market judgments and no market weights given",
+                                 field="scenario")
     return dict(scenario_weights(scenario, tree).leaf_weights)
 
 
@@ -250,7 +342,11 @@ def _resolve_field(name: str | int) -> int:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class MarketRanking:
-    """Target countries ranked for one technology or field, with explanations and sources."""
+    """Target countries ranked for one technology or field, with explanations and sources.
+
+    ``matrix`` holds every market leaf (the values used); ``result`` ranks on the leaves that
+    separate the countries (``left_out`` the constant ones, reported in ``notes``).
+    """
 
     row: str  # technology id or field name
     kind: str  # "technology" | "field"
@@ -259,6 +355,8 @@ class MarketRanking:
     weights: Mapping[str, float]  # global weight per market leaf (as given)
     sources: Mapping[str, list[dict[str, Any]]]  # country -> per-leaf sources
     notes: tuple[Note, ...] = ()
+    normalization: str = DEFAULT_NORMALIZATION
+    left_out: tuple[str, ...] = ()  # leaves constant over the countries ranked
     _contributions: np.ndarray = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -266,7 +364,11 @@ class MarketRanking:
 
     @property
     def contributions(self) -> np.ndarray:
-        """Each used leaf's share of each country's closeness (rows sum to the score)."""
+        """Each used leaf's share of each country's closeness (rows sum to the score).
+
+        With nothing to compare (:func:`rank_markets`: one country) there is no used leaf
+        and the neutral score 1 has no contributions.
+        """
         return self._contributions
 
     def records(self) -> list[dict[str, Any]]:
@@ -285,6 +387,7 @@ class MarketRanking:
                 "contributions": {k: parts.get(k, 0.0) for k in self.matrix.columns},
                 "top_criteria": sorted(parts, key=lambda k: -parts[k])[:2],
                 "sources": self.sources[country],
+                "normalization": self.normalization,
             })
         return out
 
@@ -337,6 +440,83 @@ def _demand_columns(
     return pd.DataFrame(cols, index=base.table.index)
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Setting:
+    """What every row ranked by one call shares: hierarchy, weights, countries, indicators."""
+
+    tree: CriteriaTree
+    weights: Mapping[str, float]
+    codes: tuple[str, ...]
+    base: MarketBase
+    normalization: str
+    weighed: CriteriaTree  # the technology criteria as the scenario weighs them
+
+
+def _setting(
+    tech_tree: CriteriaTree, scenario: Scenario, countries: Mapping[str, CountryProfile],
+    indicators: Mapping[str, CountryIndicators], targets: Sequence[str] | None,
+    market_tree: CriteriaTree | None, market_scenario: Scenario | None,
+    leaf_weights: Mapping[str, float] | None,
+) -> _Setting:
+    tree = market_tree if market_tree is not None else load_market_criteria()
+    judged = (market_scenario if market_scenario is not None or leaf_weights is not None
+              else market_scenario_for(scenario))
+    weights_of = market_weights(judged, tree, leaf_weights)
+    codes = tuple(targets) if targets else single_targets(countries, indicators)
+    missing = [c for c in codes if c not in countries]
+    if missing:
+        raise ConfigError.single(
+            "market_unknown_target", f"unknown target(s) {', '.join(missing)}; known: "
+            f"{', '.join(sorted(countries))}", field="countries", value=", ".join(missing),
+        )
+    return _Setting(tree=tree, weights=weights_of, codes=codes,
+                    base=market_base(tree, indicators, codes),
+                    normalization=market_normalization(tree),
+                    weighed=scenario_weights(scenario, tech_tree).tree)
+
+
+def market_scenario_file(scenario: Scenario) -> Path:
+    """The file of a scenario's market judgments, ``criteria/markets/<id>.toml``.
+
+    A scenario the user adjusted (id ``<id>-custom``, :mod:`exportmcda.model.weight_state`)
+    changes the technology weights only: its market judgments are its base scenario's.
+    ConfigError ``market_no_judgments`` when neither file exists.
+    """
+    known = available_scenarios(criteria_dir() / "markets")
+    for name in (scenario.id, scenario.id.removesuffix(CUSTOM_SUFFIX)):
+        if name in known:
+            return known[name]
+    raise ConfigError.single(
+        "market_no_judgments", f"no market judgments for scenario {scenario.id!r} in "
+        f"criteria/markets/; known: {', '.join(known)}", field="scenario", value=scenario.id,
+    )
+
+
+def market_scenario_for(scenario: Scenario) -> Scenario:
+    """The market judgments of a (technology) scenario (see :func:`market_scenario_file`)."""
+    return load_market_scenario(market_scenario_file(scenario))
+
+
+def _technology_policy(
+    db: Database, s: _Setting, countries: Mapping[str, CountryProfile],
+    technologies: Sequence[str],
+) -> pd.DataFrame:
+    """Technologies x countries: the policy fit, scored once per country for all of them."""
+    unknown = [t for t in technologies if t not in db.technologies.index]
+    if unknown:
+        raise ConfigError.single("unknown_technology", "no such technology id",
+                                 field="technology", value=", ".join(unknown))
+    leaf = _policy_leaf(s.weighed)
+    return pd.DataFrame({
+        c: score(db, s.weighed, countries[c], leaves=(leaf,)).matrix[leaf] for c in s.codes
+    }).loc[list(technologies)].astype("float64")
+
+
+def _fields_of(db: Database, technology: str) -> list[int]:
+    return sorted({int(f) for f in db.rows.loc[db.rows["technology_id"] == technology,
+                                                "field"]})
+
+
 def rank_markets(
     db: Database,
     tech_tree: CriteriaTree,
@@ -353,73 +533,133 @@ def rank_markets(
 ) -> MarketRanking:
     """Rank the targets for one technology (or one field) over the market leaves.
 
-    TOPSIS with vector normalisation (:func:`rank_matrix`). A leaf that is 0 for every
-    country (e.g. ``exported_here`` for a technology sold to none of them) is left out and
-    its weight shared in proportion among the others (a ``zero_columns_dropped`` note):
-    TOPSIS closeness is unchanged by this (see ``selection._informative``).
+    TOPSIS (:func:`rank_matrix`) with the market file's normalisation (min-max: see the
+    module docstring). A leaf with the same value for every country ranked (e.g.
+    ``exported_here`` for a technology sold to none of them) cannot separate them: it is left
+    out and its weight shared in proportion among the others, with a
+    ``market_leaves_constant`` note naming it. TOPSIS closeness is unchanged by this: a
+    constant column adds 0 to both separations, and closeness is invariant to scaling all
+    weights by one factor (Hwang & Yoon 1981). When no leaf separates the countries (a
+    one-country ranking) there is nothing to compare: every country scores 1 (demand
+    neutral, as in :func:`export_potential`), with a ``market_nothing_to_compare`` note,
+    never a division by zero. The market judgments default to the scenario's
+    (:func:`market_scenario_for`).
     """
     if (technology is None) == (field_name is None):
         raise ConfigError.single("market_one_of", "give a technology or a field, not both",
                                  field="technology")
-    tree = market_tree if market_tree is not None else load_market_criteria()
-    weights_of = market_weights(
-        market_scenario if market_scenario is not None else load_market_scenario(scenario.id),
-        tree, leaf_weights,
-    )
-    codes = tuple(targets) if targets else single_targets(countries, indicators)
-    missing = [c for c in codes if c not in countries]
-    if missing:
-        raise ConfigError.single(
-            "market_unknown_target", f"unknown target(s) {', '.join(missing)}; known: "
-            f"{', '.join(sorted(countries))}", field="countries", value=", ".join(missing),
-        )
-    base = market_base(tree, indicators, codes)
-    weighed = scenario_weights(scenario, tech_tree).tree
+    s = _setting(tech_tree, scenario, countries, indicators, targets, market_tree,
+                 market_scenario, leaf_weights)
     if technology is not None:
-        if technology not in db.technologies.index:
-            raise ConfigError.single("unknown_technology", "no such technology id",
-                                     field="technology", value=technology)
-        leaf = _policy_leaf(weighed)
-        policy = pd.Series({
-            c: score(db, weighed, countries[c], leaves=(leaf,)).matrix[leaf].to_dict()[
-                technology]
-            for c in codes
-        }, dtype="float64")
-        exported = pd.Series(_exported(db, codes).loc[technology], dtype="float64")
-        fields = sorted({int(f) for f in db.rows.loc[db.rows["technology_id"] == technology,
-                                                      "field"]})
-        row = technology
-    else:
-        number = _resolve_field(field_name if field_name is not None else "")
-        policy = pd.Series({c: float(countries[c].fit_vector()[number - 1]) for c in codes})
-        members = _field_members(db).get(number, [])
-        exported = pd.Series(_exported(db, codes).reindex(members).mean() if members
-                             else 0.0, index=list(codes), dtype="float64")
-        fields = [number]
-        row = FIELDS[number - 1].en
-    matrix = _demand_columns(tree, base, policy, exported)
-    used = [c for c in matrix.columns if np.any(matrix[c].to_numpy() != 0)]
-    notes = list(base.notes)
-    dropped = [c for c in matrix.columns if c not in used]
+        policy = pd.Series(_technology_policy(db, s, countries, [technology]).loc[technology],
+                           dtype="float64")
+        exported = pd.Series(_exported(db, s.codes).loc[technology], dtype="float64")
+        return _rank_row(s, countries, technology, "technology", policy, exported,
+                         _fields_of(db, technology))
+    number = _resolve_field(field_name if field_name is not None else "")
+    policy = pd.Series({c: float(countries[c].fit_vector()[number - 1]) for c in s.codes})
+    members = _field_members(db).get(number, [])
+    exported = pd.Series(_exported(db, s.codes).reindex(members).mean() if members
+                         else 0.0, index=list(s.codes), dtype="float64")
+    return _rank_row(s, countries, FIELDS[number - 1].en, "field", policy, exported, [number])
+
+
+def rank_markets_for(
+    db: Database,
+    tech_tree: CriteriaTree,
+    scenario: Scenario,
+    countries: Mapping[str, CountryProfile],
+    indicators: Mapping[str, CountryIndicators],
+    technologies: Sequence[str],
+    *,
+    targets: Sequence[str] | None = None,
+    market_tree: CriteriaTree | None = None,
+    market_scenario: Scenario | None = None,
+    leaf_weights: Mapping[str, float] | None = None,
+) -> dict[str, MarketRanking]:
+    """:func:`rank_markets` for several technologies, the policy fit scored once per country.
+
+    The same rankings as one call per technology (tested), at the cost of one call (the
+    scoring, ~0.2 s for 16 countries) plus one small TOPSIS per technology: what an export
+    of a shortlist and its audit record need.
+    """
+    s = _setting(tech_tree, scenario, countries, indicators, targets, market_tree,
+                 market_scenario, leaf_weights)
+    ids = list(dict.fromkeys(technologies))
+    policy = _technology_policy(db, s, countries, ids)
+    exported = _exported(db, s.codes)
+    return {
+        t: _rank_row(s, countries, t, "technology", pd.Series(policy.loc[t], dtype="float64"),
+                     pd.Series(exported.loc[t], dtype="float64"), _fields_of(db, t))
+        for t in ids
+    }
+
+
+def _rank_row(
+    s: _Setting, countries: Mapping[str, CountryProfile], row: str, kind: str,
+    policy: pd.Series, exported: pd.Series, fields: Sequence[int],
+) -> MarketRanking:
+    """Rank ``s.codes`` for one row (technology or field) given its policy and exports."""
+    codes, tree = s.codes, s.tree
+    matrix = _demand_columns(tree, s.base, policy, exported)
+    values = matrix.to_numpy(dtype=float)
+    flat = _constant(values.max(axis=0), values.min(axis=0))
+    used = [c for c, f in zip(matrix.columns, flat, strict=True) if not f]
+    dropped = tuple(c for c in matrix.columns if c not in used)
+    notes = list(s.base.notes)
     if dropped:
-        notes.append(Note.of("zero_columns_dropped", leaves=", ".join(dropped)))
-    w = np.array([weights_of[c] for c in used], dtype=float)
-    if not w.sum() > 0:
-        raise ConfigError.single(
-            "no_weight_left", "every market criterion with a weight is 0 for every country"
+        notes.append(Note.of("market_leaves_constant", leaves=", ".join(dropped),
+                             n=len(codes)))
+    provenance = "country indicators (data/countries/indicators) and policy profiles"
+    if not used:
+        notes.append(Note.of("market_nothing_to_compare", n=len(codes)))
+        result = _neutral_result(codes, s.normalization, provenance)
+    else:
+        w = np.array([s.weights[c] for c in used], dtype=float)
+        if not w.sum() > 0:
+            raise ConfigError.single(
+                "no_weight_left",
+                "every market criterion with a weight is the same for every country",
+            )
+        result = rank_matrix(
+            matrix[used], w / w.sum(), {c: tree.leaf(c).direction for c in used},
+            normalization=s.normalization, provenance=provenance,
         )
-    result = rank_matrix(
-        matrix[used], w / w.sum(), {c: tree.leaf(c).direction for c in used},
-        provenance="country indicators (data/countries/indicators) and policy profiles",
-    )
     notes += list(result.notes)
     sources = {
-        c: _sources(base, tree, countries[c], c, fields, float(exported.to_dict().get(c, 0.0)))
+        c: _sources(s.base, tree, countries[c], c, fields,
+                    float(exported.to_dict().get(c, 0.0)))
         for c in codes
     }
-    return MarketRanking(row=row, kind="technology" if technology else "field",
-                         result=result, matrix=matrix, weights=weights_of, sources=sources,
-                         notes=tuple(dict.fromkeys(notes)))
+    return MarketRanking(row=row, kind=kind, result=result, matrix=matrix, weights=s.weights,
+                         sources=sources, notes=tuple(dict.fromkeys(notes)),
+                         normalization=s.normalization, left_out=dropped)
+
+
+def _neutral_result(codes: Sequence[str], normalization: str, provenance: str) -> RankResult:
+    """The ranking of countries no leaf separates: all score 1, tied, ordered by code.
+
+    What TOPSIS gives when the ideal and the anti-ideal coincide is 0/0; the market side's
+    stated convention (as :func:`_batched_closeness`) is closeness 1, "demand neutral". No
+    leaf is used, so there is nothing to apportion (no contributions).
+    """
+    n = len(codes)
+    scores = read_only(np.ones(n))
+    none = read_only(np.zeros((n, 0)))
+    ties = rank_with_ties(scores, list(codes))
+    return RankResult(
+        method="topsis", normalization=normalization, params=MappingProxyType({}),
+        engine="none (nothing to compare)", alternatives=tuple(codes), criteria=(),
+        matrix=none, weights=read_only(np.zeros(0)),
+        types=read_only(np.zeros(0), dtype=np.int64),  # type: ignore[arg-type]
+        scores=scores, ranks=ties.average, order=ties.order, higher_is_better=True, ties=ties,
+        intermediates=MappingProxyType({
+            "nmatrix": none, "wnmatrix": none, "nis": read_only(np.zeros(0)),
+            "pis": read_only(np.zeros(0)), "dnis": read_only(np.zeros(n)),
+            "dpis": read_only(np.zeros(n)), "pref": scores,
+        }),
+        provenance=provenance,
+    )
 
 
 # ----------------------------------------------------------------------------- matrix
@@ -445,16 +685,31 @@ def prepare_supply(
     })
 
 
-def _batched_closeness(x: np.ndarray, w: np.ndarray, signs: np.ndarray) -> np.ndarray:
+def _batched_closeness(
+    x: np.ndarray, w: np.ndarray, signs: np.ndarray, normalization: str = DEFAULT_NORMALIZATION
+) -> tuple[np.ndarray, np.ndarray]:
     """TOPSIS closeness of many small problems at once: x (rows, countries, leaves).
 
-    Vector normalisation per (row, leaf) over the countries; a column that is 0 for every
-    country normalises to 0 (it adds 0 to both separations: the same closeness as leaving it
-    out, as :func:`rank_markets` does). A row whose countries do not differ on any weighted
-    leaf has no ranking: closeness 1 for all (demand neutral), reported by the caller.
+    Each (row, leaf) is normalised over the countries as :func:`rank_matrix` does it
+    (min-max: ``(x - min) / (max - min)``, cost ``(max - x) / (max - min)``; vector:
+    ``x / ||x||``, cost ``1 - x / ||x||``). A (row, leaf) constant over the countries
+    (:data:`CONSTANT_TOLERANCE`) normalises to 0: it adds 0 to both separations, the same
+    closeness as leaving it out, as :func:`rank_markets` does. A row whose countries do not
+    differ on any weighted leaf has no ranking: closeness 1 for all (demand neutral).
+    Returns the closeness (rows, countries) and the constant mask (rows, leaves), which the
+    caller reports.
     """
-    norm = np.sqrt((x**2).sum(axis=1, keepdims=True))
-    n = np.divide(x, norm, out=np.zeros_like(x), where=norm > 0)
+    high, low = x.max(axis=1, keepdims=True), x.min(axis=1, keepdims=True)
+    flat = _constant(high, low)
+    cost = signs < 0
+    if normalization == "minmax":
+        span = np.where(flat, 1.0, high - low)
+        n = np.where(cost, high - x, x - low) / span
+    else:
+        norm = np.sqrt((x**2).sum(axis=1, keepdims=True))
+        q = np.divide(x, norm, out=np.zeros_like(x), where=norm > 0)
+        n = np.where(cost, 1.0 - q, q)
+    n = np.where(flat, 0.0, n)
     v = n * w
     hi, lo = v.max(axis=1, keepdims=True), v.min(axis=1, keepdims=True)
     ideal = np.where(signs > 0, hi, lo)
@@ -463,7 +718,7 @@ def _batched_closeness(x: np.ndarray, w: np.ndarray, signs: np.ndarray) -> np.nd
     d_minus = np.sqrt(((v - anti) ** 2).sum(axis=2))
     total = d_plus + d_minus
     out: np.ndarray = np.divide(d_minus, total, out=np.ones_like(total), where=total > 0)
-    return out
+    return out, flat[:, 0, :]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -482,6 +737,7 @@ class ExportPotential:
     market_leaf_weights: Mapping[str, float]
     rule: str = "weighted geometric mean supply^(1-a) * demand^a (Decreux & Spies 2016)"
     notes: tuple[Note, ...] = ()
+    normalization: str = DEFAULT_NORMALIZATION  # of the market side (demand)
 
     def best_rows(self, top: int | None) -> tuple[str, ...]:
         """The ``top`` rows by their best cell (all when ``None``), best first."""
@@ -507,6 +763,7 @@ class ExportPotential:
             "by": self.by, "rows": list(rows), "countries": list(self.countries),
             "cells": cells, "rule": self.rule, "demand_weight": self.demand_weight,
             "market_weights": dict(self.market_leaf_weights),
+            "normalization": self.normalization,
             "notes": [n.as_dict() for n in self.notes],
         }
 
@@ -552,10 +809,11 @@ def export_potential(
     tree = market_tree if market_tree is not None else load_market_criteria()
     weights_of = market_weights(
         market_scenario if market_scenario is not None
-        else load_market_scenario(supply.scenario.id), tree, leaf_weights,
+        else market_scenario_for(supply.scenario), tree, leaf_weights,
     )
     codes = tuple(supply.candidates)
     base = market_base(tree, indicators, codes)
+    normalization = market_normalization(tree)
     ranked = {c: rank_candidates(cand, supply.scenario, cand.country, supply.weights)
               for c, cand in supply.candidates.items()}
     techs = ranked[codes[0]].result.alternatives
@@ -592,7 +850,12 @@ def export_potential(
             else:
                 x[:, :, k] = exported.to_numpy(dtype=float)
         signs = np.array([1 if leaf.direction is Direction.BENEFIT else -1 for leaf in leaves])
-        demand = _batched_closeness(x, w / w.sum(), signs)
+        demand, flat = _batched_closeness(x, w / w.sum(), signs, normalization)
+        notes += [
+            Note.of("market_leaves_constant_rows", leaf=leaf.id, rows=int(k), total=len(rows),
+                    n=len(codes))
+            for leaf, k in zip(leaves, flat.sum(axis=0), strict=True) if k
+        ]
     demand_frame = pd.DataFrame(demand, index=list(rows), columns=list(codes))
     sup.index = list(rows)
     cell = sup.to_numpy(dtype=float) ** (1 - demand_weight) * demand**demand_weight
@@ -601,7 +864,7 @@ def export_potential(
         by=by, rows=rows, countries=codes, supply=sup, demand=demand_frame, score=scores,
         rank_in_row=_ranks(scores, 1), rank_in_country=_ranks(scores, 0),
         demand_weight=demand_weight, market_leaf_weights=weights_of,
-        notes=tuple(dict.fromkeys(notes)),
+        notes=tuple(dict.fromkeys(notes)), normalization=normalization,
     )
 
 
