@@ -86,6 +86,8 @@ MARKET_TECH = "market_technology"  # technology id, or None: the shortlist's fir
 MARKET_FIELD = "market_field"  # field number (taxonomy)
 MARKET_COUNTRIES = "market_countries"  # target codes ranked and shown in the matrix
 MARKET_ROWS = "market_rows"  # rows of the matrix: "fields" or "shortlist"
+_MARKET_ASKED = "_market_asked"  # the link's countries, until the markets page checks them
+_MARKET_LINK = "_market_link"  # the link's market weights, until the markets page applies them
 _MARKET_MEMO = "_memo.market_weights"  # (base ScenarioWeights, WeightState, ScenarioWeights)
 _BASE_MEMO = "_memo.base_weights"  # (scenario, its ScenarioWeights)
 _WEIGHTS_MEMO = "_memo.weights"  # (scenario, WeightState, ScenarioWeights)
@@ -139,7 +141,10 @@ def _init_markets(params: Any) -> None:
 
     ``technology=T0004`` or ``field=3`` (the taxonomy number), ``markets=IND,SAU,...``
     (at least two known targets, else the default), ``rows=shortlist``, ``mweights=...``
-    (:func:`~exportmcda.model.weight_state.url_changed_weights`).
+    (:func:`~exportmcda.model.weight_state.url_changed_weights`). Only read here: the
+    countries are checked and the weights applied when the markets page first needs them
+    (:func:`market_countries`, :func:`market_weight_state`), so that another first page
+    loads no indicators and solves no market judgments.
     """
     tech = str(params.get("technology", "")).strip().upper()
     field = str(params.get("field", "")).strip()
@@ -149,14 +154,10 @@ def _init_markets(params: Any) -> None:
     st.session_state[MARKET_FIELD] = number or 1
     st.session_state[MARKET_KIND] = "field" if number and not known else "technology"
     wanted = [c.strip().upper() for c in str(params.get("markets", "")).split(",")]
-    chosen = [c for c in dict.fromkeys(wanted) if c in market_options()]
-    st.session_state[MARKET_COUNTRIES] = (
-        chosen if len(chosen) >= 2 else list(market_default_countries())
-    )
+    st.session_state[_MARKET_ASKED] = [c for c in dict.fromkeys(wanted) if c]
     rows = str(params.get("rows", ""))
     st.session_state[MARKET_ROWS] = rows if rows in MARKET_ROW_KINDS else MARKET_ROW_KINDS[0]
-    reset_market_weights()
-    apply_url_market_weights(str(params.get("mweights", "")))
+    st.session_state[_MARKET_LINK] = str(params.get("mweights", ""))
 
 
 def lang() -> str:
@@ -201,13 +202,20 @@ def _market_url() -> dict[str, str]:
         out["field"] = str(st.session_state.get(MARKET_FIELD, 1))
     elif st.session_state.get(MARKET_TECH):
         out["technology"] = str(st.session_state[MARKET_TECH])
-    chosen = tuple(st.session_state.get(MARKET_COUNTRIES, ()))
-    if chosen and chosen != market_default_countries():
+    chosen = st.session_state.get(MARKET_COUNTRIES)
+    if chosen is None:  # the markets page not opened yet: the link's own value, if any
+        asked = st.session_state.get(_MARKET_ASKED) or []
+        if asked:
+            out["markets"] = ",".join(asked)
+    elif tuple(chosen) != market_default_countries():
         out["markets"] = ",".join(chosen)
     if st.session_state.get(MARKET_ROWS, MARKET_ROW_KINDS[0]) != MARKET_ROW_KINDS[0]:
         out["rows"] = str(st.session_state[MARKET_ROWS])
-    link = url_changed_weights(market_weight_state(), market_base_weights())
-    if link is not None:
+    if MARKET_WEIGHTS in st.session_state:
+        link = url_changed_weights(market_weight_state(), market_base_weights())
+    else:
+        link = st.session_state.get(_MARKET_LINK) or None
+    if link:
         out["mweights"] = link
     return out
 
@@ -538,13 +546,28 @@ def market_base_weights() -> ScenarioWeights:
     return _market_base(market_scenario_id())
 
 
+def market_countries() -> list[str]:
+    """The countries the markets page ranks (the link's, checked once; else the default)."""
+    chosen = st.session_state.get(MARKET_COUNTRIES)
+    if chosen is None:
+        asked = [c for c in st.session_state.pop(_MARKET_ASKED, []) if c in market_options()]
+        chosen = asked if len(asked) >= 2 else list(market_default_countries())
+        st.session_state[MARKET_COUNTRIES] = chosen
+    return list(chosen)
+
+
 def market_weight_state() -> WeightState:
-    """The session's market weights; reseeded when the scenario (so its market file) changed."""
+    """The session's market weights; reseeded when the scenario (so its market file) changed.
+
+    The first call seeds them and applies the link's market weights (:data:`_MARKET_LINK`).
+    """
     value: WeightState | None = st.session_state.get(MARKET_WEIGHTS)
     if value is None or value.seeded_from != market_scenario_id():
-        value = seed(market_base_weights())
-        st.session_state[MARKET_WEIGHTS] = value
-    return value
+        st.session_state[MARKET_WEIGHTS] = seed(market_base_weights())
+        if value is None:
+            apply_url_market_weights(str(st.session_state.pop(_MARKET_LINK, "")))
+    current: WeightState = st.session_state[MARKET_WEIGHTS]
+    return current
 
 
 def reset_market_weights() -> None:

@@ -289,3 +289,29 @@ def test_compare_shows_each_target_s_indicators_with_their_source(world):
     assert list(table.columns)[:3] == ["단위", "인도", "아세안 스마트시티 네트워크"]
     assert set(table["아세안 스마트시티 네트워크"]) == {""}  # a network has no indicators
     assert any("시장 지표가 없습니다" in c for c in caption_texts(korean))
+
+
+def test_a_markets_link_passes_through_another_page_untouched():
+    """Another first page keeps the link's market choices and does no market work (no
+    indicators read, no market judgments solved) until the markets page is opened."""
+    from streamlit.testing.v1 import AppTest
+
+    from tests.ui.apppages import APP
+
+    link = "policy_priority:0.2500,exported_here:0.7500"
+    at = AppTest.from_file(APP, default_timeout=180)
+    for key, value in {"technology": "T0004", "markets": "IND,SAU", "mweights": link,
+                       "top": "5"}.items():
+        at.query_params[key] = value
+    at.run()
+    at.switch_page("ui/pages/ranking.py").run()
+    assert not at.exception
+    assert "market_weight_state" not in at.session_state
+    assert at.query_params["technology"] == "T0004"
+    assert at.query_params["markets"] == "IND,SAU"
+    assert at.query_params["mweights"] == link
+    at.switch_page(PAGE).run()
+    assert not at.exception
+    assert at.multiselect(key="_w.market_countries").value == ["IND", "SAU"]
+    assert at.slider(key="market.weight.exported_here").value == pytest.approx(0.75)
+    assert at.query_params["mweights"] == link

@@ -33,6 +33,7 @@ def page() -> None:
     st.title(t("page_markets", lang))
     components.synthetic_notice(db, lang)
     st.caption(t("markets_intro", lang))
+    state.market_countries()  # the link's countries, checked against the known targets
     chosen = components.bound(
         st.multiselect, state.MARKET_COUNTRIES, t("markets_countries", lang),
         options=list(state.market_options()),
