@@ -136,6 +136,9 @@ def test_the_page_in_korean(db, world, balanced, market_base):
     assert shown["국가"].tolist() == names_in(expected, world, "ko")
     for header in shown.columns:
         assert HANGUL.search(header), header
+    korean_name = str(db.technologies.loc[first, "technology_name_ko"])  # the sample's
+    headings = [re.sub(r"\\(.)", r"\1", s.value) for s in at.subheader]  # as read
+    assert f"{korean_name}: 어느 시장부터, 왜" in headings
     numbers = heatmap_numbers(at, "기술 분야")
     assert set(numbers.index) == {f.ko for f in FIELDS}
     assert all(HANGUL.search(c) for c in numbers.columns)

@@ -70,9 +70,11 @@ def _pick(lang: str) -> tuple[str, str, str]:
                 format_func=fields.__getitem__,
             )
             return "field", str(number), fields[int(number)]
-        technologies = state.database().technologies
-        ids = [str(i) for i in technologies.index]
-        names = dict(zip(ids, technologies["technology_name"].astype(str), strict=True))
+        # every technology, named in the page's language (the cached, described candidates)
+        described = state.candidates(state.weights(), str(st.session_state[state.COUNTRY]),
+                                     lang).described
+        ids = [str(i) for i in described.index]
+        names = dict(zip(ids, described["technology_name"].astype(str), strict=True))
         if st.session_state.get(state.MARKET_TECH) not in names:
             st.session_state[state.MARKET_TECH] = state.selection().top_ids(1)[0]
         chosen = str(components.bound(
@@ -158,8 +160,8 @@ def _ranking(ranking: MarketRanking, kind: str, row_name: str, lang: str) -> Non
         t("col_market_score", lang): [f"{r['score']:.3f}" for r in records],
         **{label: [f"{r['contributions'][leaf]:.3f}" for r in records]
            for label, leaf in leaves.items()},
-    }), widths={t("col_rank", lang): 55, t("col_country", lang): 150,
-                t("col_market_score", lang): 110, **dict.fromkeys(leaves, 105)})
+    }), widths={t("col_rank", lang): 55, t("col_country", lang): 140,
+                t("col_market_score", lang): 160, **dict.fromkeys(leaves, 100)})
     st.caption(t("markets_contrib_caption", lang))
     reasons = market_reasons(ranking, tree)
     with st.container(border=True, key="market-reasons"):
