@@ -12,6 +12,13 @@ Weights live in the session as one :class:`~exportmcda.model.weight_state.Weight
 (per node of the hierarchy: direct weights from the sliders or AHP judgments from the
 pairwise editor), seeded from the scenario; what it means (changed or not, the effective
 scenario, a link's weights, the editor's values) is decided by that library module.
+
+The markets page keeps a second :class:`WeightState`, over the market hierarchy
+(``criteria/markets.toml``), seeded from the scenario's market judgments
+(``criteria/markets/<id>.toml``); a :class:`WeightScope` tells the one slider component
+(``ui.components.weight_sliders``) which of the two it edits. Its country ranking and
+export-potential matrix are cached per database, choice and weights (``st.cache_resource``),
+the matrix built on the pages' cached technology scoring (:func:`candidates`).
 """
 
 from __future__ import annotations
