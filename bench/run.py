@@ -209,6 +209,15 @@ def _smaa(settings: Settings) -> Result:
     return {k: v for k, v in smaa_case(settings.quick).items() if k != "name"}
 
 
+@case("shortlist-rules-1044")
+def _shortlist(settings: Settings) -> Result:
+    """The rule-bound shortlist, top 20, every rule kind, vs the ranking (bench/shortlist.py)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from shortlist import shortlist_case
+
+    return {k: v for k, v in shortlist_case(settings.quick).items() if k != "name"}
+
+
 def _startup() -> Any:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     import startup

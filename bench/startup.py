@@ -24,20 +24,16 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu"]
 
 Result = dict[str, Any]
 
@@ -105,40 +101,18 @@ def cli_case(name: str, repeats: int) -> Result:
 # ----------------------------------------------------------------------------- first page
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _start(app: Path, port: int) -> subprocess.Popen[bytes]:
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(app),
-         "--server.headless", "true", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.fileWatcherType", "none"],
-        cwd=ROOT, env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as r:
-                if r.status == 200:
-                    return proc
-        except OSError:
-            time.sleep(0.1)
-    proc.terminate()
-    raise RuntimeError("the Streamlit server did not become healthy within 60 s")
-
-
 def _first_page_s(app: Path, baseline: bool) -> float:
     """Seconds from a healthy fresh server to the page's content being shown."""
     from playwright.sync_api import sync_playwright
 
+    sys.path.insert(0, str(ROOT))  # the browser tests' server and Chromium settings
+    from tests.browser.conftest import free_port, launch, start_server
+
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch(p)
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        port = _free_port()
-        server = _start(app, port)
+        port = free_port()
+        server = start_server(port, app, _env())
         try:
             start = time.perf_counter()
             page.goto(f"http://127.0.0.1:{port}/", timeout=120_000)
@@ -148,7 +122,7 @@ def _first_page_s(app: Path, baseline: bool) -> float:
                 page.get_by_test_id("stVegaLiteChart").first.wait_for(
                     state="visible", timeout=120_000
                 )
-                page.get_by_test_id("stTable").first.wait_for(state="attached", timeout=120_000)
+                page.get_by_test_id("stDataFrame").first.wait_for(state="attached", timeout=120_000)
             elapsed = time.perf_counter() - start
         finally:
             server.terminate()

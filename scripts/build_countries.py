@@ -19,7 +19,6 @@ After this one run the files are edited by hand; see data/countries/README.md.
 
 from __future__ import annotations
 
-import argparse
 import csv
 import re
 import sys
@@ -27,6 +26,8 @@ import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from reference_build import run_build
 
 from exportmcda.data.countries import load_countries
 from exportmcda.data.taxonomy import FIELDS
@@ -390,28 +391,16 @@ def build(csv_path: Path, md_path: Path, out: Path) -> list[Path]:
     return written
 
 
-REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference"
-"""The team's reference data, beside the repository (``../shared/reference``)."""
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Command-line entry point."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--csv", type=Path, default=REFERENCE / "country-policies.csv"
+    return run_build(
+        build,
+        description=__doc__.splitlines()[0],
+        reference_stem="country-policies",
+        default_out=Path("data/countries"),
+        error=BuildError,
+        argv=argv,
     )
-    parser.add_argument(
-        "--md", type=Path, default=REFERENCE / "country-policies.md"
-    )
-    parser.add_argument("--out", type=Path, default=Path("data/countries"))
-    args = parser.parse_args(argv)
-    try:
-        written = build(args.csv, args.md, args.out)
-    except BuildError as exc:
-        sys.stderr.write(f"Error: {exc}\n")
-        return 1
-    sys.stderr.write(f"wrote {len(written)} files to {args.out}\n")
-    return 0
 
 
 if __name__ == "__main__":

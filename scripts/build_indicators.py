@@ -23,7 +23,6 @@ are exactly what this build writes from ``tests/fixtures/country-indicators.{csv
 
 from __future__ import annotations
 
-import argparse
 import csv
 import re
 import shutil
@@ -32,6 +31,8 @@ import tempfile
 import tomllib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+
+from reference_build import run_build
 
 from exportmcda.data.indicators import load_indicators
 
@@ -184,28 +185,16 @@ def build(csv_path: Path, md_path: Path, out: Path) -> list[Path]:
     return [out / name for name in texts]
 
 
-REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference"
-"""The team's reference data, beside the repository (``../shared/reference``)."""
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Command-line entry point."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--csv", type=Path, default=REFERENCE / "country-indicators.csv"
+    return run_build(
+        build,
+        description=__doc__.splitlines()[0],
+        reference_stem="country-indicators",
+        default_out=Path("data/countries/indicators"),
+        error=BuildError,
+        argv=argv,
     )
-    parser.add_argument(
-        "--md", type=Path, default=REFERENCE / "country-indicators.md"
-    )
-    parser.add_argument("--out", type=Path, default=Path("data/countries/indicators"))
-    args = parser.parse_args(argv)
-    try:
-        written = build(args.csv, args.md, args.out)
-    except BuildError as exc:
-        sys.stderr.write(f"Error: {exc}\n")
-        return 1
-    sys.stderr.write(f"wrote {len(written)} files to {args.out}\n")
-    return 0
 
 
 if __name__ == "__main__":

@@ -208,10 +208,11 @@ def test_every_note_code_has_an_english_and_a_korean_text():
 
 
 #: Sample values of note parameters that are codes, and words a Korean text may keep.
-_TERM_SAMPLES = {"missing": "worst", "min_source": "official", "scale": "capital"}
-# method and library names, symbols; the names of certification schemes
+_TERM_SAMPLES = {"missing": "worst", "min_source": "official", "scale": "capital",
+                 "normalization": "vector", "ahp_method": "eigenvector",
+                 "ri_table": "saaty_1980"}
 # method and library names, symbols, certification codes
-_KEPT_WORDS = {"TOPSIS", "SPOTIS", "CR", "pymcdm", "kappa", "TRL", "GS", "NEP", "NET"}
+_KEPT_WORDS = {"TOPSIS", "SPOTIS", "AHP", "CR", "pymcdm", "kappa", "TRL", "GS", "NEP", "NET"}
 
 
 def _sample(code: str) -> Note:

@@ -36,6 +36,7 @@ from exportmcda.data.indicators import CountryIndicators, load_indicators
 from exportmcda.data.io import load, load_sample
 from exportmcda.data.taxonomy import FIELDS
 from exportmcda.errors import ExportMcdaError, Issue
+from exportmcda.model import defaults
 from exportmcda.model.criteria import CriteriaTree, load_criteria
 from exportmcda.model.markets import (
     ExportPotential,
@@ -102,7 +103,7 @@ _WEIGHTS_MEMO = "_memo.weights"  # (scenario, WeightState, ScenarioWeights)
 LANG_OPTIONS = {"English": "en", "한국어": "ko"}
 DEFAULT_COUNTRY = "ASEAN"
 DEFAULT_SCENARIO = "balanced"
-DEFAULT_TOP = 10
+DEFAULT_TOP = defaults.DEFAULT_TOP  # the CLI's default too
 DEFAULT_COMPARE = ("ASEAN", "IND")
 TOP_OPTIONS = (5, 10, 15, 20, 30, 50)
 FILTER_DIMENSIONS = ("fields", "service_types", "company_sizes", "regions")

@@ -1122,6 +1122,34 @@ NOTES: Final[dict[str, dict[str, str]]] = {
         "en": "version differs: {name} {recorded} → {current}",
         "ko": "버전 차이: {name} {recorded} → {current}",
     },
+    # --- method choices and policy sources printed with every result (cli) ---
+    "ranking_method": {
+        "en": "method: {method} with {normalization} normalisation; weights: scenario "
+        "'{scenario}' by AHP ({ahp_method}; largest CR {max_cr:.3f}, random index "
+        "{ri_table})",
+        "ko": "방법: {method}, {normalization} 정규화; 가중치: 시나리오 '{scenario}', "
+        "AHP({ahp_method}; 최대 CR {max_cr:.3f}, 무작위 지수: {ri_table})",
+    },
+    "ranking_method_direct": {
+        "en": "method: {method} with {normalization} normalisation; weights: scenario "
+        "'{scenario}', stated directly (no pairwise judgments)",
+        "ko": "방법: {method}, {normalization} 정규화; 가중치: 시나리오 '{scenario}'에 "
+        "직접 지정(쌍대비교 없음)",
+    },
+    "policy_sources": {
+        "en": "policy fit for {country} rests on: {sources}",
+        "ko": "{country}의 정책 부합도 근거: {sources}",
+    },
+    "policy_sources_many": {
+        "en": "policy fit for {country} rests on {n} sources ({kinds}); see the export's "
+        "country sheet",
+        "ko": "{country}의 정책 부합도 근거: 출처 {n}건({kinds}); 내보낸 파일의 대상국 시트 "
+        "참조",
+    },
+    "top_shown": {
+        "en": "top {shown} of {total:,} shown ({more} for more, {every} for every one)",
+        "ko": "전체 {total:,}건 중 상위 {shown}건 표시({more}: 더 보기, {every}: 전체)",
+    },
 }
 
 # Parameters of notes that are themselves codes, rendered through these label keys
@@ -1130,12 +1158,34 @@ NOTE_TERMS: Final[dict[str, str]] = {
     "missing": "term_missing_",
     "min_source": "term_source_",
     "scale": "term_scale_",
+    "normalization": "term_normalization_",
+    "ahp_method": "term_ahp_",
+    "ri_table": "term_ri_",
 }
 LABELS.update(
     {
         "term_missing_worst": {"en": "worst", "ko": "가장 나쁜 값"},
         "term_missing_median": {"en": "median", "ko": "중앙값"},
         "term_missing_mean": {"en": "mean", "ko": "평균값"},
+        "term_normalization_vector": {"en": "vector", "ko": "벡터"},
+        "term_normalization_minmax": {"en": "min-max", "ko": "최소-최대"},
+        "term_normalization_max": {"en": "max", "ko": "최댓값"},
+        "term_normalization_sum": {"en": "sum", "ko": "합계"},
+        "term_normalization_linear": {"en": "linear", "ko": "선형"},
+        "term_normalization_none": {"en": "no", "ko": "없음(정규화하지 않음)"},
+        "term_ahp_eigenvector": {"en": "principal eigenvector", "ko": "주고유벡터"},
+        "term_ahp_geometric": {"en": "row geometric mean", "ko": "행 기하평균"},
+        "term_ri_saaty_1980": {"en": "Saaty 1980", "ko": "Saaty 1980년 표"},
+        "term_ri_saaty_2005": {"en": "Saaty 2005", "ko": "Saaty 2005년 표"},
+        "term_ri_alonso_lamata_2006": {
+            "en": "Alonso & Lamata 2006", "ko": "Alonso & Lamata 2006년 표",
+        },
+        "term_ri_donegan_dodd_1991": {
+            "en": "Donegan & Dodd 1991", "ko": "Donegan & Dodd 1991년 표",
+        },
+        "term_ri_tummala_ling_1998": {
+            "en": "Tummala & Ling 1998", "ko": "Tummala & Ling 1998년 표",
+        },
         "term_source_official": {"en": "official", "ko": "공식"},
         "term_source_copy": {"en": "copy", "ko": "공식 문서 사본"},
         "term_source_analysis": {"en": "analysis", "ko": "분석·연구"},
@@ -1244,6 +1294,118 @@ ISSUE_CODES.update(
         },
         "market_one_of": {
             "en": "Give a technology or a field", "ko": "기술 또는 분야 중 하나를 지정",
+        },
+    }
+)
+
+# --- shortlist rules (issue 12, part 2: model.rules, model.shortlist, cli.shortlist) ---
+ISSUE_CODES.update(
+    {
+        "rules_bad_count": {
+            "en": "Not a whole number of technologies", "ko": "기술 수가 정수가 아님",
+        },
+        "rules_negative": {"en": "Negative count", "ko": "음수 개수"},
+        "rules_bad_share": {"en": "Not a share", "ko": "비율이 아님"},
+        "rules_share_range": {"en": "Share outside 0–1", "ko": "비율이 0–1 범위 밖"},
+        "rules_unknown_field": {"en": "Unknown technology field", "ko": "알 수 없는 기술 분야"},
+        "rules_bad_ids": {"en": "Invalid technology ids", "ko": "잘못된 기술 ID 목록"},
+        "rules_bad_table": {"en": "Invalid rules table", "ko": "잘못된 규칙 표"},
+        "rules_bad_pair": {"en": "Expected FIELD=K", "ko": "FIELD=K 형식이 아님"},
+        "rules_unknown_country": {
+            "en": "Unknown target in the rules", "ko": "규칙의 알 수 없는 대상국",
+        },
+        "rules_unknown_technology": {
+            "en": "Unknown technology in a rule", "ko": "규칙의 알 수 없는 기술",
+        },
+        "rules_needs_column": {"en": "Rule needs missing data", "ko": "규칙에 필요한 데이터 없음"},
+        "shortlist_frame": {"en": "Invalid scores table", "ko": "잘못된 점수 표"},
+        "shortlist_top": {"en": "Shortlist size out of range", "ko": "후보 목록 크기 범위 밖"},
+        "shortlist_solver": {"en": "Integer program not solved", "ko": "정수계획 풀이 실패"},
+        "shortlist_needs_database": {
+            "en": "Shortlist needs the database", "ko": "후보 목록에 데이터베이스 필요",
+        },
+    }
+)
+NOTES.update(
+    {
+        "shortlist_milp": {
+            "en": "rule-bound shortlist: the {n} technologies with the largest sum of TOPSIS "
+            "closeness that meet every rule, solved exactly as a 0/1 integer program "
+            "(scipy.optimize.milp, HiGHS; certified gap {gap:.1e}); equal sums go to the set "
+            "that comes first in the ranking (technology id breaks ties)",
+            "ko": "규칙 기반 후보 목록: 모든 규칙을 지키면서 TOPSIS 근접도 합이 가장 큰 기술 "
+            "{n}개를 0/1 정수계획으로 정확히 풀었습니다(scipy.optimize.milp; 보증된 차이 "
+            "{gap:.1e}). 합이 같으면 순위에서 앞선 조합을 택합니다(동점은 기술 ID 순).",
+        },
+        "shortlist_greedy": {
+            "en": "rule-bound shortlist: the ranking's own order gives the optimum (the top "
+            "{n} meets every rule, or the only rules exclude or require technologies), so no "
+            "integer program was needed",
+            "ko": "규칙 기반 후보 목록: 순위 그대로가 최적입니다(상위 {n}개가 모든 규칙을 "
+            "지키거나, 규칙이 기술 제외·포함뿐임). 정수계획이 필요 없었습니다.",
+        },
+        "shortlist_infeasible": {
+            "en": "no set of {n} technologies meets every rule; these rules conflict: {rules}",
+            "ko": "모든 규칙을 지키는 기술 {n}개 조합이 없습니다. 충돌하는 규칙: {rules}",
+        },
+        "shortlist_definitions": {
+            "en": "SME = small and medium-sized enterprise (중소기업) of the study's company "
+            "size definition (Kim 2021, §II; medium-sized enterprises are not SMEs); capital "
+            "region = Seoul, Incheon, Gyeonggi-do (수도권; Seoul Metropolitan Area "
+            "Readjustment Planning Act, art. 2)",
+            "ko": "중소기업 = 연구의 기업 규모 정의상 중소기업(김대일 2021, 제2장; 중견기업은 "
+            "제외); 수도권 = 서울·인천·경기(수도권정비계획법 제2조)",
+        },
+        "shortlist_not_proven": {
+            "en": "the integer program stopped at its {seconds:g}-second limit: the shortlist "
+            "meets every rule but is only shown to be within {gap:.2g} of the best score",
+            "ko": "정수계획이 {seconds:g}초 제한에서 멈췄습니다: 후보 목록은 모든 규칙을 "
+            "지키지만 최고 점수와의 차이는 {gap:.2g} 이내임만 확인했습니다.",
+        },
+    }
+)
+LABELS.update(
+    {
+        "rule_exclude": {"en": "exclude {technology}", "ko": "{technology} 제외"},
+        "rule_require": {"en": "require {technology}", "ko": "{technology} 반드시 포함"},
+        "rule_max_per_company": {
+            "en": "at most {value} per company", "ko": "기업당 최대 {value}개",
+        },
+        "rule_min_sme_share": {
+            "en": "at least {value} from SMEs", "ko": "중소기업 기술 최소 {value}",
+        },
+        "rule_min_non_capital": {
+            "en": "at least {value} from outside the capital region",
+            "ko": "수도권 밖 기업 기술 최소 {value}개",
+        },
+        "rule_min_per_field": {
+            "en": "at least {value} in {field}", "ko": "{field} 분야 최소 {value}개",
+        },
+        "rule_max_per_field": {
+            "en": "at most {value} in {field}", "ko": "{field} 분야 최대 {value}개",
+        },
+        "relax_drop": {"en": "drop \"{rule}\"", "ko": "\"{rule}\" 규칙 삭제"},
+        "relax_to": {"en": "\"{rule}\" → \"{relaxed}\"", "ko": "\"{rule}\" → \"{relaxed}\"로 완화"},
+        "col_closeness": {"en": "Closeness", "ko": "근접도"},
+        "col_ranking_rank": {"en": "Rank in ranking", "ko": "전체 순위"},
+        "col_rule": {"en": "Rule", "ko": "규칙"},
+        "col_binding": {"en": "Binding", "ko": "제약 작용"},
+        "col_score_given_up": {"en": "Score given up", "ko": "포기한 점수"},
+        "col_pushed_out": {"en": "Pushed out", "ko": "밀려난 기술"},
+        "shortlist_score": {
+            "en": "score {score:.4f} (sum of closeness); unconstrained top {n}: {free:.4f}",
+            "ko": "점수 {score:.4f}(근접도 합); 규칙 없는 상위 {n}개: {free:.4f}",
+        },
+        "shortlist_conflict": {
+            "en": "conflicting rules: {rules}", "ko": "충돌하는 규칙: {rules}",
+        },
+        "shortlist_relaxation": {
+            "en": "smallest relaxation: {relaxation} (score {score:.4f})",
+            "ko": "가장 작은 완화: {relaxation}(점수 {score:.4f})",
+        },
+        "shortlist_no_relaxation": {
+            "en": "no single rule, relaxed alone, restores feasibility",
+            "ko": "규칙 하나만 완화해서는 조건을 만족할 수 없습니다.",
         },
     }
 )

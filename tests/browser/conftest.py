@@ -14,7 +14,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import pytest
@@ -38,11 +38,16 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(port: int) -> subprocess.Popen[bytes]:
-    """Start ``streamlit run app.py`` headless on ``port`` and wait until it is healthy."""
-    env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+def start_server(
+    port: int, app: Path = ROOT / "app.py", env: Mapping[str, str] | None = None
+) -> subprocess.Popen[bytes]:
+    """Start ``streamlit run <app>`` headless on ``port`` and wait until it is healthy.
+
+    ``bench/startup.py`` and ``scripts/screens.py`` start their servers here too.
+    """
+    env = {**(os.environ if env is None else env), "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
+        [sys.executable, "-m", "streamlit", "run", str(app),
          "--server.headless", "true", "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.fileWatcherType", "none"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
@@ -54,7 +59,7 @@ def start_server(port: int) -> subprocess.Popen[bytes]:
                 if r.status == 200:
                     return proc
         except OSError:
-            time.sleep(0.3)
+            time.sleep(0.1)
     proc.terminate()
     raise RuntimeError("the Streamlit server did not become healthy within 60 s")
 

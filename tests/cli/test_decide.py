@@ -625,3 +625,73 @@ def test_ahp_table_prints_the_completion_notes_on_stderr(tmp_path, capsys):
     assert "Note: 12 of 28 judgments are missing" in err
     assert main(["ahp", "--matrix", path]) == 0
     assert "outside Saaty's scale" not in capsys.readouterr().err
+
+
+# --- issue 11 item 9: one default N, method choices printed, sensitivity as tables ---
+
+
+def test_rank_export_compare_sensitivity_share_one_default_n(tmp_path, capsys):
+    code, out = run(["rank", "--country", "IND", "--format", "json"])
+    assert code == 0
+    assert [r["technology_id"] for r in json.loads(out)][:5] == [
+        "T0889", "T0966", "T0273", "T0607", "T0682"]
+    assert len(json.loads(out)) == 10
+    assert "Note: top 10 of 1,044 shown (--top N for more, --top all for every one)" in (
+        capsys.readouterr().err)
+    code, out = run(["compare", "--countries", "IND,VNM", "--format", "json"])
+    assert code == 0
+    assert json.loads(out)["top"] == 10
+    target = tmp_path / "shortlist.csv"
+    assert main(["export", "--country", "IND", "--out", str(target)]) == 0
+    assert f"Wrote {target} (10 technologies for IND)." in capsys.readouterr().err
+
+
+def test_rank_top_all_lists_every_technology_and_no_top_note(capsys):
+    code, out = run(["rank", "--country", "IND", "--top", "all", "--format", "json"])
+    assert code == 0
+    assert len(json.loads(out)) == 1044
+    assert "shown (--top N" not in capsys.readouterr().err
+
+
+def test_rank_prints_its_method_choices_in_english_and_korean(capsys):
+    assert main(["rank", "--country", "IND", "--top", "3"]) == 0
+    err = capsys.readouterr().err
+    # balanced.toml: judged by AHP, principal eigenvector, Saaty's 1980 RI table (README)
+    assert ("Note: method: TOPSIS with vector normalisation; weights: scenario 'balanced' "
+            "by AHP (principal eigenvector; largest CR ") in err
+    assert "random index Saaty 1980)" in err
+    assert "Note: policy fit for IND rests on: IND2 (news), IND1 (copy)" in err
+    assert main(["rank", "--country", "IND", "--top", "3", "--normalization", "minmax",
+                 "--lang", "ko"]) == 0
+    err = capsys.readouterr().err
+    assert ("Note: 방법: TOPSIS, 최소-최대 정규화; 가중치: 시나리오 'balanced', "
+            "AHP(주고유벡터;") in err
+    assert "무작위 지수: Saaty 1980년 표)" in err
+    assert "IND의 정책 부합도 근거: IND2 (news)" in err
+
+
+def test_sensitivity_table_prints_the_report_as_titled_tables(capsys):
+    assert main(["sensitivity", "--country", "IND", "--samples", "200", "--format",
+                 "table"]) == 0
+    out = capsys.readouterr().out
+    for title in ("One criterion at a time", "Rank acceptability (SMAA-2)", "Other methods",
+                  "Rank reversal check"):
+        assert f"\n{title}\n" in out
+    assert "{" not in out  # no JSON
+    oat = out.split("One criterion at a time\n")[1].splitlines()
+    assert oat[0].split("  ")[0] == "Criterion"
+    assert [line.split("  ")[0] for line in oat[2:8]] == [
+        "Domestic utilization", "Track record", "Firm capacity", "Regional base",
+        "Target-country policy fit", "SME export pathway"]
+    smaa = out.split("Rank acceptability (SMAA-2)\n")[1].splitlines()
+    assert smaa[3].split()[:5] == ["T0889", "Integrated", "NFC", "facility", "inspection"]
+
+
+def test_sensitivity_csv_is_the_acceptability_table(capsys):
+    assert main(["sensitivity", "--country", "IND", "--samples", "200", "--format",
+                 "csv"]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert lines[0] == ("technology_id,technology_name,baseline_rank,shared_rank,top_n,first,"
+                        "confidence")
+    assert len(lines) == 1 + 10
+    assert lines[1].startswith("T0889,Integrated NFC facility inspection tag,1,1,")

@@ -172,3 +172,48 @@ def test_completion_key_is_optional_validated_and_round_trips(tree):
     assert local.judgment("utilization", "region") == pytest.approx(3)
     with pytest.raises(ConfigError, match="unknown completion 'llsm'"):
         parse_scenario(gap.replace('"harker"', '"llsm"'))
+
+
+# --- shortlist rules in a scenario (issue 12, part 2) ---
+
+
+def test_a_scenario_states_shortlist_rules_and_writes_them_back():
+    from exportmcda.model.rules import RuleKind
+
+    base = to_toml(load_scenario("balanced"))
+    text = base + (
+        "\n[rules]\nmax_per_company = 1\nmin_sme_share = 0.25\n"
+        "\n[rules.min_per_field]\n\"Water management\" = 2\n"
+        "\n[rules.country.IND]\nmin_non_capital = 3\n"
+    )
+    scenario = parse_scenario(text, name="ruled.toml")
+    assert [r.id for r in scenario.rules.rules] == [
+        "max_per_company=1", "min_sme_share=0.25", "min_per_field:Water management=2"]
+    assert "min_non_capital=3" in [r.id for r in scenario.rules.for_country("IND")]
+    company = scenario.rules.rules[0]
+    assert (company.kind, company.origin, company.key) == (
+        RuleKind.MAX_PER_COMPANY, "ruled.toml", "rules.max_per_company")
+    again = parse_scenario(to_toml(scenario), name="again.toml")
+    assert [r.id for r in again.rules.rules] == [r.id for r in scenario.rules.rules]
+    assert [r.id for r in again.rules.for_country("IND")] == [
+        r.id for r in scenario.rules.for_country("IND")]
+
+
+@pytest.mark.parametrize("name", ["balanced", "market_fit_first", "sme_first", "balanced_regional"])
+def test_shipped_scenarios_state_no_rules_and_keep_their_text(name):
+    scenario = load_scenario(name)
+    assert not scenario.rules
+    assert "[rules" not in to_toml(scenario)  # same text, so the same recorded hash
+
+
+def test_bad_rules_in_a_scenario_name_the_file_and_key():
+    base = to_toml(load_scenario("balanced"))
+    for extra, key in (("[rules]\nmin_sme_share = 2", "rules.min_sme_share"),
+                       ("[rules.max_per_field]\nNowhere = 1", "rules.max_per_field.Nowhere"),
+                       ("[rules]\nmax_per_compnay = 1", "rules.max_per_compnay"),
+                       ("rules = 3", "rules")):
+        with pytest.raises(ConfigError) as error:
+            parse_scenario(extra + "\n" + base if extra.startswith("rules =") else
+                           base + "\n" + extra, name="bad.toml")
+        issue = error.value.issues[0]
+        assert (issue.path, issue.field) == ("bad.toml", key)

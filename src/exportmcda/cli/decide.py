@@ -14,11 +14,14 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from exportmcda.cli.data import database_arg
 from exportmcda.cli.output import emit, write_json
-from exportmcda.errors import ConfigError, InputError, Issue, JudgmentError
+from exportmcda.errors import ConfigError, InputError, Issue, JudgmentError, Note
 from exportmcda.labels import note_text
+from exportmcda.model.defaults import DEFAULT_TOP
 
 if TYPE_CHECKING:  # the commands import what they use, when they run (start-up time)
+    from exportmcda.data.database import Database
     from exportmcda.model.criteria import CriteriaTree
+    from exportmcda.model.robustness import RobustnessReport
     from exportmcda.model.scenarios import Scenario
     from exportmcda.model.selection import Selection
 
@@ -69,6 +72,11 @@ def _positive_int(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
     return value
+
+
+def _top_or_all(text: str) -> int | None:
+    """``--top`` of ``rank`` and ``export``: a whole number ≥ 1, or ``all`` (every one)."""
+    return None if text.strip().lower() == "all" else _positive_int(text)
 
 
 def cmd_ahp(args: argparse.Namespace, out: TextIO) -> int:
@@ -407,13 +415,18 @@ def _with_evidence(scenario: Scenario, args: argparse.Namespace) -> Scenario:
                                                                         evidence=evidence)
 
 
-def _selections(args: argparse.Namespace, codes: list[str]) -> dict[str, Selection]:
-    """Rank for each target; the database, criteria and scenario are read once."""
+def _selections(
+    args: argparse.Namespace, codes: list[str], db: Database | None = None
+) -> dict[str, Selection]:
+    """Rank for each target; the database, criteria and scenario are read once.
+
+    ``db``: a database already read (else ``--data`` or the sample).
+    """
     from exportmcda.data.countries import get_country
     from exportmcda.model.criteria import load_criteria
     from exportmcda.model.selection import Filters, select
 
-    db = database_arg(args.data)
+    db = database_arg(args.data) if db is None else db
     tree = load_criteria()
     scenario = _scenario(args, tree)
     filters = Filters.parse(
@@ -429,27 +442,38 @@ def _selections(args: argparse.Namespace, codes: list[str]) -> dict[str, Selecti
     }
 
 
-def _selection(args: argparse.Namespace, code: str) -> Selection:
-    return _selections(args, [code])[code.upper()]
+def _selection(args: argparse.Namespace, code: str, db: Database | None = None) -> Selection:
+    return _selections(args, [code], db)[code.upper()]
 
 
 def _print_notes(selection: Selection, lang: str, top: int | None = None) -> None:
+    """Every result's notes on stderr, in ``lang``.
+
+    The method choices, the ranking's notes, the policy sources and the data notice.
+    """
+    from collections import Counter
+
     sys.stdout.flush()
     names = selection.weights.tree.names(lang)
-    for note in selection.notes_for(top):
-        sys.stderr.write(f"Note: {note_text(note, lang, names)}\n")
+    notes = [selection.method_note(), *selection.notes_for(top)]
+    total = len(selection.result.alternatives)
+    if top is not None and top < total:
+        notes.append(Note.of("top_shown", shown=top, total=total, more="--top N",
+                                 every="--top all"))
     sources = selection.sources()
-    if sources:
-        from collections import Counter
-
-        if len(sources) <= 8:
-            shown = ", ".join(f"{s.id} ({s.type.value})" for s in sources)
-        else:
-            counts = Counter(s.type.value for s in sources)
-            shown = f"{len(sources)} sources (" + ", ".join(
-                f"{n} {kind}" for kind, n in counts.most_common()
-            ) + "); see the export's country sheet"
-        sys.stderr.write(f"Note: policy fit for {selection.country.code} rests on: {shown}\n")
+    if len(sources) > 8:
+        kinds = Counter(s.type.value for s in sources)
+        notes.append(Note.of(
+            "policy_sources_many", country=selection.country.code, n=len(sources),
+            kinds=", ".join(f"{n} {kind}" for kind, n in kinds.most_common()),
+        ))
+    elif sources:
+        notes.append(Note.of(
+            "policy_sources", country=selection.country.code,
+            sources=", ".join(f"{s.id} ({s.type.value})" for s in sources),
+        ))
+    for note in notes:
+        sys.stderr.write(f"Note: {note_text(note, lang, names)}\n")
     notice = selection.provenance.notice(lang)
     if notice:
         sys.stderr.write(f"Note: {notice}\n")
@@ -507,10 +531,9 @@ def cmd_compare(args: argparse.Namespace, out: TextIO) -> int:
             out.write(f"In every top {args.top}: {common}\n")
     first = next(iter(selections.values()))
     sys.stdout.flush()
-    for note in dict.fromkeys(
-        n for sel in selections.values() for n in sel.notes_for(args.top)
-        if n.code in ("tie_rule", "cut_off_ties")
-    ):
+    ranking_notes = (n for sel in selections.values() for n in sel.notes_for(args.top)
+                     if n.code in ("tie_rule", "cut_off_ties"))
+    for note in dict.fromkeys((first.method_note(), *ranking_notes)):
         sys.stderr.write(f"Note: {note_text(note, args.lang)}\n")
     notice = first.provenance.notice(args.lang)
     if notice:
@@ -557,9 +580,82 @@ def cmd_sensitivity(args: argparse.Namespace, out: TextIO) -> int:
     report = robustness(
         selection, top_n=args.top, samples=args.samples, seed=args.seed, progress=progress
     )
-    write_json(report.as_dict(), out)
+    if args.format == "json":
+        write_json(report.as_dict(), out)
+    elif args.format == "csv":  # one row per technology listed: the acceptability table
+        emit(_acceptability_rows(report), "csv", out)
+    else:
+        _sensitivity_tables(report, selection, args.lang, out)
     _print_notes(selection, args.lang, args.top)
     return 0
+
+
+def _acceptability_rows(report: RobustnessReport) -> list[dict[str, Any]]:
+    """The SMAA acceptability of each listed technology (JSON names as columns)."""
+    return [
+        {"technology_id": tid, "technology_name": entry["technology_name"],
+         "baseline_rank": entry["baseline_rank"], "shared_rank": entry["shared_rank"],
+         "top_n": entry["top_n"], "first": entry["first"], "confidence": entry["confidence"]}
+        for tid, entry in report.as_dict()["acceptability"].items()
+    ]
+
+
+def _sensitivity_tables(
+    report: RobustnessReport, selection: Selection, lang: str, out: TextIO
+) -> None:
+    """``sensitivity --format table``: the JSON report's four parts as titled tables."""
+    from exportmcda.labels import t
+
+    body = report.as_dict()
+    labels = {c.id: c.label(lang) for c in selection.weights.tree.criteria}
+    n = report.top_n
+
+    def section(title: str, caption: str = "") -> None:
+        out.write(f"\n{title}\n" + (f"{caption}\n" if caption else ""))
+
+    section(t("sens_oat", lang))  # the app's captions describe its charts: not printed
+    emit([
+        {"criterion": labels.get(c, c), "current": v["current"],
+         "top_n_lo": v["top_n"]["lo"], "top_n_hi": v["top_n"]["hi"],
+         "top_1_lo": v["top_1"]["lo"], "top_1_hi": v["top_1"]["hi"]}
+        for c, v in body["one_at_a_time"]["criteria"].items()
+    ], "table", out, headers={
+        "criterion": t("col_criterion", lang), "current": t("current_weight", lang),
+        "top_n_lo": t("topn_from", lang), "top_n_hi": t("topn_to", lang),
+        "top_1_lo": t("top1_from", lang), "top_1_hi": t("top1_to", lang)})
+    section(t("sens_smaa", lang), note_text(report.smaa.model, lang)
+            + f" · n = {report.smaa.samples:,} · {t('sens_seed', lang)} {report.smaa.seed}")
+    emit([
+        {"technology_id": r["technology_id"], "technology_name": r["technology_name"],
+         "baseline_rank": r["baseline_rank"], "top_n": f"{r['top_n']:.1%}",
+         "first": f"{r['first']:.1%}"}
+        for r in _acceptability_rows(report)
+    ], "table", out, headers={
+        "technology_id": t("col_technology_id", lang),
+        "technology_name": t("col_technology", lang),
+        "baseline_rank": t("sens_baseline_rank", lang),
+        "top_n": t("sens_top_n", lang, n=n), "first": t("sens_first", lang)})
+    agreement = body["method_agreement"]
+    section(t("sens_methods", lang), t("sens_tau", lang))
+    methods = agreement["methods"]
+    emit([
+        {"method": a.upper(), **{b.upper(): agreement["kendall_tau"][a][b] for b in methods}}
+        for a in methods
+    ], "table", out, headers={"method": t("method", lang)})
+    out.write(t("sens_common", lang, n=agreement["top_n"]) + " "
+              + (", ".join(agreement.get("common") or []) or "–") + "\n")
+    section(t("sens_reversal", lang), t("sens_reversal_help", lang))
+    swapped = [e for e in report.rank_reversal if e.n_swapped]
+    out.write(t("sens_reversal_summary", lang, checked=len(report.rank_reversal),
+                reversed=len(swapped)) + "\n")
+    if swapped:
+        emit([
+            {"change": note_text(e.change, lang), "n_swapped": e.n_swapped,
+             "shortlist_changed": t("yes", lang) if e.shortlist_changed else t("no", lang)}
+            for e in swapped
+        ], "table", out, headers={
+            "change": t("sens_change", lang), "n_swapped": t("sens_swapped", lang),
+            "shortlist_changed": t("sens_shortlist_changed", lang)})
 
 
 def _ranking_options(p: argparse.ArgumentParser, *, scenario: bool = True) -> None:
@@ -635,30 +731,34 @@ def add_commands(sub: Any, formats: Any) -> None:
 
     p = sub.add_parser("rank", help="rank the technologies for a target country or group")
     p.add_argument("--country", required=True, metavar="CODE")
-    p.add_argument("--top", type=_positive_int, default=None, metavar="N")
+    p.add_argument("--top", type=_top_or_all, default=DEFAULT_TOP, metavar="N|all",
+                   help=f"how many to list (default {DEFAULT_TOP}; all: every technology)")
     _ranking_options(p)
     formats(p, "table")
     p.set_defaults(handler=cmd_rank)
 
     p = sub.add_parser("compare", help="compare targets side by side (top N, overlap)")
     p.add_argument("--countries", required=True, metavar="A,B,…")
-    p.add_argument("--top", type=_positive_int, default=10, metavar="N")
+    p.add_argument("--top", type=_positive_int, default=DEFAULT_TOP, metavar="N",
+                   help=f"default {DEFAULT_TOP}")
     _ranking_options(p)
     formats(p, "table")
     p.set_defaults(handler=cmd_compare)
 
     p = sub.add_parser("export", help="write the shortlist to .xlsx or .csv")
     p.add_argument("--country", required=True, metavar="CODE")
-    p.add_argument("--top", type=_positive_int, default=20, metavar="N")
+    p.add_argument("--top", type=_top_or_all, default=DEFAULT_TOP, metavar="N|all",
+                   help=f"default {DEFAULT_TOP}; all: every technology")
     p.add_argument("--out", required=True, metavar="FILE.xlsx|FILE.csv")
     _ranking_options(p)
     p.set_defaults(handler=cmd_export)
 
     p = sub.add_parser("sensitivity", help="how stable a ranking is, and what would change it")
     p.add_argument("--country", required=True, metavar="CODE")
-    p.add_argument("--top", type=_positive_int, default=10, metavar="N")
+    p.add_argument("--top", type=_positive_int, default=DEFAULT_TOP, metavar="N",
+                   help=f"default {DEFAULT_TOP}")
     p.add_argument("--samples", type=_positive_int, default=10_000, metavar="N")
     p.add_argument("--seed", type=int, default=0, metavar="S")
     _ranking_options(p)
-    formats(p, "json")
+    formats(p, "json")  # json: the report (contract); table: its parts; csv: acceptability
     p.set_defaults(handler=cmd_sensitivity)

@@ -20,6 +20,7 @@ from exportmcda.cli.data import cmd_overview, cmd_validate
 from exportmcda.cli.decide import add_commands
 from exportmcda.cli.markets import add_market_commands
 from exportmcda.cli.output import FORMATS
+from exportmcda.cli.shortlist import add_shortlist_command
 from exportmcda.errors import ExportMcdaError
 from exportmcda.labels import issue_text
 from exportmcda.version import __version__
@@ -67,6 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_commands(sub, _formats)
     add_audit_command(sub, _formats)
     add_market_commands(sub, _formats)
+    add_shortlist_command(sub, _formats)
     return parser
 
 

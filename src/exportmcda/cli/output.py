@@ -110,7 +110,7 @@ def emit(
             parts = []
             for value, w in zip(values, widths, strict=True):
                 pad = " " * (w - _width(value))
-                numeric = value.replace(",", "").replace(".", "").lstrip("-").isdigit()
+                numeric = value.replace(",", "").replace(".", "").lstrip("-").rstrip("%").isdigit()
                 parts.append(pad + value if numeric else value + pad)
             return "  ".join(parts).rstrip()
 

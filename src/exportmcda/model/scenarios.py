@@ -4,7 +4,9 @@ A scenario gives, for each inner node of the hierarchy (the goal and every crite
 more than one leaf), either AHP pairwise judgments keyed ``"A vs B"`` (A is that many times
 as important as B, Saaty's 1–9 scale) or direct weights; it may also reverse directions
 (e.g. the regional criterion for balanced regional development) and set the evidence the
-policy fit may rest on (``[evidence] min_source = "official"``, ``sourced_only = true``).
+policy fit may rest on (``[evidence] min_source = "official"``, ``sourced_only = true``) and
+the rules a shortlist must meet (``[rules]``, :mod:`exportmcda.model.rules`; they do not
+change the ranking, only the rule-bound shortlist of :mod:`exportmcda.model.shortlist`).
 Global leaf weights are the products of local weights down the tree (Saaty 1980, ch. 2), via
 :func:`exportmcda.ahp.priorities.global_weights`.
 """
@@ -34,6 +36,7 @@ from exportmcda.errors import ConfigError, Issue, JudgmentError, Note
 from exportmcda.labels import bilingual
 from exportmcda.model.criteria import CriteriaTree, parse_direction
 from exportmcda.model.measure_params import check_params
+from exportmcda.model.rules import RuleSet, parse_rules, rules_toml
 from exportmcda.rank.directions import Direction
 from exportmcda.resources import criteria_dir
 from exportmcda.robustness.oat import perturbed
@@ -70,6 +73,7 @@ class Scenario:
     weights: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
     directions: Mapping[str, Direction] = field(default_factory=dict)
     evidence: Mapping[str, Any] = field(default_factory=dict)
+    rules: RuleSet = field(default_factory=RuleSet)
     path: str | None = None
 
     def label(self, lang: str = "en") -> str:
@@ -126,7 +130,7 @@ def load_scenario(name_or_path: str | Path, directory: Path | None = None) -> Sc
     return parse_scenario(text, name=str(path))
 
 
-_TABLE_KEYS = ("judgments", "weights", "directions", "evidence")
+_TABLE_KEYS = ("judgments", "weights", "directions", "evidence", "rules")
 _EVIDENCE_KEYS = ("min_source", "sourced_only")
 _TEXT_KEYS = ("id", "label_en", "label_ko", "description_en", "description_ko", "basis",
               "method", "ri_table", "completion")
@@ -258,6 +262,8 @@ def _parse_scenario(text: str, name: str) -> Scenario:
     _unknown_keys([k for k in evidence if k not in _EVIDENCE_KEYS], _EVIDENCE_KEYS, name,
                   "evidence.")
     check_params("policy_fit", evidence, "evidence", name)
+    rules = parse_rules(_table(data, "rules", name, "rules_bad_table", "shortlist rules"),
+                        origin=name, prefix="rules.")
     if not any(judgments.values()) and not weights:
         raise ConfigError.single(
             "empty_scenario", "the scenario gives neither [judgments.<node>] nor "
@@ -274,7 +280,7 @@ def _parse_scenario(text: str, name: str) -> Scenario:
         completion=completion_name(data.get("completion", DEFAULT_COMPLETION), path=name,
                                    field="completion"),
         judgments=judgments, weights=weights,
-        directions=directions, evidence=dict(evidence), path=name,
+        directions=directions, evidence=dict(evidence), rules=rules, path=name,
     )
 
 
@@ -450,4 +456,6 @@ def to_toml(scenario: Scenario) -> str:
     for node, weights in scenario.weights.items():
         lines += ["", f"[weights.{_quote(node)}]"]
         lines += [f"{_quote(k)} = {float(v)!r}" for k, v in weights.items()]
+    if scenario.rules:  # written only when given: a scenario without rules keeps its hash
+        lines += ["", *rules_toml(scenario.rules)]
     return "\n".join(lines) + "\n"

@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from exportmcda.ahp.priorities import AhpResult
 from exportmcda.data.countries import CountryProfile, EvidenceLevel, Source, SourceType
 from exportmcda.data.database import Database, Provenance
 from exportmcda.data.taxonomy import (
@@ -36,7 +37,7 @@ from exportmcda.model.scenarios import (
     leave_out,
     scenario_weights,
 )
-from exportmcda.rank.engine import RankResult, rank_matrix
+from exportmcda.rank.engine import METHODS, RankResult, rank_matrix
 
 __all__ = [
     "Candidates",
@@ -224,6 +225,27 @@ class Selection:
     def leaf_weights(self) -> dict[str, float]:
         """Global weight of each leaf."""
         return dict(zip(self.result.criteria, self.result.weights.tolist(), strict=True))
+
+    def method_note(self) -> Note:
+        """The method choices behind this ranking, for every result to print (README promise).
+
+        ``ranking_method``: the ranking method and its normalisation as the engine recorded
+        them, and how the weights came about: AHP (the priority method, the largest CR over
+        the hierarchy's judged nodes and the random-index table it was computed with) or
+        ``ranking_method_direct`` when the scenario states weights directly.
+        """
+        ahp = [r for r in self.weights.local.values() if isinstance(r, AhpResult)]
+        common = {
+            "method": METHODS[self.result.method].label,
+            "normalization": self.result.normalization or "none",
+            "scenario": self.scenario.id,
+        }
+        if not ahp:
+            return Note.of("ranking_method_direct", **common)
+        return Note.of(
+            "ranking_method", **common, ahp_method=ahp[0].method,
+            max_cr=max(r.cr for r in ahp), ri_table=ahp[0].ri_table,
+        )
 
     def top_ids(self, n: int | None = None) -> tuple[str, ...]:
         """The shortlist: the first ``n`` technologies by integer rank (all when ``None``).
