@@ -38,6 +38,9 @@ pages = [
         "ui/pages/compare.py", title=t("page_compare", lang), url_path="compare"
     ),
     st.Page(
+        "ui/pages/markets.py", title=t("page_markets", lang), url_path="markets"
+    ),
+    st.Page(
         "ui/pages/sensitivity.py", title=t("page_sensitivity", lang), url_path="sensitivity"
     ),
 ]

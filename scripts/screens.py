@@ -19,7 +19,7 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 
 from tests.browser.conftest import free_port, launch, settle, start_server  # noqa: E402
 
-PAGES = ("overview", "ranking", "weights", "compare", "sensitivity")
+PAGES = ("overview", "ranking", "weights", "compare", "markets", "sensitivity")
 
 
 def main() -> int:

@@ -41,10 +41,15 @@ def plain(text: object) -> str:
     return markdown_text(text)
 
 
-def text_table(frame: pd.DataFrame) -> None:
+def text_table(frame: pd.DataFrame, widths: dict[str, int] | None = None) -> None:
     """A table that may hold user text, shown as text: ``st.dataframe`` (cells, index and
-    headers are never parsed as Markdown), not ``st.table`` (which renders Markdown)."""
-    st.dataframe(frame, width="stretch", height="content")
+    headers are never parsed as Markdown), not ``st.table`` (which renders Markdown).
+
+    ``widths`` gives columns (or the index, by its name) a width in pixels, so that short
+    values such as years and units are not cut off.
+    """
+    config = {name: st.column_config.Column(width=w) for name, w in (widths or {}).items()}
+    st.dataframe(frame, width="stretch", height="content", column_config=config or None)
 
 
 def language_switch() -> str:
@@ -194,34 +199,36 @@ def top_choice(lang: str) -> int:
 # ---- weights -----------------------------------------------------------------------------
 
 
-def _on_slider(node: str, child: str) -> None:
-    current = local_weights(state.weights(), node)
-    value = float(st.session_state[f"weight.{child}"])
-    state.set_direct(node, rescale_weights(current, child, value))
+def _on_slider(node: str, child: str, scope: state.WeightScope = state.TECHNOLOGY) -> None:
+    current = local_weights(scope.weights(), node)
+    value = float(st.session_state[scope.key(child)])
+    scope.set_direct(node, rescale_weights(current, child, value))
 
 
 def weight_sliders(
     node: str, local: dict[str, float], lang: str, *, columns: int = 0,
-    left_out: Collection[str] = (),
+    left_out: Collection[str] = (), scope: state.WeightScope = state.TECHNOLOGY,
 ) -> None:
     """One slider per child of ``node``; moving one rescales the others (sum stays 1).
 
     A child in ``left_out`` (see :func:`exportmcda.model.weight_state.left_out_nodes`) is
     shown disabled, at its stated weight, with a caption saying why it does not count; when
-    ``node`` itself is left out, every slider is disabled under one such caption.
+    ``node`` itself is left out, every slider is disabled under one such caption. ``scope``
+    says which weights they edit: the technology criteria (default) or the market criteria
+    (:data:`ui.state.MARKET`).
     """
-    tree = state.tree()
+    tree = scope.tree()
     if node in left_out:
         st.caption(t("weight_left_out", lang))
     slots = st.columns(columns) if columns else [st.container()] * len(local)
     for i, (child, value) in enumerate(local.items()):
-        key = f"weight.{child}"
+        key = scope.key(child)
         st.session_state[key] = round(float(value), 4)
         label, helptext = _criterion_text(tree, child, lang)
         slot = slots[i % len(slots)]
         slot.slider(
             label, min_value=0.0, max_value=1.0, step=0.01, format="%.2f", key=key,
-            help=helptext, on_change=_on_slider, args=(node, child),
+            help=helptext, on_change=_on_slider, args=(node, child, scope),
             disabled=child in left_out,
         )
         if child in left_out and node not in left_out:
@@ -236,20 +243,20 @@ def _criterion_text(tree: Any, node: str, lang: str) -> tuple[str, str]:
     return leaf.label(lang), leaf.definition(lang)
 
 
-def node_label(node: str, lang: str) -> str:
-    """Label of a hierarchy node (the goal, a criterion or a leaf)."""
-    tree = state.tree()
+def node_label(node: str, lang: str, scope: state.WeightScope = state.TECHNOLOGY) -> str:
+    """Label of a hierarchy node (the goal, a criterion or a leaf) of ``scope``'s tree."""
+    tree = scope.tree()
     if node == tree.goal_id:
         return t("top_level_criteria", lang)
     return _criterion_text(tree, node, lang)[0]
 
 
-def reset_weights_button(lang: str, key: str) -> None:
-    """Put every weight back to the chosen scenario's."""
-    st.button(
-        t("reset_weights", lang), key=key, on_click=lambda: state.seed_weights(state.scenario()),
-        disabled=not state.modified(),
-    )
+def reset_weights_button(
+    lang: str, key: str, scope: state.WeightScope = state.TECHNOLOGY
+) -> None:
+    """Put every weight of ``scope`` back to the chosen scenario's."""
+    st.button(t("reset_weights", lang), key=key, on_click=scope.reset,
+              disabled=not scope.modified())
 
 
 def scenario_download(lang: str, key: str) -> None:

@@ -12,11 +12,19 @@ Weights live in the session as one :class:`~exportmcda.model.weight_state.Weight
 (per node of the hierarchy: direct weights from the sliders or AHP judgments from the
 pairwise editor), seeded from the scenario; what it means (changed or not, the effective
 scenario, a link's weights, the editor's values) is decided by that library module.
+
+The markets page keeps a second :class:`WeightState`, over the market hierarchy
+(``criteria/markets.toml``), seeded from the scenario's market judgments
+(``criteria/markets/<id>.toml``); a :class:`WeightScope` tells the one slider component
+(``ui.components.weight_sliders``) which of the two it edits. Its country ranking and
+export-potential matrix are cached per database, choice and weights (``st.cache_resource``),
+the matrix built on the pages' cached technology scoring (:func:`candidates`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
@@ -24,10 +32,22 @@ import streamlit as st
 
 from exportmcda.data.countries import CountryProfile, load_countries
 from exportmcda.data.database import Database
+from exportmcda.data.indicators import CountryIndicators, load_indicators
 from exportmcda.data.io import load, load_sample
+from exportmcda.data.taxonomy import FIELDS
 from exportmcda.errors import ExportMcdaError, Issue
 from exportmcda.model import defaults
 from exportmcda.model.criteria import CriteriaTree, load_criteria
+from exportmcda.model.markets import (
+    ExportPotential,
+    MarketRanking,
+    Supply,
+    export_potential,
+    load_market_criteria,
+    load_market_scenario,
+    rank_markets,
+    single_targets,
+)
 from exportmcda.model.scenarios import (
     Scenario,
     ScenarioWeights,
@@ -40,8 +60,10 @@ from exportmcda.model.selection import Candidates, Filters, Selection, prepare, 
 from exportmcda.model.weight_state import (
     WeightState,
     is_modified,
+    parse_url_changed_weights,
     parse_url_weights,
     seed,
+    url_changed_weights,
     url_weights,
     with_direct,
     with_evidence,
@@ -51,6 +73,7 @@ from exportmcda.model.weight_state import (
     effective_scenario as _effective_scenario,
 )
 from exportmcda.rank.directions import Direction
+from exportmcda.resources import criteria_dir
 
 LANG = "lang"
 UPLOAD = "upload"  # (name, bytes) of the accepted upload, or None for the sample
@@ -64,6 +87,16 @@ COMPARE = "compare"  # target codes compared side by side
 FILTERS = "filters"  # {"fields": [...], "service_types": [...], ...} taxonomy numbers
 WEIGHTS = "weight_state"  # WeightState: modes, judgments, direct weights, evidence rule
 URL_ISSUES = "url_issues"  # issues of the link's weights (not applied), until weights change
+MARKET_WEIGHTS = "market_weight_state"  # WeightState of the market hierarchy (sliders)
+MARKET_URL_ISSUES = "market_url_issues"  # issues of the link's market weights (not applied)
+MARKET_KIND = "market_kind"  # the markets page ranks countries for a "technology" or "field"
+MARKET_TECH = "market_technology"  # technology id, or None: the shortlist's first
+MARKET_FIELD = "market_field"  # field number (taxonomy)
+MARKET_COUNTRIES = "market_countries"  # target codes ranked and shown in the matrix
+MARKET_ROWS = "market_rows"  # rows of the matrix: "fields" or "shortlist"
+_MARKET_ASKED = "_market_asked"  # the link's countries, until the markets page checks them
+_MARKET_LINK = "_market_link"  # the link's market weights, until the markets page applies them
+_MARKET_MEMO = "_memo.market_weights"  # (base ScenarioWeights, WeightState, ScenarioWeights)
 _BASE_MEMO = "_memo.base_weights"  # (scenario, its ScenarioWeights)
 _WEIGHTS_MEMO = "_memo.weights"  # (scenario, WeightState, ScenarioWeights)
 
@@ -74,6 +107,8 @@ DEFAULT_TOP = defaults.DEFAULT_TOP  # the CLI's default too
 DEFAULT_COMPARE = ("ASEAN", "IND")
 TOP_OPTIONS = (5, 10, 15, 20, 30, 50)
 FILTER_DIMENSIONS = ("fields", "service_types", "company_sizes", "regions")
+MARKET_KINDS = ("technology", "field")
+MARKET_ROW_KINDS = ("fields", "shortlist")
 
 
 def init() -> None:
@@ -105,6 +140,32 @@ def init() -> None:
     if WEIGHTS not in st.session_state:
         seed_weights(scenario())
         apply_url_weights(str(params.get("weights", "")))
+    if MARKET_KIND not in st.session_state:
+        _init_markets(params)
+
+
+def _init_markets(params: Any) -> None:
+    """The markets page's choices, from the URL where it carries them (see :func:`sync_url`).
+
+    ``technology=T0004`` or ``field=3`` (the taxonomy number), ``markets=IND,SAU,...``
+    (at least two known targets, else the default), ``rows=shortlist``, ``mweights=...``
+    (:func:`~exportmcda.model.weight_state.url_changed_weights`). Only read here: the
+    countries are checked and the weights applied when the markets page first needs them
+    (:func:`market_countries`, :func:`market_weight_state`), so that another first page
+    loads no indicators and solves no market judgments.
+    """
+    tech = str(params.get("technology", "")).strip().upper()
+    field = str(params.get("field", "")).strip()
+    number = int(field) if field.isdigit() and 1 <= int(field) <= len(FIELDS) else None
+    known = tech in database().technologies.index
+    st.session_state[MARKET_TECH] = tech if known else None
+    st.session_state[MARKET_FIELD] = number or 1
+    st.session_state[MARKET_KIND] = "field" if number and not known else "technology"
+    wanted = [c.strip().upper() for c in str(params.get("markets", "")).split(",")]
+    st.session_state[_MARKET_ASKED] = [c for c in dict.fromkeys(wanted) if c]
+    rows = str(params.get("rows", ""))
+    st.session_state[MARKET_ROWS] = rows if rows in MARKET_ROW_KINDS else MARKET_ROW_KINDS[0]
+    st.session_state[_MARKET_LINK] = str(params.get("mweights", ""))
 
 
 def lang() -> str:
@@ -126,9 +187,45 @@ def sync_url() -> None:
         wanted["weights"] = link
     elif "weights" in st.query_params:
         del st.query_params["weights"]
+    market = _market_url()
+    for key in _MARKET_PARAMS:
+        if key in market:
+            wanted[key] = market[key]
+        elif key in st.query_params:
+            del st.query_params[key]
     for key, value in wanted.items():
         if st.query_params.get(key) != value:
             st.query_params[key] = value
+
+
+_MARKET_PARAMS = ("technology", "field", "markets", "rows", "mweights")
+
+
+def _market_url() -> dict[str, str]:
+    """The markets page's choices as link parameters, only those that differ from the
+    defaults (a link stays short): the technology or field, the countries, the rows, the
+    changed market weights."""
+    out: dict[str, str] = {}
+    if st.session_state.get(MARKET_KIND) == "field":
+        out["field"] = str(st.session_state.get(MARKET_FIELD, 1))
+    elif st.session_state.get(MARKET_TECH):
+        out["technology"] = str(st.session_state[MARKET_TECH])
+    chosen = st.session_state.get(MARKET_COUNTRIES)
+    if chosen is None:  # the markets page not opened yet: the link's own value, if any
+        asked = st.session_state.get(_MARKET_ASKED) or []
+        if asked:
+            out["markets"] = ",".join(asked)
+    elif tuple(chosen) != market_default_countries():
+        out["markets"] = ",".join(chosen)
+    if st.session_state.get(MARKET_ROWS, MARKET_ROW_KINDS[0]) != MARKET_ROW_KINDS[0]:
+        out["rows"] = str(st.session_state[MARKET_ROWS])
+    if MARKET_WEIGHTS in st.session_state:
+        link = url_changed_weights(market_weight_state(), market_base_weights())
+    else:
+        link = st.session_state.get(_MARKET_LINK) or None
+    if link:
+        out["mweights"] = link
+    return out
 
 
 # ---- data -------------------------------------------------------------------------------
@@ -340,7 +437,7 @@ def weights() -> ScenarioWeights:
 # ---- ranking ----------------------------------------------------------------------------
 
 
-@st.cache_resource(show_spinner=False, max_entries=32)
+@st.cache_resource(show_spinner=False, max_entries=80)  # 16 markets x 2 languages + targets
 def _candidates(
     sha256: str,
     code: str,
@@ -399,3 +496,233 @@ def bound_key(key: str) -> str:
     """The widget key mirroring the canonical session key ``key``."""
     return f"_w.{key}"
 
+
+
+# ---- markets ----------------------------------------------------------------------------
+
+
+@st.cache_resource(show_spinner=False)
+def indicators() -> dict[str, CountryIndicators]:
+    """Every target's market indicators (groups aggregated), loaded once per server."""
+    return load_indicators()
+
+
+@st.cache_resource(show_spinner=False)
+def market_tree() -> CriteriaTree:
+    """The market hierarchy (``criteria/markets.toml``), loaded once per server."""
+    return load_market_criteria()
+
+
+@st.cache_resource(show_spinner=False)
+def market_nodes() -> dict[str, tuple[str, ...]]:
+    """:meth:`CriteriaTree.weighted_nodes` of the market hierarchy."""
+    return market_tree().weighted_nodes()
+
+
+@st.cache_resource(show_spinner=False)
+def market_default_countries() -> tuple[str, ...]:
+    """The single-country targets with indicators (the markets page's default countries)."""
+    return single_targets(countries(), indicators())
+
+
+@st.cache_resource(show_spinner=False)
+def market_options() -> tuple[str, ...]:
+    """Targets the markets page may rank: the groups with indicators, then the countries."""
+    groups = [c for c, p in countries().items() if p.is_group and c in indicators()]
+    return (*groups, *market_default_countries())
+
+
+@st.cache_resource(show_spinner=False)
+def _market_ids() -> tuple[str, ...]:
+    return tuple(available_scenarios(criteria_dir() / "markets"))
+
+
+def market_scenario_id() -> str:
+    """The market judgments of the chosen scenario (``criteria/markets/<id>.toml``); the
+    default scenario's when it has none (an uploaded scenario: the page says so)."""
+    sid = scenario().id
+    return sid if sid in _market_ids() else DEFAULT_SCENARIO
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _market_base(sid: str) -> ScenarioWeights:
+    return scenario_weights(load_market_scenario(sid), market_tree())
+
+
+def market_base_weights() -> ScenarioWeights:
+    """The market scenario's own weights (AHP of its judgments), once per server."""
+    return _market_base(market_scenario_id())
+
+
+def market_countries() -> list[str]:
+    """The countries the markets page ranks (the link's, checked once; else the default)."""
+    chosen = st.session_state.get(MARKET_COUNTRIES)
+    if chosen is None:
+        asked = [c for c in st.session_state.pop(_MARKET_ASKED, []) if c in market_options()]
+        chosen = asked if len(asked) >= 2 else list(market_default_countries())
+        st.session_state[MARKET_COUNTRIES] = chosen
+    return list(chosen)
+
+
+def market_weight_state() -> WeightState:
+    """The session's market weights; reseeded when the scenario (so its market file) changed.
+
+    The first call seeds them and applies the link's market weights (:data:`_MARKET_LINK`).
+    """
+    value: WeightState | None = st.session_state.get(MARKET_WEIGHTS)
+    if value is None or value.seeded_from != market_scenario_id():
+        st.session_state[MARKET_WEIGHTS] = seed(market_base_weights())
+        if value is None:
+            apply_url_market_weights(str(st.session_state.pop(_MARKET_LINK, "")))
+    current: WeightState = st.session_state[MARKET_WEIGHTS]
+    return current
+
+
+def reset_market_weights() -> None:
+    """Put the market weights back to the scenario's market judgments."""
+    st.session_state[MARKET_WEIGHTS] = seed(market_base_weights())
+    st.session_state[MARKET_URL_ISSUES] = ()
+
+
+def set_market_direct(node: str, weights: Mapping[str, float]) -> None:
+    """Give a market node's children direct weights (the sliders' mode)."""
+    st.session_state[MARKET_WEIGHTS] = with_direct(market_weight_state(), node, weights)
+    st.session_state[MARKET_URL_ISSUES] = ()
+
+
+def apply_url_market_weights(text: str) -> None:
+    """Apply a link's market weights; a link with any problem is not applied, its issues
+    wait in :data:`MARKET_URL_ISSUES` for the markets page to show."""
+    given, issues = parse_url_changed_weights(text, market_nodes())
+    for node, weights in (given or {}).items():
+        set_market_direct(node, weights)
+    st.session_state[MARKET_URL_ISSUES] = issues
+
+
+def market_url_issues() -> tuple[Issue, ...]:
+    """Problems of the link's market weights (empty once the user has set weights)."""
+    issues: tuple[Issue, ...] = st.session_state.get(MARKET_URL_ISSUES, ())
+    return issues
+
+
+def market_modified() -> bool:
+    """Whether the market weights differ from the scenario's market judgments."""
+    return is_modified(market_weight_state(), market_base_weights())
+
+
+def market_weights() -> ScenarioWeights:
+    """The market weights in effect (AHP solved once per change, as :func:`weights`)."""
+    base = market_base_weights()
+    current = market_weight_state()
+    memo = st.session_state.get(_MARKET_MEMO)
+    if memo is not None and memo[0] is base and memo[1] == current:
+        return memo[2]  # type: ignore[no-any-return]
+    weighed = scenario_weights(_effective_scenario(current, base), market_tree())
+    st.session_state[_MARKET_MEMO] = (base, current, weighed)
+    return weighed
+
+
+def _leaf_key(weights: Mapping[str, float]) -> tuple[tuple[str, float], ...]:
+    return tuple(sorted((k, float(v)) for k, v in weights.items()))
+
+
+def _technology_key(weighed: ScenarioWeights) -> tuple[Any, ...]:
+    """What the technology side depends on: directions, evidence rule, leaf weights."""
+    scenario = weighed.scenario
+    return (
+        tuple(sorted((k, v.value) for k, v in scenario.directions.items())),
+        tuple(sorted(scenario.evidence.items())),
+        _leaf_key(weighed.leaf_weights),
+    )
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _market_ranking(
+    sha256: str, kind: str, row: str, targets: tuple[str, ...],
+    leaf_weights: tuple[tuple[str, float], ...], technology_key: tuple[Any, ...],
+    _db: Database, _scenario: Scenario,
+) -> MarketRanking:
+    """:func:`rank_markets`, once per database, pick, targets and weights."""
+    return rank_markets(
+        _db, tree(), _scenario, countries(), indicators(),
+        technology=row if kind == "technology" else None,
+        field_name=int(row) if kind == "field" else None,
+        targets=targets, market_tree=market_tree(),
+        market_scenario=market_base_weights().scenario, leaf_weights=dict(leaf_weights),
+    )
+
+
+def market_ranking(kind: str, row: str, targets: tuple[str, ...]) -> MarketRanking:
+    """The targets ranked for a technology id or a field number, with the session's weights."""
+    db = database()
+    weighed = weights()
+    return _market_ranking(
+        db.provenance.sha256, kind, row, targets, _leaf_key(market_weights().leaf_weights),
+        _technology_key(weighed), db, weighed.scenario,
+    )
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _potential(
+    sha256: str, by: str, targets: tuple[str, ...],
+    leaf_weights: tuple[tuple[str, float], ...], technology_key: tuple[Any, ...],
+    _db: Database, _supply: Supply,
+) -> ExportPotential:
+    """:func:`export_potential`, once per database, rows, targets and weights."""
+    return export_potential(
+        _db, _supply, indicators(), by=by, market_tree=market_tree(),
+        market_scenario=market_base_weights().scenario, leaf_weights=dict(leaf_weights),
+    )
+
+
+def potential(by: str, targets: tuple[str, ...]) -> ExportPotential:
+    """The export-potential matrix for ``targets`` with the session's weights (cached).
+
+    The technology side is the pages' cached scoring (:func:`candidates`, one per target),
+    so the matrix costs one TOPSIS per target plus the batched market side.
+    """
+    db = database()
+    weighed = weights()
+    supply = Supply(
+        weights=weighed, scenario=weighed.scenario,
+        candidates={code: candidates(weighed, code, lang()) for code in targets},
+    )
+    return _potential(
+        db.provenance.sha256, by, targets, _leaf_key(market_weights().leaf_weights),
+        _technology_key(weighed), db, supply,
+    )
+
+
+# ---- the weights a slider edits ---------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class WeightScope:
+    """One set of weights the slider component edits: the technology criteria or the
+    market criteria. ``prefix`` keeps their widget keys apart (``weight.<id>``,
+    ``market.weight.<id>``)."""
+
+    prefix: str
+    tree: Callable[[], CriteriaTree]
+    weights: Callable[[], ScenarioWeights]
+    set_direct: Callable[[str, Mapping[str, float]], None]
+    reset: Callable[[], None]
+    modified: Callable[[], bool]
+
+    def key(self, child: str) -> str:
+        """The slider's widget key of ``child``."""
+        return f"{self.prefix}weight.{child}"
+
+
+def _reset_technology_weights() -> None:
+    seed_weights(scenario())
+
+
+TECHNOLOGY = WeightScope(
+    prefix="", tree=tree, weights=weights, set_direct=set_direct,
+    reset=_reset_technology_weights, modified=modified,
+)
+MARKET = WeightScope(
+    prefix="market.", tree=market_tree, weights=market_weights, set_direct=set_market_direct,
+    reset=reset_market_weights, modified=market_modified,
+)

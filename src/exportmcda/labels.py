@@ -1516,6 +1516,235 @@ ISSUE_CODES.update(
 )
 
 
+# --- markets page (app: ui/pages/markets.py, Compare's indicators and top lists;
+# exportmcda.model.market_views, exportmcda.charts.markets) ---
+LABELS.update(
+    {
+        "page_markets": {"en": "Markets", "ko": "대상 시장"},
+        "markets_intro": {
+            "en": "Which country for which technology: the target countries ranked for a "
+            "technology or a field over the market criteria (digital-government readiness, "
+            "urban market, ability to pay, policy demand), and the export-potential matrix "
+            "that combines the technology side with the market side.",
+            "ko": "어느 기술을 어느 나라로 수출할지: 시장 기준(디지털 정부 준비도, 도시 시장, "
+            "지불 능력, 정책 수요)으로 기술 또는 분야별 대상국 순위를 매기고, 기술 측면과 시장 "
+            "측면을 결합한 수출 잠재력 행렬을 보여 줍니다.",
+        },
+        "markets_countries": {"en": "Target countries", "ko": "대상국"},
+        "markets_countries_help": {
+            "en": "The countries ranked and shown in the matrix. A group is ranked as one "
+            "market: its indicators are aggregated by the rule stated in "
+            "data/countries/groups.toml.",
+            "ko": "순위와 행렬에 포함할 대상국입니다. 그룹은 하나의 시장으로 다루며, 그 지표는 "
+            "data/countries/groups.toml에 명시된 규칙으로 집계합니다.",
+        },
+        "markets_pick_two": {
+            "en": "Choose at least two target countries.",
+            "ko": "대상국을 두 곳 이상 선택하세요.",
+        },
+        "markets_kind": {"en": "Rank the countries for", "ko": "국가 순위 기준"},
+        "markets_kind_technology": {"en": "a technology", "ko": "기술"},
+        "markets_kind_field": {"en": "a technology field", "ko": "기술 분야"},
+        "markets_where_title": {
+            "en": "Where should {name} go first, and why",
+            "ko": "{name}: 어느 시장부터, 왜",
+        },
+        "col_country": {"en": "Country", "ko": "국가"},
+        "col_market_score": {
+            "en": "Market score (TOPSIS closeness)", "ko": "시장 점수(TOPSIS 근접도)",
+        },
+        "markets_contrib_caption": {
+            "en": "Each criterion column is that criterion's share of the market score (they "
+            "add up to it). The reason names the two criteria the score comes mostly from, "
+            "with the sourced value behind each.",
+            "ko": "기준별 열은 시장 점수에서 각 기준이 차지하는 몫이며, 합하면 시장 점수가 "
+            "됩니다. 순위 근거에는 점수의 대부분을 차지하는 두 기준과 그 출처 값을 적었습니다.",
+        },
+        "market_weights_title": {"en": "Market weights", "ko": "시장 가중치"},
+        "market_weights_help": {
+            "en": "They start from the scenario's market judgments "
+            "(criteria/markets/{scenario}.toml). Move a slider: the others rescale so the "
+            "weights sum to 1, and the country ranking and the matrix follow at once.",
+            "ko": "시나리오의 시장 판단값(criteria/markets/{scenario}.toml)에서 시작합니다. "
+            "슬라이더를 움직이면 나머지가 비례 조정되어 합이 1로 유지되고, 국가 순위와 행렬이 "
+            "즉시 갱신됩니다.",
+        },
+        "market_weights_assumed": {
+            "en": "The starting weights are assumed judgments by the exportmcda team, not a "
+            "surveyed expert panel.",
+            "ko": "시작 가중치는 전문가 설문이 아니라 exportmcda 팀이 가정한 판단값입니다.",
+        },
+        "market_weights_fallback": {
+            "en": "The scenario {scenario} has no market judgments: the market weights start "
+            "from those of {used}.",
+            "ko": "시나리오 {scenario}에는 시장 판단값이 없어 {used}의 시장 가중치에서 "
+            "시작합니다.",
+        },
+        "market_weights_adjusted": {
+            "en": "The market weights differ from the scenario's; the link carries them.",
+            "ko": "시장 가중치가 시나리오 값과 다릅니다. 링크에 조정된 값이 반영됩니다.",
+        },
+        "market_url_weights_ignored": {
+            "en": "The link's market weights were not applied:",
+            "ko": "링크의 시장 가중치를 적용하지 않았습니다:",
+        },
+        "heatmap_rows": {"en": "Rows of the matrix", "ko": "행렬의 행"},
+        "heatmap_rows_fields": {"en": "Technology fields", "ko": "기술 분야"},
+        "heatmap_rows_shortlist": {
+            "en": "The shortlist (Ranking page: top {n} for {target})",
+            "ko": "후보 목록(순위 화면: {target} 상위 {n}개)",
+        },
+        "heatmap_title_fields": {
+            "en": "Export potential: technology fields × target countries",
+            "ko": "수출 잠재력: 기술 분야 × 대상국",
+        },
+        "heatmap_title_shortlist": {
+            "en": "Export potential: top {n} for {target} × target countries",
+            "ko": "수출 잠재력: {target} 상위 {n}개 기술 × 대상국",
+        },
+        "heatmap_rule_sqrt": {
+            "en": "Cell = √(supply × demand), after ITC's Export Potential Indicator "
+            "(Decreux & Spies 2016), which multiplies a supply and a demand factor.",
+            "ko": "셀 = √(공급 × 수요). 공급과 수요 요인을 곱하는 ITC 수출 잠재력 지표"
+            "(Decreux & Spies 2016)를 따릅니다.",
+        },
+        "heatmap_rule_weighted": {
+            "en": "Cell = supply^(1−{a}) × demand^{a}, after ITC's Export Potential Indicator "
+            "(Decreux & Spies 2016), which multiplies a supply and a demand factor.",
+            "ko": "셀 = 공급^(1−{a}) × 수요^{a}. 공급과 수요 요인을 곱하는 ITC 수출 잠재력 지표"
+            "(Decreux & Spies 2016)를 따릅니다.",
+        },
+        "heatmap_caption": {
+            "en": "Supply: the technology's TOPSIS closeness in that country's technology "
+            "ranking (a field's: its best technology's). Demand: the country's TOPSIS "
+            "closeness over the market criteria ({normalization}). Read a row for the best "
+            "markets of a field, a column for the best fields of a market.",
+            "ko": "공급: 해당 국가 기술 순위에서 기술의 TOPSIS 근접도(분야는 분야 내 최고 "
+            "기술의 값). 수요: 시장 기준에 대한 국가의 TOPSIS 근접도({normalization}). 행을 "
+            "읽으면 분야별 최적 시장, 열을 읽으면 시장별 최적 분야를 알 수 있습니다.",
+        },
+        "heatmap_filters": {
+            "en": "The Ranking page's filters narrow the shortlist; the supply of each "
+            "technology is its closeness among all technologies.",
+            "ko": "순위 화면의 필터는 후보 목록만 좁히며, 각 기술의 공급 값은 전체 기술 중 "
+            "근접도입니다.",
+        },
+        "norm_vector": {"en": "vector normalisation", "ko": "벡터 정규화"},
+        "norm_minmax": {"en": "min-max normalisation", "ko": "최소-최대 정규화"},
+        "norm_max": {"en": "max normalisation", "ko": "최댓값 정규화"},
+        "norm_sum": {"en": "sum normalisation", "ko": "합계 정규화"},
+        "norm_linear": {"en": "linear normalisation", "ko": "선형 정규화"},
+        "norm_none": {"en": "no normalisation", "ko": "정규화 없음"},
+        "col_export_potential": {"en": "Export potential", "ko": "수출 잠재력"},
+        "col_supply": {"en": "Supply (technology side)", "ko": "공급(기술 측면)"},
+        "col_demand": {"en": "Demand (market side)", "ko": "수요(시장 측면)"},
+        "col_rank_in_row": {"en": "Rank among the countries", "ko": "국가 간 순위"},
+        "col_rank_in_country": {"en": "Rank within the country", "ko": "국가 내 순위"},
+        "cards_title": {
+            "en": "Country cards: every indicator with its year and source",
+            "ko": "국가 카드: 지표별 값, 연도, 출처",
+        },
+        "cards_help": {
+            "en": "Values of the reference data set country-indicators "
+            "(data/countries/indicators/<CODE>.toml). Values marked computed were derived by "
+            "the reference or, for a group, by the stated rule; a missing value is reported, "
+            "never counted as 0.",
+            "ko": "참고 자료 country-indicators의 값입니다(data/countries/indicators/<CODE>"
+            ".toml). 계산값은 참고 자료에서 도출했거나, 그룹의 경우 명시된 규칙으로 계산한 "
+            "값입니다. 결측값은 표시하며 0으로 계산하지 않습니다.",
+        },
+        "col_indicator": {"en": "Indicator", "ko": "지표"},
+        "col_unit": {"en": "Unit", "ko": "단위"},
+        "col_status": {"en": "Computed or missing", "ko": "계산·결측 여부"},
+        "col_found_at": {"en": "Where found", "ko": "확보 경로"},
+        "col_reference_note": {"en": "Reference note", "ko": "참고 자료 메모"},
+        "card_group": {
+            "en": "{name} is a group of {n} ({members}); its values are computed from the "
+            "members by the rule stated per indicator in data/countries/groups.toml.",
+            "ko": "{name}은(는) {n}개국 그룹({members})이며, 그룹 값은 "
+            "data/countries/groups.toml에 지표별로 명시된 규칙에 따라 회원국 값으로 계산합니다.",
+        },
+        "card_no_indicators": {
+            "en": "{name} has no market indicators (a city network, not a country).",
+            "ko": "{name}에는 시장 지표가 없습니다(국가가 아닌 도시 네트워크).",
+        },
+        "indicator_computed": {
+            "en": "computed by the reference (see its note)",
+            "ko": "참고 자료에서 계산한 값(메모 참조)",
+        },
+        "computed_from": {
+            "en": "computed from {n} members", "ko": "회원국 {n}개국 값으로 계산",
+        },
+        "markets_reasons": {"en": "Why each country ranks there", "ko": "국가별 순위 근거"},
+        "compare_indicators_title": {
+            "en": "Market indicators side by side", "ko": "시장 지표 비교",
+        },
+        "compare_indicators_caption": {
+            "en": "Each value with its year and issuer (the source columns). A group's values "
+            "are computed from its members by the rule in data/countries/groups.toml; a "
+            "missing value is left empty, never 0.",
+            "ko": "각 값의 연도와 발행 기관(출처 열)을 함께 보여 줍니다. 그룹 값은 "
+            "data/countries/groups.toml의 규칙으로 회원국 값에서 계산하며, 결측값은 0이 아닌 "
+            "빈칸으로 둡니다.",
+        },
+        "col_source_of": {"en": "{name}: source", "ko": "{name}: 출처"},
+        "compare_lists_title": {
+            "en": "Top {n}: only in one list, or in both",
+            "ko": "상위 {n}개: 한쪽 목록에만 있는 기술과 양쪽 모두에 있는 기술",
+        },
+        "compare_only_in": {"en": "Only in {name} ({k})", "ko": "{name}에만 있음({k}개)"},
+        "compare_in_both": {"en": "In both ({k})", "ko": "양쪽 모두({k}개)"},
+        "compare_lists_two": {
+            "en": "Choose exactly two targets to list what is only in one top list or in both.",
+            "ko": "대상국을 두 곳만 고르면 한쪽 상위 목록에만 있는 기술과 양쪽 모두에 있는 "
+            "기술을 보여 줍니다.",
+        },
+        "compare_list_empty": {"en": "none", "ko": "없음"},
+        "unit_index 0-1": {"en": "index 0–1", "ko": "지수(0–1)"},
+        "unit_rank of 193": {"en": "rank of 193", "ko": "193개국 중 순위"},
+        "unit_people": {"en": "people", "ko": "명"},
+        "unit_% of population": {"en": "% of population", "ko": "인구 대비 %"},
+        "unit_% per year": {"en": "% per year", "ko": "연 %"},
+        "unit_international $ (2021 prices)": {
+            "en": "international $ (2021 prices)", "ko": "국제달러(2021년 가격)",
+        },
+        "unit_cities": {"en": "cities", "ko": "개 도시"},
+    }
+)
+NOTES.update(
+    {
+        "market_rank": {
+            "en": "{country}: {rank_ordinal} of {n:,} markets for {row} (closeness {score:.3f})",
+            "ko": "{country}: {row}의 시장 {n:,}곳 중 {rank_ordinal}(근접도 {score:.3f})",
+        },
+        "market_why_indicator": {
+            "en": "{indicator} {value} ({unit}; {issuer}, {year}; {share:.0%} of the score)",
+            "ko": "{indicator} {value}({unit}; {issuer}, {year}; 점수의 {share:.0%})",
+        },
+        "market_why_filled": {
+            "en": "{indicator}: no {year} value, counted as the lowest among the markets (the "
+            "stated policy; {share:.0%} of the score)",
+            "ko": "{indicator}: {year}년 값이 없어 대상 시장 중 최저값으로 계산(명시된 방침; "
+            "점수의 {share:.0%})",
+        },
+        "market_why_policy": {
+            "en": "{leaf} {value:.2f} ({n:,} policy sources; {share:.0%} of the score)",
+            "en_one": "{leaf} {value:.2f} ({n} policy source; {share:.0%} of the score)",
+            "ko": "{leaf} {value:.2f}(정책 자료 {n:,}건; 점수의 {share:.0%})",
+        },
+        "market_why_exported": {
+            "en": "already exported here ({share:.0%} of the score)",
+            "ko": "이미 수출한 나라(점수의 {share:.0%})",
+        },
+        "market_why_exported_share": {
+            "en": "{value:.0%} of the field's technologies already exported here "
+            "({share:.0%} of the score)",
+            "ko": "분야 기술의 {value:.0%}가 이미 수출됨(점수의 {share:.0%})",
+        },
+    }
+)
+
+
 class NoteLike(Protocol):
     """What :func:`note_text` reads of an ``exportmcda.errors.Note``."""
 

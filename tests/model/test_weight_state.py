@@ -9,8 +9,10 @@ from hypothesis import strategies as st
 from exportmcda import labels
 from exportmcda.ahp.priorities import AhpResult
 from exportmcda.model.criteria import load_criteria
+from exportmcda.model.markets import load_market_criteria, load_market_scenario
 from exportmcda.model.scenarios import load_scenario, scenario_from_weights, scenario_weights
 from exportmcda.model.weight_state import (
+    NODE_SEPARATOR,
     WeightState,
     editor_judgment,
     effective_criterion_weights,
@@ -19,8 +21,10 @@ from exportmcda.model.weight_state import (
     is_modified,
     left_out_nodes,
     local_weights,
+    parse_url_changed_weights,
     parse_url_weights,
     seed,
+    url_changed_weights,
     url_weights,
     with_direct,
     with_evidence,
@@ -460,3 +464,57 @@ def test_a_criterion_zero_for_every_candidate_weighs_zero_but_is_not_left_out():
         "utilization": 3 / 11, "track_record": 3 / 11, "firm_capacity": 3 / 11,
         "region": 1 / 11, "policy_fit": 0.0, "sme_support": 1 / 11,
     }, abs=1e-12)
+
+
+# ---- a whole hierarchy in one link (the markets page) -----------------------------------
+
+
+@pytest.fixture(scope="module")
+def market_base():
+    return scenario_weights(load_market_scenario("balanced"), load_market_criteria())
+
+
+def test_an_unchanged_hierarchy_writes_no_link(market_base):
+    assert url_changed_weights(seed(market_base), market_base) is None
+
+
+def test_changed_nodes_are_written_in_hierarchy_order_and_read_back(market_base):
+    state = with_direct(seed(market_base), "policy_demand",
+                        {"policy_priority": 0.25, "exported_here": 0.75})
+    state = with_direct(state, "market_attractiveness", {
+        "digital_readiness": 0.4, "market_size": 0.2, "ability_to_pay": 0.1,
+        "policy_demand": 0.3})
+    text = url_changed_weights(state, market_base)
+    assert text == (
+        "digital_readiness:0.4000,market_size:0.2000,ability_to_pay:0.1000,"
+        "policy_demand:0.3000" + NODE_SEPARATOR + "policy_priority:0.2500,exported_here:0.7500")
+    nodes = market_base.tree.weighted_nodes()
+    given, issues = parse_url_changed_weights(text, nodes)
+    assert issues == ()
+    assert given == {
+        "market_attractiveness": pytest.approx({"digital_readiness": 0.4, "market_size": 0.2,
+                                                "ability_to_pay": 0.1, "policy_demand": 0.3}),
+        "policy_demand": pytest.approx({"policy_priority": 0.25, "exported_here": 0.75}),
+    }
+    # a node moved back to the scenario's weights (balanced: 2/3, 1/3) is not written
+    back = with_direct(state, "policy_demand", {"policy_priority": 2 / 3, "exported_here": 1 / 3})
+    assert NODE_SEPARATOR not in url_changed_weights(back, market_base)
+
+
+@pytest.mark.parametrize(("text", "code", "field"), [
+    ("egdi:0.5,urban_growth:0.5", "url_weight_unknown", "egdi"),
+    ("policy_priority:1,exported_here:1;exported_here:1,policy_priority:0",
+     "url_weight_duplicate", "policy_demand"),
+    ("policy_priority:x,exported_here:1", "url_weight_not_number", "policy_priority"),
+    ("policy_priority:1", "url_weights_incomplete", "exported_here"),
+])
+def test_a_bad_hierarchy_link_applies_nothing_and_says_why(market_base, text, code, field):
+    given, issues = parse_url_changed_weights(
+        "urban_market_size:0.5,urban_growth:0.5;" + text, market_base.tree.weighted_nodes())
+    assert given is None
+    assert (issues[0].code, issues[0].field) == (code, field)
+
+
+def test_an_empty_hierarchy_link_is_no_link(market_base):
+    assert parse_url_changed_weights("", market_base.tree.weighted_nodes()) == (None, ())
+    assert parse_url_changed_weights(";", market_base.tree.weighted_nodes()) == (None, ())

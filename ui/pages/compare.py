@@ -7,7 +7,8 @@ import streamlit as st
 
 from exportmcda.charts.ranking import bump_chart, bump_data, rank_text
 from exportmcda.labels import note_text, shared_rank_text, t
-from exportmcda.model.comparison import compare
+from exportmcda.model.comparison import Comparison, compare
+from exportmcda.model.market_views import indicators_side_by_side, top_lists
 from ui import chart_view, components, state
 
 MAX_TARGETS = 4
@@ -87,6 +88,7 @@ def page() -> None:
         index=lambda c: targets[c].name(lang), columns=lambda c: targets[c].name(lang)
     ).astype(str)
     st.table(overlap)
+    _top_lists(result, chosen, lang)
     data = bump_data(result, targets, lang)
     numbers = data.pivot_table(
         index="technology", columns="target", values="rank", sort=False
@@ -97,6 +99,56 @@ def page() -> None:
     chart_view.chart_with_numbers(
         bump_chart(data, top, lang), numbers, lang, key="bump", width=170 * len(chosen) + 420
     )
+    _indicators(chosen, lang)
+
+
+def _top_lists(result: Comparison, chosen: list[str], lang: str) -> None:
+    """For two targets: the technologies only in one top-N list, and those in both."""
+    st.subheader(t("compare_lists_title", lang, n=result.top))
+    if len(chosen) != 2:
+        st.info(t("compare_lists_two", lang))
+        return
+    a, b = chosen
+    lists = top_lists(result, a, b)
+    name_a, name_b = state.country(a).name(lang), state.country(b).name(lang)
+    titles = (t("compare_only_in", lang, name=name_a, k=len(lists.only_a)),
+              t("compare_in_both", lang, k=len(lists.both)),
+              t("compare_only_in", lang, name=name_b, k=len(lists.only_b)))
+    for title, frame in zip(titles, (lists.only_a, lists.both, lists.only_b), strict=True):
+        st.markdown(f"**{components.plain(title)}**")
+        if frame.empty:
+            st.text(t("compare_list_empty", lang))
+            continue
+        components.text_table(components.text_frame({
+            t("col_technology_id", lang): frame["technology_id"].tolist(),
+            t("col_technology", lang): frame["technology_name"].tolist(),
+            t("rank_in", lang, name=name_a): [rank_text(r) for r in frame["rank_a"]],
+            t("rank_in", lang, name=name_b): [rank_text(r) for r in frame["rank_b"]],
+        }))
+
+
+def _indicators(chosen: list[str], lang: str) -> None:
+    """Each target's market indicators side by side, each value with its source."""
+    st.subheader(t("compare_indicators_title", lang))
+    st.caption(t("compare_indicators_caption", lang))
+    found = state.indicators()
+    table = indicators_side_by_side({c: found.get(c) for c in chosen}, lang)
+    for code in chosen:
+        if code not in found:
+            st.caption(t("card_no_indicators", lang, name=state.country(code).name(lang)))
+    columns: dict[str, list[str]] = {
+        t("col_indicator", lang): [f"{n} ({y})" for n, y in zip(
+            table["name"].tolist(), table["year"].tolist(), strict=True)],
+        t("col_unit", lang): table["unit"].tolist(),
+    }
+    names = {code: state.country(code).name(lang) for code in chosen}
+    for code in chosen:  # the values side by side, then where each comes from
+        columns[names[code]] = table[code].tolist()
+    for code in chosen:
+        columns[t("col_source_of", lang, name=names[code])] = table[f"{code}_source"].tolist()
+    components.text_table(components.text_frame(columns), widths={
+        t("col_indicator", lang): 300, t("col_unit", lang): 190,
+        **{names[c]: 130 for c in chosen}})
 
 
 if __name__ == "__main__":  # run as a page of st.navigation (app.py)

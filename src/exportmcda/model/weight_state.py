@@ -35,6 +35,7 @@ from exportmcda.model.selection import Selection
 __all__ = [
     "ADJUSTED_SUFFIX",
     "CUSTOM_SUFFIX",
+    "NODE_SEPARATOR",
     "WEIGHT_ATOL",
     "Mode",
     "WeightState",
@@ -45,8 +46,10 @@ __all__ = [
     "is_modified",
     "left_out_nodes",
     "local_weights",
+    "parse_url_changed_weights",
     "parse_url_weights",
     "seed",
+    "url_changed_weights",
     "url_weights",
     "with_direct",
     "with_evidence",
@@ -371,3 +374,73 @@ def parse_url_weights(
     if issues:
         return None, tuple(issues)
     return {c: given[c] / total for c in children}, ()
+
+
+# ---- shared links of a whole hierarchy ---------------------------------------------------
+
+
+NODE_SEPARATOR = ";"
+"""Separates the nodes of :func:`url_changed_weights` (each written as :func:`url_weights`)."""
+
+
+def url_changed_weights(state: WeightState, base: ScenarioWeights) -> str | None:
+    """Every node ``state`` weighs directly and differently from ``base``, as one link value.
+
+    ``digital_readiness:0.4000,market_size:0.2000,...;urban_market_size:0.5000,...``: the
+    nodes in the hierarchy's order, separated by :data:`NODE_SEPARATOR`, each as
+    :func:`url_weights` writes it; a node is known by its children's names (a child has one
+    parent), so the link needs no node ids. A node counts as changed as in
+    :func:`is_modified` (a weight more than :data:`WEIGHT_ATOL` away from the scenario's).
+    ``None`` when no node is.
+    """
+    parts = []
+    for node in base.tree.weighted_nodes():
+        written = url_weights(state, node)
+        if written is None:
+            continue
+        stated = local_weights(base, node)
+        if all(abs(stated.get(k, math.inf) - v) <= WEIGHT_ATOL
+               for k, v in state.direct[node].items()):
+            continue
+        parts.append(written)
+    return NODE_SEPARATOR.join(parts) or None
+
+
+def parse_url_changed_weights(
+    text: str, nodes: Mapping[str, tuple[str, ...]]
+) -> tuple[dict[str, dict[str, float]] | None, tuple[Issue, ...]]:
+    """Read :func:`url_changed_weights`' text back: ``{node: weights}`` and the problems.
+
+    ``nodes`` maps each weighted node to its children (:meth:`CriteriaTree.weighted_nodes`).
+    Each part is checked by :func:`parse_url_weights` against the node whose children
+    include its first name; a part naming no known child, or a node given twice, is an
+    issue. As there, a link with any problem is applied not at all (``None``); an empty
+    text is no link: ``(None, ())``.
+    """
+    found: dict[str, dict[str, float]] = {}
+    issues: list[Issue] = []
+    for part in text.split(NODE_SEPARATOR):
+        if not part.strip():
+            continue
+        first = part.split(",")[0].partition(":")[0].strip()
+        node = next((n for n, children in nodes.items() if first in children), None)
+        if node is None:
+            known = ", ".join(c for children in nodes.values() for c in children)
+            issues.append(Issue.of(
+                "url_weight_unknown", f"'{first}' is not a criterion; the link may weigh {known}",
+                field=first, value=part.strip(),
+            ))
+            continue
+        if node in found:
+            issues.append(Issue.of(
+                "url_weight_duplicate", f"'{node}' is weighed twice", field=node,
+                value=part.strip(),
+            ))
+            continue
+        given, problems = parse_url_weights(part, nodes[node])
+        issues += problems
+        if given is not None:
+            found[node] = given
+    if issues or not found:
+        return None, tuple(issues)
+    return found, ()
