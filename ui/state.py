@@ -11,12 +11,21 @@ copy-on-write keeps derived frames from writing back.
 Weights live in the session as one :class:`~exportmcda.model.weight_state.WeightState`
 (per node of the hierarchy: direct weights from the sliders or AHP judgments from the
 pairwise editor), seeded from the scenario; what it means (changed or not, the effective
-scenario, a link's weights, the editor's values) is decided by that library module.
+scenario, a link's weights, the editor's values, a slider move) is decided by that library
+module.
+
+Each weight slider's widget key carries a revision (:func:`slider_key`): a slider whose value
+the app sets gets a new widget, the slider the user is moving keeps its own. Why: a browser
+that sends a rerun while the previous one is still running reports the values it last showed;
+with fixed keys Streamlit took those stale values of the other sliders for moves and ran their
+callbacks, and re-sent values reset the moving slider under the user's key presses (issue 13:
+16 of 20 fast sessions ended in weights nobody set). With a new key a stale value belongs to a
+widget that no longer changes anything, and the moving slider is never overwritten.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Any
 
 import pandas as pd
@@ -39,12 +48,14 @@ from exportmcda.model.selection import Candidates, Filters, Selection, prepare, 
 from exportmcda.model.weight_state import (
     WeightState,
     is_modified,
+    local_weights,
     parse_url_weights,
     seed,
     url_weights,
     with_direct,
     with_evidence,
     with_judgments,
+    with_slider,
 )
 from exportmcda.model.weight_state import (
     effective_scenario as _effective_scenario,
@@ -63,6 +74,7 @@ COMPARE = "compare"  # target codes compared side by side
 FILTERS = "filters"  # {"fields": [...], "service_types": [...], ...} taxonomy numbers
 WEIGHTS = "weight_state"  # WeightState: modes, judgments, direct weights, evidence rule
 URL_ISSUES = "url_issues"  # issues of the link's weights (not applied), until weights change
+SLIDER_REVISIONS = "_weight_slider_revisions"  # (epoch, {slider: n}) of the sliders' keys
 _BASE_MEMO = "_memo.base_weights"  # (scenario, its ScenarioWeights)
 _WEIGHTS_MEMO = "_memo.weights"  # (scenario, WeightState, ScenarioWeights)
 
@@ -254,10 +266,38 @@ def weight_state() -> WeightState:
     return value
 
 
-def _store(new: WeightState) -> None:
-    """Make ``new`` the session's weights; a link's weight problems are then history."""
+def _store(new: WeightState, renew: Collection[str] | None = None) -> None:
+    """Make ``new`` the session's weights; a link's weight problems are then history.
+
+    The sliders named in ``renew`` get new widgets (:func:`renew_sliders`), every slider when
+    ``renew`` is None: their values change with the weights.
+    """
     st.session_state[WEIGHTS] = new
     st.session_state[URL_ISSUES] = ()
+    renew_sliders(renew)
+
+
+def slider_key(name: str) -> str:
+    """The widget key of the weight slider ``name`` (a child of a weighted node) now.
+
+    ``weight.<name>#<epoch>.<n>``: :func:`renew_sliders` changes it whenever the app, not
+    this slider, changes the slider's value (see the module docstring).
+    """
+    epoch, revisions = st.session_state.get(SLIDER_REVISIONS, (0, {}))
+    return f"weight.{name}#{epoch}.{revisions.get(name, 0)}"
+
+
+def renew_sliders(names: Collection[str] | None = None) -> None:
+    """Give the weight sliders ``names`` (every one when None) new widgets, set from the weights.
+
+    Revisions only grow, so a key never comes back to a widget the browser may still hold.
+    """
+    epoch, revisions = st.session_state.get(SLIDER_REVISIONS, (0, {}))
+    if names is None:
+        st.session_state[SLIDER_REVISIONS] = (epoch + 1, {})
+        return
+    renewed = {**revisions, **{n: revisions.get(n, 0) + 1 for n in names}}
+    st.session_state[SLIDER_REVISIONS] = (epoch, renewed)
 
 
 def seed_weights(base: Scenario) -> None:
@@ -290,8 +330,30 @@ def url_issues() -> tuple[Issue, ...]:
 
 
 def set_direct(node: str, weights: Mapping[str, float]) -> None:
-    """Give ``node``'s children direct weights (the sliders' mode)."""
+    """Give ``node``'s children direct weights (a shared link's)."""
     _store(with_direct(weight_state(), node, weights))
+
+
+def move_slider(node: str, child: str, key: str) -> None:
+    """The slider widget ``key`` of ``node``'s child ``child`` was moved (its on_change).
+
+    The library's :func:`~exportmcda.model.weight_state.with_slider` decides every weight of
+    ``node`` from the widget's value. The node's other sliders get new widgets (their values
+    changed); ``child``'s keeps its widget, whose value is the user's.
+
+    A report from a replaced widget (``key`` is not :func:`slider_key` of ``child``) changes
+    nothing: a browser that has not yet drawn the last run still reports the sliders it
+    shows, and Streamlit runs the callbacks of those replaced widgets too (their old values
+    are gone, so any value counts as a change).
+    """
+    if key != slider_key(child):
+        return
+    value = float(st.session_state[key])
+    shown = local_weights(weights(), node)
+    _store(
+        with_slider(weight_state(), node, child, value, shown),
+        renew=[c for c in inner_nodes()[node] if c != child],
+    )
 
 
 def set_judgments(node: str, pairs: Mapping[tuple[str, str], str]) -> None:

@@ -47,3 +47,9 @@ def caption_texts(at):
     """The captions as a reader sees them: a caption that may hold user text is escaped for
     Markdown (``ui.components.plain``); its backslashes and word joiners are dropped here."""
     return [re.sub(r"\\(.)", r"\1", c.value).replace("\u2060", "") for c in at.caption]
+
+
+def weight_slider(at, child):
+    """The weight slider of hierarchy node ``child`` (its widget key carries a revision that
+    changes when the app sets its value: ``ui.state.slider_key``)."""
+    return next(s for s in at.slider if s.key.partition("#")[0] == f"weight.{child}")
