@@ -27,9 +27,8 @@ from exportmcda.export.safe import markdown_text, safe_filename
 from exportmcda.labels import issue_title, issues_text, shared_rank_text, t
 from exportmcda.labels import note_text as render_note
 from exportmcda.model.measure_params import SOURCE_TYPES
-from exportmcda.model.scenarios import rescale_weights, to_toml
+from exportmcda.model.scenarios import to_toml
 from exportmcda.model.selection import Selection
-from exportmcda.model.weight_state import local_weights
 from ui import state
 
 log = logging.getLogger("exportmcda.app")
@@ -199,17 +198,16 @@ def top_choice(lang: str) -> int:
 # ---- weights -----------------------------------------------------------------------------
 
 
-def _on_slider(node: str, child: str, scope: state.WeightScope = state.TECHNOLOGY) -> None:
-    current = local_weights(scope.weights(), node)
-    value = float(st.session_state[scope.key(child)])
-    scope.set_direct(node, rescale_weights(current, child, value))
-
-
 def weight_sliders(
     node: str, local: dict[str, float], lang: str, *, columns: int = 0,
     left_out: Collection[str] = (), scope: state.WeightScope = state.TECHNOLOGY,
 ) -> None:
     """One slider per child of ``node``; moving one rescales the others (sum stays 1).
+
+    The rescaling is the library's (:func:`exportmcda.model.weight_state.with_slider`, via
+    :func:`ui.state.move_slider`). A slider's value is set here only when its widget is new
+    (:func:`ui.state.slider_key`): the slider the user is moving keeps the value the user
+    gave it, so fast key presses are never overwritten by a rerun's echo.
 
     A child in ``left_out`` (see :func:`exportmcda.model.weight_state.left_out_nodes`) is
     shown disabled, at its stated weight, with a caption saying why it does not count; when
@@ -223,12 +221,13 @@ def weight_sliders(
     slots = st.columns(columns) if columns else [st.container()] * len(local)
     for i, (child, value) in enumerate(local.items()):
         key = scope.key(child)
-        st.session_state[key] = round(float(value), 4)
+        if key not in st.session_state:
+            st.session_state[key] = round(float(value), 4)
         label, helptext = _criterion_text(tree, child, lang)
         slot = slots[i % len(slots)]
         slot.slider(
             label, min_value=0.0, max_value=1.0, step=0.01, format="%.2f", key=key,
-            help=helptext, on_change=_on_slider, args=(node, child, scope),
+            help=helptext, on_change=scope.move, args=(node, child, key),
             disabled=child in left_out,
         )
         if child in left_out and node not in left_out:

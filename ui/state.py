@@ -11,7 +11,16 @@ copy-on-write keeps derived frames from writing back.
 Weights live in the session as one :class:`~exportmcda.model.weight_state.WeightState`
 (per node of the hierarchy: direct weights from the sliders or AHP judgments from the
 pairwise editor), seeded from the scenario; what it means (changed or not, the effective
-scenario, a link's weights, the editor's values) is decided by that library module.
+scenario, a link's weights, the editor's values, a slider move) is decided by that library
+module.
+
+Each weight slider's widget key carries a revision (:func:`slider_key`): a slider whose value
+the app sets gets a new widget, the slider the user is moving keeps its own. Why: a browser
+that sends a rerun while the previous one is still running reports the values it last showed;
+with fixed keys Streamlit took those stale values of the other sliders for moves and ran their
+callbacks, and re-sent values reset the moving slider under the user's key presses (issue 13:
+16 of 20 fast sessions ended in weights nobody set). With a new key a stale value belongs to a
+widget that no longer changes anything, and the moving slider is never overwritten.
 
 The markets page keeps a second :class:`WeightState`, over the market hierarchy
 (``criteria/markets.toml``), seeded from the scenario's market judgments
@@ -23,7 +32,7 @@ the matrix built on the pages' cached technology scoring (:func:`candidates`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -60,6 +69,7 @@ from exportmcda.model.selection import Candidates, Filters, Selection, prepare, 
 from exportmcda.model.weight_state import (
     WeightState,
     is_modified,
+    local_weights,
     parse_url_changed_weights,
     parse_url_weights,
     seed,
@@ -68,6 +78,7 @@ from exportmcda.model.weight_state import (
     with_direct,
     with_evidence,
     with_judgments,
+    with_slider,
 )
 from exportmcda.model.weight_state import (
     effective_scenario as _effective_scenario,
@@ -97,6 +108,7 @@ MARKET_ROWS = "market_rows"  # rows of the matrix: "fields" or "shortlist"
 _MARKET_ASKED = "_market_asked"  # the link's countries, until the markets page checks them
 _MARKET_LINK = "_market_link"  # the link's market weights, until the markets page applies them
 _MARKET_MEMO = "_memo.market_weights"  # (base ScenarioWeights, WeightState, ScenarioWeights)
+SLIDER_REVISIONS = "_weight_slider_revisions"  # (epoch, {slider: n}) of the sliders' keys
 _BASE_MEMO = "_memo.base_weights"  # (scenario, its ScenarioWeights)
 _WEIGHTS_MEMO = "_memo.weights"  # (scenario, WeightState, ScenarioWeights)
 
@@ -352,10 +364,39 @@ def weight_state() -> WeightState:
     return value
 
 
-def _store(new: WeightState) -> None:
-    """Make ``new`` the session's weights; a link's weight problems are then history."""
+def _store(new: WeightState, renew: Collection[str] | None = None) -> None:
+    """Make ``new`` the session's weights; a link's weight problems are then history.
+
+    The sliders named in ``renew`` get new widgets (:func:`renew_sliders`), every slider when
+    ``renew`` is None: their values change with the weights.
+    """
     st.session_state[WEIGHTS] = new
     st.session_state[URL_ISSUES] = ()
+    renew_sliders(renew)
+
+
+def slider_key(name: str, prefix: str = "") -> str:
+    """The widget key of the weight slider ``name`` (a child of a weighted node) now.
+
+    ``<prefix>weight.<name>#<epoch>.<n>``: :func:`renew_sliders` changes it whenever the app,
+    not this slider, changes the slider's value (see the module docstring). ``prefix`` keeps
+    the market sliders (``market.``) apart from the technology ones.
+    """
+    epoch, revisions = st.session_state.get(SLIDER_REVISIONS + prefix, (0, {}))
+    return f"{prefix}weight.{name}#{epoch}.{revisions.get(name, 0)}"
+
+
+def renew_sliders(names: Collection[str] | None = None, prefix: str = "") -> None:
+    """Give the weight sliders ``names`` (every one when None) new widgets, set from the weights.
+
+    Revisions only grow, so a key never comes back to a widget the browser may still hold.
+    """
+    epoch, revisions = st.session_state.get(SLIDER_REVISIONS + prefix, (0, {}))
+    if names is None:
+        st.session_state[SLIDER_REVISIONS + prefix] = (epoch + 1, {})
+        return
+    renewed = {**revisions, **{n: revisions.get(n, 0) + 1 for n in names}}
+    st.session_state[SLIDER_REVISIONS + prefix] = (epoch, renewed)
 
 
 def seed_weights(base: Scenario) -> None:
@@ -388,8 +429,30 @@ def url_issues() -> tuple[Issue, ...]:
 
 
 def set_direct(node: str, weights: Mapping[str, float]) -> None:
-    """Give ``node``'s children direct weights (the sliders' mode)."""
+    """Give ``node``'s children direct weights (a shared link's)."""
     _store(with_direct(weight_state(), node, weights))
+
+
+def move_slider(node: str, child: str, key: str) -> None:
+    """The slider widget ``key`` of ``node``'s child ``child`` was moved (its on_change).
+
+    The library's :func:`~exportmcda.model.weight_state.with_slider` decides every weight of
+    ``node`` from the widget's value. The node's other sliders get new widgets (their values
+    changed); ``child``'s keeps its widget, whose value is the user's.
+
+    A report from a replaced widget (``key`` is not :func:`slider_key` of ``child``) changes
+    nothing: a browser that has not yet drawn the last run still reports the sliders it
+    shows, and Streamlit runs the callbacks of those replaced widgets too (their old values
+    are gone, so any value counts as a change).
+    """
+    if key != slider_key(child):
+        return
+    value = float(st.session_state[key])
+    shown = local_weights(weights(), node)
+    _store(
+        with_slider(weight_state(), node, child, value, shown),
+        renew=[c for c in inner_nodes()[node] if c != child],
+    )
 
 
 def set_judgments(node: str, pairs: Mapping[tuple[str, str], str]) -> None:
@@ -578,16 +641,37 @@ def market_weight_state() -> WeightState:
     return current
 
 
+MARKET_PREFIX = "market."  # widget keys of the market sliders: market.weight.<id>#…
+
+
+def _store_market(new: WeightState, renew: Collection[str] | None = None) -> None:
+    """Keep the session's market weights; the sliders whose values the app set get new widgets
+    (as :func:`_store` does for the technology sliders)."""
+    st.session_state[MARKET_WEIGHTS] = new
+    st.session_state[MARKET_URL_ISSUES] = ()
+    renew_sliders(renew, MARKET_PREFIX)
+
+
 def reset_market_weights() -> None:
     """Put the market weights back to the scenario's market judgments."""
-    st.session_state[MARKET_WEIGHTS] = seed(market_base_weights())
-    st.session_state[MARKET_URL_ISSUES] = ()
+    _store_market(seed(market_base_weights()))
 
 
 def set_market_direct(node: str, weights: Mapping[str, float]) -> None:
-    """Give a market node's children direct weights (the sliders' mode)."""
-    st.session_state[MARKET_WEIGHTS] = with_direct(market_weight_state(), node, weights)
-    st.session_state[MARKET_URL_ISSUES] = ()
+    """Give a market node's children direct weights (a link's)."""
+    _store_market(with_direct(market_weight_state(), node, weights))
+
+
+def move_market_slider(node: str, child: str, key: str) -> None:
+    """A market weight slider was moved: :func:`move_slider` for the market hierarchy."""
+    if key != slider_key(child, MARKET_PREFIX):
+        return
+    value = float(st.session_state[key])
+    shown = local_weights(market_weights(), node)
+    _store_market(
+        with_slider(market_weight_state(), node, child, value, shown),
+        renew=[c for c in market_tree().weighted_nodes()[node] if c != child],
+    )
 
 
 def apply_url_market_weights(text: str) -> None:
@@ -699,19 +783,19 @@ def potential(by: str, targets: tuple[str, ...]) -> ExportPotential:
 @dataclass(frozen=True, slots=True)
 class WeightScope:
     """One set of weights the slider component edits: the technology criteria or the
-    market criteria. ``prefix`` keeps their widget keys apart (``weight.<id>``,
-    ``market.weight.<id>``)."""
+    market criteria. ``prefix`` keeps their widget keys apart (``weight.<id>#…``,
+    ``market.weight.<id>#…``); ``move`` is the sliders' on_change."""
 
     prefix: str
     tree: Callable[[], CriteriaTree]
     weights: Callable[[], ScenarioWeights]
-    set_direct: Callable[[str, Mapping[str, float]], None]
+    move: Callable[[str, str, str], None]
     reset: Callable[[], None]
     modified: Callable[[], bool]
 
     def key(self, child: str) -> str:
-        """The slider's widget key of ``child``."""
-        return f"{self.prefix}weight.{child}"
+        """The slider's widget key of ``child`` now (:func:`slider_key`)."""
+        return slider_key(child, self.prefix)
 
 
 def _reset_technology_weights() -> None:
@@ -719,10 +803,10 @@ def _reset_technology_weights() -> None:
 
 
 TECHNOLOGY = WeightScope(
-    prefix="", tree=tree, weights=weights, set_direct=set_direct,
+    prefix="", tree=tree, weights=weights, move=move_slider,
     reset=_reset_technology_weights, modified=modified,
 )
 MARKET = WeightScope(
-    prefix="market.", tree=market_tree, weights=market_weights, set_direct=set_market_direct,
+    prefix=MARKET_PREFIX, tree=market_tree, weights=market_weights, move=move_market_slider,
     reset=reset_market_weights, modified=market_modified,
 )

@@ -68,13 +68,17 @@ def launch(playwright) -> Browser:  # type: ignore[no-untyped-def]
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
 
 
-def settle(page: Page, timeout: float = 30_000) -> None:
-    """Wait until the app has rendered and no script run is in progress."""
+def settle(page: Page, timeout: float = 30_000, delay_ms: int = 300) -> None:
+    """Wait until the app has rendered and no script run is in progress.
+
+    ``delay_ms``: how long the status widget may take to appear after an action (0 when the
+    caller has already waited that long since its last action on this page).
+    """
     page.wait_for_selector("[data-testid='stAppViewContainer']", timeout=timeout)
     # every page starts with its title: on a cold start (first load, caches empty) the
     # status widget may not be up yet when the 300 ms below have passed
     page.wait_for_selector("[data-testid='stMain'] h1", timeout=timeout)
-    page.wait_for_timeout(300)  # the status widget appears only after a short delay
+    page.wait_for_timeout(delay_ms)  # the status widget appears only after a short delay
     page.wait_for_selector("[data-testid='stStatusWidget']", state="detached", timeout=timeout)
     page.wait_for_selector("[data-testid='stSkeleton']", state="detached", timeout=timeout)
 

@@ -81,3 +81,14 @@ def test_write_json_turns_nested_nan_into_null():
     assert json.loads(out.getvalue()) == {"a": [1.0, None], "2": {"b": None}}
     assert out.getvalue().endswith("}\n")
 
+
+
+def test_csv_neutralises_text_a_spreadsheet_would_run_and_json_keeps_it():
+    """Issue 13: CSV output is opened in spreadsheets (the same rule as the CSV export)."""
+    row = [{"name": '=HYPERLINK("x")', "company": "@SUM(1)", "note": "line\n=1", "score": -0.5,
+            "plain": "Smart Pole"}]
+    assert _emit("csv", row) == (
+        "name,company,note,score,plain\n"
+        '"\'=HYPERLINK(""x"")",\'@SUM(1),"line\n=1",-0.5,Smart Pole\n'
+    )
+    assert '"name": "=HYPERLINK(\\"x\\")"' in _emit("json", row)

@@ -41,3 +41,13 @@ def test_safe_filename_fallback_and_limit() -> None:
     assert safe_filename("균형", fallback="scenario") == "scenario"
     assert safe_filename("x" * 200) == "x" * 80
     assert safe_filename("ab-" + "c" * 10, limit=3) == "ab"
+
+
+def test_neutral_text_prefixes_formula_text_only():
+    from exportmcda.export.safe import neutral_text
+
+    assert neutral_text("=1+1") == "'=1+1"
+    assert neutral_text("\t=1") == "'\t=1"
+    assert neutral_text("a\n=1") == "a\n=1"  # a line break inside a value stays
+    assert neutral_text(-3.5) == -3.5  # numbers are not text
+    assert neutral_text("Smart Pole") == "Smart Pole"

@@ -11,6 +11,7 @@ import pytest
 from exportmcda.cli.main import main
 from exportmcda.data import io as data_io
 from exportmcda.errors import ConfigError
+from tests.hostile.cases import hostile_file_name
 
 EXPORT = ["export", "--country", "VNM", "--top", "5"]
 
@@ -99,20 +100,10 @@ def test_a_full_disk_leaves_the_old_file_and_no_half_file(tmp_path, capsys, monk
 FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _hostile_name(tmp_path) -> Path:
-    from exportmcda.data.io import load_sample, to_interchange
-
-    folder = tmp_path / "in,=cmd|' C calc'!A0"
-    folder.mkdir()
-    path = folder / "x\n=HYPERLINK(1).csv"
-    path.write_bytes(to_interchange(load_sample()).to_csv(index=False).encode("utf-8"))
-    return path
-
-
 def test_a_hostile_file_name_starts_no_line_or_cell_of_the_csv_export(tmp_path, capsys):
     import csv
 
-    source = _hostile_name(tmp_path)
+    source = hostile_file_name(tmp_path)
     target = tmp_path / "s.csv"
     code = main([*EXPORT, "--data", str(source), "--out", str(target)])
     assert code == 0, capsys.readouterr().err
@@ -127,7 +118,7 @@ def test_a_hostile_file_name_starts_no_line_or_cell_of_the_csv_export(tmp_path, 
 def test_a_hostile_file_name_is_one_text_line_in_the_workbook(tmp_path, capsys):
     import openpyxl
 
-    source = _hostile_name(tmp_path)
+    source = hostile_file_name(tmp_path)
     target = tmp_path / "s.xlsx"
     assert main([*EXPORT, "--data", str(source), "--out", str(target)]) == 0
     book = openpyxl.load_workbook(target)

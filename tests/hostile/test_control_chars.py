@@ -13,19 +13,14 @@ import dataclasses
 import pytest
 
 from exportmcda.cli.main import main
-from exportmcda.data.io import load, load_sample, to_interchange
+from exportmcda.data.io import load
 from exportmcda.data.validate import MAX_CELL_CHARS
 from exportmcda.errors import InputError
+from tests.hostile.cases import CONTROL_CHARACTERS, header_control_csv, late_nul_csv
+from tests.hostile.cases import sample_csv as _csv
 
 
-def _csv(name: str, *, rows: int = 30, column: str = "technology_name") -> bytes:
-    frame = to_interchange(load_sample()).head(rows)
-    first = frame["technology_id"] == frame["technology_id"].iloc[0]
-    frame.loc[first, column] = name
-    return frame.to_csv(index=False).encode("utf-8")
-
-
-@pytest.mark.parametrize("char", ["\x07", "\x0b", "\x1b", "\x0c", "\x1f", "\ufffe"])
+@pytest.mark.parametrize("char", CONTROL_CHARACTERS)
 def test_a_control_character_is_refused_with_row_and_column(char):
     with pytest.raises(InputError) as caught:
         load(_csv(f"Smart{char}Pole"), "ctl.csv")
@@ -42,25 +37,18 @@ def test_a_nul_in_the_first_64_kib_is_a_binary_file():
 
 
 def test_a_nul_after_the_first_64_kib_is_refused_too():
-    frame = to_interchange(load_sample())
-    data = frame.to_csv(index=False).encode("utf-8")
-    assert len(data) > 65536
-    lines = data.split(b"\n")
-    cut = next(k for k in range(len(lines)) if sum(map(len, lines[:k])) + k > 70_000)
-    lines[cut] = lines[cut].replace(b",", b",\x00", 1)
+    data, row = late_nul_csv()
+    assert data.index(b"\x00") > 65536
     with pytest.raises(InputError) as caught:
-        load(b"\n".join(lines), "late-nul.csv")
+        load(data, "late-nul.csv")
     issue = caught.value.issues[0]
     assert issue.code == "control_character"
-    assert issue.row == cut + 1
+    assert issue.row == row
 
 
 def test_a_control_character_in_a_header_or_an_extra_column_is_refused():
-    frame = to_interchange(load_sample()).head(5)
-    frame["notes\x07"] = "fine"
-    frame["memo"] = "bell\x07"
     with pytest.raises(InputError) as caught:
-        load(frame.to_csv(index=False).encode("utf-8"), "h.csv")
+        load(header_control_csv(), "h.csv")
     found = {(i.row, i.field) for i in caught.value.issues if i.code == "control_character"}
     assert (1, "notes\x07") in found
     assert any(row >= 2 and field == "memo" for row, field in found)

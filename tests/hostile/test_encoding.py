@@ -10,28 +10,23 @@ from __future__ import annotations
 import pytest
 
 from exportmcda.cli.main import main
-from exportmcda.data.io import load, load_sample, read_table, to_interchange
+from exportmcda.data.io import load, read_table
 from exportmcda.errors import InputError
-
-
-def _frame():
-    frame = to_interchange(load_sample()).head(30)
-    return frame[[c for c in frame.columns if not c.endswith("_ko")]].copy()
+from tests.hostile.cases import (
+    WINDOWS_1252_NAMES,
+    korean_cp949_csv,
+    mixed_encoding_csv,
+    sample_csv,
+)
 
 
 def _sample_csv(encoding: str, name_of_first: str | None = None) -> bytes:
-    frame = _frame()
-    if name_of_first is not None:
-        first = frame["company_id"] == frame["company_id"].iloc[0]
-        frame.loc[first, "company_name"] = name_of_first
-    return frame.to_csv(index=False).encode(encoding)
+    return sample_csv(name_of_first, column="company_name", key="company_id",
+                      encoding=encoding, korean=False)
 
 
 def test_a_genuine_cp949_korean_file_still_loads():
-    frame = _frame()
-    frame["company_name"] = frame["company_id"] + " 서울스마트(주)"
-    frame["technology_name"] = "지능형 교통 신호 제어"
-    data = frame.to_csv(index=False).encode("cp949")
+    data = korean_cp949_csv()
     db = load(data, "korean.csv")
     assert db.rows["company_name"].iloc[0].endswith(" 서울스마트(주)")
     assert read_table(data, "korean.csv").encoding == "cp949"
@@ -56,7 +51,7 @@ def test_windows_1252_read_as_cp949_is_refused_with_both_readings():
     assert "UTF-8" in issue.message
 
 
-@pytest.mark.parametrize("name", ["“Smart” – bus", "Kim’s", "Café Ölçü", "naïve—done"])
+@pytest.mark.parametrize("name", WINDOWS_1252_NAMES)
 def test_no_cp1252_punctuation_ever_loads_as_korean(name):
     data = _sample_csv("cp1252", name)
     with pytest.raises(InputError) as caught:
@@ -66,15 +61,8 @@ def test_no_cp1252_punctuation_ever_loads_as_korean(name):
 
 
 def test_a_korean_file_with_one_windows_1252_row_is_refused_at_that_row():
-    frame = _frame()
-    frame["company_name"] = "서울스마트(주)"
-    text = frame.to_csv(index=False)
-    lines = text.splitlines(keepends=True)
-    bad = lines[5].replace("서울스마트(주)", "Kim’s Kiosk")
-    data = b"".join(line.encode("cp949") for line in lines[:5]) + bad.encode("cp1252") + \
-        b"".join(line.encode("cp949") for line in lines[6:])
     with pytest.raises(InputError) as caught:
-        read_table(data, "mixed.csv")
+        read_table(mixed_encoding_csv(), "mixed.csv")
     assert caught.value.code == "encoding_ambiguous"
     assert caught.value.issues[0].row == 6
 

@@ -8,6 +8,7 @@ from exportmcda.ahp.judgments import parse_fraction, parse_judgment
 from exportmcda.cli.main import main
 from exportmcda.errors import ExportMcdaError, JudgmentError
 from exportmcda.model.scenarios import parse_scenario
+from tests.hostile.cases import TOML_OVERFLOW, TOML_SUM_OVERFLOW
 
 
 def _fails_cleanly(argv, capsys) -> str:
@@ -59,15 +60,7 @@ def test_an_mcda_cell_of_1e309_exits_1_naming_row_and_column(tmp_path, capsys):
     assert "c1" in err
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        '[judgments.export_priority]\n"region vs policy_fit" = 1e309\n',
-        '[judgments.export_priority]\n"region vs policy_fit" = "1e309"\n',
-        "[weights.export_priority]\nregion = 1e309\npolicy_fit = 1\n",
-        '[weights.export_priority]\nregion = "1e309"\npolicy_fit = 1\n',
-    ],
-)
+@pytest.mark.parametrize("text", TOML_OVERFLOW)
 def test_a_toml_judgment_or_weight_of_1e309_is_a_message(text, tmp_path, capsys):
     from exportmcda.model.criteria import load_criteria
     from exportmcda.model.scenarios import scenario_weights
@@ -84,7 +77,6 @@ def test_a_toml_judgment_or_weight_of_1e309_is_a_message(text, tmp_path, capsys)
 
 
 def test_toml_weights_whose_sum_overflows_are_refused():
-    text = "[weights.export_priority]\nregion = 1e308\npolicy_fit = 1e308\n"
     with pytest.raises(JudgmentError) as caught:
-        parse_scenario(text, name="sum.toml")
+        parse_scenario(TOML_SUM_OVERFLOW, name="sum.toml")
     assert caught.value.code == "weights_too_large"

@@ -7,20 +7,14 @@ import pytest
 from exportmcda.cli.main import main
 from exportmcda.errors import ConfigError, ExportMcdaError
 from exportmcda.model.scenarios import load_scenario, parse_scenario
-
-WRONG_TYPES = {
-    'judgments = "x"': "judgments",
-    "weights = 5": "weights",
-    "directions = 3": "directions",
-    "method = 5": "method",
-    "label_en = {x = 1}": "label_en",
-    "[weights.export_priority]\nregion = {a = 1}": "weights.export_priority.region",
-    "[weights]\nexport_priority = 0.5": "weights.export_priority",
-    '[judgments.export_priority]\n"region vs policy_fit" = [1, 2]':
-        "judgments.export_priority.region vs policy_fit",
-    '[judgments]\nexport_priority = "3"': "judgments.export_priority",
-    '[directions]\nregion = 1': "directions.region",
-}
+from tests.hostile.cases import CRITERIA as ALL
+from tests.hostile.cases import (
+    EMPTY_SCENARIOS,
+    RUMOUR_EVIDENCE,
+    TYPOS,
+    WRONG_TYPES,
+    weights_csv_text,
+)
 
 
 @pytest.mark.parametrize(("text", "key"), WRONG_TYPES.items())
@@ -52,20 +46,7 @@ def test_a_top_level_array_of_tables_is_refused_not_crashed():
 
 # ----------------------------------------------------------------------------- item 7
 
-WEIGHTS = "[weights.export_priority]\nregion = 1\n"
-
-
-@pytest.mark.parametrize(
-    ("text", "key", "hint"),
-    [
-        ("[weight.export_priority]\nregion = 1\n", "weight", "did you mean 'weights'?"),
-        ('[judgement.export_priority]\n"region vs policy_fit" = 3\n', "judgement",
-         "did you mean 'judgments'?"),
-        ('labl_en = "x"\n' + WEIGHTS, "labl_en", "did you mean 'label_en'?"),
-        ('[evidence]\nmin_sorce = "official"\n' + WEIGHTS, "evidence.min_sorce",
-         "did you mean 'min_source'?"),
-    ],
-)
+@pytest.mark.parametrize(("text", "key", "hint"), TYPOS)
 def test_unknown_keys_are_refused_with_the_nearest_valid_one(text, key, hint):
     with pytest.raises(ConfigError) as caught:
         parse_scenario(text, name="typo.toml")
@@ -74,7 +55,7 @@ def test_unknown_keys_are_refused_with_the_nearest_valid_one(text, key, hint):
     assert hint in issue.message
 
 
-@pytest.mark.parametrize("text", ["", "# nothing\n", 'id = "x"\n', "[judgments]\n"])
+@pytest.mark.parametrize("text", EMPTY_SCENARIOS)
 def test_an_empty_scenario_is_refused_not_equal_weights(text, tmp_path, capsys):
     with pytest.raises(ConfigError) as caught:
         parse_scenario(text, name="empty.toml")
@@ -87,7 +68,7 @@ def test_an_empty_scenario_is_refused_not_equal_weights(text, tmp_path, capsys):
 
 def test_a_bad_evidence_rule_blames_the_scenario_file_not_the_criteria(tmp_path, capsys):
     path = tmp_path / "rumour.toml"
-    path.write_text('[evidence]\nmin_source = "rumour"\n' + WEIGHTS, encoding="utf-8")
+    path.write_text(RUMOUR_EVIDENCE, encoding="utf-8")
     with pytest.raises(ConfigError) as caught:
         load_scenario(path)
     issue = caught.value.issues[0]
@@ -106,17 +87,10 @@ def test_the_shipped_scenarios_still_load():
         assert load_scenario(name).id
 
 
-def _weights_csv(tmp_path, body: str):
+def _weights_csv(tmp_path, values: dict[str, str], extra: str = ""):
     path = tmp_path / "w.csv"
-    path.write_text("criterion,weight\n" + body, encoding="utf-8")
+    path.write_text(weights_csv_text(values, extra), encoding="utf-8")
     return path
-
-
-ALL = ("utilization", "track_record", "firm_capacity", "region", "policy_fit", "sme_support")
-
-
-def _rows(values: dict[str, str]) -> str:
-    return "".join(f"{k},{v}\n" for k, v in values.items())
 
 
 def _cli_error(path, capsys) -> str:
@@ -128,8 +102,7 @@ def _cli_error(path, capsys) -> str:
 
 
 def test_a_criterion_twice_in_a_weights_csv_is_refused_naming_both_rows(tmp_path, capsys):
-    body = _rows(dict.fromkeys(ALL, "1")) + "region,5\n"
-    err = _cli_error(_weights_csv(tmp_path, body), capsys)
+    err = _cli_error(_weights_csv(tmp_path, dict.fromkeys(ALL, "1"), "region,5\n"), capsys)
     assert "w.csv, row 8" in err
     assert "rows 5 and 8" in err
 
@@ -137,13 +110,13 @@ def test_a_criterion_twice_in_a_weights_csv_is_refused_naming_both_rows(tmp_path
 def test_errors_in_a_weights_csv_name_that_file_and_row(tmp_path, capsys):
     values = dict.fromkeys(ALL, "1")
     values["region"] = "-2"
-    err = _cli_error(_weights_csv(tmp_path, _rows(values)), capsys)
+    err = _cli_error(_weights_csv(tmp_path, values), capsys)
     assert "w.csv, row 5, field 'weight'" in err
     assert "balanced.toml" not in err
 
 
 def test_a_weights_csv_leaving_a_criterion_out_names_the_csv(tmp_path, capsys):
-    err = _cli_error(_weights_csv(tmp_path, "region,1\n"), capsys)
+    err = _cli_error(_weights_csv(tmp_path, {"region": "1"}), capsys)
     assert "w.csv" in err
     assert "balanced.toml" not in err
 
@@ -151,9 +124,9 @@ def test_a_weights_csv_leaving_a_criterion_out_names_the_csv(tmp_path, capsys):
 def test_weights_that_overflow_get_a_true_message(tmp_path, capsys):
     values = dict.fromkeys(ALL, "1")
     values["region"] = "1e309"
-    err = _cli_error(_weights_csv(tmp_path, _rows(values)), capsys)
+    err = _cli_error(_weights_csv(tmp_path, values), capsys)
     assert "too large" in err
     assert "row 5" in err
     values = dict.fromkeys(ALL, "1e308")
-    err = _cli_error(_weights_csv(tmp_path, _rows(values)), capsys)
+    err = _cli_error(_weights_csv(tmp_path, values), capsys)
     assert "sum beyond the largest number" in err

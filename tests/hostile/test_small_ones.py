@@ -6,16 +6,13 @@ malformed option; omit ``--top`` for every technology.
 
 from __future__ import annotations
 
-import io
-import zipfile
-
-import openpyxl
 import pytest
 
 from exportmcda.ahp.judgments import pairwise_from_table
 from exportmcda.cli.main import main
 from exportmcda.data.io import read_table
 from exportmcda.errors import InputError, JudgmentError
+from tests.hostile.cases import xlsx_with_entities
 
 
 @pytest.mark.parametrize("command", [
@@ -49,34 +46,16 @@ def test_export_reports_what_it_wrote_not_what_was_asked(tmp_path, capsys):
     assert "100000 technologies" not in err
 
 
-def _with_entities() -> bytes:
-    book = openpyxl.Workbook()
-    book.active.append(["a", "b"])
-    book.active.append(["x", "y"])
-    plain = io.BytesIO()
-    book.save(plain)
-    source = zipfile.ZipFile(plain)
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as target:
-        for info in source.infolist():
-            data = source.read(info)
-            if info.filename == "xl/worksheets/sheet1.xml":
-                data = data.replace(b"<worksheet", b'<!DOCTYPE w [<!ENTITY e "boom">]><worksheet',
-                                    1).replace(b"<t>x</t>", b"<t>&e;</t>")
-            target.writestr(info, data)
-    return out.getvalue()
-
-
 def test_blocked_xml_entities_say_so(tmp_path, capsys):
     with pytest.raises(InputError) as caught:
-        read_table(_with_entities(), "ent.xlsx")
+        read_table(xlsx_with_entities(), "ent.xlsx")
     issue = caught.value.issues[0]
     assert issue.code == "xml_entities"
     assert "XML entities" in issue.message
     assert "safety" in issue.message
     assert "None" not in issue.message
     path = tmp_path / "ent.xlsx"
-    path.write_bytes(_with_entities())
+    path.write_bytes(xlsx_with_entities())
     assert main(["validate", str(path)]) == 1
     assert "refused for safety" in capsys.readouterr().out
 

@@ -13,6 +13,7 @@ from exportmcda.model.markets import load_market_criteria, load_market_scenario
 from exportmcda.model.scenarios import load_scenario, scenario_from_weights, scenario_weights
 from exportmcda.model.weight_state import (
     NODE_SEPARATOR,
+    SliderMove,
     WeightState,
     editor_judgment,
     effective_criterion_weights,
@@ -21,6 +22,7 @@ from exportmcda.model.weight_state import (
     is_modified,
     left_out_nodes,
     local_weights,
+    move_slider,
     parse_url_changed_weights,
     parse_url_weights,
     seed,
@@ -29,6 +31,7 @@ from exportmcda.model.weight_state import (
     with_direct,
     with_evidence,
     with_judgments,
+    with_slider,
 )
 
 GOAL = "export_priority"
@@ -149,6 +152,126 @@ def test_changes_return_new_states_and_leave_the_old_one(seeded):
     assert judged.judgments["utilization"] == {
         ("field_utilization", "service_type_utilization"): "5"
     }
+
+
+# ---- slider moves (issue 13 item 3) -------------------------------------------------------
+
+FIRM_031 = {  # balanced, Firm capacity slid to 0.31: the others share 0.69 as 3:3:1:3:1 (11)
+    "utilization": 2.07 / 11, "track_record": 2.07 / 11, "firm_capacity": 0.31,
+    "region": 0.69 / 11, "policy_fit": 2.07 / 11, "sme_support": 0.69 / 11,
+}
+
+
+def test_a_slider_move_rescales_the_others_in_proportion(seeded):
+    state = with_slider(seeded, GOAL, "firm_capacity", 0.31, BALANCED_GOAL)
+    assert state.modes[GOAL] == "direct"
+    assert dict(state.direct[GOAL]) == pytest.approx(FIRM_031, abs=1e-12)
+    assert state.moving[GOAL] == SliderMove(child="firm_capacity", anchor=BALANCED_GOAL)
+    assert seeded.moving == {}  # the seed is untouched
+
+
+@given(
+    presses=st.lists(st.floats(0.0, 1.0), min_size=1, max_size=12),
+    shown=st.lists(st.integers(0, 11), min_size=12, max_size=12),
+)
+def test_fast_presses_end_where_one_move_to_the_last_value_ends(seeded, presses, shown):
+    """Key presses whose reruns were interrupted: each callback may see the weights of any
+    earlier state (``shown`` picks which one the app had drawn); the result is still exactly
+    the single move to the final value."""
+    states = [seeded]
+    for value, drawn in zip(presses, shown, strict=False):
+        current = dict(states[min(drawn, len(states) - 1)].direct[GOAL])
+        current = current if len(states) > 1 else BALANCED_GOAL
+        states.append(with_slider(states[-1], GOAL, "firm_capacity", value, current))
+    once = with_slider(seeded, GOAL, "firm_capacity", presses[-1], BALANCED_GOAL)
+    assert states[-1].direct[GOAL] == once.direct[GOAL]  # exactly, not approximately
+    assert states[-1] == once
+
+
+def test_ten_steps_of_001_end_at_the_hand_computed_weights(seeded):
+    state = seeded
+    for k in range(1, 11):  # 0.22, 0.23, ..., 0.31 as a browser sends them
+        state = with_slider(state, GOAL, "firm_capacity", round(0.21 + k / 100, 2),
+                            dict(state.direct[GOAL]))
+    assert dict(state.direct[GOAL]) == pytest.approx(FIRM_031, abs=1e-12)
+
+
+def test_a_slider_dragged_to_one_and_back_gives_the_others_their_proportions(seeded):
+    full = with_slider(seeded, GOAL, "firm_capacity", 1.0, BALANCED_GOAL)
+    assert dict(full.direct[GOAL]) == {**dict.fromkeys(CRITERIA, 0.0), "firm_capacity": 1.0}
+    back = with_slider(full, GOAL, "firm_capacity", 0.31, dict(full.direct[GOAL]))
+    assert dict(back.direct[GOAL]) == pytest.approx(FIRM_031, abs=1e-12)
+
+
+def test_another_slider_starts_from_the_weights_shown(seeded):
+    first = with_slider(seeded, GOAL, "firm_capacity", 0.5, BALANCED_GOAL)
+    # after firm = 0.5: 1.5/11 for the 3s, 0.5/11 for the 1s; region to 0.2 scales the
+    # others by 0.8 / (10.5/11)
+    second = with_slider(first, GOAL, "region", 0.2, dict(first.direct[GOAL]))
+    assert dict(second.direct[GOAL]) == pytest.approx({
+        "utilization": 1.2 / 10.5, "track_record": 1.2 / 10.5, "firm_capacity": 4.4 / 10.5,
+        "region": 0.2, "policy_fit": 1.2 / 10.5, "sme_support": 0.4 / 10.5,
+    }, abs=1e-12)
+    assert second.moving[GOAL].child == "region"
+    assert dict(second.moving[GOAL].anchor) == dict(first.direct[GOAL])
+
+
+def test_moves_on_one_node_leave_another_node_s_move(seeded):
+    leaves = {"field_utilization": 2 / 3, "service_type_utilization": 1 / 3}
+    inner = with_slider(seeded, "utilization", "field_utilization", 0.5, leaves)
+    both = with_slider(inner, GOAL, "firm_capacity", 0.31, BALANCED_GOAL)
+    assert both.moving["utilization"].child == "field_utilization"
+    assert dict(both.direct["utilization"]) == {
+        "field_utilization": 0.5, "service_type_utilization": 0.5,
+    }
+
+
+@pytest.mark.parametrize("change", ["link", "judgments"])
+def test_any_other_change_of_the_node_ends_the_move(seeded, change):
+    moved = with_slider(seeded, GOAL, "firm_capacity", 1.0, BALANCED_GOAL)
+    if change == "link":
+        other = with_direct(moved, GOAL, {**dict.fromkeys(CRITERIA, 0.1), "firm_capacity": 0.5})
+    else:
+        other = with_judgments(moved, GOAL, dict(seeded.judgments[GOAL]))
+    assert GOAL not in other.moving
+    # the next move of the same slider starts from what the node has now
+    shown = dict(other.direct[GOAL]) if change == "link" else BALANCED_GOAL
+    after = with_slider(other, GOAL, "firm_capacity", 0.5, shown)
+    expected = (
+        {**dict.fromkeys(CRITERIA, 0.1), "firm_capacity": 0.5} if change == "link"
+        else {"utilization": 1.5 / 11, "track_record": 1.5 / 11, "firm_capacity": 0.5,
+              "region": 0.5 / 11, "policy_fit": 1.5 / 11, "sme_support": 0.5 / 11}
+    )
+    assert dict(after.direct[GOAL]) == pytest.approx(expected, abs=1e-12)
+
+
+def test_an_evidence_change_keeps_the_move(seeded):
+    moved = with_slider(seeded, GOAL, "firm_capacity", 0.4, BALANCED_GOAL)
+    assert with_evidence(moved, "official", True).moving == moved.moving
+
+
+def test_a_slider_move_is_part_of_the_state_s_identity(seeded):
+    a = with_slider(seeded, GOAL, "firm_capacity", 0.31, BALANCED_GOAL)
+    b = with_direct(seeded, GOAL, dict(a.direct[GOAL]))  # same weights, no move
+    assert a != b
+    assert a == with_slider(seeded, GOAL, "firm_capacity", 0.31, BALANCED_GOAL)
+    assert hash(a) == hash(with_slider(seeded, GOAL, "firm_capacity", 0.31, BALANCED_GOAL))
+    with pytest.raises(TypeError):
+        a.moving[GOAL].anchor["region"] = 0.5  # type: ignore[index]
+
+
+def test_move_slider_works_on_any_named_weights():
+    """The rule is generic (e.g. market weights): a move starts, continues, or restarts."""
+    weights = {"a": 0.5, "b": 0.3, "c": 0.2}
+    move, out = move_slider(None, weights, "a", 0.8)
+    assert out == pytest.approx({"a": 0.8, "b": 0.12, "c": 0.08}, abs=1e-12)
+    again, out = move_slider(move, out, "a", 0.6)
+    assert again is move
+    assert out == pytest.approx({"a": 0.6, "b": 0.24, "c": 0.16}, abs=1e-12)
+    other, out = move_slider(again, out, "b", 0.0)
+    assert other.child == "b"
+    assert dict(other.anchor) == pytest.approx({"a": 0.6, "b": 0.24, "c": 0.16}, abs=1e-12)
+    assert out == pytest.approx({"a": 0.6 / 0.76, "b": 0.0, "c": 0.16 / 0.76}, abs=1e-12)
 
 
 def test_evidence_rule_drops_defaults():

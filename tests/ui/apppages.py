@@ -47,3 +47,23 @@ def caption_texts(at):
     """The captions as a reader sees them: a caption that may hold user text is escaped for
     Markdown (``ui.components.plain``); its backslashes and word joiners are dropped here."""
     return [re.sub(r"\\(.)", r"\1", c.value).replace("\u2060", "") for c in at.caption]
+
+
+def weight_slider(at, child, prefix=""):
+    """The weight slider of hierarchy node ``child`` (its widget key carries a revision that
+    changes when the app sets its value: ``ui.state.slider_key``); ``prefix="market."`` for
+    the market criteria's sliders."""
+    return next(s for s in at.slider if s.key.partition("#")[0] == f"{prefix}weight.{child}")
+
+
+def markdown_rendered(at):
+    """Every text the page hands to an element that renders Markdown (where a name written in
+    Markdown would become a link, an image, a heading...)."""
+    texts = [e.value for kind in ("markdown", "caption", "error", "warning", "info", "success",
+                                  "title", "header", "subheader") for e in getattr(at, kind)]
+    for table in at.table:  # st.table renders Markdown in cells, index and headers
+        frame = table.value
+        texts += [str(v) for v in frame.to_numpy().ravel()]
+        texts += [str(v) for v in frame.index] + [str(c) for c in frame.columns]
+    texts += [e.label for e in at.expander]
+    return texts

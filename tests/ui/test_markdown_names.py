@@ -1,33 +1,12 @@
 """Names written in Markdown, HTML and KaTeX are shown as text (issue 13 item 1)."""
 
-from streamlit.testing.v1 import AppTest
-
 from tests.markdown_names import COMPANIES, HOSTILE, TECHNOLOGIES, markdown_csv
-from tests.ui.apppages import APP, ranking_table, tables
+from tests.ui.apppages import markdown_rendered, open_page, ranking_table, tables
 from ui.components import plain
 
 
 def _uploaded(page):
-    at = AppTest.from_file(APP, default_timeout=120)
-    at.run()
-    at.sidebar.file_uploader[0].set_value(("markdown.csv", markdown_csv(), "text/csv")).run()
-    assert not at.exception, at.exception
-    assert at.session_state["upload"][0] == "markdown.csv", "the upload was refused"
-    at.switch_page(page).run()
-    assert not at.exception, at.exception
-    return at
-
-
-def _markdown_rendered(at):
-    """Every text the page hands to an element that renders Markdown."""
-    texts = [e.value for kind in ("markdown", "caption", "error", "warning", "info", "success",
-                                  "title", "header", "subheader") for e in getattr(at, kind)]
-    for table in at.table:  # st.table renders Markdown in cells, index and headers
-        frame = table.value
-        texts += [str(v) for v in frame.to_numpy().ravel()]
-        texts += [str(v) for v in frame.index] + [str(c) for c in frame.columns]
-    texts += [e.label for e in at.expander]
-    return texts
+    return open_page(page, upload=("markdown.csv", markdown_csv()))
 
 
 def test_ranking_shows_markdown_names_as_the_raw_text():
@@ -46,7 +25,7 @@ def test_ranking_shows_markdown_names_as_the_raw_text():
     options = at.selectbox(key="explain-technology").options
     assert all(any(o.endswith(f". {name}") for o in options) for name in HOSTILE)
     # nothing the page renders as Markdown holds a raw name
-    for text in _markdown_rendered(at):
+    for text in markdown_rendered(at):
         for name in HOSTILE:
             assert name not in text, (name, text)
 
@@ -56,7 +35,7 @@ def test_compare_shows_markdown_names_as_the_raw_text():
     names = {str(v) for t in tables(at) for v in
              [*t.value.index, *t.value.to_numpy().ravel()]}
     assert set(HOSTILE) & names, "the hostile names are shown in the comparison"
-    for text in _markdown_rendered(at):
+    for text in markdown_rendered(at):
         for name in HOSTILE:
             assert name not in text, (name, text)
 

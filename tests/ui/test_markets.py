@@ -18,7 +18,7 @@ from exportmcda.model import markets as mk
 from exportmcda.model.market_views import value_text
 from exportmcda.model.scenarios import rescale_weights, scenario_weights
 from exportmcda.model.weight_state import effective_scenario, local_weights, seed, with_direct
-from tests.ui.apppages import caption_texts, open_page, tables
+from tests.ui.apppages import caption_texts, open_page, tables, weight_slider
 
 PAGE = "ui/pages/markets.py"
 GOAL_CRITERIA = ("digital_readiness", "market_size", "ability_to_pay", "policy_demand")
@@ -179,9 +179,9 @@ def test_a_market_slider_moves_the_heatmap_and_the_ranking(db, world, balanced, 
     at = page(technology="T0004")
     heat_before = heatmap_numbers(at)
     rank_before = country_ranking(at)["Market score (TOPSIS closeness)"].tolist()
-    at.slider(key="market.weight.digital_readiness").set_value(0.6).run()
+    weight_slider(at, "digital_readiness", "market.").set_value(0.6).run()
     assert not at.exception
-    values = {c: at.slider(key=f"market.weight.{c}").value for c in GOAL_CRITERIA}
+    values = {c: weight_slider(at, c, "market.").value for c in GOAL_CRITERIA}
     assert values["digital_readiness"] == pytest.approx(0.6)
     assert math.isclose(sum(values.values()), 1.0, abs_tol=2e-3)
     # the library, given the same slider move
@@ -215,8 +215,8 @@ def test_the_link_reproduces_the_markets_view(db, world, balanced, market_base):
     assert at.selectbox(key="_w.market_technology").value == "T0004"
     assert at.multiselect(key="_w.market_countries").value == ["IND", "SAU", "VNM"]
     assert at.radio(key="_w.market_rows").value == "shortlist"
-    assert at.slider(key="market.weight.digital_readiness").value == pytest.approx(0.4)
-    assert at.slider(key="market.weight.policy_demand").value == pytest.approx(0.3)
+    assert weight_slider(at, "digital_readiness", "market.").value == pytest.approx(0.4)
+    assert weight_slider(at, "policy_demand", "market.").value == pytest.approx(0.3)
     shown = country_ranking(at)
     assert len(shown) == 3
     # the shortlist heatmap: the Ranking page's top 10 for ASEAN, as rows
@@ -239,7 +239,7 @@ def test_a_bad_market_link_is_not_applied_and_says_why(market_base):
               "policy_demand:0.3")
     assert any("market weights were not applied" in w.value for w in at.warning)
     assert any("digital_readiness = abc" in x.value for x in at.text)
-    assert at.slider(key="market.weight.digital_readiness").value == pytest.approx(
+    assert weight_slider(at, "digital_readiness", "market.").value == pytest.approx(
         round(local_weights(market_base, "market_attractiveness")["digital_readiness"], 4))
     assert "mweights" not in at.query_params
 
@@ -316,5 +316,5 @@ def test_a_markets_link_passes_through_another_page_untouched():
     at.switch_page(PAGE).run()
     assert not at.exception
     assert at.multiselect(key="_w.market_countries").value == ["IND", "SAU"]
-    assert at.slider(key="market.weight.exported_here").value == pytest.approx(0.75)
+    assert weight_slider(at, "exported_here", "market.").value == pytest.approx(0.75)
     assert at.query_params["mweights"] == link

@@ -15,7 +15,13 @@ sys.path.insert(0, str(ROOT))  # the app's ui package sits next to app.py
 from exportmcda.errors import ConfigError  # noqa: E402
 from exportmcda.model.scenarios import rescale_weights  # noqa: E402
 from tests.no_evidence import TIE_COUNTRY  # noqa: E402
-from tests.ui.apppages import caption_texts, open_page, ranking_table, tables  # noqa: E402
+from tests.ui.apppages import (  # noqa: E402
+    caption_texts,
+    open_page,
+    ranking_table,
+    tables,
+    weight_slider,
+)
 
 APP = str(ROOT / "app.py")
 EXAMPLE = ROOT / "data" / "examples" / "small_database.csv"
@@ -27,7 +33,7 @@ def page(path, **params):
 
 
 def top_weights(at):
-    return {c: at.slider(key=f"weight.{c}").value for c in CRITERIA}
+    return {c: weight_slider(at, c).value for c in CRITERIA}
 
 
 @pytest.fixture
@@ -80,7 +86,7 @@ def test_ranking_page_shows_notice_table_and_sources(ranking):
 
 def test_moving_a_weight_slider_reranks_and_keeps_the_sum(ranking):
     before = ranking_table(ranking)["Technology"].tolist()
-    ranking.slider(key="weight.firm_capacity").set_value(0.8).run()
+    weight_slider(ranking, "firm_capacity").set_value(0.8).run()
     assert not ranking.exception
     weights = top_weights(ranking)
     assert weights["firm_capacity"] == pytest.approx(0.8)
@@ -116,7 +122,7 @@ def test_slider_move_changes_chart_data_not_chart_specs(ranking):
         assert "empty" not in json.dumps(spec)  # no placeholder row ("undefined")
         assert list(data) == ["frame"]
         assert data["frame"]  # Arrow bytes of the chart's frame
-    ranking.slider(key="weight.firm_capacity").set_value(0.6).run()
+    weight_slider(ranking, "firm_capacity").set_value(0.6).run()
     after = chart_specs(ranking)
     assert len(after) == len(before)
     for (spec, data), (old_spec, old_data) in zip(after, before, strict=True):
@@ -125,10 +131,10 @@ def test_slider_move_changes_chart_data_not_chart_specs(ranking):
 
 
 def test_sub_criterion_slider_rescales_inside_its_node(ranking):
-    ranking.slider(key="weight.sales_class").set_value(0.6).run()
+    weight_slider(ranking, "sales_class").set_value(0.6).run()
     assert not ranking.exception
     leaves = ["size_type", "capital_class", "sales_class", "history_class", "employees_class"]
-    values = [ranking.slider(key=f"weight.{leaf}").value for leaf in leaves]
+    values = [weight_slider(ranking, leaf).value for leaf in leaves]
     assert values[2] == pytest.approx(0.6)
     assert math.isclose(sum(values), 1.0, abs_tol=2e-3)
 
@@ -174,7 +180,7 @@ def test_korean_switch_translates_the_ranking_page(ranking):
     assert any("합성 샘플 데이터" in w.value for w in ranking.warning)
     table = ranking_table(ranking)
     assert list(table.columns)[:4] == ["공동 순위", "기술 ID", "기술", "기업"]
-    assert ranking.slider(key="weight.utilization").label == "국내 활용도"
+    assert weight_slider(ranking, "utilization").label == "국내 활용도"
     assert set(table["기업 규모"]) <= {"중소기업", "중견기업", "대기업", "공공기관", "비영리법인"}
     notes = next(x.value for x in ranking.text if x.value.startswith("• "))
     assert "값이 없는 기술 14개" in notes  # capital class, named by its Korean label
@@ -190,7 +196,7 @@ def test_url_reproduces_the_view():
     assert at.selectbox(key="_w.country").value == "IND"
     assert at.selectbox(key="_w.scenario").value == "sme_first"
     assert len(ranking_table(at)) == 5
-    assert at.slider(key="weight.utilization").value == pytest.approx(0.4)
+    assert weight_slider(at, "utilization").value == pytest.approx(0.4)
 
 
 def test_hostile_names_render_as_text():
@@ -262,7 +268,7 @@ def test_pairwise_editor_shows_cr_and_warns_when_inconsistent():
     shown = float(local.loc["Domestic utilization", "Weight"])
     at.switch_page("ui/pages/ranking.py").run()
     assert not at.exception
-    assert at.slider(key="weight.utilization").value == pytest.approx(shown, abs=1e-3)
+    assert weight_slider(at, "utilization").value == pytest.approx(shown, abs=1e-3)
     assert shown != pytest.approx(3 / 11, abs=5e-4)  # not the balanced scenario's weight
 
 
@@ -353,13 +359,13 @@ def weights_used(at):
 
 def test_without_evidence_the_track_record_slider_is_disabled_and_explained(no_evidence_csv):
     at = page("ui/pages/ranking.py", upload=_no_evidence(no_evidence_csv), country="IND")
-    track = at.slider(key="weight.track_record")
+    track = weight_slider(at, "track_record")
     assert track.disabled
     assert track.value == pytest.approx(0.2143)  # the scenario's 3/14, shown but not counted
-    assert all(not at.slider(key=f"weight.{c}").disabled for c in CRITERIA
+    assert all(not weight_slider(at, c).disabled for c in CRITERIA
                if c != "track_record")
-    assert all(at.slider(key=f"weight.{leaf}").disabled for leaf in TRACK_LEAVES)
-    assert not at.slider(key="weight.sales_class").disabled
+    assert all(weight_slider(at, leaf).disabled for leaf in TRACK_LEAVES)
+    assert not weight_slider(at, "sales_class").disabled
     captions = [c for c in caption_texts(at)]
     assert captions.count(LEFT_OUT_EN) == 2  # under the slider, atop its sub-criteria
     # the chart shows the weights the ranking used: 3/14 shared, 3:3:3:1:1 of the rest
@@ -370,10 +376,10 @@ def test_without_evidence_the_track_record_slider_is_disabled_and_explained(no_e
     }
     # the other sliders still work; the track record's stated weight rescales with them
     before = ranking_table(at)["Technology ID"].tolist()
-    at.slider(key="weight.firm_capacity").set_value(0.5).run()
+    weight_slider(at, "firm_capacity").set_value(0.5).run()
     assert not at.exception
-    assert at.slider(key="weight.firm_capacity").value == pytest.approx(0.5)
-    track = at.slider(key="weight.track_record")
+    assert weight_slider(at, "firm_capacity").value == pytest.approx(0.5)
+    track = weight_slider(at, "track_record")
     assert track.disabled
     assert track.value == pytest.approx(3 / 14 * 0.5 / (11 / 14), abs=1e-4)
     used = weights_used(at)
@@ -387,12 +393,12 @@ def test_without_evidence_the_track_record_slider_is_disabled_and_explained(no_e
 def test_korean_left_out_caption(no_evidence_csv):
     at = page("ui/pages/ranking.py", upload=_no_evidence(no_evidence_csv), lang="ko",
               country="IND")
-    assert at.slider(key="weight.track_record").disabled
-    assert at.slider(key="weight.track_record").label == "기술 실적"
+    assert weight_slider(at, "track_record").disabled
+    assert weight_slider(at, "track_record").label == "기술 실적"
     captions = [c for c in caption_texts(at)]
     assert captions.count(LEFT_OUT_KO) == 2
     assert LEFT_OUT_EN not in captions
-    assert weights_used(at)[at.slider(key="weight.track_record").label] == "0.000"
+    assert weights_used(at)[weight_slider(at, "track_record").label] == "0.000"
 
 
 def test_the_sample_has_no_left_out_slider(ranking):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.ui.apppages import open_page
+from tests.ui.apppages import open_page, weight_slider
 
 GOOD = ("utilization:0.4,track_record:0.1,firm_capacity:0.1,region:0.1,policy_fit:0.2,"
         "sme_support:0.1")
@@ -15,7 +15,7 @@ def link_texts(at):
 
 def test_a_bad_link_keeps_the_scenario_weights_and_says_why():
     at = open_page("ui/pages/ranking.py", weights="utilization:0.5,region:x")
-    assert at.slider(key="weight.utilization").value == pytest.approx(
+    assert weight_slider(at, "utilization").value == pytest.approx(
         BALANCED_UTILIZATION, abs=1e-4
     )
     assert any("link's weights were not applied" in w.value for w in at.sidebar.warning)
@@ -23,7 +23,7 @@ def test_a_bad_link_keeps_the_scenario_weights_and_says_why():
     assert "Link weight is not a number: region = x" in texts
     assert "Criterion missing from link: sme_support" in texts
     # moving a slider is the user's own choice: the warning goes
-    at.slider(key="weight.utilization").set_value(0.5).run()
+    weight_slider(at, "utilization").set_value(0.5).run()
     assert not at.exception, at.exception
     assert not at.sidebar.warning
     link = at.query_params["weights"]
@@ -39,5 +39,5 @@ def test_the_warning_speaks_korean():
 
 def test_a_good_link_applies_without_a_warning():
     at = open_page("ui/pages/ranking.py", weights=GOOD)
-    assert at.slider(key="weight.utilization").value == pytest.approx(0.4)
+    assert weight_slider(at, "utilization").value == pytest.approx(0.4)
     assert not at.sidebar.warning

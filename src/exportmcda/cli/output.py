@@ -10,6 +10,8 @@ import unicodedata
 from collections.abc import Sequence
 from typing import Any, TextIO
 
+from exportmcda.export.safe import neutral_text
+
 __all__ = ["FORMATS", "emit", "records", "write_json"]
 
 FORMATS = ("table", "json", "csv")
@@ -130,8 +132,11 @@ def emit(
 
 
 def _csv_cell(value: Any) -> Any:
+    # CSV output is opened in spreadsheets: text that would run as a formula (a hostile
+    # technology name such as =HYPERLINK(...)) is neutralised as in the CSV file export;
+    # JSON keeps every value as it is (programs read it, not spreadsheets).
     if value is None:
         return ""
     if isinstance(value, (dict, list)):
         return json.dumps(value, ensure_ascii=False)
-    return value
+    return neutral_text(value)

@@ -20,6 +20,7 @@ __all__ = [
     "markdown_text",
     "neutral_cell",
     "neutral_line",
+    "neutral_text",
     "one_line",
     "safe_filename",
 ]
@@ -50,13 +51,22 @@ def one_line(text: object) -> str:
     )
 
 
+def neutral_text(value: object) -> object:
+    """A data value as a CSV cell: text a spreadsheet would run gets a leading apostrophe.
+
+    Anything else comes back unchanged (numbers stay numbers; a line break inside a name
+    stays, the CSV writer quotes it). The neutralisation of user data in CSV (OWASP): the
+    apostrophe makes Excel and LibreOffice show the text, not run it.
+    """
+    return f"'{value}" if looks_like_formula(value) else value
+
+
 def neutral_cell(value: object) -> str:
-    """Metadata as a CSV cell: :func:`one_line`, then a leading apostrophe if formula-like.
+    """Metadata as a CSV cell: :func:`one_line`, then :func:`neutral_text`.
 
     The same neutralisation as user data (OWASP): what a spreadsheet would run is text.
     """
-    text = one_line(value)
-    return f"'{text}" if looks_like_formula(text) else text
+    return str(neutral_text(one_line(value)))
 
 
 def neutral_line(text: object) -> str:

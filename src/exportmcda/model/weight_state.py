@@ -12,6 +12,11 @@ A :class:`WeightState` is immutable and every change returns a new one
 the (AHP-solving) weight computation on it: a slider move re-ranks without solving again the
 nodes it did not touch.
 
+A slider move is a rule of the model as well (:func:`with_slider`): the node's weights are the
+library's one-at-a-time rescaling of the weights the node had when that slider started
+moving, for the slider's value — a function of what the user set, never of the intermediate
+states of reruns the app interrupted while keys were pressed fast (issue 13).
+
 What the ranking made of those weights is a rule of the model too: a criterion whose every
 leaf the database cannot compute is left out (:func:`left_out_nodes`) and the weights the
 ranking used are the stated ones with the left-out share redistributed
@@ -29,7 +34,7 @@ from typing import Any, Literal
 from exportmcda.ahp.judgments import format_judgment, nearest_saaty, parse_judgment
 from exportmcda.ahp.priorities import AhpResult
 from exportmcda.errors import Issue
-from exportmcda.model.scenarios import Scenario, ScenarioWeights
+from exportmcda.model.scenarios import Scenario, ScenarioWeights, rescale_weights
 from exportmcda.model.selection import Selection
 
 __all__ = [
@@ -38,6 +43,7 @@ __all__ = [
     "NODE_SEPARATOR",
     "WEIGHT_ATOL",
     "Mode",
+    "SliderMove",
     "WeightState",
     "editor_judgment",
     "effective_criterion_weights",
@@ -46,6 +52,7 @@ __all__ = [
     "is_modified",
     "left_out_nodes",
     "local_weights",
+    "move_slider",
     "parse_url_changed_weights",
     "parse_url_weights",
     "seed",
@@ -54,6 +61,7 @@ __all__ = [
     "with_direct",
     "with_evidence",
     "with_judgments",
+    "with_slider",
 ]
 
 Mode = Literal["ahp", "direct"]
@@ -80,6 +88,28 @@ def _frozen_nested(mapping: Mapping[str, Mapping[Any, Any]]) -> Mapping[str, Map
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class SliderMove:
+    """The slider a user is moving among a set of weights, and the weights before it moved.
+
+    ``anchor`` is what the weights were when ``child``'s slider started moving; while the
+    same slider keeps moving every value is rescaled from it (:func:`move_slider`). Copied
+    in, read-only.
+    """
+
+    child: str
+    anchor: Mapping[str, float]
+
+    def __post_init__(self) -> None:
+        """Copy the anchor in, read-only."""
+        object.__setattr__(self, "anchor", _frozen(self.anchor))
+
+    @property
+    def key(self) -> tuple[Any, ...]:
+        """A hashable snapshot (equal moves, equal keys)."""
+        return self.child, tuple(sorted(self.anchor.items()))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class WeightState:
     """Every weighted node's mode, judgments and direct weights, plus the evidence rule.
 
@@ -87,7 +117,9 @@ class WeightState:
     mode has its pairs in ``judgments`` (``{(a, b): "3"}``, as in a scenario file), a node in
     ``"direct"`` mode its children's weights in ``direct``. ``direct`` also keeps an AHP
     node's resulting weights, so the sliders start from them. ``seeded_from`` is the id of
-    the scenario the state was seeded from. The mappings are copied in and read-only.
+    the scenario the state was seeded from. ``moving`` holds, per node, the slider last
+    moved there and the node's weights before it moved (:func:`with_slider`); any other
+    change of the node ends it. The mappings are copied in and read-only.
     """
 
     seeded_from: str
@@ -95,6 +127,7 @@ class WeightState:
     judgments: Mapping[str, Mapping[tuple[str, str], str]] = field(default_factory=dict)
     direct: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
     evidence: Mapping[str, Any] = field(default_factory=dict)
+    moving: Mapping[str, SliderMove] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         """Copy the mappings in, read-only, so that a state cannot change under a memo."""
@@ -102,6 +135,7 @@ class WeightState:
         object.__setattr__(self, "judgments", _frozen_nested(self.judgments))
         object.__setattr__(self, "direct", _frozen_nested(self.direct))
         object.__setattr__(self, "evidence", _frozen(self.evidence))
+        object.__setattr__(self, "moving", _frozen(self.moving))
 
     @property
     def key(self) -> tuple[Any, ...]:
@@ -112,6 +146,7 @@ class WeightState:
             tuple(sorted(self.modes.items())),
             tuple(sorted((n, tuple(sorted(p.items()))) for n, p in self.judgments.items())),
             tuple(sorted((n, tuple(sorted(d.items()))) for n, d in self.direct.items())),
+            tuple(sorted((n, m.key) for n, m in self.moving.items())),
         )
 
     def __hash__(self) -> int:
@@ -193,11 +228,58 @@ def seed(base: ScenarioWeights) -> WeightState:
     )
 
 
+def _without_move(state: WeightState, node: str) -> dict[str, SliderMove]:
+    return {n: m for n, m in state.moving.items() if n != node}
+
+
 def with_direct(state: WeightState, node: str, weights: Mapping[str, float]) -> WeightState:
-    """``state`` with ``node``'s children given direct ``weights`` (the sliders' mode)."""
+    """``state`` with ``node``'s children given direct ``weights`` (e.g. a shared link).
+
+    Ends a slider move on ``node``: the next slider move starts from these weights.
+    """
     return replace(
-        state, modes={**state.modes, node: "direct"}, direct={**state.direct, node: weights}
+        state, modes={**state.modes, node: "direct"}, direct={**state.direct, node: weights},
+        moving=_without_move(state, node),
     )
+
+
+def move_slider(
+    move: SliderMove | None, current: Mapping[str, float], child: str, value: float
+) -> tuple[SliderMove, dict[str, float]]:
+    """Set ``child``'s slider to ``value``: the move it continues or starts, and the weights.
+
+    The weights are :func:`~exportmcda.model.scenarios.rescale_weights` (the one-at-a-time
+    rescaling of the sensitivity analysis, :func:`exportmcda.robustness.oat.perturbed`) of
+    the move's anchor: the weights as they were before ``child``'s slider started moving.
+    ``move`` continues when it is ``child``'s; otherwise (``None``, or another slider's) a
+    new move starts from ``current``, the weights the sliders show now.
+
+    Why from the anchor and not from the last weights: a user who presses an arrow key ten
+    times fast sets only the slider's values; the app's reruns for the first presses are
+    interrupted and may never be shown. Rescaling from the anchor makes the result a
+    function of the anchor and the slider's final value alone, equal to one move straight
+    to that value, whichever intermediate values were or were not applied (issue 13). It
+    is also what a user expects of a slider dragged to 1 and back: the others return to
+    their proportions, which rescaling all-zero weights could not recover.
+    """
+    if move is None or move.child != child:
+        move = SliderMove(child=child, anchor=current)
+    return move, rescale_weights(move.anchor, child, value)
+
+
+def with_slider(
+    state: WeightState, node: str, child: str, value: float, current: Mapping[str, float]
+) -> WeightState:
+    """``state`` after the user sets ``node``'s slider ``child`` to ``value`` (direct mode).
+
+    ``current`` is ``node``'s weights as the sliders show them (:func:`local_weights` of the
+    weighed state: a judged node's AHP result); it is only read when this slider starts a
+    move. The weights are :func:`move_slider`'s, so the same slider's last value decides
+    them whatever values it passed through.
+    """
+    move, weights = move_slider(state.moving.get(node), current, child, value)
+    moved = with_direct(state, node, weights)
+    return replace(moved, moving={**moved.moving, node: move})
 
 
 def with_judgments(
@@ -205,7 +287,8 @@ def with_judgments(
 ) -> WeightState:
     """``state`` with ``node`` weighed by AHP ``pairs`` (the pairwise editor's mode)."""
     return replace(
-        state, modes={**state.modes, node: "ahp"}, judgments={**state.judgments, node: pairs}
+        state, modes={**state.modes, node: "ahp"}, judgments={**state.judgments, node: pairs},
+        moving=_without_move(state, node),
     )
 
 
