@@ -372,10 +372,21 @@ def shortlist_downloads(selection: Selection, top: int, lang: str) -> None:
     """
     from exportmcda.export import reports  # openpyxl: not needed until a ranking page
 
+    # read now: the deferred callable runs without the session (no st.session_state there)
+    db, market_leaves = state.database(), state.market_leaf_weights_if_changed()
+
+    def workbook() -> bytes:
+        """The workbook with the shortlist's best markets (as ``exportmcda export``)."""
+        from exportmcda.model.market_evidence import market_evidence
+
+        markets = market_evidence(selection, db=db, technologies=selection.top_ids(top),
+                                  leaf_weights=market_leaves)
+        return reports.shortlist_xlsx(selection, top=top, lang=lang, markets=markets)
+
     left, right = st.columns(2)
     left.download_button(
         t("download_xlsx", lang),
-        data=lambda: reports.shortlist_xlsx(selection, top=top, lang=lang),
+        data=workbook,
         on_click="ignore",
         file_name=reports.export_filename(selection, "xlsx"),
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

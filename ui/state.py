@@ -689,6 +689,15 @@ def market_url_issues() -> tuple[Issue, ...]:
     return issues
 
 
+def market_leaf_weights_if_changed() -> dict[str, float] | None:
+    """The session's market leaf weights when the user changed them on the Markets page, else
+    None (the scenario's own): what an export made on another page records. Loads nothing
+    when the Markets page was never opened."""
+    if MARKET_WEIGHTS not in st.session_state or not market_modified():
+        return None
+    return dict(market_weights().leaf_weights)
+
+
 def market_modified() -> bool:
     """Whether the market weights differ from the scenario's market judgments."""
     return is_modified(market_weight_state(), market_base_weights())
