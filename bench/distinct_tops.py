@@ -10,9 +10,10 @@ Then, for every pair of targets with the same ordered top-N list, whether their 
 evidence is the same (the issue allows a shared list only there): the fields whose profile
 entries differ (priority, basis, source ids and types, and the field fit the scenario's
 policy-fit leaf computes from them), and for each listed technology its policy fit in both
-countries, its primary field, and its value before the ``primary_plus`` cap at 1, which shows
-what the cap removed. Then India's policy-fit value distribution over the sample's
-technologies. Deterministic: nothing random.
+countries, its primary field and value, and the mean of its other fields (under the shipped
+``primary_mean`` they count a fifth; under the earlier ``primary_plus`` the cap at 1 could cut
+them off). Then India's policy-fit value distribution over the sample's technologies.
+Deterministic: nothing random.
 """
 
 from __future__ import annotations
@@ -67,26 +68,22 @@ def evidence(a: Selection, b: Selection, top: int) -> list[str]:
     for k in differ:
         lines.append(f"    field {k + 1:>2} {FIELDS[k].en:<26} {pa.code} {_entry(pa, k)} -> "
                      f"fit {fa[k]:.3g}; {pb.code} {_entry(pb, k)} -> fit {fb[k]:.3g}")
-    capped = 0
+    at_one = 0
     for tid in a.top_ids(top):
         fields = a.fields_of[tid]
-        values = []
-        for fit in (fa, fb):
+        shown = []
+        for code, fit, sel in ((pa.code, fa, a), (pb.code, fb, b)):
             ordered = sorted((fit[f - 1] for f in fields), reverse=True)
             rest = ordered[1:]
-            values.append((ordered[0], ordered[0] + credit * (sum(rest) / len(rest) if rest
-                                                                else 0.0)))
-        primary = {code: next(FIELDS[f - 1].en for f in fields if fit[f - 1] == v[0])
-                   for code, fit, v in ((pa.code, fa, values[0]), (pb.code, fb, values[1]))}
-        final = [min(1.0, raw) for _, raw in values]
-        capped += all(raw >= 1.0 for _, raw in values)
-        lines.append(
-            f"    {tid} fields {','.join(map(str, fields))}: {pa.code} primary "
-            f"{primary[pa.code]} {values[0][0]:.3g}, before cap {values[0][1]:.3g}, fit "
-            f"{final[0]:.3g}; {pb.code} primary {primary[pb.code]} {values[1][0]:.3g}, before "
-            f"cap {values[1][1]:.3g}, fit {final[1]:.3g}")
-    lines.append(f"    {capped} of the {top} listed technologies have policy fit 1 (the cap) in "
-                 "both: the other criteria (the same for every target) order them alike")
+            primary = next(FIELDS[f - 1].en for f in fields if fit[f - 1] == ordered[0])
+            others = f"{sum(rest) / len(rest):.3g}" if rest else "-"
+            value = float(sel.result.matrix[sel.position(tid), sel.criteria.index(leaf.id)])
+            shown.append((value, f"{code} primary {primary} {ordered[0]:.3g}, others {others}, "
+                                 f"fit {value:.3g}"))
+        at_one += all(v >= 1.0 - 1e-12 for v, _ in shown)
+        lines.append(f"    {tid} fields {','.join(map(str, fields))}: {shown[0][1]}; {shown[1][1]}")
+    lines.append(f"    {at_one} of the {top} listed technologies have policy fit 1 in both "
+                 f"(aggregate {leaf.params.get('aggregate', 'max')}, secondary credit {credit:g})")
     return lines
 
 

@@ -50,7 +50,8 @@ def india(db: Database) -> Selection:
 
 
 @pytest.fixture(scope="session")
-def tied_thailand(no_evidence_db: Database) -> Selection:
-    """Thailand on the sample without evidence (tests/no_evidence.py): ties at 4 and 8-11."""
-    return select(no_evidence_db, load_criteria(), load_scenario("balanced"),
+def tied_target(no_evidence_db: Database) -> Selection:
+    """Saudi Arabia under market_fit_first on the sample without evidence
+    (tests/no_evidence.py): ties at 6-7 and 10-11."""
+    return select(no_evidence_db, load_criteria(), load_scenario(no_evidence.TIE_SCENARIO),
                   get_country(no_evidence.TIE_COUNTRY))

@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import ROOT, screenshot, settle
-from tests.no_evidence import TIE_COUNTRY
+from tests.no_evidence import TIE_COUNTRY, TIE_SCENARIO
 
 pytestmark = pytest.mark.browser
 
@@ -78,24 +78,27 @@ def test_korean_switch_and_screenshots_of_every_page(page: Page) -> None:
 
 
 def test_ranking_with_ties_in_english_and_korean(page: Page, no_evidence_csv: Path) -> None:
-    """THA, top 10: the tie T0962/T0964/T0965 (=8) is shown and the cut-off note names T0967.
+    """SAU under market_fit_first, top 10: the ties T0135/T0735 (=6) and T0906 (=10) are shown
+    and the cut-off note names T0909.
 
     The sample has no ties: the sample without its evidence columns (tests/no_evidence.py)
     is uploaded in the sidebar. Its track record is left out: the slider says so.
     """
     for lang, header, note, left_out in (
-        ("en", "Technology ID", "leaves out T0967", "Left out: the database lacks"),
-        ("ko", "기술 ID", "T0967를 제외", "제외됨: 데이터베이스에 이 기준을"),
+        ("en", "Technology ID", "leaves out T0909", "Left out: the database lacks"),
+        ("ko", "기술 ID", "T0909를 제외", "제외됨: 데이터베이스에 이 기준을"),
     ):
-        open_page(page, "ranking", lang=lang, country=TIE_COUNTRY, top="10")
+        open_page(page, "ranking", lang=lang, country=TIE_COUNTRY, scenario=TIE_SCENARIO,
+                  top="10")
         page.get_by_test_id("stSidebar").locator("input[type=file]").first.set_input_files(
             no_evidence_csv)
         settle(page)
         expect(page.get_by_text(no_evidence_csv.name).first).to_be_visible()
         table = ranking_table(page, header)
-        expect(table).to_contain_text("=8")
-        expect(table).to_contain_text("T0965")  # the ids the note names are in the table
-        assert "9.5" not in (table.text_content() or "")
+        expect(table).to_contain_text("=6")
+        expect(table).to_contain_text("=10")
+        expect(table).to_contain_text("T0906")  # the ids the note names are in the table
+        assert "10.5" not in (table.text_content() or "")
         expect(page.get_by_text(note).first).to_be_visible()
         expect(page.get_by_text(left_out).first).to_be_visible()
         screenshot(page, f"ranking-ties-{TIE_COUNTRY}-{lang}")

@@ -9,7 +9,7 @@ import pytest
 from exportmcda.cli.main import main, run
 from exportmcda.data.io import to_interchange
 from exportmcda.export.record import read_record
-from tests.no_evidence import TIE_COUNTRY
+from tests.no_evidence import TIE_COUNTRY, TIE_SCENARIO
 
 CASES = json.loads((Path(__file__).parents[1] / "fixtures" / "mcda-cases.json").read_text("utf-8"))
 
@@ -153,23 +153,24 @@ def test_mcda_bad_input_exit_1(tmp_path, capsys, weights, types, content):
 
 
 def test_rank_json_contract_and_top(no_evidence_csv):
-    # the sample without its evidence columns has ties for Thailand (tests/no_evidence.py)
-    code, out = run(["rank", "--country", TIE_COUNTRY, "--top", "5", "--format", "json",
-                     "--data", str(no_evidence_csv)])
+    # the sample without its evidence columns has ties for Saudi Arabia under
+    # market_fit_first (tests/no_evidence.py)
+    code, out = run(["rank", "--country", TIE_COUNTRY, "--scenario", TIE_SCENARIO, "--top", "7",
+                     "--format", "json", "--data", str(no_evidence_csv)])
     rows = json.loads(out)
     assert code == 0
-    assert len(rows) == 5
+    assert len(rows) == 7
     for row in rows:
         assert {"rank", "technology_id", "technology_name", "company_name", "score",
                 "criteria"} <= set(row)
     assert rows[0]["rank"] == 1
     assert [r["score"] for r in rows] == sorted((r["score"] for r in rows), reverse=True)
-    # integer ranks 1..5 (T0197 and T0201 tie at 4: "=4", ordered by id)
-    assert [r["rank"] for r in rows] == [1, 2, 3, 4, 5]
+    # integer ranks 1..7 (T0135 and T0735 tie at 6: "=6", ordered by id)
+    assert [r["rank"] for r in rows] == [1, 2, 3, 4, 5, 6, 7]
     assert all(type(r["rank"]) is int for r in rows)
-    assert [(r["technology_id"], r["shared_rank"], r["tied_with"]) for r in rows[3:]] == [
-        ("T0197", 4, ["T0201"]), ("T0201", 4, ["T0197"])]
-    assert rows[3]["score"] == rows[4]["score"]
+    assert [(r["technology_id"], r["shared_rank"], r["tied_with"]) for r in rows[5:]] == [
+        ("T0135", 6, ["T0735"]), ("T0735", 6, ["T0135"])]
+    assert rows[5]["score"] == rows[6]["score"]
     assert rows[0]["tied_with"] == []
 
 
@@ -186,21 +187,27 @@ def test_rank_json_of_the_sample_has_no_ties():
 
 
 def test_rank_table_shows_a_shared_rank_as_equals(no_evidence_csv, capsys):
-    code, out = run(["rank", "--country", TIE_COUNTRY, "--top", "5", "--data",
-                     str(no_evidence_csv)])
+    code, out = run(["rank", "--country", TIE_COUNTRY, "--scenario", TIE_SCENARIO, "--top", "7",
+                     "--data", str(no_evidence_csv)])
     assert code == 0
     lines = out.splitlines()
     assert lines[0].split()[:3] == ["rank", "shared_rank", "technology_id"]
-    assert [line.split()[:3] for line in lines[-2:]] == [["4", "=4", "T0197"],
-                                                          ["5", "=4", "T0201"]]
+    assert [line.split()[:3] for line in lines[-2:]] == [["6", "=6", "T0135"],
+                                                          ["7", "=6", "T0735"]]
     err = capsys.readouterr().err
     assert "Note: ties: scores equal to within 1e-12 are tied" in err
-    assert "cut-off" not in err  # the tie is inside the top 5
+    assert "cut-off" not in err  # the tie is inside the top 7
 
 
-def _cross_command_sets(tmp_path, data=None, country="IND"):
+TIED_TOP_10 = ["T0018", "T0569", "T0488", "T0952", "T0861", "T0135", "T0735", "T0470", "T0490",
+               "T0906"]
+"""SAU's top 10 under market_fit_first on the sample without evidence (tests/no_evidence.py)."""
+
+
+def _cross_command_sets(tmp_path, data=None, country="IND", scenario=None):
     """A top 10 as rank, compare, export (and its record) and sensitivity report it."""
-    extra = [] if data is None else ["--data", str(data)]
+    extra = ([] if data is None else ["--data", str(data)]) + (
+        [] if scenario is None else ["--scenario", scenario])
     code, out = run(["rank", "--country", country, "--top", "10", "--format", "json", *extra])
     assert code == 0
     ranked = [r["technology_id"] for r in json.loads(out)]
@@ -231,24 +238,23 @@ def _cross_command_sets(tmp_path, data=None, country="IND"):
 
 def test_every_command_reports_the_same_top_n_and_the_tie_at_the_cut_off(
         tmp_path, capsys, no_evidence_csv):
-    # THA top 10 on the sample without evidence: T0962, T0964, T0965, T0967 tie at
-    # positions 8-11
+    # SAU top 10 under market_fit_first on the sample without evidence: T0906 and T0909 tie
+    # at positions 10-11 (and T0135 = T0735 at 6-7, inside)
     sets, compared, sensed, record, rows = _cross_command_sets(
-        tmp_path, no_evidence_csv, TIE_COUNTRY)
+        tmp_path, no_evidence_csv, TIE_COUNTRY, TIE_SCENARIO)
     expected = sets["rank"]
-    assert expected == ["T0726", "T0275", "T0560", "T0197", "T0201", "T0489", "T0775",
-                        "T0962", "T0964", "T0965"]
-    assert "T0967" not in expected
+    assert expected == TIED_TOP_10
+    assert "T0909" not in expected
     for name, ids in sets.items():
         assert ids == expected, name  # the same ten, in the same order
     # the cut-off is said everywhere: JSON fields, the record, the workbook and stderr
-    assert compared["cut_off_ties"][TIE_COUNTRY] == ["T0967"]
-    assert sensed["cut_off_ties"] == ["T0967"]
-    assert record.cut_off_ties == ("T0967",)
-    assert set(sensed["one_at_a_time"]["tracked"]) == {*expected, "T0967"}
-    assert any("leaves out T0967" in str(r[0]) for r in rows[:6])
+    assert compared["cut_off_ties"][TIE_COUNTRY] == ["T0909"]
+    assert sensed["cut_off_ties"] == ["T0909"]
+    assert record.cut_off_ties == ("T0909",)
+    assert set(sensed["one_at_a_time"]["tracked"]) == {*expected, "T0909"}
+    assert any("leaves out T0909" in str(r[0]) for r in rows[:6])
     err = capsys.readouterr().err
-    assert err.count("the top 10 keeps T0962, T0964, T0965 and leaves out T0967") >= 4
+    assert err.count("the top 10 keeps T0906 and leaves out T0909") >= 4
     # why there are ties: the track-record leaves are left out (the database lacks them)
     assert "these criteria are left out" in err
     # the record re-runs to the same shortlist on the same file
@@ -264,13 +270,13 @@ def test_the_top_n_does_not_depend_on_the_order_of_the_database_rows(
     shuffled = tmp_path / "shuffled.csv"
     shuffled.write_bytes(frame.sample(frac=1.0, random_state=3).to_csv(index=False).encode())
     assert not shuffled.read_text(encoding="utf-8").splitlines()[1].startswith("T0001,")
-    sets, compared, sensed, _, _ = _cross_command_sets(tmp_path, shuffled, TIE_COUNTRY)
+    sets, compared, sensed, _, _ = _cross_command_sets(tmp_path, shuffled, TIE_COUNTRY,
+                                                       TIE_SCENARIO)
     first = sets["rank"]
-    assert first == ["T0726", "T0275", "T0560", "T0197", "T0201", "T0489", "T0775",
-                     "T0962", "T0964", "T0965"]
+    assert first == TIED_TOP_10
     for name, ids in sets.items():
         assert ids == first, name
-    assert compared["cut_off_ties"][TIE_COUNTRY] == sensed["cut_off_ties"] == ["T0967"]
+    assert compared["cut_off_ties"][TIE_COUNTRY] == sensed["cut_off_ties"] == ["T0909"]
 
 
 def test_rank_with_scenario_filter_and_csv():
@@ -697,5 +703,11 @@ def test_sensitivity_csv_is_the_acceptability_table(capsys):
     lines = capsys.readouterr().out.strip().splitlines()
     assert lines[0] == ("technology_id,technology_name,baseline_rank,shared_rank,top_n,first,"
                         "confidence")
-    assert len(lines) == 1 + 10
+    # the listed technologies: India's top 10 plus the 10 most often in the SMAA top 10;
+    # with 200 samples T0044 (14th) is in it more often (0.300) than the baseline's T0681
+    # (0.285), so one row more than the shortlist
+    assert len(lines) == 1 + 11
+    assert {line.split(",")[0] for line in lines[1:]} == {
+        "T0889", "T0966", "T0273", "T0607", "T0682", "T0748", "T0725", "T0468", "T0270",
+        "T0681", "T0044"}
     assert lines[1].startswith("T0889,Integrated NFC facility inspection tag,1,1,")

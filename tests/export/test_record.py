@@ -62,7 +62,7 @@ def test_record_pins_every_input_by_hash(india):
     assert record.created == "2026-11-25T09:30:00+00:00"
     assert dict(record.versions)["pymcdm"] == "1.4.0"
     assert record.shortlist[0] == ShortlistEntry(
-        technology_id="T0889", rank=1, score=pytest.approx(0.667792, abs=1e-6))
+        technology_id="T0889", rank=1, score=pytest.approx(0.659141, abs=1e-6))
     assert [e.rank for e in record.shortlist] == list(range(1, TOP + 1))
     assert len(record.shortlist) == TOP
     # the shortlist is the selection's top N; the sample has no tie at the cut-off
@@ -71,23 +71,23 @@ def test_record_pins_every_input_by_hash(india):
 
 
 def test_record_of_a_database_with_ties_has_integer_ranks_and_the_cut_off(
-        tied_thailand, no_evidence_csv):
-    record = build_record(tied_thailand, top=TOP, created=WHEN)
+        tied_target, no_evidence_csv):
+    record = build_record(tied_target, top=TOP, created=WHEN)
     assert record.data_sha256 == hashlib.sha256(no_evidence_csv.read_bytes()).hexdigest()
     assert not record.synthetic  # read from a file, as a user's database
     assert record.candidates == 1044
     assert record.shortlist[0] == ShortlistEntry(
-        technology_id="T0726", rank=1, score=pytest.approx(0.804106, abs=1e-6))
-    # integer ranks as published: the tie T0197 = T0201 is ordered by id
-    assert [(e.technology_id, e.rank) for e in record.shortlist[3:5]] == [
-        ("T0197", 4), ("T0201", 5)]
-    assert record.shortlist[3].score == record.shortlist[4].score
+        technology_id="T0018", rank=1, score=pytest.approx(0.919541, abs=1e-6))
+    # integer ranks as published: the tie T0135 = T0735 is ordered by id
+    assert [(e.technology_id, e.rank) for e in record.shortlist[5:7]] == [
+        ("T0135", 6), ("T0735", 7)]
+    assert record.shortlist[5].score == record.shortlist[6].score
     assert [e.rank for e in record.shortlist] == list(range(1, TOP + 1))
     assert len(record.shortlist) == TOP
     # the shortlist is the selection's top N; the tie at the cut-off is recorded
-    assert tuple(e.technology_id for e in record.shortlist) == tied_thailand.top_ids(TOP)
-    assert [e.technology_id for e in record.shortlist[7:]] == ["T0962", "T0964", "T0965"]
-    assert record.cut_off_ties == ("T0967",)
+    assert tuple(e.technology_id for e in record.shortlist) == tied_target.top_ids(TOP)
+    assert [e.technology_id for e in record.shortlist[8:]] == ["T0490", "T0906"]
+    assert record.cut_off_ties == ("T0909",)
 
 
 def test_group_record_names_the_members_files_and_groups_toml(db):
@@ -102,7 +102,7 @@ def test_group_record_names_the_members_files_and_groups_toml(db):
 
 @pytest.mark.parametrize(("selection", "first", "left_out"), [
     ("india", "T0889", []),  # the sample: no ties
-    ("tied_thailand", "T0726", ["T0967"]),  # without evidence: a tie across the cut-off
+    ("tied_target", "T0018", ["T0909"]),  # without evidence: a tie across the cut-off
 ])
 def test_json_round_trip_is_exact(request, selection, first, left_out):
     record = build_record(request.getfixturevalue(selection), top=TOP, created=WHEN)

@@ -9,7 +9,7 @@ import pytest
 
 import exportmcda as em
 from exportmcda.export.reports import export_filename, shortlist_csv, shortlist_xlsx
-from tests.no_evidence import TIE_COUNTRY
+from tests.no_evidence import TIE_COUNTRY, TIE_SCENARIO
 
 HOSTILE = [
     '=HYPERLINK("http://evil.example","click")',
@@ -136,28 +136,28 @@ def test_file_names_are_safe(sample_selection):
 
 
 def test_shortlist_sheet_shows_integer_ranks_ties_and_the_cut_off(no_evidence_db):
-    # Thailand on the sample without evidence (tests/no_evidence.py): T0962 = T0964 =
-    # T0965 = T0967 at 8-11
-    thailand = em.select(no_evidence_db, em.load_criteria(), em.load_scenario("balanced"),
-                         em.get_country(TIE_COUNTRY))
-    wb = openpyxl.load_workbook(io.BytesIO(shortlist_xlsx(thailand, top=10, lang="en")))
+    # Saudi Arabia under market_fit_first on the sample without evidence
+    # (tests/no_evidence.py): T0135 = T0735 at 6-7, T0906 = T0909 at 10-11
+    tied = em.select(no_evidence_db, em.load_criteria(), em.load_scenario(TIE_SCENARIO),
+                     em.get_country(TIE_COUNTRY))
+    wb = openpyxl.load_workbook(io.BytesIO(shortlist_xlsx(tied, top=10, lang="en")))
     rows = list(wb["Shortlist"].iter_rows(values_only=True))
     lines = [str(r[0]) for r in rows[:6] if r[0]]
     assert any(line.startswith("ties: scores equal to within 1e-12") for line in lines)
-    assert any("leaves out T0967" in line for line in lines)
+    assert any("leaves out T0909" in line for line in lines)
     start = next(k for k, r in enumerate(rows) if r[0] == "Rank")
     header = list(rows[start])
     body = [dict(zip(header, r, strict=True)) for r in rows[start + 1:]]
     assert [b["Rank"] for b in body] == list(range(1, 11))
     assert all(isinstance(b["Rank"], int) for b in body)
-    tied = {b["Technology ID"]: (b["Shared rank"], b["Tied with"]) for b in body[7:]}
-    assert tied == {"T0962": ("=8", "T0964; T0965; T0967"),
-                    "T0964": ("=8", "T0962; T0965; T0967"),
-                    "T0965": ("=8", "T0962; T0964; T0967")}
+    shared = {b["Technology ID"]: (b["Shared rank"], b["Tied with"]) for b in body
+              if b["Tied with"]}
+    assert shared == {"T0135": ("=6", "T0735"), "T0735": ("=6", "T0135"),
+                      "T0906": ("=10", "T0909")}
     assert (body[0]["Shared rank"], body[0]["Tied with"]) == ("1", None)
     # the Korean sheet says the same in Korean
-    ko = openpyxl.load_workbook(io.BytesIO(shortlist_xlsx(thailand, top=10, lang="ko")))
-    assert any("T0967" in str(r[0]) and "제외" in str(r[0])
+    ko = openpyxl.load_workbook(io.BytesIO(shortlist_xlsx(tied, top=10, lang="ko")))
+    assert any("T0909" in str(r[0]) and "제외" in str(r[0])
                for r in ko.active.iter_rows(max_row=6, values_only=True))
 
 

@@ -1,6 +1,7 @@
 """Re-running an audit record (exportmcda.export.verify); the CLI's ``verify`` is tests/cli."""
 
 import dataclasses
+import hashlib
 import shutil
 
 import numpy as np
@@ -27,7 +28,7 @@ from exportmcda.model.market_evidence import market_evidence
 from exportmcda.model.scenarios import scenario_from_weights
 from exportmcda.model.selection import Filters
 from tests.export.workbooks import FIXTURES, TOP, WHEN
-from tests.no_evidence import TIE_COUNTRY
+from tests.no_evidence import TIE_COUNTRY, TIE_SCENARIO
 
 
 def test_slider_weights_are_recorded_and_reproduced(db):
@@ -119,10 +120,11 @@ def _format_1(selection, top):
                                        score=float(r.scores[i])) for i in order))
 
 
-def test_a_format_1_record_is_verified_under_its_own_rule(tied_thailand, no_evidence_db):
-    # the sample without evidence: T0962 = T0964 = T0965 = T0967 at 8-11, average rank 9.5
-    record = Record.from_json(_format_1(tied_thailand, 10).to_json())
-    assert [e.rank for e in record.shortlist][7:] == [9.5, 9.5, 9.5]
+def test_a_format_1_record_is_verified_under_its_own_rule(tied_target, no_evidence_db):
+    # the sample without evidence (SAU, market_fit_first): T0135 = T0735 at 6-7 and
+    # T0906 = T0909 at 10-11, average ranks 6.5 and 10.5
+    record = Record.from_json(_format_1(tied_target, 10).to_json())
+    assert [e.rank for e in record.shortlist][5:] == [6.5, 6.5, 8.0, 9.0, 10.5]
     result = verify(record, no_evidence_db)
     assert result.reproduced
     assert result.as_dict()["format"] == "exportmcda-record/1"
@@ -131,21 +133,21 @@ def test_a_format_1_record_is_verified_under_its_own_rule(tied_thailand, no_evid
 
 
 def test_verify_says_when_todays_tie_rule_lists_another_top_n(no_evidence_db):
-    # T0967's rows first: the old rule (row order) kept T0967 and left out T0965
+    # T0909's rows first: the old rule (row order) kept T0909 and left out T0906
     frame = to_interchange(no_evidence_db)
-    first = frame["technology_id"] == "T0967"
+    first = frame["technology_id"] == "T0909"
     moved = load(pd.concat([frame[first], frame[~first]]).to_csv(index=False).encode(),
                  name="moved.csv")
-    selection = em.select(moved, em.load_criteria(), em.load_scenario("balanced"),
+    selection = em.select(moved, em.load_criteria(), em.load_scenario(TIE_SCENARIO),
                           em.get_country(TIE_COUNTRY))
     record = _format_1(selection, 10)
-    assert [e.technology_id for e in record.shortlist][7:] == ["T0967", "T0962", "T0964"]
+    assert [e.technology_id for e in record.shortlist][8:] == ["T0490", "T0909"]
     result = verify(record, moved)
     assert result.reproduced  # under the record's own rule
-    assert selection.top_ids(10)[-3:] == ("T0962", "T0964", "T0965")
-    assert Note.of("verify_rule_changes_shortlist", n=10, added="T0965",
-                   dropped="T0967") in result.notes
-    assert "would add T0965 and drop T0967" in " ".join(notes_text(result.notes))
+    assert selection.top_ids(10)[-2:] == ("T0490", "T0906")
+    assert Note.of("verify_rule_changes_shortlist", n=10, added="T0906",
+                   dropped="T0909") in result.notes
+    assert "would add T0906 and drop T0909" in " ".join(notes_text(result.notes))
 
 
 # ---- the market side (record format 3) -----------------------------------------------------
@@ -213,13 +215,36 @@ def test_an_app_export_without_markets_names_the_file_and_stays_reproduced(india
     assert [n.code for n in result.notes] == ["verify_same_despite_inputs"]
 
 
+FORMAT_2_CRITERIA = FIXTURES / "criteria-format-2.toml"
+"""The criteria file the format-2 record was made with (aggregate = "primary_plus"), byte for
+byte: ``git show`` of criteria/criteria.toml before the policy fit became primary_mean."""
+
+
 def test_a_format_2_record_still_verifies():
-    """tests/fixtures/record-format-2.json: India, balanced, top 10, from the sample."""
+    """tests/fixtures/record-format-2.json: India, balanced, top 10, from the sample, verified
+    against the criteria file it was made with (its hash is the one recorded)."""
     record = Record.from_json((FIXTURES / "record-format-2.json").read_text("utf-8").strip())
     assert record.format == RECORD_FORMAT_V2
-    result = verify(record, em.load_sample())
+    assert hashlib.sha256(FORMAT_2_CRITERIA.read_bytes()).hexdigest() == record.criteria_sha256
+    result = verify(record, em.load_sample(), criteria_path=FORMAT_2_CRITERIA)
     assert result.reproduced
+    assert result.changed_inputs == ()
     assert {c.name for c in result.inputs} == {"data", "criteria/criteria.toml", "scenario",
                                                "countries/IND.toml"}
     assert result.market_differences == ()
     assert result.as_dict()["format"] == "exportmcda-record/2"
+
+
+def test_a_format_2_record_under_todays_criteria_names_the_changed_file():
+    # today's criteria file weighs the policy fit by primary_mean, not primary_plus: verify
+    # reruns under it, says the file changed and what moved. India's top 10 keeps its order
+    # (the same ten at the same ranks), but every score moved beyond the tolerance (the
+    # multi-field technologies' fits changed, and with them the normalised column).
+    record = Record.from_json((FIXTURES / "record-format-2.json").read_text("utf-8").strip())
+    result = verify(record, em.load_sample())
+    assert not result.reproduced
+    assert result.changed_inputs == ("criteria/criteria.toml",)
+    assert [n.code for n in result.notes] == ["verify_inputs_explain"]
+    assert [(d.kind, d.technology_id, d.old_rank, d.new_rank) for d in result.differences] == [
+        ("rescored", e.technology_id, e.rank, e.rank) for e in record.shortlist]
+    assert all(abs(d.new_score - d.old_score) > SCORE_TOLERANCE for d in result.differences)

@@ -87,14 +87,16 @@ def test_regional_base_is_the_mean_of_technology_and_company_shares(tiny, tree):
     assert m.loc["T2", "regional_base"] == pytest.approx((1 / 3 + 1 / 2) / 2)
 
 
-def test_policy_fit_is_the_evidence_weighted_primary_field_plus_a_credit(tiny, tree):
+def test_policy_fit_is_the_evidence_weighted_primary_field_and_a_share_of_the_others(tiny,
+                                                                                      tree):
     # India, by hand with the constants of criteria/criteria.toml (issue 10):
     # Traffic (6): priority 2, sourced, IND2 + IND6 (news): 2/2 x (0.4 + 0.1) = 0.5
     # Welfare (15): priority 1, assumed mapping, IND2 (news): 1/2 x 0.4 x 0.75 = 0.15
-    # T1 (Traffic, Welfare): primary Traffic, 0.5 + 0.25 x 0.15 = 0.5375
-    # T2 (Traffic) 0.5; T3 (Tourism, priority 0) 0.
+    # T1 (Traffic, Welfare): primary Traffic, primary_mean with credit 0.25:
+    #   (0.5 + 0.25 x 0.15) / (1 + 0.25) = 0.5375 / 1.25 = 0.43
+    # T2 (Traffic alone) its field, 0.5; T3 (Tourism, priority 0) 0.
     m = score(tiny, tree, get_country("IND")).matrix
-    assert m.loc["T1", "country_fit"] == pytest.approx(0.5375)
+    assert m.loc["T1", "country_fit"] == pytest.approx(0.43)
     assert m.loc["T2", "country_fit"] == pytest.approx(0.5)
     assert m.loc["T3", "country_fit"] == 0
 

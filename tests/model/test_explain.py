@@ -13,7 +13,7 @@ import exportmcda as em
 from exportmcda import labels
 from exportmcda.data.taxonomy import FIELDS
 from exportmcda.model.explain import explain
-from tests.no_evidence import TIE_COUNTRY
+from tests.no_evidence import TIE_COUNTRY, TIE_SCENARIO
 
 
 @pytest.fixture(scope="module")
@@ -59,18 +59,19 @@ def test_what_it_would_take_actually_moves_it_up(india):
 
 
 def test_a_tied_technology_is_explained_with_its_integer_rank(no_evidence_db):
-    # Thailand on the sample without evidence (tests/no_evidence.py) T0967 ties with T0962, T0964,
-    # T0965 at positions 8-11: by id it is 11th, never "9.5"
-    thailand = em.select(no_evidence_db, em.load_criteria(), em.load_scenario("balanced"),
-                      em.get_country(TIE_COUNTRY))
-    assert thailand.result.tied_with(thailand.position("T0967")) == ["T0962", "T0964", "T0965"]
-    e = explain(thailand, "T0967", with_moves=False)
+    # Saudi Arabia under market_fit_first on the sample without evidence
+    # (tests/no_evidence.py): T0909 ties with T0906 at positions 10-11: by id it is 11th,
+    # never "10.5"
+    tied = em.select(no_evidence_db, em.load_criteria(), em.load_scenario(TIE_SCENARIO),
+                     em.get_country(TIE_COUNTRY))
+    assert tied.result.tied_with(tied.position("T0909")) == ["T0906"]
+    e = explain(tied, "T0909", with_moves=False)
     assert e.rank == 11
-    assert e.sentence.startswith("Ranks 11th of 1,044 for Thailand")
+    assert e.sentence.startswith("Ranks 11th of 1,044 for Saudi Arabia")
     assert dict(e.reasons[0].params)["rank"] == 11
-    assert "9.5" not in e.sentence
-    assert e.above == "T0775"  # the next strictly better one, not one of the tied
-    assert e.above not in {"T0962", "T0964", "T0965"}
+    assert "10.5" not in e.sentence
+    assert e.above == "T0490"  # the next strictly better one, not the tied T0906
+    assert e.above != "T0906"
 
 
 # ------------------------------------------------- evidence in the sentence (issue 9)
@@ -117,10 +118,11 @@ def test_the_policy_priority_of_the_primary_field_is_named(india):
     # India's first, T0889, serves Construction and Traffic. By hand (criteria.toml):
     # Construction: priority 2, assumed mapping, IND1 (copy) + IND2 (news):
     #   1 x min(1, 0.8 + 0.1) x 0.75 = 0.675; Traffic: priority 2, sourced, IND2 + IND6
-    #   (news): 1 x (0.4 + 0.1) = 0.5. Primary: Construction; fit 0.675 + 0.25 x 0.5 = 0.8.
+    #   (news): 1 x (0.4 + 0.1) = 0.5. Primary: Construction; fit (primary_mean)
+    #   (0.675 + 0.25 x 0.5) / (1 + 0.25) = 0.8 / 1.25 = 0.64.
     first = india.result.alternatives[india.result.order[0]]
     assert first == "T0889"
-    assert india.records(1)[0]["criteria"]["country_fit"] == pytest.approx(0.8)
+    assert india.records(1)[0]["criteria"]["country_fit"] == pytest.approx(0.64)
     assert india.policy_fields(first) == [1, 6]
     assert india.policy_sources(first) == ["IND2", "IND1", "IND6"]
     e = explain(india, first, with_moves=False)

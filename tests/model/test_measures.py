@@ -6,6 +6,7 @@ import tomllib
 from dataclasses import FrozenInstanceError, fields, replace
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from exportmcda.data.countries import get_country
@@ -251,14 +252,17 @@ def _by_hand(country, fields: list[int], p: dict) -> float:
             factor *= p["assumed_factor"]
         values.append(fp.priority / 2 * factor)
     values.sort(reverse=True)
-    others = values[1:]
-    return min(1.0, values[0] + p["secondary_credit"] * (sum(others) / len(others)
-                                                          if others else 0.0))
+    primary, others = values[0], values[1:]
+    c = p["secondary_credit"]
+    if p["aggregate"] == "primary_plus":  # min(1, primary + c x mean of the others)
+        return min(1.0, primary + c * (sum(others) / len(others) if others else 0.0))
+    # primary_mean: (primary + c x mean of the others) / (1 + c); one field scores itself
+    return (primary + c * (sum(others) / len(others) if others else primary)) / (1 + c)
 
 
 def test_the_aggregation_stated_in_the_criteria_file_is_what_the_measure_does():
     leaf = _file_fit_params()
-    assert leaf["aggregate"] == "primary_plus"
+    assert leaf["aggregate"] == "primary_mean"
     assert leaf["evidence_basis"] == "assumed"  # a team assumption, labelled as such
     for name in FIT_CONSTANTS:  # each constant is stated in the leaf's definition too
         assert name in leaf
@@ -279,7 +283,9 @@ def test_a_two_field_technology_by_hand_for_saudi_arabia(tree):
     #   2/2 x min(1, 0.6 + 0.1 x 2) = 0.8
     # SAU Welfare (15): priority 1, sourced, SAU1 (official) + SAU15 (news):
     #   1/2 x min(1, 1.0 + 0.1) = 0.5
-    # T1 (Traffic, Welfare): primary Traffic (0.8 > 0.5): 0.8 + 0.25 x 0.5 = 0.925
+    # T1 (Traffic, Welfare): primary Traffic (0.8 > 0.5), primary_mean:
+    #   (0.8 + 0.25 x 0.5) / (1 + 0.25) = 0.925 / 1.25 = 0.74
+    # T2 (Traffic alone): its field, 0.8 (one field is not penalised)
     saudi = get_country("SAU")
     traffic, welfare = saudi.fields[5], saudi.fields[14]
     assert (traffic.priority, traffic.basis) == (2, "sourced")
@@ -289,11 +295,34 @@ def test_a_two_field_technology_by_hand_for_saudi_arabia(tree):
     assert sorted((s.id, s.type.value) for s in welfare.sources) == [
         ("SAU1", "official"), ("SAU15", "news")]
     m = score(load(TINY, "tiny.csv"), tree, saudi).matrix
-    assert m.loc["T1", "country_fit"] == pytest.approx(0.925)
+    assert m.loc["T1", "country_fit"] == pytest.approx(0.74)
     assert m.loc["T2", "country_fit"] == pytest.approx(0.8)
     # T3 (Tourism, 4): priority 2, sourced, SAU7 + SAU16 (news): 2/2 x (0.4 + 0.1) = 0.5
     assert sorted(s.id for s in saudi.fields[3].sources) == ["SAU16", "SAU7"]
     assert m.loc["T3", "country_fit"] == pytest.approx(0.5)
+    # the rule shipped before, primary_plus: T1 0.8 + 0.25 x 0.5 = 0.925 (under the cap)
+    plus = {**_file_fit_params(), "aggregate": "primary_plus"}
+    old = score(load(TINY, "tiny.csv"), _fit_params(tree, {k: v for k, v in plus.items()
+                                                         if k in {*FIT_CONSTANTS, "aggregate"}}),
+                saudi).matrix
+    assert old.loc["T1", "country_fit"] == pytest.approx(0.925)
+    assert old.loc["T2", "country_fit"] == pytest.approx(0.8)
+
+
+def test_the_weighted_mean_does_not_saturate_where_the_capped_rule_did():
+    # issue 10: two technologies whose primary field is at 1 and whose other field differs
+    # (0.2 for A, 0.6 for B), and C with one field at 0.6; credit 0.25.
+    # primary_plus: A min(1, 1 + 0.25 x 0.2) = 1, B min(1, 1 + 0.25 x 0.6) = 1: the cap
+    #   hides the difference;
+    # primary_mean: A (1 + 0.25 x 0.2) / 1.25 = 1.05 / 1.25 = 0.84,
+    #   B (1 + 0.25 x 0.6) / 1.25 = 1.15 / 1.25 = 0.92, C 0.6 (its field).
+    values = pd.Series([1.0, 0.2, 0.6, 1.0, 0.6], index=["A", "A", "C", "B", "B"])
+    plus = measures._primary_plus(values, 0.25)
+    assert plus.to_dict() == {"A": 1.0, "C": pytest.approx(0.6), "B": 1.0}
+    mean = measures._primary_mean(values, 0.25)
+    assert mean["A"] == pytest.approx(0.84)
+    assert mean["B"] == pytest.approx(0.92)
+    assert mean["C"] == pytest.approx(0.6)
 
 
 @pytest.mark.parametrize(("name", "value"), [
@@ -331,7 +360,8 @@ def test_the_policy_fit_functions_hold_no_constant_of_their_own():
     # the rule's numbers come from the leaf: the only literals are 0 and 1 (bounds, counts)
     source = Path(measures.__file__).read_text(encoding="utf-8")
     module = ast.parse(source)
-    names = {"evidence_factor", "field_fit", "_primary_plus", "_policy_fit"}
+    names = {"evidence_factor", "field_fit", "_primary_and_others", "_primary_plus",
+             "_primary_mean", "_policy_fit"}
     found = set()
     for node in module.body:
         if isinstance(node, ast.FunctionDef) and node.name in names:

@@ -19,7 +19,7 @@ from exportmcda.data.database import Database
 from exportmcda.errors import ConfigError
 from exportmcda.model.robustness import flip_pair, robustness, weight_space
 from exportmcda.rank.ranks import tie_groups
-from tests.no_evidence import TIE_COUNTRY
+from tests.no_evidence import TIE_COUNTRY, TIE_SCENARIO
 
 
 @pytest.fixture(scope="module")
@@ -52,9 +52,10 @@ def test_criteria_space_reproduces_the_leaf_weights(selection: em.Selection) -> 
 
 @pytest.fixture(scope="module")
 def tied_selection(no_evidence_db: Database) -> em.Selection:
-    """Thailand on the sample without evidence (tests/no_evidence.py): T0197 = T0201 at =4."""
+    """Saudi Arabia under market_fit_first on the sample without evidence
+    (tests/no_evidence.py): T0135 = T0735 at =6, T0906 = T0909 at =10."""
     return em.select(
-        no_evidence_db, em.load_criteria(), em.load_scenario("balanced"),
+        no_evidence_db, em.load_criteria(), em.load_scenario(TIE_SCENARIO),
         em.get_country(TIE_COUNTRY),
     )
 
@@ -63,8 +64,9 @@ def tied_selection(no_evidence_db: Database) -> em.Selection:
     ("fixture", "synthetic", "ties"),
     [
         ("selection", True, {}),  # the sample: 1,044 distinct scores
-        # the sample without evidence, read as a user's file: =4 in the THA top 5
-        ("tied_selection", False, {"T0201": ["T0197"], "T0197": ["T0201"]}),
+        # the sample without evidence, read as a user's file: T0135 = T0735 at =6 for SAU,
+        # just below the top 5; T0135 is among the tracked challengers, T0735 is not
+        ("tied_selection", False, {"T0135": ["T0735"]}),
     ],
 )
 def test_robustness_json_contract(
@@ -143,36 +145,44 @@ def test_firm_capacity_interval_takes_both_changes_of_one_grid_step(
     """Issue 9: balanced, top 10, firm capacity; two shortlist changes in one grid step.
 
     Measured on the sample without its technology-level evidence (tests/no_evidence.py), the
-    database the issue was reported on (for India, whose evidence-weighted policy fit of
-    issue 10 no longer has the case; Thailand has it now): the track-record leaves are left
-    out.
+    database the issue was reported on: the track-record leaves are left out. The case moves
+    with the model (India until issue 10, then Thailand; since the policy fit became the
+    weighted mean ``primary_mean``, Qatar: found by solving the firm-capacity intervals of
+    every target under ``balanced`` and keeping those with another change in the grid step
+    of an end; Qatar's is the lower end, like the issue's).
 
-    Two shortlist changes fall inside one grid step (0.270 and 0.275): below 0.270059 the
-    four tied T0962/T0964/T0965/T0967 leave for T0018; between 0.270059 and 0.272590 the
-    shortlist holds T0936 and T0938 besides the baseline's members. Only above 0.272590 is
+    Two shortlist changes fall inside one grid step (0.265 and 0.270): below 0.266964 T0380
+    and T0953 replace T0387 and T0964; between 0.266964 and 0.268477 T0953 still replaces
+    T0387 (they cross at the cut-off: an instant where both are in). Only above 0.268477 is
     it the baseline's. Tie convention: the shortlist is every technology with competition
-    rank <= 10 (all tied at the cut-off in; the baseline has 11, T0962..T0967 tied at 8th).
+    rank <= 10 (all tied at the cut-off in; the baseline has no tie, 10).
     """
     from exportmcda.robustness.oat import one_at_a_time, perturbed
     from exportmcda.robustness.space import shortlist_mask
 
     selection = em.select(no_evidence_db, em.load_criteria(), em.load_scenario("balanced"),
-                          em.get_country(TIE_COUNTRY))
+                          em.get_country("QAT"))
     space = weight_space(selection)
     k = space.names.index("firm_capacity")
     crit = one_at_a_time(space, top_n=10).criteria[k]
-    assert crit.top_n[0] == pytest.approx(0.2725903, abs=1e-6)
-    # brute force: 10^5 weights over [0.2725, 0.2727] (steps of 2e-9)
+    assert crit.top_n[0] == pytest.approx(0.2684768, abs=1e-6)
+    # brute force: 10^5 weights over [0.2684, 0.2686] (steps of 2e-9)
     base = shortlist_mask(space.closeness(space.weights), 10)[0]
-    assert base.sum() == 11
-    xs = np.linspace(0.2725, 0.2727, 100_001)
+    assert base.sum() == 10
+    xs = np.linspace(0.2684, 0.2686, 100_001)
     differs = ~np.all(
         shortlist_mask(space.closeness(perturbed(space.weights, k, xs)), 10) == base, axis=1
     )
     last = xs[differs].max()
     # the true end lies in (last, last + 2e-9]; breakpoints are bisected to tol = 1e-6
     assert abs(crit.top_n[0] - last) <= 2e-9 + 1e-6
-    (change,) = [b for b in crit.breakpoints
-                 if b.kind == "top_n" and b.weight == pytest.approx(crit.top_n[0])]
-    assert set(change.before) - set(change.after) == {"T0936", "T0938"}
-    assert set(change.after) == {space.alternatives[i] for i in np.flatnonzero(base)}
+    baseline = {space.alternatives[i] for i in np.flatnonzero(base)}
+    top_n = [b for b in crit.breakpoints if b.kind == "top_n"]
+    at_end = [b for b in top_n if abs(b.weight - crit.top_n[0]) <= 1e-6]
+    assert set(at_end[0].before) == baseline - {"T0387"} | {"T0953"}
+    assert set(at_end[-1].after) == baseline
+    # the other change of the same grid step, below the end: T0380 leaves, T0964 enters
+    (below,) = [b for b in top_n if 0.265 <= b.weight < crit.top_n[0] - 1e-6]
+    assert below.weight == pytest.approx(0.2669636, abs=1e-6)
+    assert set(below.before) - set(below.after) == {"T0380"}
+    assert set(below.after) - set(below.before) == {"T0964"}

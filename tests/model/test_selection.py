@@ -15,7 +15,7 @@ from exportmcda.labels import notes_text
 from exportmcda.model.measures import technology_profiles
 from exportmcda.model.selection import Filters, contributions, prepare, rank_candidates
 from exportmcda.rank.engine import rank_matrix
-from tests.no_evidence import TIE_COUNTRY
+from tests.no_evidence import TIE_COUNTRY, TIE_SCENARIO
 
 CASES = json.loads((Path(__file__).parents[1] / "fixtures" / "mcda-cases.json").read_text("utf-8"))
 
@@ -38,47 +38,48 @@ def test_ranks_and_table(india):
     assert sorted(india.table()["rank"]) == list(range(1, 1045))
 
 
-def test_ties_share_a_rank_and_the_cut_off_names_who_is_left_out(tied_thailand):
-    # Thailand on the sample without evidence (tests/no_evidence.py): T0962, T0964, T0965, T0967
-    # (one company) tie at positions 8-11: ordered by id, they share rank 8; the top 10
-    # keeps the first three and leaves out T0967.
-    thailand = tied_thailand
-    table = thailand.table(11).set_index("technology_id")
-    tied = ["T0962", "T0964", "T0965", "T0967"]
-    assert table.loc[tied, "rank"].tolist() == [8, 9, 10, 11]
-    assert table.loc[tied, "shared_rank"].tolist() == [8, 8, 8, 8]
-    assert table.loc["T0962", "tied_with"] == ["T0964", "T0965", "T0967"]
-    assert table.loc["T0775", "tied_with"] == []
-    assert thailand.top_ids(10)[-3:] == ("T0962", "T0964", "T0965")
-    assert thailand.cut_off_ties(10) == ("T0967",)
-    assert thailand.cut_off_ties(11) == ()
-    assert thailand.cut_off_ties(7) == ()
-    note = thailand.cut_off_note(10)
+def test_ties_share_a_rank_and_the_cut_off_names_who_is_left_out(tied_target):
+    # Saudi Arabia under market_fit_first on the sample without evidence
+    # (tests/no_evidence.py): T0906 and T0909 (one company, same fields and service type) tie
+    # at positions 10-11: ordered by id, they share rank 10; the top 10 keeps T0906 and
+    # leaves out T0909. T0135 = T0735 share rank 6, inside the top 10.
+    tied = tied_target
+    table = tied.table(11).set_index("technology_id")
+    assert table.loc[["T0906", "T0909"], "rank"].tolist() == [10, 11]
+    assert table.loc[["T0906", "T0909"], "shared_rank"].tolist() == [10, 10]
+    assert table.loc[["T0135", "T0735"], "shared_rank"].tolist() == [6, 6]
+    assert table.loc["T0906", "tied_with"] == ["T0909"]
+    assert table.loc["T0018", "tied_with"] == []
+    assert tied.top_ids(10)[-2:] == ("T0490", "T0906")
+    assert tied.cut_off_ties(10) == ("T0909",)
+    assert tied.cut_off_ties(11) == ()
+    assert tied.cut_off_ties(6) == ("T0735",)
+    assert tied.cut_off_ties(8) == ()
+    note = tied.cut_off_note(10)
     assert note is not None
-    assert dict(note.params) == {"n": 10, "kept": "T0962, T0964, T0965", "left": "T0967",
-                                 "shared": 8}
-    assert note in thailand.notes_for(10)
-    assert thailand.cut_off_note(11) is None
-    assert {"tie_rule", "criteria_left_out"} <= {n.code for n in thailand.notes}
+    assert dict(note.params) == {"n": 10, "kept": "T0906", "left": "T0909", "shared": 10}
+    assert note in tied.notes_for(10)
+    assert tied.cut_off_note(11) is None
+    assert {"tie_rule", "criteria_left_out"} <= {n.code for n in tied.notes}
 
 
-def test_ranking_does_not_depend_on_the_order_of_the_database_rows(no_evidence_db, tied_thailand):
+def test_ranking_does_not_depend_on_the_order_of_the_database_rows(no_evidence_db, tied_target):
     # on a database with ties (the sample without evidence), where row order could matter
-    thailand = tied_thailand
+    tied = tied_target
     frame = to_interchange(no_evidence_db).sample(frac=1.0, random_state=7)
     shuffled = load(frame.to_csv(index=False).encode("utf-8"), name="shuffled.csv")
-    again = em.select(shuffled, em.load_criteria(), em.load_scenario("balanced"),
+    again = em.select(shuffled, em.load_criteria(), em.load_scenario(TIE_SCENARIO),
                       em.get_country(TIE_COUNTRY))
-    assert not again.technologies.index.equals(thailand.technologies.index)  # really shuffled
-    assert again.top_ids() == thailand.top_ids()
+    assert not again.technologies.index.equals(tied.technologies.index)  # really shuffled
+    assert again.top_ids() == tied.top_ids()
     keys = ("rank", "shared_rank", "tied_with", "technology_id", "company_id")
-    mine, theirs = thailand.records(40), again.records(40)
+    mine, theirs = tied.records(40), again.records(40)
     assert [[r[k] for k in keys] for r in theirs] == [[r[k] for k in keys] for r in mine]
     # sums taken in another row order may differ in the last bits, never beyond 1e-12
     np.testing.assert_allclose([r["score"] for r in theirs], [r["score"] for r in mine],
                                rtol=0, atol=1e-12)
-    assert again.top_ids(10)[-3:] == ("T0962", "T0964", "T0965")
-    assert again.cut_off_ties(10) == ("T0967",)
+    assert again.top_ids(10)[-2:] == ("T0490", "T0906")
+    assert again.cut_off_ties(10) == ("T0909",)
 
 
 def test_records_contract(india):
@@ -204,7 +205,9 @@ def test_evidence_rule_zeroes_priorities_without_strong_sources(db):
         fields = strict.fields_of.loc[row["technology_id"]]
         values = sorted((value.get(f, 0.0) for f in fields), reverse=True)
         others = values[1:]
-        expected = values[0] + 0.25 * (sum(others) / len(others) if others else 0.0)
+        # primary_mean: (primary + 0.25 x mean of the others) / 1.25; one field: itself
+        mean_others = sum(others) / len(others) if others else values[0]
+        expected = (values[0] + 0.25 * mean_others) / 1.25
         assert row["criteria"]["country_fit"] == pytest.approx(expected)
     assert all(s.type.strength >= SourceType.COPY.strength for s in strict.sources())
     assert any("lack at least one copy source" in n for n in notes_text(strict.notes))

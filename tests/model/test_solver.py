@@ -170,12 +170,14 @@ def test_no_rules_is_todays_shortlist_also_through_the_integer_program(db, india
         assert greedy.ids(pool) == exact.ids(pool) == india.top_ids(top)
 
 
-def test_no_rules_with_ties_cut_at_the_top_n(no_evidence_db, tied_thailand):
-    # ties at rank 4 and at 8-11 (tests/no_evidence.py): a top 9 cuts the second group
-    pool = Pool.from_selection(tied_thailand, no_evidence_db)
-    assert tied_thailand.cut_off_ties(9)
-    for top in (4, 9, 10):
-        assert optimum(pool, [], top, greedy=False).ids(pool) == tied_thailand.top_ids(top)
+def test_no_rules_with_ties_cut_at_the_top_n(no_evidence_db, tied_target):
+    # ties at 6-7 and at 10-11 (tests/no_evidence.py): a top 6 cuts the first, a top 10 the
+    # second
+    pool = Pool.from_selection(tied_target, no_evidence_db)
+    assert tied_target.cut_off_ties(6) == ("T0735",)
+    assert tied_target.cut_off_ties(10) == ("T0909",)
+    for top in (6, 7, 10):
+        assert optimum(pool, [], top, greedy=False).ids(pool) == tied_target.top_ids(top)
 
 
 def test_one_per_company_on_the_sample_equals_the_matroid_greedy(db, india):

@@ -14,7 +14,7 @@ sys.path.insert(0, str(ROOT))  # the app's ui package sits next to app.py
 
 from exportmcda.errors import ConfigError  # noqa: E402
 from exportmcda.model.scenarios import rescale_weights  # noqa: E402
-from tests.no_evidence import TIE_COUNTRY  # noqa: E402
+from tests.no_evidence import TIE_COUNTRY, TIE_SCENARIO  # noqa: E402
 from tests.ui.apppages import (  # noqa: E402
     caption_texts,
     open_page,
@@ -293,45 +293,45 @@ def test_compare_page_shows_two_targets_and_the_overlap():
 
 
 def _no_evidence(no_evidence_csv):
-    """The upload of the sample without evidence (tests/no_evidence.py): ties for Thailand."""
+    """The upload of the sample without evidence (tests/no_evidence.py): ties for Saudi
+    Arabia under market_fit_first."""
     return ("technologies.csv", no_evidence_csv.read_bytes())
 
 
 def test_ranking_table_has_integer_ranks_and_shows_ties_as_equals(no_evidence_csv):
     at = page("ui/pages/ranking.py", upload=_no_evidence(no_evidence_csv), country=TIE_COUNTRY,
-              top="10")
+              scenario=TIE_SCENARIO, top="10")
     table = ranking_table(at)
-    assert table.index.tolist() == [str(k) for k in range(1, 11)]  # no "9.5"
-    assert table["Shared rank"].tolist() == ["1", "2", "3", "=4", "=4", "6", "7", "=8", "=8",
-                                             "=8"]
+    assert table.index.tolist() == [str(k) for k in range(1, 11)]  # no "6.5"
+    assert table["Shared rank"].tolist() == ["1", "2", "3", "4", "5", "=6", "=6", "8", "9",
+                                             "=10"]
     captions = [c for c in caption_texts(at)]
     assert any(c.startswith("ties: scores equal to within 1e-12") for c in captions)
-    assert any("the top 10 keeps T0962, T0964, T0965 and leaves out T0967" in c
-               for c in captions)
-    # the ids the note names are in the table, at the shared rank 8
-    assert table["Technology ID"].tolist()[7:] == ["T0962", "T0964", "T0965"]
-    assert "T0967" not in set(table["Technology ID"])
+    assert any("the top 10 keeps T0906 and leaves out T0909" in c for c in captions)
+    # the ids the note names are in the table, at the shared rank 10
+    assert table["Technology ID"].tolist()[9:] == ["T0906"]
+    assert "T0909" not in set(table["Technology ID"])
 
 
 def test_korean_ranking_table_names_the_shared_rank_and_the_cut_off(no_evidence_csv):
     at = page("ui/pages/ranking.py", upload=_no_evidence(no_evidence_csv), lang="ko",
-              country=TIE_COUNTRY, top="10")
+              country=TIE_COUNTRY, scenario=TIE_SCENARIO, top="10")
     table = ranking_table(at)
-    assert table["공동 순위"].tolist()[7:] == ["=8", "=8", "=8"]
-    assert any("T0967" in c and "제외" in c for c in caption_texts(at))
+    assert table["공동 순위"].tolist()[5:] == ["=6", "=6", "8", "9", "=10"]
+    assert any("T0909" in c and "제외" in c for c in caption_texts(at))
 
 
 def test_compare_tables_share_ranks_and_name_the_cut_off(no_evidence_csv):
-    # ASEAN and Thailand, top 10
+    # ASEAN and Saudi Arabia under market_fit_first, top 10
     at = page("ui/pages/compare.py", upload=_no_evidence(no_evidence_csv),
-              compare=f"ASEAN,{TIE_COUNTRY}")
-    thailand = [t.value for t in tables(at) if "Shared rank" in t.value.columns][1]
-    assert thailand.index.tolist() == [str(k) for k in range(1, 11)]
-    assert thailand["Shared rank"].tolist()[7:] == ["=8", "=8", "=8"]
-    assert list(thailand.columns) == ["Shared rank", "Technology ID", "Technology",
-                                      "Score (TOPSIS closeness)"]
-    assert thailand["Technology ID"].tolist()[7:] == ["T0962", "T0964", "T0965"]
-    assert any("leaves out T0967" in c for c in caption_texts(at))
+              compare=f"ASEAN,{TIE_COUNTRY}", scenario=TIE_SCENARIO)
+    tied = [t.value for t in tables(at) if "Shared rank" in t.value.columns][1]
+    assert tied.index.tolist() == [str(k) for k in range(1, 11)]
+    assert tied["Shared rank"].tolist()[5:] == ["=6", "=6", "8", "9", "=10"]
+    assert list(tied.columns) == ["Shared rank", "Technology ID", "Technology",
+                                  "Score (TOPSIS closeness)"]
+    assert tied["Technology ID"].tolist()[5:] == ["T0135", "T0735", "T0470", "T0490", "T0906"]
+    assert any("leaves out T0909" in c for c in caption_texts(at))
 
 
 def test_the_sample_ranking_has_no_ties():

@@ -41,8 +41,9 @@ MEASURE_NAMES: tuple[str, ...] = (
 """Every measure a criteria file may name (:data:`exportmcda.model.measures.MEASURES`)."""
 
 AGGREGATES = ("max", "mean", "sum")
-POLICY_AGGREGATES = (*AGGREGATES, "primary_plus")
-"""A policy-fit leaf also takes ``primary_plus`` (primary field + a credit for the others)."""
+POLICY_AGGREGATES = (*AGGREGATES, "primary_mean", "primary_plus")
+"""A policy-fit leaf also takes ``primary_mean`` (the primary field and a share for the others,
+a weighted mean) and ``primary_plus`` (primary field + a credit for the others, capped at 1)."""
 EVIDENCE_WEIGHTS = ("source_weights", "corroboration_step", "corroboration_max", "assumed_factor")
 """The evidence-weighting constants of a policy-fit leaf: all of them or none."""
 TRANSFORMS = ("none", "log1p")
@@ -112,7 +113,7 @@ def _fraction(p: Mapping[str, Any], key: str, leaf_id: str, path: str) -> None:
 
 def _check_policy_fit(p: Mapping[str, Any], leaf_id: str, path: str) -> None:
     """The policy-fit leaf's aggregation and evidence-weighting constants (issue 10)."""
-    if p.get("aggregate") == "primary_plus":
+    if p.get("aggregate") in ("primary_mean", "primary_plus"):
         _fraction(p, "secondary_credit", leaf_id, path)
     given = [k for k in EVIDENCE_WEIGHTS if k in p]
     if not given:

@@ -218,17 +218,48 @@ def field_fit(country: CountryProfile, params: Mapping[str, Any]) -> tuple[np.nd
     return fit, dropped
 
 
-def _primary_plus(values: pd.Series, credit: float) -> pd.Series:
-    """``min(1, primary + credit × mean of the other fields)`` per technology.
+def _primary_and_others(values: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Per technology: its primary field's value and the mean of its other fields.
 
-    The primary field is the technology's field with the highest value; the others are
-    the rest of its fields (one copy of the maximum removed); a single-field technology
-    scores its field.
+    The primary field is the technology's field with the highest value (the database marks
+    no main field); the others are the rest of its fields (one copy of the maximum removed).
+    The mean of the others is NaN for a single-field technology.
     """
     grouped = values.groupby(level=0, sort=False)
     best, total, count = grouped.max(), grouped.sum(), grouped.count()
-    others = ((total - best) / (count - 1).where(count > 1)).fillna(0.0)
-    return (best + credit * others).clip(upper=1.0)
+    return best, (total - best) / (count - 1).where(count > 1)
+
+
+def _primary_plus(values: pd.Series, credit: float) -> pd.Series:
+    """``min(1, primary + credit × mean of the other fields)`` per technology.
+
+    The rule shipped before ``primary_mean`` (kept for older criteria files and records); a
+    single-field technology scores its field. The cap saturates: once the primary field is
+    at 1, the other fields no longer count (see :func:`_primary_mean`).
+    """
+    best, others = _primary_and_others(values)
+    return (best + credit * others.fillna(0.0)).clip(upper=1.0)
+
+
+def _primary_mean(values: pd.Series, credit: float) -> pd.Series:
+    """``(primary + credit × mean of the other fields) / (1 + credit)`` per technology.
+
+    A weighted arithmetic mean of two values in [0, 1] (weights ``1/(1 + credit)`` and
+    ``credit/(1 + credit)``: 80 % and 20 % for the shipped 0.25), so it stays in [0, 1]
+    without a cap: linear aggregation (OECD/JRC *Handbook on Constructing Composite
+    Indicators*, Nardo et al. 2008, step 6 "weighting and aggregation"). A single-field
+    technology scores its field (its "others" are taken to be the field itself, so having
+    one field is not penalised).
+    """
+    best, others = _primary_and_others(values)
+    return (best + credit * others.fillna(best)) / (1.0 + credit)
+
+
+_PRIMARY: dict[str, Callable[[pd.Series, float], pd.Series]] = {
+    "primary_mean": _primary_mean,
+    "primary_plus": _primary_plus,
+}
+"""The policy-fit aggregations that weigh a primary field against the others."""
 
 
 def _policy_fit(ctx: _Context, leaf: Leaf) -> Measured:
@@ -242,17 +273,24 @@ def _policy_fit(ctx: _Context, leaf: Leaf) -> Measured:
     reported. For a group, a field passes when any source of its contributing members does
     (the group's sources are their union).
 
-    Over the technology's fields (``aggregate``): ``primary_plus`` (the shipped rule) is
-    the value of its primary field — the one the target prioritises most, on the evidence —
-    plus ``secondary_credit`` × the mean value of its other fields, capped at 1. Why: a
+    Over the technology's fields (``aggregate``): ``primary_mean`` (the shipped rule) is
+    the weighted arithmetic mean ``(primary + c × mean of the others) / (1 + c)`` with
+    ``c = secondary_credit`` (0.25: 80 % the primary field — the one the target prioritises
+    most, on the evidence — and 20 % the mean value of its other fields; a single-field
+    technology scores its field); linear aggregation as in the OECD/JRC *Handbook on
+    Constructing Composite Indicators* (Nardo et al. 2008, step 6) (:func:`_primary_mean`). Why: a
     policymaker reads "the technology serves the target's headline priority X (on such
     evidence), and also serves Y and Z", and the credit for Y and Z is a share of one field,
-    not a second full one. The database marks no main field (the study counts fields "with
-    duplicates", Kim 2021 §III), so the primary field is the best-fitting one, not the first
-    row. The mean rather than the sum of the others keeps a technology listed under four
-    fields from outscoring one listed under two on the breadth of its listing alone.
-    ``max`` (the best field; the default when no ``aggregate`` is given, as before issue
-    10), ``mean`` and ``sum`` stay accepted.
+    not a second full one. Being a mean it needs no cap, so it does not saturate: where two
+    targets both rate the primary field 1, their evidence on the other fields still
+    separates them (issue 10: under the capped ``primary_plus`` three pairs of targets
+    shared a top-10 list although their sourced evidence differs). The database marks no
+    main field (the study counts fields "with duplicates", Kim 2021 §III), so the primary
+    field is the best-fitting one, not the first row. The mean rather than the sum of the
+    others keeps a technology listed under four fields from outscoring one listed under two
+    on the breadth of its listing alone. ``primary_plus`` (``min(1, primary + c × mean of
+    the others)``, shipped before), ``max`` (the best field; the default when no
+    ``aggregate`` is given, as before issue 10), ``mean`` and ``sum`` stay accepted.
     """
     if ctx.country is None:
         raise ConfigError.single(
@@ -272,8 +310,8 @@ def _policy_fit(ctx: _Context, leaf: Leaf) -> Measured:
         lambda f: float(fit[int(f) - 1])
     ).astype("float64")
     how = str(leaf.params.get("aggregate", "max"))
-    if how == "primary_plus":
-        aggregated = _primary_plus(per_row, float(leaf.params["secondary_credit"]))
+    if how in _PRIMARY:
+        aggregated = _PRIMARY[how](per_row, float(leaf.params["secondary_credit"]))
     else:
         aggregated = _aggregate(per_row, how, leaf)
     return Measured(series=aggregated, notes=notes)

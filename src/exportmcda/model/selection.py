@@ -383,7 +383,8 @@ class Selection:
         The fields whose priority counts (non-zero and meeting the evidence rule), ordered
         by their field value (:func:`~exportmcda.model.measures.field_fit`; the database
         order among equals): the first is the primary field of ``aggregate =
-        "primary_plus"``. With ``aggregate = "max"`` only the fields at the maximum enter.
+        "primary_mean"`` (and ``"primary_plus"``). With ``aggregate = "max"`` only the
+        fields at the maximum enter.
         """
         if self.fields_of is None or technology_id not in self.fields_of.index:
             return []
