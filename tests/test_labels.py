@@ -316,3 +316,27 @@ def test_the_app_translates_no_note_with_regular_expressions():
         tree = ast.parse(path.read_text(encoding="utf-8"))
         imported = {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
         assert "re" not in imported, path
+
+
+def test_no_key_is_defined_twice():
+    # A text block appended later (each feature adds its own `.update({...})`) must not
+    # silently replace an earlier text of the same key: two sheets then read each other's words.
+    import ast
+    from collections import Counter
+    from pathlib import Path
+
+    tree = ast.parse(Path(labels.__file__).read_text(encoding="utf-8"))
+    keys: Counter[tuple[str, str]] = Counter()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                and node.func.attr == "update" and isinstance(node.func.value, ast.Name):
+            table, entries = node.func.value.id, node.args[0]
+        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) \
+                and isinstance(node.value, ast.Dict):
+            table, entries = node.target.id, node.value
+        else:
+            continue
+        if isinstance(entries, ast.Dict):
+            keys.update((table, k.value) for k in entries.keys if isinstance(k, ast.Constant))
+    assert keys, "no label tables found"
+    assert [k for k, n in keys.items() if n > 1] == []

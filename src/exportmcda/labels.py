@@ -1458,13 +1458,13 @@ LABELS.update(
             "en": "Market indicators of the countries compared, with their sources",
             "ko": "비교 대상국의 시장 지표와 출처",
         },
-        "market_weights_title": {
+        "sheet_market_weights_title": {
             "en": "Market weights (criteria/markets.toml, weighted by the scenario's market "
             "judgments)",
             "ko": "시장 가중치(criteria/markets.toml, 시나리오의 시장 판단으로 가중)",
         },
         "market_scenario": {"en": "Market judgments", "ko": "시장 판단"},
-        "market_weights_assumed": {
+        "sheet_market_weights_assumed": {
             "en": "assumed (illustrative judgments, not a surveyed panel)",
             "ko": "가정(예시 판단이며 전문가 조사 결과가 아님)",
         },
@@ -1490,12 +1490,7 @@ LABELS.update(
             "en": "{target}'s rank among {n}", "ko": "{n}개국 중 {target} 순위",
         },
         "market_nth": {"en": "Market {k}", "ko": "{k}순위 시장"},
-        "col_country": {"en": "Country", "ko": "국가"},
-        "col_indicator": {"en": "Indicator", "ko": "지표"},
-        "col_value": {"en": "Value", "ko": "값"},
-        "col_unit": {"en": "Unit", "ko": "단위"},
         "col_computed": {"en": "Computed", "ko": "계산값"},
-        "col_found_at": {"en": "Where found", "ko": "자료 위치"},
         "col_note": {"en": "Note", "ko": "비고"},
         "col_weight_basis": {"en": "Weight basis", "ko": "가중치 근거"},
         "col_reason": {"en": "Reason", "ko": "근거"},

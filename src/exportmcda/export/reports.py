@@ -205,7 +205,7 @@ def _indicator_rows(markets: MarketEvidence, lang: str) -> tuple[list[list[Any]]
     Returns the rows and the (1-based) row of the indicator table's header.
     """
     scenario = markets.scenario
-    basis = (t("market_weights_assumed", lang) if markets.assumed
+    basis = (t("sheet_market_weights_assumed", lang) if markets.assumed
              else scenario.basis if scenario is not None else "-")
     rows: list[list[Any]] = [
         [t("market_indicators_title", lang)],
@@ -217,7 +217,7 @@ def _indicator_rows(markets: MarketEvidence, lang: str) -> tuple[list[list[Any]]
          "-" if markets.scenario_file is None else f"markets/{markets.scenario_file.name}"],
         [t("market_countries_compared", lang), ", ".join(markets.compared)],
         [],
-        [t("market_weights_title", lang)],
+        [t("sheet_market_weights_title", lang)],
         [t("col_criterion", lang), t("col_subcriterion", lang), t("col_direction", lang),
          t("col_global_weight", lang), t("col_weight_basis", lang), t("source", lang)],
     ]
