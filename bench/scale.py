@@ -193,7 +193,8 @@ def goals(results: list[dict[str, Any]]) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
-    parser.add_argument("--dir", type=Path, default=Path(tempfile.gettempdir()) / "exportmcda-scale")
+    parser.add_argument("--dir", type=Path,
+                        default=Path(tempfile.gettempdir()) / "exportmcda-scale")
     parser.add_argument("--src", type=Path, default=ROOT / "src",
                         help="source tree the pipeline runs from (default: this checkout)")
     parser.add_argument("--steps", nargs="+", choices=STEPS, default=list(STEPS))
@@ -227,7 +228,8 @@ def main(argv: list[str] | None = None) -> int:
             print(err, file=sys.stderr)
         results += [json.loads(line) for line in out.splitlines() if line.startswith("{")]
         if failed:
-            results.append({"rows": rows, "error": "failed: " + err.strip().splitlines()[-1]})
+            last = err.strip().splitlines()[-1] if err.strip() else f"exit {done.returncode}"
+            results.append({"rows": rows, "error": f"failed: {last}"})
     if args.json:
         print(json.dumps({"results": results, "goals": goals(results)}, indent=2))
     else:

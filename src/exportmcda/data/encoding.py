@@ -158,7 +158,7 @@ def _korean_evidence(stream: BinaryIO, name: str) -> bool:
 
 
 def _line(stream: BinaryIO, row: int) -> bytes:
-    """The bytes of line ``row`` (1-based, split at ``\\n``), without its line ending."""
+    """The bytes of line ``row`` (1-based, split at line feeds), without its line ending."""
     stream.seek(0)
     for number, line in enumerate(stream, start=1):
         if number == row:

@@ -39,6 +39,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import BinaryIO
 
+import numpy as np
 import pandas as pd
 
 from exportmcda.data.database import REQUIRED_COLUMNS, SCALE_COLUMNS, Database
@@ -51,7 +52,7 @@ from exportmcda.data.limits import (
     MAX_ROWS,
     MAX_UNZIPPED_BYTES,
 )
-from exportmcda.data.table import RawTable
+from exportmcda.data.table import ColumnRows, RawTable
 from exportmcda.data.taxonomy import Dimension
 from exportmcda.data.validate import check_header, validate
 from exportmcda.errors import ConfigError, InputError, Issue
@@ -216,12 +217,48 @@ def _check_no_dtd(stream: BinaryIO, infos: list[zipfile.ZipInfo], name: str) -> 
 
 @dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
 class _Cells:
-    """What reading kept: the header, the non-empty rows and their spreadsheet numbers."""
+    """What reading kept: the header, the non-empty rows (by column) and their numbers."""
 
     header: tuple[str, ...]
-    rows: list[tuple[str, ...]]
+    rows: ColumnRows
     numbers: list[int]
     width: int
+
+
+_BLOCK_ROWS = 65_536
+"""Rows held as lists before they are stored by column (bounds the memory of reading)."""
+
+
+def _by_column(blocks: list[tuple[int, list[tuple[np.ndarray, list[str]]]]], width: int
+               ) -> ColumnRows:
+    """Join the blocks' columns; a column a narrow block lacks is ``''`` on its rows."""
+    codes: list[np.ndarray] = []
+    texts: list[list[str]] = []
+    for j in range(width):
+        parts: list[np.ndarray] = []
+        column: list[str] = []
+        for n, block in blocks:
+            if j < len(block):
+                block_codes, block_texts = block[j]
+                parts.append(block_codes + len(column))
+                column.extend(block_texts)
+            else:
+                parts.append(np.full(n, len(column), dtype=np.int32))
+                column.append("")
+        codes.append(np.concatenate(parts) if parts else np.zeros(0, dtype=np.int32))
+        texts.append(column)
+    return ColumnRows(codes, texts)
+
+
+def _block(rows: list[list[str]]) -> tuple[int, list[tuple[np.ndarray, list[str]]]]:
+    """A block of rows stored by column: codes into each column's distinct texts."""
+    width = max(map(len, rows))
+    padded = [row if len(row) == width else row + [""] * (width - len(row)) for row in rows]
+    columns = []
+    for cells in zip(*padded, strict=True):
+        codes, uniques = pd.factorize(np.asarray(cells, dtype=object), use_na_sentinel=False)
+        columns.append((codes.astype(np.int32), [str(u) for u in uniques.tolist()]))
+    return len(rows), columns
 
 
 def _xlsx_table(stream: BinaryIO, name: str, header_check: HeaderCheck | None) -> _Cells:
@@ -299,16 +336,15 @@ def _csv_records(text: Iterable[str], delimiter: str, name: str) -> Iterator[lis
 def _collect(records: Iterable[list[str]], name: str, header_check: HeaderCheck | None) -> _Cells:
     """Row 1 (checked before any other row is read) and the non-empty rows, with numbers.
 
-    Trailing empty cells are cut (rows are padded to the widest afterwards). Enforces
+    Trailing empty cells are cut (rows are padded to the widest with ``''``). Enforces
     :data:`MAX_ROWS`, :data:`MAX_COLUMNS` and :data:`MAX_READ_SECONDS`, naming the row.
-    Equal texts are stored once (``pool``): a database repeats its fields, regions, classes
-    and company names on many rows.
+    Rows are stored by column every :data:`_BLOCK_ROWS` rows (:class:`ColumnRows`), so
+    a table's memory grows with its distinct texts, not with its cells.
     """
     started = clock.monotonic()
-    pool: dict[str, str] = {}
-    intern = pool.setdefault
     header: tuple[str, ...] | None = None
-    rows: list[tuple[str, ...]] = []
+    pending: list[list[str]] = []
+    blocks: list[tuple[int, list[tuple[np.ndarray, list[str]]]]] = []
     numbers: list[int] = []
     width = 0
     for number, cells in enumerate(records, start=1):
@@ -333,19 +369,24 @@ def _collect(records: Iterable[list[str]], name: str, header_check: HeaderCheck 
             continue
         if n < len(cells):
             del cells[n:]
-        rows.append(tuple(map(intern, cells, cells)))
+        pending.append(cells)
         numbers.append(number)
-        if len(rows) > MAX_ROWS:
+        if len(numbers) > MAX_ROWS:
             raise _fail("too_many_rows", f"more than {MAX_ROWS:,} data rows", name, number)
         if n > width:
             width = n
+        if len(pending) == _BLOCK_ROWS:
+            blocks.append(_block(pending))
+            pending = []
         if number % _CLOCK_EVERY == 0 and clock.monotonic() - started > MAX_READ_SECONDS:
             raise _fail("read_too_slow", f"reading stopped at row {number:,} after "
                         f"{MAX_READ_SECONDS:g} s (the limit); split the file or save it as "
                         "CSV", name, number)
     if header is None:
         raise _fail("not_a_table", "row 1 must hold the column names but is empty", name, 1)
-    return _Cells(header=header, rows=rows, numbers=numbers, width=width)
+    if pending:
+        blocks.append(_block(pending))
+    return _Cells(header=header, rows=_by_column(blocks, width), numbers=numbers, width=width)
 
 
 def read_table(
@@ -396,12 +437,10 @@ def read_table(
         except OSError as exc:
             raise _fail("cannot_read", f"cannot read the file ({exc.strerror or exc})",
                         shown) from None
-    width = cells.width
-    pad = ("",) * width
     return RawTable(
         name=shown,
-        header=cells.header + pad[len(cells.header):],
-        rows=tuple(row if len(row) == width else row + pad[len(row):] for row in cells.rows),
+        header=cells.header + ("",) * (cells.width - len(cells.header)),
+        rows=cells.rows,
         row_numbers=tuple(cells.numbers),
         encoding=encoding,
         sha256=sha256,

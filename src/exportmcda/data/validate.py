@@ -79,7 +79,7 @@ from exportmcda.data.database import (
     iso_alpha3,
 )
 from exportmcda.data.limits import MAX_CELL_CHARS
-from exportmcda.data.table import RawTable
+from exportmcda.data.table import ColumnRows, RawTable
 from exportmcda.data.taxonomy import (
     CLASS_SCALES,
     HISTORY,
@@ -136,6 +136,11 @@ _Finding = tuple[str, str, str, str]
 _Check = Callable[[str], tuple[_Value, list[_Finding]]]
 
 
+def _found(code: str, message: str, field: str, value: str) -> _Finding:
+    """One finding (the issue codes' scan in ``tests/test_labels.py`` reads these calls)."""
+    return (code, message, field, value)
+
+
 @dataclass(frozen=True, slots=True)
 class _Factor:
     """A column of values, each distinct cell checked once: row ``i`` holds ``values[codes[i]]``.
@@ -159,7 +164,8 @@ class _Factor:
         values[:] = self.values
         canon, _ = pd.factorize(values, use_na_sentinel=False)
         canon[[v is _BAD for v in self.values]] = -1
-        return np.asarray(canon, dtype=np.int64)[self.codes]
+        keys: np.ndarray = np.asarray(canon, dtype=np.int64)[self.codes]
+        return keys
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,7 +209,8 @@ def _category(column: str, dim: Dimension, label: str) -> _Check:
         if not text:
             if column == "service_type":
                 return None, []  # the row has no service type
-            return _BAD, [("empty_value", f"{column} is empty; expected a {label}", column, "")]
+            return _BAD, [_found("empty_value", f"{column} is empty; expected a {label}", column,
+                                  "")]
         found = lookup(dim, text)
         if found is not None:
             return found.number, []
@@ -212,7 +219,7 @@ def _category(column: str, dim: Dimension, label: str) -> _Check:
             f"unknown {label} {text!r}; expected a number 1–{len(dim.categories)} or a name "
             f"from the study's list (e.g. {first.en!r} or {first.ko!r})"
         )
-        return _BAD, [(f"unknown_{column}", message, column, text)]
+        return _BAD, [_found(f"unknown_{column}", message, column, text)]
 
     return check
 
@@ -236,7 +243,7 @@ def _raw_value(scale: ClassScale, text: str) -> tuple[_Value, list[_Finding]]:
         code = "implausible_year"
         message = f"expected a four-digit founding year from {_EARLIEST_YEAR}, got {text!r}"
     if code or number is None:
-        return _BAD, [(code, message, scale.raw_column, text)]
+        return _BAD, [_found(code, message, scale.raw_column, text)]
     return int(number), []
 
 
@@ -245,10 +252,10 @@ def _class_value(scale: ClassScale, text: str) -> tuple[_Value, list[_Finding]]:
     top = scale.max_level
     if number is None:
         message = f"expected a class from 1 to {top}, got {text!r} (not a number)"
-        return _BAD, [("not_a_number", message, scale.class_column, text)]
+        return _BAD, [_found("not_a_number", message, scale.class_column, text)]
     if not 1 <= number <= top or number != number.to_integral_value():
         message = f"expected a whole class from 1 to {top}, got {text!r}"
-        return _BAD, [("class_out_of_range", message, scale.class_column, text)]
+        return _BAD, [_found("class_out_of_range", message, scale.class_column, text)]
     return int(number), []
 
 
@@ -276,7 +283,7 @@ def _scale(scale: ClassScale, raw_text: str, class_text: str) -> tuple[
                 f"{scale.raw_column} {raw_text!r} means class {derived} ({shown}) but "
                 f"{scale.class_column} is {class_text!r}; expected them to agree"
             )
-            findings.append(("raw_class_mismatch", message, scale.class_column, class_text))
+            findings.append(_found("raw_class_mismatch", message, scale.class_column, class_text))
     in_force = given if class_text else (_BAD if raw is _BAD else derived)
     return raw, in_force, findings
 
@@ -313,7 +320,7 @@ def _evidence(spec: EvidenceColumn) -> _Check:
         elif number < low or (top is not None and number > top):
             code, expected = "number_out_of_range", f"expected {expected}, got {text!r}"
         if code:
-            return _BAD, [(code, f"{spec.name}: {expected}", spec.name, text)]
+            return _BAD, [_found(code, f"{spec.name}: {expected}", spec.name, text)]
         return int(cast(Decimal, number)), []
 
     return check
@@ -341,7 +348,7 @@ def _codes(
                     f"{spec.name}: unknown certification {part!r}; expected "
                     f"{', '.join(CERTIFICATIONS)} or 'other:<text>', separated by ';'"
                 )
-            findings.append((issue, message, spec.name, part))
+            findings.append(_found(issue, message, spec.name, part))
         else:
             found[code] = None
     if findings:
@@ -383,13 +390,19 @@ class _Checker:
         self.extras: list[tuple[str, int]] = []
         header = tuple(raw.header)
         rows = raw.rows
-        width = max(len(header), max(map(len, rows), default=0))
-        if any(len(row) != width for row in rows):
-            rows = tuple(tuple(row) + ("",) * (width - len(row)) for row in rows)
+        if isinstance(rows, ColumnRows):  # as read: already by column
+            cells = [_Column(codes=codes, raw=texts, text=[t.strip() for t in texts])
+                     for codes, texts in rows.columns]
+            width = max(len(header), len(cells))
+            cells += [_Column.empty(len(rows)) for _ in range(width - len(cells))]
+        else:
+            width = max(len(header), max(map(len, rows), default=0))
+            if any(len(row) != width for row in rows):
+                rows = tuple(tuple(row) + ("",) * (width - len(row)) for row in rows)
+            cells = [_Column.of(column) for column in zip(*rows, strict=True)] if rows else [
+                _Column.empty(0) for _ in range(width)
+            ]
         self.header = header + ("",) * (width - len(header))
-        cells = [_Column.of(column) for column in zip(*rows, strict=True)] if rows else [
-            _Column.empty(0) for _ in range(width)
-        ]
         blank = np.ones(len(rows), dtype=bool)
         for column in cells:
             filled = np.array([bool(t) for t in column.text], dtype=bool)
@@ -447,13 +460,13 @@ class _Checker:
                     f"{column} holds the control character U+{ord(char):04X} at position "
                     f"{found.start() + 1}; remove it (a workbook cannot hold it)"
                 )
-                out.append(("control_character", message, column, _shown(cell)))
+                out.append(_found("control_character", message, column, _shown(cell)))
             if len(cell) > MAX_CELL_CHARS:
                 message = (
                     f"{column} is {len(cell):,} characters long; a cell holds at most "
                     f"{MAX_CELL_CHARS:,} (Excel's limit)"
                 )
-                out.append(("cell_too_long", message, column, _shown(cell)))
+                out.append(_found("cell_too_long", message, column, _shown(cell)))
             return out
 
         for j, cell in enumerate(self.header):
@@ -473,15 +486,15 @@ class _Checker:
             name = cell.strip()
             key = name.casefold()
             if not name:
-                column = self.cells[j] if j < len(self.cells) else _Column.empty(self.n)
-                filled = np.array([bool(t) for t in column.text], dtype=bool)
-                rows = np.flatnonzero(filled[column.codes]) if self.n else np.array([], int)
+                cells = self.cells[j] if j < len(self.cells) else _Column.empty(self.n)
+                filled = np.array([bool(t) for t in cells.text], dtype=bool)
+                rows = np.flatnonzero(filled[cells.codes]) if self.n else np.array([], int)
                 if rows.size:
                     i = int(rows[0])
                     where = f"column {j + 1}"
                     message = f"{where} has values but no name in row 1; expected a column name"
                     self.add("unnamed_column", message, int(self.numbers[i]), where,
-                             column.raw[int(column.codes[i])])
+                             cells.raw[int(cells.codes[i])])
             elif key in seen:
                 message = f"column {name!r} appears twice (columns {seen[key] + 1} and {j + 1})"
                 self.add("duplicate_column", message, 1, name, cell)
@@ -516,10 +529,12 @@ class _Checker:
             if name not in self.columns:
                 continue
             code = "empty_id" if name in _IDS else "empty_value"
-            empty: list[_Finding] = [(code, f"{name} is empty; expected a value", name, "")]
-            self.values[name] = self.apply(
-                self.column(name), lambda text, empty=empty: (text, []) if text else (_BAD, empty)
-            )
+            empty = [_found(code, f"{name} is empty; expected a value", name, "")]
+
+            def filled(text: str, empty: list[_Finding] = empty) -> tuple[_Value, list[_Finding]]:
+                return (text, []) if text else (_BAD, empty)
+
+            self.values[name] = self.apply(self.column(name), filled)
         for name, (dimension, label) in _DIMENSIONS.items():
             if name in self.columns:
                 self.values[name] = self.apply(self.column(name),
@@ -607,8 +622,8 @@ class _Checker:
             else:
                 data[column] = pd.array(cast("list[int | None]", f.values), "Int64").take(f.codes)
         for name, j in self.extras:
-            column = self.cells[j]
-            data[name] = np.asarray(column.text, dtype=object)[column.codes]
+            extra = self.cells[j]
+            data[name] = np.array(extra.text, dtype=object)[extra.codes]
         return data
 
 

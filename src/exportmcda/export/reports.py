@@ -267,6 +267,13 @@ def _write(
         ws.column_dimensions[get_column_letter(i)].width = min(60, max(10, width + 2))
 
 
+def _column(values: pd.Series) -> np.ndarray | list[Any]:
+    """A shortlist column as written: numbers as a numpy array, anything else as a list."""
+    if values.dtype.kind in "fiu":
+        return values.to_numpy()
+    return values.tolist()
+
+
 def _cell_value(value: Any) -> Any:
     return cell_text(value)
 
@@ -306,7 +313,7 @@ def shortlist_xlsx(
     header = _shortlist_columns(selection, top, lang)
     data = RowsXml(len(heading) + 2, len(header))
     for frame in _shortlist_frames(selection, top, lang):
-        data.add([frame.iloc[:, j].tolist() for j in range(frame.shape[1])])
+        data.add([_column(frame.iloc[:, j]) for j in range(frame.shape[1])])
     _write(ws, [*heading, header], header_row=len(heading) + 1, more_widths=data.widths)
     ws["A1"].font = Font(bold=True, size=14)
     if notice:

@@ -31,7 +31,7 @@ from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import IllegalCharacterError
 
-from exportmcda.export.safe import looks_like_formula
+from exportmcda.export.safe import FORMULA_PREFIXES, looks_like_formula
 
 __all__ = ["RowsXml", "cell_text", "rows_xml", "splice_rows"]
 
@@ -47,6 +47,7 @@ _QUOTE_XF_RE = re.compile(
     r'xfId="0"\s*/>'
 )
 _CELL_XFS = re.compile(r'<cellXfs count="(\d+)"\s*>(.*?)</cellXfs>', re.DOTALL)
+_ERROR_CODES = frozenset(ERROR_CODES)
 _DIMENSION = re.compile(r'<dimension ref="[^"]*"\s*/>')
 _ZIP64_BYTES = 1 << 30
 """Above about this much XML the sheet part is written as Zip64 (it may pass 2 GiB)."""
@@ -86,7 +87,7 @@ def _cell(ref: str, value: Any) -> str:
     if isinstance(value, bool):
         return f'<c r="{ref}" t="b"><v>{int(value)}</v></c>'
     if isinstance(value, int | float):
-        number = "" if np.isinf(value) else "%.16g" % value
+        number = "" if np.isinf(value) else f"{value:.16g}"
         return f'<c r="{ref}" t="n"><v>{number}</v></c>' if number else (
             f'<c r="{ref}" t="n"><v /></c>'
         )
@@ -122,22 +123,33 @@ class RowsXml:
         self.size = 0
         self.quoted = False
 
-    def add(self, columns: Sequence[Sequence[Any]]) -> None:
-        """Append rows given as columns (one sequence per column, all of one length)."""
-        n = len(columns[0]) if columns else 0
+    def add(self, columns: Sequence[Sequence[Any] | np.ndarray]) -> None:
+        """Append rows given as columns (one sequence per column, all of one length).
+
+        A float or integer numpy column is formatted in one pass (the common case: ranks,
+        scores, criterion values); any other column cell by cell.
+        """
+        n = len(columns[0]) if len(columns) else 0
         if not n:
             return
-        rows = range(self.next_row, self.next_row + n)
+        rows = [str(r) for r in range(self.next_row, self.next_row + n)]
         cells: list[list[str]] = []
         for j, values in enumerate(columns):
             letter = self.letters[j]
-            shown = [cell_text(v) for v in values]
-            longest = max((len(str(v)) for v in shown if v is not None), default=None)
+            if isinstance(values, np.ndarray) and values.dtype.kind in "fiu":
+                written, longest = _numbers(letter, rows, values)
+            elif not isinstance(values, np.ndarray) and _plain(values):
+                written, longest = _texts(letter, rows, values)
+            else:
+                shown = [cell_text(v) for v in values]
+                longest = max((len(str(v)) for v in shown if v is not None), default=None)
+                written = [_cell(letter + r, v) for r, v in zip(rows, shown, strict=True)]
             if longest is not None:
                 self.widths[j] = max(self.widths[j] or 0, longest)
-            cells.append([_cell(f"{letter}{r}", v) for r, v in zip(rows, shown, strict=True)])
+            cells.append(written)
         text = "".join(
-            f'<row r="{r}">{"".join(row)}</row>' for r, row in zip(rows, zip(*cells), strict=True)
+            f'<row r="{r}">{"".join(row)}</row>'
+            for r, row in zip(rows, zip(*cells, strict=True), strict=True)
         )
         self.quoted = self.quoted or _QUOTE in text
         data = text.encode("utf-8")
@@ -145,6 +157,51 @@ class RowsXml:
         self.size += len(data)
         self.next_row += n
         self.last_row = self.next_row - 1
+
+
+def _plain(values: Sequence[Any]) -> bool:
+    """Whether every value is text openpyxl writes as is: non-empty, no character to check.
+
+    Checked once per column, so the rare column that needs a closer look (an illegal
+    character, an over-long cell, an error code such as ``#N/A``) is found in one pass.
+    """
+    if not all(type(v) is str and v for v in values):
+        return False
+    return (
+        ILLEGAL_CHARACTERS_RE.search("\n".join(values)) is None
+        and max(map(len, values)) <= _CELL_CHARS
+        and _ERROR_CODES.isdisjoint(values)
+    )
+
+
+def _texts(letter: str, rows: list[str], values: Sequence[str]) -> tuple[list[str], int]:
+    """The cells of a :func:`_plain` text column, as :func:`_cell` writes each."""
+    escape = any(c in "".join(values) for c in "&<>")
+    written = []
+    for r, text in zip(rows, values, strict=True):
+        shown = _escape(text) if escape else text
+        styled = _QUOTE if text.startswith(FORMULA_PREFIXES) else ""
+        space = ' xml:space="preserve"' if (text[0].isspace() or text[-1].isspace()) and (
+            not text.isspace()) else ""
+        written.append(
+            f'<c r="{letter}{r}"{styled} t="inlineStr"><is><t{space}>{shown}</t></is></c>'
+        )
+    return written, max(map(len, values))
+
+
+def _numbers(letter: str, rows: list[str], values: np.ndarray) -> tuple[list[str], int | None]:
+    """The cells of a numeric column, as :func:`_cell` writes each, and its longest text."""
+    items = values.tolist()  # Python ints and floats, as a cell holds them
+    if values.dtype.kind == "f":
+        finite = np.isfinite(values)
+        if not finite.all():  # NaN is an empty cell; infinities are rare: one by one
+            written = [_cell(letter + r, v) for r, v in zip(rows, items, strict=True)]
+            shown = [v for v, nan in zip(items, np.isnan(values).tolist(), strict=True)
+                     if not nan]
+            return written, max(map(len, map(str, shown)), default=None)
+    written = [f'<c r="{letter}{r}" t="n"><v>{v:.16g}</v></c>'
+               for r, v in zip(rows, items, strict=True)]
+    return written, max(map(len, map(str, items)), default=None)
 
 
 def rows_xml(rows: Iterable[Sequence[Any]], first_row: int, columns: int) -> RowsXml:

@@ -160,10 +160,11 @@ def sentences(selection: Selection, technology_ids: Sequence[str], lang: str = "
             else np.abs(pis - v[rows]))
     parts = selection.contributions[rows]
     positions = r.ordinal_ranks[rows] - 1
+    rendered: dict[object, str] = {}
     return [
         explanation_text(
             _reasons(selection, pool, int(i), parts[k], gaps[k], int(positions[k])), lang,
-            pool.names,
+            pool.names, rendered,
         )
         for k, i in enumerate(rows.tolist())
     ]
@@ -321,7 +322,7 @@ def _reasons(
         notes.append(policy)
     if len(notes) == 1:
         total = float(contribution.sum())
-        leading = [j for j in np.argsort(-contribution, kind="stable") if weighted[j]][:2]
+        leading = [j for j in _descending(contribution) if weighted[j]][:2]
         shares = [float(contribution[j]) / total if total > 0 else 0.0 for j in leading]
         if len(leading) == 2:
             notes.append(Note.of("why_mostly", first=r.criteria[leading[0]], first_share=shares[0],
@@ -329,10 +330,20 @@ def _reasons(
         elif leading:
             notes.append(Note.of("why_mostly_one", first=r.criteria[leading[0]],
                                  first_share=shares[0]))
-    far = [j for j in np.argsort(-gap, kind="stable") if weighted[j]]
+    far = [j for j in _descending(gap) if weighted[j]]
     if far:
         notes.append(Note.of("why_furthest", criterion=r.criteria[far[0]]))
     return tuple(notes)
+
+
+def _descending(values: np.ndarray) -> list[int]:
+    """Indices from the largest value to the smallest, ties in index order.
+
+    ``np.argsort(-values, kind="stable")`` for the few criteria of one technology, in plain
+    Python (numpy's call overhead dominates on ten values, once per row of a ranking).
+    """
+    listed = values.tolist()
+    return sorted(range(len(listed)), key=lambda j: -listed[j])
 
 
 def _names(selection: Selection, lang: str) -> dict[str, str]:

@@ -116,8 +116,11 @@ class Filters:
 
 
 def _runs(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Rows grouped by key: the keys in order of first appearance, the rows key by key
-    (each key's rows in their order), and where each key's rows start and end."""
+    """Rows grouped by key, keys in order of first appearance.
+
+    Returns the keys, the rows key by key (each key's rows in their order) and where each
+    key's rows start and end in that order.
+    """
     codes, uniques = pd.factorize(keys)
     order = np.argsort(codes, kind="stable")
     bounds = np.concatenate([[0], np.cumsum(np.bincount(codes, minlength=len(uniques)))])
@@ -127,7 +130,8 @@ def _runs(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 def _names_of(numbers: pd.Series, names: dict[int, str]) -> np.ndarray:
     """The name of each row's category number (None where the row has none)."""
     table = np.array([None, *(names.get(k) for k in range(1, max(names) + 1))], dtype=object)
-    return table[numbers.fillna(0).to_numpy(dtype=np.int64)]
+    named: np.ndarray = table[numbers.fillna(0).to_numpy(dtype=np.int64)]
+    return named
 
 
 def _name(tech: pd.DataFrame, column: str, lang: str) -> pd.Series:
