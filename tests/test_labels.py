@@ -85,7 +85,8 @@ DYNAMIC_CODES: dict[str, tuple[str, ...]] = {
 }
 
 #: Calls whose argument at this position is an issue code (validators' helpers included).
-_ISSUE_ARGS = {"of": 0, "single": 0, "_fail": 0, "_config": 0, "add": 0, "agree": 3}
+_ISSUE_ARGS = {"of": 0, "single": 0, "_fail": 0, "_config": 0, "add": 0, "agree": 2,
+               "_found": 0}
 _ADD_RECEIVERS = {"self", "chk", "check"}
 
 

@@ -56,7 +56,7 @@ class NoteParams(Mapping[str, ParamValue]):
     parameters, must be hashable.
     """
 
-    __slots__ = ("_items",)
+    __slots__ = ("_hash", "_items")
 
     def __init__(self, items: Mapping[str, ParamValue] | None = None) -> None:
         pairs = tuple((str(k), v) for k, v in (items or {}).items())
@@ -65,6 +65,7 @@ class NoteParams(Mapping[str, ParamValue]):
                 raise TypeError(f"note parameter {key!r} must be text or a number, got "
                                 f"{type(value).__name__}")
         self._items: tuple[tuple[str, ParamValue], ...] = pairs
+        self._hash: int | None = None
 
     def __getitem__(self, key: str) -> ParamValue:
         for k, v in self._items:
@@ -79,9 +80,13 @@ class NoteParams(Mapping[str, ParamValue]):
         return len(self._items)
 
     def __hash__(self) -> int:
-        return hash(frozenset(self._items))
+        if self._hash is None:  # computed once: a full ranking's explanations hash many
+            self._hash = hash(frozenset(self._items))
+        return self._hash
 
     def __eq__(self, other: object) -> bool:
+        if isinstance(other, NoteParams) and self._items == other._items:
+            return True
         if not isinstance(other, Mapping):
             return NotImplemented
         return dict(self._items) == dict(other.items())

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Final, Protocol
+from typing import Any, Final, Protocol
 
 __all__ = [
     "GENERIC_ISSUE",
@@ -1740,6 +1740,15 @@ NOTES.update(
 )
 
 
+# --- limits of a table file (issue 13, items 9-10; exportmcda.data.limits) ---
+ISSUE_CODES.update(
+    {
+        "too_many_columns": {"en": "Too many columns", "ko": "열이 너무 많음"},
+        "read_too_slow": {"en": "Reading took too long", "ko": "읽기 시간 초과"},
+    }
+)
+
+
 class NoteLike(Protocol):
     """What :func:`note_text` reads of an ``exportmcda.errors.Note``."""
 
@@ -1832,7 +1841,10 @@ def _ordinal(n: int, lang: str) -> str:
 
 
 def explanation_text(
-    notes: Sequence[NoteLike], lang: str = "en", names: Mapping[str, str] | None = None
+    notes: Sequence[NoteLike],
+    lang: str = "en",
+    names: Mapping[str, str] | None = None,
+    rendered: dict[Any, str] | None = None,
 ) -> str:
     """One sentence from an explanation's notes (``exportmcda.model.explain``).
 
@@ -1840,18 +1852,28 @@ def explanation_text(
     between the reasons, listed with commas: "Ranks 3rd of 1,044 for Viet Nam (closeness
     0.674): deployed in 41 Korean local governments or sites (top 5%), GS-certified (Good
     Software), Traffic is a headline priority of Viet Nam's policy; it is furthest from the
-    ideal on Sales class."
+    ideal on Sales class." ``rendered`` keeps each note's text for the next sentence with
+    the same ``lang`` and ``names`` (the sentences of a full ranking repeat most reasons).
     """
     if not notes:
         return ""
+
+    def text_of(note: NoteLike) -> str:
+        if rendered is None:
+            return note_text(note, lang, names)
+        found = rendered.get(note)
+        if found is None:
+            found = rendered[note] = note_text(note, lang, names)
+        return found
+
     head, *rest = notes
     tail = [n for n in rest if n.code == "why_furthest"]
-    body = [note_text(n, lang, names) for n in rest if n.code != "why_furthest"]
+    body = [text_of(n) for n in rest if n.code != "why_furthest"]
     text = note_text(head, lang, names)
     if body:
         text += ": " + ", ".join(body)
     if tail:
-        text += "; " + note_text(tail[0], lang, names)
+        text += "; " + text_of(tail[0])
     return text + "."
 
 

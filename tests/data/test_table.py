@@ -37,3 +37,35 @@ def test_a_raw_table_is_frozen_and_keyword_only():
         RawTable("x.csv", ("id",), (), (), "utf-8", CSV_SHA256)  # type: ignore[misc]
     assert [f.name for f in dataclasses.fields(RawTable)] == [
         "name", "header", "rows", "row_numbers", "encoding", "sha256"]
+
+
+def test_column_rows_read_as_the_rows_they_hold():
+    import numpy as np
+
+    from exportmcda.data.table import ColumnRows
+
+    rows = ColumnRows([np.array([0, 1, 0], dtype=np.int32), np.array([0, 0, 1])],
+                      [["T1", "T2"], ["가로등", "CCTV"]])
+    expected = (("T1", "가로등"), ("T2", "가로등"), ("T1", "CCTV"))
+    assert rows == expected
+    assert expected == rows
+    assert (len(rows), rows[1], rows[-1], rows[1:]) == (3, expected[1], expected[2],
+                                                         expected[1:])
+    assert list(rows) == list(expected)
+    assert hash(rows) == hash(expected)
+    assert rows != (("T1", "가로등"),)
+    with pytest.raises(ValueError, match="one code array"):
+        ColumnRows([np.array([0])], [["a"], ["b"]])
+
+
+def test_rows_read_in_blocks_are_the_rows_read_at_once(monkeypatch):
+    from exportmcda.data import io
+
+    text = b"id,name,note\nT1,a\nT2,b,x\n\n,,\nT3\nT4,d,y,extra\nT5,e\n"
+    whole = read_table(text, "b.csv")
+    monkeypatch.setattr(io, "_BLOCK_ROWS", 2)  # blocks of unequal width, one of one row
+    assert read_table(text, "b.csv") == whole
+    assert whole.rows == (("T1", "a", "", ""), ("T2", "b", "x", ""), ("T3", "", "", ""),
+                          ("T4", "d", "y", "extra"), ("T5", "e", "", ""))
+    assert whole.row_numbers == (2, 3, 6, 7, 8)
+    assert whole.header == ("id", "name", "note", "")

@@ -573,3 +573,52 @@ def test_evidence_round_trips_through_interchange_csv():
     again = validate(read_table(csv_bytes(to_interchange(db)), "again.csv"))
     pd.testing.assert_frame_equal(again.rows, db.rows)
     assert again.evidence_columns == db.evidence_columns
+
+
+# ------------------------------------------------- the header before the rows (issue 13)
+
+
+def test_check_header_refuses_a_missing_column_with_the_header_issues_of_validate():
+    from exportmcda.data.validate import check_header
+
+    header = (*(c for c in HEADER if c != "region"), "Field", "source_row")
+    with pytest.raises(InputError) as caught:
+        check_header(header, "h.csv")
+    assert [(i.code, i.row, i.field, i.path) for i in caught.value.issues] == [
+        ("missing_column", None, "region", "h.csv"),
+        ("duplicate_column", 1, "Field", "h.csv"),
+        ("reserved_column", 1, "source_row", "h.csv"),
+    ]
+    assert where(issues_of(table([row()], list(header)))) >= {
+        (i.code, i.row, i.field) for i in caught.value.issues
+    }
+
+
+def test_check_header_passes_a_complete_header_even_with_other_problems():
+    from exportmcda.data.validate import check_header
+
+    check_header((*HEADER, "notes", "Notes"), "ok.csv")  # a duplicate alone: rows are read
+    check_header(tuple(c for c in HEADER if c != "sales_krw"), "ok.csv")  # the class is there
+
+
+def test_issues_of_one_row_keep_the_order_a_row_is_read_in():
+    bad = row(technology_id="", field="Nowhere", capital_krw="x", capital_class="9",
+              employees="-1", region="\x07")
+    found = issues_of(table([row(technology_id="T0"), bad]))
+    assert [(i.code, i.field) for i in found] == [
+        ("control_character", "region"),
+        ("empty_id", "technology_id"),
+        ("unknown_field", "field"),
+        ("unknown_region", "region"),
+        ("not_a_number", "capital_krw"),
+        ("class_out_of_range", "capital_class"),
+        ("negative_number", "employees"),
+    ]
+    assert {i.row for i in found} == {3}
+
+
+def test_a_repeated_bad_cell_is_reported_on_every_row_that_holds_it():
+    rows = [row(technology_id=f"T{k}", field="Nowhere" if k % 2 else "Traffic")
+            for k in range(7)]
+    found = issues_of(table(rows))
+    assert [(i.code, i.row) for i in found] == [("unknown_field", r) for r in (3, 5, 7)]

@@ -170,3 +170,14 @@ def test_without_evidence_columns_the_sentence_cites_none():
         cited = ("why_domestic", "why_cert", "why_overseas", "why_patents", "why_trl")
         assert not [n for n in e.reasons if n.code.startswith(cited)]
         assert len(e.reasons) >= 2
+
+
+def test_sentences_of_many_technologies_are_their_explanations(india):
+    from exportmcda.model.explain import sentences
+
+    ids = [*india.top_ids(15), *india.result.alternatives[-5:]]
+    for lang in ("en", "ko"):
+        batch = sentences(india, ids, lang)
+        assert batch == [explain(india, t, lang, with_moves=False).sentence for t in ids]
+    assert sentences(india, ids[:1], "en")[0].startswith("Ranks 1st of ")
+    assert "1위" in batch[0]

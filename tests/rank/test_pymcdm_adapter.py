@@ -185,3 +185,30 @@ def test_leaf_modules_load_without_pymcdm_or_matplotlib() -> None:
                           cwd=ROOT, check=False)
     require(done.returncode == 0,
             f"the standalone load of pymcdm's leaf modules failed: {done.stderr.strip()}")
+
+
+def test_the_dominance_check_warns_exactly_as_pymcdm_s() -> None:
+    """Point 4: the vectorised decision-problem check gives pymcdm's warnings, word for word."""
+    rng = np.random.default_rng(7)
+    cases = []
+    for n in (3, 50, 2000):
+        x = rng.uniform(1, 9, (n, 4))
+        t = np.array([1, -1, 1, -1])
+        best = np.where(t == 1, x.max(axis=0), x.min(axis=0))
+        worst = np.where(t == 1, x.min(axis=0), x.max(axis=0))
+        x[n // 2] = best  # one dominant alternative
+        x[-1] = worst  # one dominated
+        x[0] = worst  # and another
+        cases.append((x, np.full(4, 0.25), t))
+    cases.append((np.array([[1.0, 2.0], [2.0, 1.0]]), np.array([0.5, 0.4]), np.array([1, 1])))
+    for x, w, t in cases:
+        caught = []
+        for check in (pymcdm_adapter.validate_decision_problem,
+                      pymcdm.validators.validate_decision_problem):
+            with warnings.catch_warnings(record=True) as seen:
+                warnings.simplefilter("always")
+                check(x, w, t)
+            caught.append([str(s.message) for s in seen])
+        require(caught[0] == caught[1] and caught[0], f"warnings differ: {caught}")
+    with pytest.raises(ValueError, match="Matrix should be 2d array"):
+        pymcdm_adapter.validate_decision_problem(np.ones(3), np.ones(3) / 3, np.ones(3))

@@ -235,3 +235,23 @@ def test_permuting_the_rows_permutes_the_result(scores: np.ndarray, rnd) -> None
     for n in range(1, len(scores) + 1):
         assert {perm[i] for i in moved.top(n)} == set(ties.top(n))
         assert {perm[i] for i in moved.cut_off_ties(n)} == set(ties.cut_off_ties(n))
+
+
+@given(
+    st.lists(st.sampled_from([0.1, 0.2, 0.2 + 1e-13, 0.3, 0.5]), min_size=1, max_size=40),
+    st.randoms(use_true_random=False),
+)
+def test_integer_ranks_order_each_tie_group_by_key_like_a_full_sort(scores, rnd):
+    """The numpy rank_with_ties equals sorting every alternative by (tie group, key)."""
+    keys = [f"T{k:03d}" for k in range(len(scores))]
+    rnd.shuffle(keys)
+    ties = rank_with_ties(scores, keys)
+    groups = tie_groups(scores)
+    expected = sorted(range(len(scores)), key=lambda i: (int(groups[i]), keys[i]))
+    assert ties.order.tolist() == expected
+    for i in range(len(scores)):  # a group's members, by the group alone
+        assert ties.tied_with(i) == tuple(j for j in expected if groups[j] == groups[i]
+                                          and j != i)
+    for n in range(1, len(scores) + 1):
+        last = groups[expected[n - 1]]
+        assert ties.cut_off_ties(n) == tuple(j for j in expected[n:] if groups[j] == last)

@@ -6,15 +6,22 @@ This is the boundary where untrusted bytes enter exportmcda. :func:`read_table` 
 Errors of the parsers (``csv``, ``zipfile``, ``openpyxl``) are mapped to
 :class:`~exportmcda.errors.InputError` here (the ``map_exceptions`` pattern of httpx).
 
-Safety limits (why): an upload is read fully into memory, so its size is capped
-(:data:`MAX_BYTES`); an ``.xlsx`` is a zip, so the zip directory is checked against
-decompression bombs (:data:`MAX_UNZIPPED_BYTES`, :data:`MAX_COMPRESSION_RATIO`) before
-openpyxl opens it; openpyxl itself parses XML through defusedxml (entity bombs refused).
-Formulas are never evaluated: a cell ``=HYPERLINK("x")`` arrives as that literal text.
+Safety limits (why, and their values: :mod:`exportmcda.data.limits`): a file's size is
+capped (:data:`MAX_BYTES`), and so are its rows, the cells of a row and the time reading
+may take. Rows are read as a stream -- a CSV is decoded chunk by chunk, a workbook's sheet
+is parsed row by row by openpyxl's read-only mode -- and the header is checked before any
+row (``header_check``), so a file that lacks a required column is refused after reading
+one row, whatever its size. Equal cell texts are kept once (a table repeats its
+companies, fields and classes on every row), so memory grows with the distinct texts. An
+``.xlsx`` is a zip, so the zip directory is checked against decompression bombs
+(:data:`MAX_UNZIPPED_BYTES`, :data:`MAX_COMPRESSION_RATIO`) and DTDs before openpyxl opens
+it; openpyxl itself parses XML through defusedxml (entity bombs refused). Formulas are never
+evaluated: a cell ``=HYPERLINK("x")`` arrives as that literal text.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import dataclasses
 import errno
@@ -23,28 +30,42 @@ import io
 import json
 import math
 import os
-import re
 import tempfile
+import time as clock
 import warnings
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime, time
 from pathlib import Path
+from typing import BinaryIO
 
+import numpy as np
 import pandas as pd
 
 from exportmcda.data.database import REQUIRED_COLUMNS, SCALE_COLUMNS, Database
-from exportmcda.data.table import RawTable
+from exportmcda.data.encoding import CHUNK_BYTES, decide_encoding
+from exportmcda.data.limits import (
+    MAX_BYTES,
+    MAX_COLUMNS,
+    MAX_COMPRESSION_RATIO,
+    MAX_READ_SECONDS,
+    MAX_ROWS,
+    MAX_UNZIPPED_BYTES,
+)
+from exportmcda.data.table import ColumnRows, RawTable
 from exportmcda.data.taxonomy import Dimension
-from exportmcda.data.validate import validate
+from exportmcda.data.validate import check_header, validate
 from exportmcda.errors import ConfigError, InputError, Issue
 from exportmcda.resources import data_dir
 
 __all__ = [
     "MAX_BYTES",
+    "MAX_COLUMNS",
     "MAX_COMPRESSION_RATIO",
+    "MAX_READ_SECONDS",
     "MAX_ROWS",
     "MAX_UNZIPPED_BYTES",
+    "HeaderCheck",
     "RawTable",
     "load",
     "load_sample",
@@ -54,22 +75,18 @@ __all__ = [
     "write_bytes_atomic",
 ]
 
-MAX_BYTES = 50 * 1024 * 1024
-"""Largest file read (50 MiB): the study's 1,847 rows take well under 1 MiB."""
-MAX_ROWS = 1_000_000
-"""Most non-empty data rows accepted (Excel's own limit is 1,048,576 rows)."""
-MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
-"""Largest total uncompressed size of an ``.xlsx`` zip directory (zip-bomb guard)."""
-MAX_COMPRESSION_RATIO = 100
-"""Largest uncompressed/compressed ratio of one zip member larger than 1 MiB.
+HeaderCheck = Callable[[tuple[str, ...], str], None]
+"""Called with a table's header (row 1) and file name before any data row is read; raises
+an :class:`~exportmcda.errors.InputError` to refuse the file (e.g. a missing column)."""
 
-Real worksheets compress about 5–20×; DEFLATE bombs reach ~1000×. Members under 1 MiB
-cannot hurt and are not checked (the total size cap still applies).
-"""
 _RATIO_FLOOR = 1024 * 1024
 _MAX_ZIP_MEMBERS = 10_000
 _ZIP_MAGIC = b"PK\x03\x04"
 _DELIMITERS = (",", ";", "\t")
+_SNIFF_CHARS = 1 << 20
+"""Characters of a CSV's start in which the delimiter is chosen (the header's width)."""
+_CLOCK_EVERY = 4096
+"""Rows between two looks at the clock (:data:`MAX_READ_SECONDS`)."""
 _FOREIGN_MAGIC = {
     b"\xd0\xcf\x11\xe0": "an old .xls workbook or a password-protected file; save it as "
     ".xlsx or CSV",
@@ -81,25 +98,40 @@ _FOREIGN_MAGIC = {
 _SAMPLE_SOURCE = "exportmcda sample database (synthetic)"
 
 
-def _fail(code: str, message: str, name: str, row: int | None = None) -> InputError:
-    return InputError(Issue(code=code, message=message, path=name, row=row))
+def _fail(code: str, message: str, name: str, row: int | None = None,
+          field: str | None = None) -> InputError:
+    return InputError(Issue(code=code, message=message, path=name, row=row, field=field))
 
 
-def _read_source(source: str | os.PathLike[str] | bytes, name: str | None) -> tuple[bytes, str]:
+@contextlib.contextmanager
+def _opened(source: str | os.PathLike[str] | bytes, name: str | None) -> Iterator[
+    tuple[BinaryIO, str, int]
+]:
+    """The source as a seekable binary stream, the name shown in messages, and its size."""
     if isinstance(source, bytes):
-        return source, name or "upload"
+        yield io.BytesIO(source), name or "upload", len(source)
+        return
     shown = name or os.fspath(source)
     try:
-        size = os.stat(source).st_size
-        if size > MAX_BYTES:
-            raise _fail("too_large", f"file is {size:,} bytes; at most {MAX_BYTES:,}", shown)
-        with open(source, "rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+        handle = open(source, "rb")  # noqa: SIM115 - closed by the with below
+        size = os.fstat(handle.fileno()).st_size
     except FileNotFoundError:
         raise _fail("file_not_found", "file not found", shown) from None
     except OSError as exc:
         raise _fail("cannot_read", f"cannot read the file ({exc.strerror})", shown) from None
-    return data, shown
+    with handle:
+        yield handle, shown, size
+
+
+def _digest(stream: BinaryIO) -> tuple[str, bool]:
+    """SHA-256 of the whole stream and whether it holds anything but whitespace."""
+    stream.seek(0)
+    sha, content = hashlib.sha256(), False
+    while chunk := stream.read(CHUNK_BYTES):
+        sha.update(chunk)
+        content = content or bool(chunk.strip())
+    stream.seek(0)
+    return sha.hexdigest(), content
 
 
 def _cell_text(value: object) -> str:
@@ -123,9 +155,9 @@ def _cell_text(value: object) -> str:
     return (text if isinstance(text, str) else str(value)).strip()
 
 
-def _check_zip(data: bytes, name: str) -> None:
+def _check_zip(stream: BinaryIO, name: str) -> None:
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        with zipfile.ZipFile(stream) as archive:
             infos = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError):
         raise _fail("not_a_table", "not a valid .xlsx workbook (broken zip)", name) from None
@@ -138,7 +170,7 @@ def _check_zip(data: bytes, name: str) -> None:
             f"workbook unpacks to {total:,} bytes; at most {MAX_UNZIPPED_BYTES:,}",
             name,
         )
-    _check_no_dtd(data, infos, name)
+    _check_no_dtd(stream, infos, name)
     for info in infos:
         ratio = info.file_size / max(info.compress_size, 1)
         if info.file_size > _RATIO_FLOOR and ratio > MAX_COMPRESSION_RATIO:
@@ -155,14 +187,14 @@ _PROLOG_BYTES = 4096
 """How much of each XML part is searched for a DTD (it must precede the root element)."""
 
 
-def _check_no_dtd(data: bytes, infos: list[zipfile.ZipInfo], name: str) -> None:
+def _check_no_dtd(stream: BinaryIO, infos: list[zipfile.ZipInfo], name: str) -> None:
     """Refuse a workbook whose XML declares a DTD or entities, saying so.
 
     No spreadsheet program writes them; they are the vehicle of entity-expansion bombs and
     XXE. defusedxml would refuse them inside openpyxl too, but with an opaque "could not
     read worksheets from None" message.
     """
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+    with zipfile.ZipFile(stream) as archive:
         for info in infos:
             if not info.filename.lower().endswith((".xml", ".rels", ".vml")):
                 continue
@@ -183,8 +215,55 @@ def _check_no_dtd(data: bytes, infos: list[zipfile.ZipInfo], name: str) -> None:
                 )
 
 
-def _xlsx_rows(data: bytes, name: str) -> list[tuple[int, list[str]]]:
-    _check_zip(data, name)
+@dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
+class _Cells:
+    """What reading kept: the header, the non-empty rows (by column) and their numbers."""
+
+    header: tuple[str, ...]
+    rows: ColumnRows
+    numbers: list[int]
+    width: int
+
+
+_BLOCK_ROWS = 65_536
+"""Rows held as lists before they are stored by column (bounds the memory of reading)."""
+
+
+def _by_column(blocks: list[tuple[int, list[tuple[np.ndarray, list[str]]]]], width: int
+               ) -> ColumnRows:
+    """Join the blocks' columns; a column a narrow block lacks is ``''`` on its rows."""
+    codes: list[np.ndarray] = []
+    texts: list[list[str]] = []
+    for j in range(width):
+        parts: list[np.ndarray] = []
+        column: list[str] = []
+        for n, block in blocks:
+            if j < len(block):
+                block_codes, block_texts = block[j]
+                parts.append(block_codes + len(column))
+                column.extend(block_texts)
+            else:
+                parts.append(np.full(n, len(column), dtype=np.int32))
+                column.append("")
+        codes.append(np.concatenate(parts) if parts else np.zeros(0, dtype=np.int32))
+        texts.append(column)
+    return ColumnRows(codes, texts)
+
+
+def _block(rows: list[list[str]]) -> tuple[int, list[tuple[np.ndarray, list[str]]]]:
+    """A block of rows stored by column: codes into each column's distinct texts."""
+    width = max(map(len, rows))
+    padded = [row if len(row) == width else row + [""] * (width - len(row)) for row in rows]
+    columns = []
+    for cells in zip(*padded, strict=True):
+        codes, uniques = pd.factorize(np.asarray(cells, dtype=object), use_na_sentinel=False)
+        columns.append((codes.astype(np.int32), [str(u) for u in uniques.tolist()]))
+    return len(rows), columns
+
+
+def _xlsx_table(stream: BinaryIO, name: str, header_check: HeaderCheck | None) -> _Cells:
+    _check_zip(stream, name)
+    stream.seek(0)
     import openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
 
@@ -194,14 +273,14 @@ def _xlsx_rows(data: bytes, name: str) -> list[tuple[int, list[str]]]:
         with warnings.catch_warnings():
             # openpyxl warns about styles/extensions it ignores; they do not affect values.
             warnings.simplefilter("ignore")
-            book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+            book = openpyxl.load_workbook(stream, read_only=True, data_only=False)
             try:
                 if not book.worksheets:
                     raise _fail("not_a_table", "workbook has no worksheet", name)
                 sheet = book.worksheets[0]
                 sheet.reset_dimensions()  # some writers store a wrong <dimension>
                 values = sheet.iter_rows(min_row=1, values_only=True)
-                return _collect(([_cell_text(v) for v in row] for row in values), name)
+                return _collect(_xlsx_records(values), name, header_check)
             finally:
                 book.close()
     except InputError:
@@ -214,127 +293,108 @@ def _xlsx_rows(data: bytes, name: str) -> list[tuple[int, list[str]]]:
         ) from None
 
 
-def _decode(data: bytes, name: str) -> tuple[str, str]:
-    """Decide the encoding of a CSV on evidence: UTF-8 (BOM or not), else plausible CP949.
+def _xlsx_records(values: Iterable[tuple[object, ...]]) -> Iterator[list[str]]:
+    """A worksheet's rows as text cells (the rows read: a test counts them)."""
+    for row in values:
+        yield [_cell_text(v) for v in row]
 
-    CP949 (what Korean Excel writes) decodes most byte strings, so it is taken only when the
-    text reads as Korean (:func:`_korean_evidence`); otherwise the two readings are shown and
-    the file refused, rather than a Windows-1252 "Kim’s" silently becoming "Kim뭩".
+
+def _csv_table(
+    stream: BinaryIO, encoding: str, name: str, header_check: HeaderCheck | None
+) -> _Cells:
+    text = io.TextIOWrapper(stream, encoding=encoding, newline="")
+    try:
+        head = text.read(_SNIFF_CHARS)
+        text.seek(0)
+
+        def width(delimiter: str) -> int:
+            try:
+                return len(next(csv.reader(io.StringIO(head, newline=""),
+                                           delimiter=delimiter, strict=True), []))
+            except csv.Error:
+                return 0
+
+        # Comma first; ';' (European Excel) or tab only when they split the header into more.
+        delimiter = max(_DELIMITERS, key=width)
+        return _collect(_csv_records(text, delimiter, name), name, header_check)
+    finally:
+        text.detach()  # the stream belongs to the caller
+
+
+def _csv_records(text: Iterable[str], delimiter: str, name: str) -> Iterator[list[str]]:
+    """A CSV's records as stripped text cells (the rows read: a test counts them)."""
+    done = 0  # records read so far; the broken one is spreadsheet row done + 1
+    strip = str.strip
+    try:
+        for record in csv.reader(text, delimiter=delimiter, strict=True):
+            done += 1
+            yield list(map(strip, record))
+    except csv.Error as exc:
+        raise _fail("not_a_table", f"malformed CSV ({exc})", name, done + 1) from None
+
+
+def _collect(records: Iterable[list[str]], name: str, header_check: HeaderCheck | None) -> _Cells:
+    """Row 1 (checked before any other row is read) and the non-empty rows, with numbers.
+
+    Trailing empty cells are cut (rows are padded to the widest with ``''``). Enforces
+    :data:`MAX_ROWS`, :data:`MAX_COLUMNS` and :data:`MAX_READ_SECONDS`, naming the row.
+    Rows are stored by column every :data:`_BLOCK_ROWS` rows (:class:`ColumnRows`), so
+    a table's memory grows with its distinct texts, not with its cells.
     """
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise _fail("encoding", "file is UTF-16; save it as 'CSV UTF-8' or .xlsx", name)
-    if b"\x00" in data[:65536]:
-        raise _fail("not_a_table", "binary file; expected a CSV text file or .xlsx", name)
-    if data.startswith(b"\xef\xbb\xbf"):
-        encodings: tuple[str, ...] = ("utf-8-sig",)
-    else:
-        encodings = ("utf-8", "cp949")
-    first_error: UnicodeDecodeError | None = None
-    for encoding in encodings:
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError as exc:
-            first_error = first_error or exc
+    started = clock.monotonic()
+    header: tuple[str, ...] | None = None
+    pending: list[list[str]] = []
+    blocks: list[tuple[int, list[tuple[np.ndarray, list[str]]]]] = []
+    numbers: list[int] = []
+    width = 0
+    for number, cells in enumerate(records, start=1):
+        n = len(cells)
+        while n and not cells[n - 1]:
+            n -= 1
+        if n > MAX_COLUMNS:
+            raise _fail("too_many_columns", f"row {number} has {n:,} cells; a table has at "
+                        f"most {MAX_COLUMNS:,} columns", name, number)
+        if header is None:
+            header = tuple(cells[:n])
+            if not n:
+                raise _fail("not_a_table", "row 1 must hold the column names but is empty",
+                            name, 1)
+            if sum(1 for cell in header if cell) < 2:
+                raise _fail("one_column", "only one column found; expected a table", name, 1)
+            if header_check is not None:
+                header_check(header, name)
+            width = n
             continue
-        if encoding == "cp949":
-            _korean_evidence(data, text, name)
-        return text, encoding
-    assert first_error is not None
-    row = data[: first_error.start].count(b"\n") + 1
-    raise _fail(
-        "encoding",
-        f"cannot decode byte {data[first_error.start]:#04x} as UTF-8 or CP949; save the "
-        "file as 'CSV UTF-8' or .xlsx",
-        name,
-        row,
-    )
+        if not n:
+            continue
+        if n < len(cells):
+            del cells[n:]
+        pending.append(cells)
+        numbers.append(number)
+        if len(numbers) > MAX_ROWS:
+            raise _fail("too_many_rows", f"more than {MAX_ROWS:,} data rows", name, number)
+        if n > width:
+            width = n
+        if len(pending) == _BLOCK_ROWS:
+            blocks.append(_block(pending))
+            pending = []
+        if number % _CLOCK_EVERY == 0 and clock.monotonic() - started > MAX_READ_SECONDS:
+            raise _fail("read_too_slow", f"reading stopped at row {number:,} after "
+                        f"{MAX_READ_SECONDS:g} s (the limit); split the file or save it as "
+                        "CSV", name, number)
+    if header is None:
+        raise _fail("not_a_table", "row 1 must hold the column names but is empty", name, 1)
+    if pending:
+        blocks.append(_block(pending))
+    return _Cells(header=header, rows=_by_column(blocks, width), numbers=numbers, width=width)
 
 
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
-_HANGUL_SYLLABLES = (0xAC00, 0xD7A3)
-_SHOWN_READING = 60
-"""Characters of each reading an ambiguous-encoding message shows."""
-
-
-def _ks_x_1001(char: str) -> bool:
-    """Whether ``char`` is in KS X 1001 (EUC-KR: both bytes 0xA1–0xFE).
-
-    These are the 2,350 common Hangul syllables, Hanja and symbols that Korean text is
-    written in. CP949's extension (lead bytes 0x81–0xC6 with trail bytes below 0xA1) holds
-    the 8,822 rarely used syllables -- and it is where Windows-1252 punctuation lands:
-    ``’`` is 0x92, so "Kim’s" reads "Kim뭩" (0x92 0x73).
-    """
-    encoded = char.encode("cp949")
-    return len(encoded) == 2 and encoded[0] >= 0xA1 and encoded[1] >= 0xA1
-
-
-def _korean_evidence(data: bytes, text: str, name: str) -> None:
-    """Accept a CP949 reading only if it is plausibly Korean; else refuse with both readings.
-
-    Plausible: every non-ASCII character is in KS X 1001 and at least one is a Hangul
-    syllable. Otherwise the first row holding a doubtful character is shown as CP949 and as
-    Windows-1252, and the user is asked to save the file as UTF-8 (the one reading that
-    needs no guess).
-    """
-    found = set(_NON_ASCII.findall(text))
-    doubtful = {c for c in found if not _ks_x_1001(c)}
-    hangul = any(_HANGUL_SYLLABLES[0] <= ord(c) <= _HANGUL_SYLLABLES[1] for c in found)
-    if not doubtful and hangul:
-        return
-    pool = doubtful or found
-    position = min(text.find(c) for c in pool)
-    row = text.count("\n", 0, position) + 1
-    line_bytes = data.split(b"\n")[row - 1].rstrip(b"\r")
-    korean = line_bytes.decode("cp949", errors="replace")
-    western = line_bytes.decode("cp1252", errors="replace")
-    raise InputError(Issue(
-        code="encoding_ambiguous", path=name, row=row,
-        value=western[:_SHOWN_READING],
-        message=f"the text encoding is unclear: this row reads "
-        f"{korean[:_SHOWN_READING]!r} as Korean (CP949) but {western[:_SHOWN_READING]!r} as "
-        "Western European (Windows-1252); save the file as 'CSV UTF-8' or .xlsx",
-    ))
-
-
-def _csv_rows(text: str, name: str) -> list[tuple[int, list[str]]]:
-    def reader(delimiter: str) -> Iterator[list[str]]:
-        return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-
-    def width(delimiter: str) -> int:
-        try:
-            return len(next(reader(delimiter), []))
-        except csv.Error:
-            return 0
-
-    # Comma first; ';' (European Excel) or tab only when they split the header into more.
-    delimiter = max(_DELIMITERS, key=width)
-
-    def records() -> Iterator[list[str]]:
-        done = 0  # records read so far; the broken one is spreadsheet row done + 1
-        try:
-            for record in reader(delimiter):
-                done += 1
-                yield [cell.strip() for cell in record]
-        except csv.Error as exc:
-            raise _fail("not_a_table", f"malformed CSV ({exc})", name, done + 1) from None
-
-    return _collect(records(), name)
-
-
-def _collect(rows: Iterable[list[str]], name: str) -> list[tuple[int, list[str]]]:
-    """Keep row 1 and the non-empty rows with their spreadsheet numbers, trailing blanks cut."""
-    kept: list[tuple[int, list[str]]] = []
-    for number, cells in enumerate(rows, start=1):
-        while cells and not cells[-1]:
-            cells.pop()
-        if cells or number == 1:
-            kept.append((number, cells))
-            if len(kept) > MAX_ROWS + 1:
-                raise _fail("too_many_rows", f"more than {MAX_ROWS:,} data rows", name, number)
-    return kept
-
-
-def read_table(source: str | os.PathLike[str] | bytes, name: str | None = None) -> RawTable:
+def read_table(
+    source: str | os.PathLike[str] | bytes,
+    name: str | None = None,
+    *,
+    header_check: HeaderCheck | None = None,
+) -> RawTable:
     """Read a .csv or .xlsx file (path or bytes) into a :class:`RawTable` of text cells.
 
     Parameters
@@ -344,47 +404,56 @@ def read_table(source: str | os.PathLike[str] | bytes, name: str | None = None) 
     name
         File name shown in messages (default: the path as given, or ``'upload'``). Its
         ``.xlsx`` suffix, or zip content, selects the workbook reader.
+    header_check
+        Called with row 1 (the column names) and ``name`` before any data row is read;
+        it refuses a file by raising (:func:`load` passes
+        :func:`exportmcda.data.validate.check_header`: a missing required column).
 
     Raises
     ------
     InputError
         ``file_not_found``, ``cannot_read``, ``too_large``, ``too_many_rows``,
-        ``empty_file``, ``encoding``, ``encoding_ambiguous``, ``xml_entities``,
-        ``one_column`` or ``not_a_table`` (one issue: the file is unreadable).
+        ``too_many_columns``, ``read_too_slow``, ``empty_file``, ``encoding``,
+        ``encoding_ambiguous``, ``xml_entities``, ``one_column`` or ``not_a_table`` (one
+        issue: the file is unreadable), or what ``header_check`` raises.
     """
-    data, shown = _read_source(source, name)
-    if len(data) > MAX_BYTES:
-        raise _fail("too_large", f"file is more than {MAX_BYTES:,} bytes", shown)
-    if not data.strip():
-        raise _fail("empty_file", "file is empty", shown)
-    for magic, what in _FOREIGN_MAGIC.items():
-        if data.startswith(magic):
-            raise _fail("not_a_table", f"file is {what}; expected CSV or .xlsx", shown)
-    if data.startswith(_ZIP_MAGIC) or shown.lower().endswith((".xlsx", ".xlsm")):
-        cells, encoding = _xlsx_rows(data, shown), "xlsx"
-    else:
-        text, encoding = _decode(data, shown)
-        cells = _csv_rows(text, shown)
-    if not cells or cells[0][0] != 1 or not any(cells[0][1]):
-        raise _fail("not_a_table", "row 1 must hold the column names but is empty", shown, 1)
-    width = max(len(row) for _, row in cells)
-    header = tuple(cells[0][1]) + ("",) * (width - len(cells[0][1]))
-    if sum(1 for cell in header if cell) < 2:
-        raise _fail("one_column", "only one column found; expected a table", shown, 1)
-    kept = [(i, row) for i, row in cells[1:] if any(row)]
+    with _opened(source, name) as (stream, shown, size):
+        if size > MAX_BYTES:
+            raise _fail("too_large", f"file is {size:,} bytes; at most {MAX_BYTES:,}", shown)
+        try:
+            sha256, content = _digest(stream)
+            if not content:
+                raise _fail("empty_file", "file is empty", shown)
+            head = stream.read(8)
+            stream.seek(0)
+            for magic, what in _FOREIGN_MAGIC.items():
+                if head.startswith(magic):
+                    raise _fail("not_a_table", f"file is {what}; expected CSV or .xlsx", shown)
+            if head.startswith(_ZIP_MAGIC) or shown.lower().endswith((".xlsx", ".xlsm")):
+                cells, encoding = _xlsx_table(stream, shown, header_check), "xlsx"
+            else:
+                encoding = decide_encoding(stream, shown)
+                cells = _csv_table(stream, encoding, shown, header_check)
+        except OSError as exc:
+            raise _fail("cannot_read", f"cannot read the file ({exc.strerror or exc})",
+                        shown) from None
     return RawTable(
         name=shown,
-        header=header,
-        rows=tuple(tuple(row) + ("",) * (width - len(row)) for _, row in kept),
-        row_numbers=tuple(i for i, _ in kept),
+        header=cells.header + ("",) * (cells.width - len(cells.header)),
+        rows=cells.rows,
+        row_numbers=tuple(cells.numbers),
         encoding=encoding,
-        sha256=hashlib.sha256(data).hexdigest(),
+        sha256=sha256,
     )
 
 
 def load(source: str | os.PathLike[str] | bytes, name: str | None = None) -> Database:
-    """Read and validate a technology database file (see :mod:`exportmcda.data.validate`)."""
-    return validate(read_table(source, name))
+    """Read and validate a technology database file (see :mod:`exportmcda.data.validate`).
+
+    The header is checked before any row is read: a file without a required column is
+    refused at once (:func:`~exportmcda.data.validate.check_header`), whatever its length.
+    """
+    return validate(read_table(source, name, header_check=check_header))
 
 
 def load_sample() -> Database:

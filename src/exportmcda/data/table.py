@@ -6,9 +6,71 @@ It sits between reading (:mod:`exportmcda.data.io`) and validation
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import overload
 
-__all__ = ["RawTable"]
+import numpy as np
+
+__all__ = ["ColumnRows", "RawTable"]
+
+
+class ColumnRows(Sequence[tuple[str, ...]]):
+    """Rows of text cells stored column by column: each cell a code into its column's texts.
+
+    A database repeats its fields, regions, classes and company attributes on every row;
+    holding each column as small integer codes plus its distinct texts keeps a table of
+    10^6 rows in a few hundred megabytes where a tuple of strings per row took gigabytes
+    (issue 13, item 10), and lets validation check each distinct text once. It reads as a
+    sequence of row tuples (``rows[i]``, iteration, ``==`` with a tuple of tuples), so a
+    :class:`RawTable` looks the same whichever way it was built. A column's texts may hold
+    one text more than once (each block of rows read adds its own).
+    """
+
+    __slots__ = ("_codes", "_texts", "_width")
+
+    def __init__(self, codes: Sequence[np.ndarray], texts: Sequence[list[str]]) -> None:
+        self._codes = tuple(codes)
+        self._texts = tuple(texts)
+        self._width = len(self._codes)
+        if len(self._texts) != self._width or len({len(c) for c in self._codes}) > 1:
+            raise ValueError("one code array and one text list per column, of one length")
+
+    @property
+    def columns(self) -> tuple[tuple[np.ndarray, list[str]], ...]:
+        """Each column's codes (one per row) and texts (``texts[codes[i]]`` is row ``i``)."""
+        return tuple(zip(self._codes, self._texts, strict=True))
+
+    def __len__(self) -> int:
+        return len(self._codes[0]) if self._codes else 0
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[str, ...]: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[tuple[str, ...], ...]: ...
+
+    def __getitem__(self, index: int | slice) -> tuple[str, ...] | tuple[tuple[str, ...], ...]:
+        if isinstance(index, slice):
+            return tuple(self[i] for i in range(*index.indices(len(self))))
+        i = range(len(self))[index]
+        return tuple(texts[int(codes[i])] for codes, texts in self.columns)
+
+    def __iter__(self) -> Iterator[tuple[str, ...]]:
+        columns = [[texts[c] for c in codes.tolist()] for codes, texts in self.columns]
+        return iter(zip(*columns, strict=True)) if columns else iter(())
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence):
+            return NotImplemented
+        return len(self) == len(other) and all(a == tuple(b) for a, b in zip(self, other,
+                                                                               strict=True))
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"ColumnRows({tuple(self)!r})"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -16,12 +78,13 @@ class RawTable:
     """A table exactly as read: text cells, spreadsheet row numbers, where it came from.
 
     Rows are padded with ``''`` to the header length; rows whose cells are all empty are
-    left out (Excel leaves such rows) but keep their place in the numbering.
+    left out (Excel leaves such rows) but keep their place in the numbering. ``rows`` is a
+    tuple of tuples when built by hand, a :class:`ColumnRows` when read from a file.
     """
 
     name: str
     header: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
+    rows: Sequence[tuple[str, ...]]
     row_numbers: tuple[int, ...]
     encoding: str
     sha256: str

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -44,6 +44,7 @@ from exportmcda.export.safe import (
     one_line,
     safe_filename,
 )
+from exportmcda.export.sheetxml import RowsXml, cell_text, splice_rows
 from exportmcda.labels import note_text, shared_rank_text, t
 from exportmcda.model.market_evidence import MarketEvidence, market_evidence
 from exportmcda.model.selection import Selection
@@ -62,11 +63,35 @@ def export_filename(selection: Selection, suffix: str, *, created: datetime | No
     return f"{safe_filename('_'.join(['exportmcda', *parts]))}.{suffix.lstrip('.')}"
 
 
-def _shortlist_frame(selection: Selection, top: int, lang: str) -> pd.DataFrame:
-    from exportmcda.model.explain import explain  # explain imports selection; keep the import local
+_SLICE_ROWS = 20_000
+"""Rows of the shortlist built at a time (a full ranking is written in slices)."""
 
-    table = selection.table(top)
-    records = {r["technology_id"]: r for r in selection.records(top)}
+
+def _shortlist_frames(selection: Selection, top: int, lang: str) -> Iterator[pd.DataFrame]:
+    """The shortlist's rows, :data:`_SLICE_ROWS` at a time (memory stays bounded)."""
+    total = len(selection.top_ids(top))
+    for start in range(0, total, _SLICE_ROWS):
+        yield _shortlist_frame(selection, top, lang, start, start + _SLICE_ROWS)
+
+
+def _shortlist_columns(selection: Selection, top: int, lang: str) -> list[str]:
+    """The shortlist's column titles (those of :func:`_shortlist_frame`)."""
+    return [str(c) for c in _shortlist_frame(selection, top, lang, 0, 0).columns]
+
+
+def _shortlist_frame(
+    selection: Selection, top: int, lang: str, start: int = 0, stop: int | None = None
+) -> pd.DataFrame:
+    """The shortlist's rows (``start:stop`` of them): explanation and numbers of each.
+
+    Explanations are computed for the written rows only, sharing the pool's statistics
+    (:func:`~exportmcda.model.explain.sentences`); criterion values and contributions are
+    taken as columns, not row by row.
+    """
+    from exportmcda.model.explain import sentences  # explain imports selection; keep local
+
+    table = selection.table(top, start=start, stop=stop)
+    rows = np.array([selection.position(t) for t in table["technology_id"]], dtype=np.intp)
     frame = pd.DataFrame(
         {
             t("col_rank", lang): table["rank"],
@@ -83,20 +108,16 @@ def _shortlist_frame(selection: Selection, top: int, lang: str) -> pd.DataFrame:
             t("col_size", lang): table["company_size"],
             t("col_score", lang): table["score"],
             t("col_tied_with", lang): ["; ".join(ids) for ids in table["tied_with"]],
-            t("col_explanation", lang): [
-                explain(selection, tid, lang, with_moves=False).sentence
-                for tid in table["technology_id"]
-            ],
+            t("col_explanation", lang): sentences(selection, list(table["technology_id"]),
+                                                  lang),
         }
     )
-    for leaf in selection.criteria:
-        label = selection.weights.tree.leaf(leaf).label(lang)
-        frame[label] = [records[tid]["criteria"][leaf] for tid in table["technology_id"]]
-    for leaf in selection.criteria:
-        label = selection.weights.tree.leaf(leaf).label(lang)
-        frame[f"{t('col_contribution', lang)}: {label}"] = [
-            records[tid]["contributions"][leaf] for tid in table["technology_id"]
-        ]
+    values, parts = selection.result.matrix[rows], selection.contributions[rows]
+    labels = [selection.weights.tree.leaf(leaf).label(lang) for leaf in selection.criteria]
+    for j, label in enumerate(labels):
+        frame[label] = values[:, j]
+    for j, label in enumerate(labels):
+        frame[f"{t('col_contribution', lang)}: {label}"] = parts[:, j]
     return frame
 
 
@@ -297,7 +318,19 @@ def _assumption_rows(selection: Selection, lang: str) -> list[list[Any]]:
     return rows
 
 
-def _write(ws: Any, rows: Iterable[Sequence[Any]], *, header_row: int | None = None) -> None:
+def _write(
+    ws: Any,
+    rows: Iterable[Sequence[Any]],
+    *,
+    header_row: int | None = None,
+    more_widths: Sequence[int | None] = (),
+) -> None:
+    """Append ``rows`` to ``ws``: text never a formula, header styled, columns sized.
+
+    A column is as wide as its longest value plus 2 (10 to 60 characters);
+    ``more_widths`` adds the longest value of rows written elsewhere (the shortlist's data
+    rows, :mod:`exportmcda.export.sheetxml`).
+    """
     for row in rows:
         ws.append([_cell_value(v) for v in row])
     for row in ws.iter_rows():
@@ -311,18 +344,22 @@ def _write(ws: Any, rows: Iterable[Sequence[Any]], *, header_row: int | None = N
         for cell in ws[header_row]:
             cell.fill, cell.font = _HEADER_FILL, _HEADER_FONT
     for i, column in enumerate(ws.columns, start=1):
-        width = max((len(str(c.value)) for c in column if c.value is not None), default=8)
+        lengths = [len(str(c.value)) for c in column if c.value is not None]
+        if i <= len(more_widths) and more_widths[i - 1] is not None:
+            lengths.append(int(more_widths[i - 1] or 0))
+        width = max(lengths, default=8)
         ws.column_dimensions[get_column_letter(i)].width = min(60, max(10, width + 2))
 
 
+def _column(values: pd.Series) -> np.ndarray | list[Any]:
+    """A shortlist column as written: numbers as a numpy array, anything else as a list."""
+    if values.dtype.kind in "fiu":
+        return values.to_numpy()
+    return values.tolist()
+
+
 def _cell_value(value: Any) -> Any:
-    if value is None or (isinstance(value, float) and np.isnan(value)):
-        return None
-    if isinstance(value, np.generic):
-        return value.item()
-    if value is pd.NA:
-        return None
-    return value
+    return cell_text(value)
 
 
 def shortlist_xlsx(
@@ -364,14 +401,16 @@ def shortlist_xlsx(
         heading.append([notice])
     heading += [[text] for text in _tie_notes(selection, top, lang)]
     heading.append([])
-    frame = _shortlist_frame(selection, top, lang)
-    body = [list(frame.columns), *frame.itertuples(index=False, name=None)]
-    _write(ws, [*heading, *body], header_row=len(heading) + 1)
+    header = _shortlist_columns(selection, top, lang)
+    data = RowsXml(len(heading) + 2, len(header))
+    for frame in _shortlist_frames(selection, top, lang):
+        data.add([_column(frame.iloc[:, j]) for j in range(frame.shape[1])])
+    _write(ws, [*heading, header], header_row=len(heading) + 1, more_widths=data.widths)
     ws["A1"].font = Font(bold=True, size=14)
     if notice:
         ws["A3"].font = _WARN_FONT
         ws["A3"].alignment = Alignment(wrap_text=False)
-    ws.freeze_panes = ws.cell(row=len(heading) + 2, column=5)
+    ws.freeze_panes = f"E{len(heading) + 2}"
     _write(wb.create_sheet(t("sheet_weights", lang)[:31]),
            [*_weights_rows(selection, lang), *_ahp_blocks(selection, lang)], header_row=1)
     _write(wb.create_sheet(t("sheet_country", lang)[:31]), _country_rows(selection, lang),
@@ -393,7 +432,8 @@ def shortlist_xlsx(
     wb.properties.title = t("app_title", lang)
     buffer = io.BytesIO()
     wb.save(buffer)
-    return buffer.getvalue()
+    # The data rows go in last, as text (openpyxl took minutes for a full ranking).
+    return splice_rows(buffer.getvalue(), "xl/worksheets/sheet1.xml", data, len(header))
 
 
 def _csv_text(value: Any) -> Any:
@@ -421,9 +461,9 @@ def shortlist_csv(
     ]
     for line in lines:
         out.write(f"# {neutral_line(line)}\n")
-    frame = _shortlist_frame(selection, top, lang)
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(frame.columns)
-    for row in frame.itertuples(index=False, name=None):
-        writer.writerow([_csv_text(v) for v in row])
+    writer.writerow(_shortlist_columns(selection, top, lang))
+    for frame in _shortlist_frames(selection, top, lang):
+        for row in frame.itertuples(index=False, name=None):
+            writer.writerow([_csv_text(v) for v in row])
     return out.getvalue().encode("utf-8-sig")

@@ -14,6 +14,7 @@ one value changes).
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -26,7 +27,7 @@ from exportmcda.labels import explanation_text
 from exportmcda.model.selection import Selection
 from exportmcda.rank.fasttopsis import topsis_closeness
 
-__all__ = ["Explanation", "explain"]
+__all__ = ["Explanation", "explain", "sentences"]
 
 _BISECTION_STEPS = 50
 
@@ -133,13 +134,40 @@ def explain(
             "needed": pd.array(needed, dtype="Float64"),
         }
     )
-    reasons = _reasons(selection, i, contribution, gap, position_of(r.order, i))
-    sentence = explanation_text(reasons, lang, _names(selection, lang))
+    pool = _Pool.of(selection, lang)
+    reasons = _reasons(selection, pool, i, contribution, gap, int(r.ordinal_ranks[i]) - 1)
+    sentence = explanation_text(reasons, lang, pool.names)
     return Explanation(
         technology_id=technology_id, rank=int(r.ordinal_ranks[i]), pool_size=n,
         score=float(r.scores[i]), sentence=sentence, reasons=reasons, table=table, moves=moves,
         above=None if above is None else str(r.alternatives[above]),
     )
+
+
+def sentences(selection: Selection, technology_ids: Sequence[str], lang: str = "en") -> list[str]:
+    """The one-sentence explanation of each technology, as :func:`explain` words it.
+
+    What the explanations share (the pool's evidence columns, their sorted values for the
+    "top x %" shares, the display names) is computed once, so explaining every row of a
+    full ranking costs about as much per row as one explanation of the sample (an export
+    of 10^5 rows used to re-scan the pool for each row: hours instead of seconds).
+    """
+    r = selection.result
+    pool = _Pool.of(selection, lang)
+    rows = np.array([selection.position(t) for t in technology_ids], dtype=np.intp)
+    v, pis = r.weighted, r.ideal
+    gaps = (np.zeros((len(rows), len(r.criteria))) if v is None or pis is None
+            else np.abs(pis - v[rows]))
+    parts = selection.contributions[rows]
+    positions = r.ordinal_ranks[rows] - 1
+    rendered: dict[object, str] = {}
+    return [
+        explanation_text(
+            _reasons(selection, pool, int(i), parts[k], gaps[k], int(positions[k])), lang,
+            pool.names, rendered,
+        )
+        for k, i in enumerate(rows.tolist())
+    ]
 
 
 def position_of(order: np.ndarray, i: int) -> int:
@@ -165,58 +193,102 @@ def _certified(cert: str) -> Note:
     return Note.of("why_cert_inno")
 
 
-def _top_percent(values: pd.Series, value: float) -> int:
-    """Share of the pool with a value at least ``value``, in whole percent (rounded up)."""
-    known = values.dropna().astype("float64")
-    return math.ceil(100 * int((known >= value).sum()) / max(len(values), 1))
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Pool:
+    """What the explanations of one selection share, computed once (see :func:`sentences`).
+
+    ``counts``: each count column by technology (float, NaN where not known); ``ranked``:
+    its known values sorted (how many are at least a value: one binary search);
+    ``codes``: each ``;``-list column (None where empty); ``names``: the display names.
+    """
+
+    size: int
+    counts: dict[str, np.ndarray]
+    ranked: dict[str, np.ndarray]
+    codes: dict[str, list[str | None]]
+    names: dict[str, str]
+    policy: bool
+
+    @classmethod
+    def of(cls, selection: Selection, lang: str) -> _Pool:
+        tech = selection.technologies
+        counts, ranked, codes = {}, {}, {}
+        for column in ("domestic_sites", "overseas_sites", "patents", "trl"):
+            if column in tech.columns:
+                values = tech[column].astype("Float64").to_numpy(dtype=np.float64,
+                                                                 na_value=np.nan)
+                counts[column] = values
+                ranked[column] = np.sort(values[~np.isnan(values)])
+        for column in ("export_countries", "certifications"):
+            if column in tech.columns:
+                codes[column] = [None if pd.isna(v) else str(v)
+                                 for v in tech[column].to_numpy(dtype=object)]
+        policy = any(selection.weights.tree.leaf(c).measure == "policy_fit"
+                     for c in selection.result.criteria)
+        return cls(size=len(tech), counts=counts, ranked=ranked, codes=codes,
+                   names=_names(selection, lang), policy=policy)
+
+    def count(self, column: str, i: int) -> int | None:
+        """Technology ``i``'s value of a count column (None when not known or absent)."""
+        values = self.counts.get(column)
+        if values is None or np.isnan(values[i]):
+            return None
+        return int(values[i])
+
+    def top_percent(self, column: str, value: float) -> int:
+        """Share of the pool with a value at least ``value``, in whole percent (rounded up).
+
+        Unknown values count in the pool but never as at least ``value``.
+        """
+        known = self.ranked[column]
+        at_least = len(known) - int(np.searchsorted(known, value, side="left"))
+        return math.ceil(100 * at_least / max(self.size, 1))
 
 
-def _evidence(selection: Selection, i: int) -> list[Note]:
+def _evidence(selection: Selection, pool: _Pool, i: int) -> list[Note]:
     """The technology-level evidence worth citing, strongest first (see the module doc)."""
-    tech = selection.technologies
-    row = tech.iloc[i]
     found: list[Note] = []
-
-    def known(column: str) -> bool:
-        return column in tech.columns and not pd.isna(row[column])
-
-    if known("export_countries"):
-        codes = str(row["export_countries"]).split(";")
+    exported = pool.codes["export_countries"][i] if "export_countries" in pool.codes else None
+    if exported is not None:
+        codes = exported.split(";")
         if selection.country.code in codes:
             found.append(Note.of("why_exported_to_target", country=selection.country.code))
-    if known("domestic_sites") and int(row["domestic_sites"]) > 0:
-        top = _top_percent(tech["domestic_sites"], float(row["domestic_sites"]))
+    domestic = pool.count("domestic_sites", i)
+    if domestic is not None and domestic > 0:
+        top = pool.top_percent("domestic_sites", float(domestic))
         if top <= TOP_PERCENT:
-            found.append(Note.of("why_domestic_sites", n=int(row["domestic_sites"]), top=top))
-    if known("overseas_sites") and int(row["overseas_sites"]) > 0:
-        countries = str(row["export_countries"]) if known("export_countries") else ""
-        if countries:
-            found.append(Note.of("why_overseas_sites", n=int(row["overseas_sites"]),
-                                 countries=countries.replace(";", ", ")))
+            found.append(Note.of("why_domestic_sites", n=domestic, top=top))
+    overseas = pool.count("overseas_sites", i)
+    if overseas is not None and overseas > 0:
+        if exported:
+            found.append(Note.of("why_overseas_sites", n=overseas,
+                                 countries=exported.replace(";", ", ")))
         else:
-            found.append(Note.of("why_overseas_sites_only", n=int(row["overseas_sites"])))
-    if known("certifications"):
-        held = str(row["certifications"]).split(";")
+            found.append(Note.of("why_overseas_sites_only", n=overseas))
+    held_text = pool.codes["certifications"][i] if "certifications" in pool.codes else None
+    if held_text is not None:
+        held = held_text.split(";")
         for cert in NATIONAL_CERTIFICATIONS:  # the vocabulary's order: GS, NEP, NET, INNO
             if cert in held:
                 found.append(_certified(cert))
-    if known("patents") and int(row["patents"]) > 0:
-        top = _top_percent(tech["patents"], float(row["patents"]))
+    patents = pool.count("patents", i)
+    if patents is not None and patents > 0:
+        top = pool.top_percent("patents", float(patents))
         if top <= TOP_PERCENT:
-            found.append(Note.of("why_patents", n=int(row["patents"]), top=top))
-    if known("trl") and int(row["trl"]) == 9:
+            found.append(Note.of("why_patents", n=patents, top=top))
+    if pool.count("trl", i) == 9:
         found.append(Note.of("why_trl"))
     return found[:MAX_EVIDENCE]
 
 
-def _policy(selection: Selection, i: int) -> Note | None:
+def _policy(selection: Selection, pool: _Pool, i: int) -> Note | None:
     """The target's priority of the technology's primary field, when one counts at all.
 
     The primary field is the first of :meth:`Selection.policy_fields` (the best-fitting
     field on the evidence); "headline" when the target rates it 2, else "mentioned".
     """
     r = selection.result
-    if not any(selection.weights.tree.leaf(c).measure == "policy_fit" for c in r.criteria):
+    if not pool.policy:
         return None
     fields = selection.policy_fields(str(r.alternatives[i]))
     if not fields:
@@ -228,7 +300,8 @@ def _policy(selection: Selection, i: int) -> Note | None:
 
 
 def _reasons(
-    selection: Selection, i: int, contribution: np.ndarray, gap: np.ndarray, position: int
+    selection: Selection, pool: _Pool, i: int, contribution: np.ndarray, gap: np.ndarray,
+    position: int,
 ) -> tuple[Note, ...]:
     """The explanation as notes: the rank, the strongest evidence, the weakest criterion.
 
@@ -243,13 +316,13 @@ def _reasons(
     weighted = r.weights > 0
     notes = [Note.of("explain_rank", rank=position + 1, n=len(r.alternatives),
                      country=selection.country.code, score=float(r.scores[i]))]
-    notes += _evidence(selection, i)
-    policy = _policy(selection, i)
+    notes += _evidence(selection, pool, i)
+    policy = _policy(selection, pool, i)
     if policy is not None:
         notes.append(policy)
     if len(notes) == 1:
         total = float(contribution.sum())
-        leading = [j for j in np.argsort(-contribution, kind="stable") if weighted[j]][:2]
+        leading = [j for j in _descending(contribution) if weighted[j]][:2]
         shares = [float(contribution[j]) / total if total > 0 else 0.0 for j in leading]
         if len(leading) == 2:
             notes.append(Note.of("why_mostly", first=r.criteria[leading[0]], first_share=shares[0],
@@ -257,10 +330,20 @@ def _reasons(
         elif leading:
             notes.append(Note.of("why_mostly_one", first=r.criteria[leading[0]],
                                  first_share=shares[0]))
-    far = [j for j in np.argsort(-gap, kind="stable") if weighted[j]]
+    far = [j for j in _descending(gap) if weighted[j]]
     if far:
         notes.append(Note.of("why_furthest", criterion=r.criteria[far[0]]))
     return tuple(notes)
+
+
+def _descending(values: np.ndarray) -> list[int]:
+    """Indices from the largest value to the smallest, ties in index order.
+
+    ``np.argsort(-values, kind="stable")`` for the few criteria of one technology, in plain
+    Python (numpy's call overhead dominates on ten values, once per row of a ranking).
+    """
+    listed = values.tolist()
+    return sorted(range(len(listed)), key=lambda j: -listed[j])
 
 
 def _names(selection: Selection, lang: str) -> dict[str, str]:

@@ -116,6 +116,25 @@ class Filters:
         return bool(self.fields or self.service_types or self.company_sizes or self.regions)
 
 
+def _runs(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Rows grouped by key, keys in order of first appearance.
+
+    Returns the keys, the rows key by key (each key's rows in their order) and where each
+    key's rows start and end in that order.
+    """
+    codes, uniques = pd.factorize(keys)
+    order = np.argsort(codes, kind="stable")
+    bounds = np.concatenate([[0], np.cumsum(np.bincount(codes, minlength=len(uniques)))])
+    return np.asarray(uniques), order, bounds
+
+
+def _names_of(numbers: pd.Series, names: dict[int, str]) -> np.ndarray:
+    """The name of each row's category number (None where the row has none)."""
+    table = np.array([None, *(names.get(k) for k in range(1, max(names) + 1))], dtype=object)
+    named: np.ndarray = table[numbers.fillna(0).to_numpy(dtype=np.int64)]
+    return named
+
+
 def _name(tech: pd.DataFrame, column: str, lang: str) -> pd.Series:
     """A name column in ``lang``: the optional Korean name (``<column>_ko``) where given."""
     korean = f"{column}_ko"
@@ -134,21 +153,18 @@ def describe_technologies(db: Database, lang: str = "en") -> pd.DataFrame:
     rows = db.rows
     field_names = {c.number: c.name(lang) for c in FIELDS}
     service_names = {c.number: c.name(lang) for c in SERVICE_TYPES}
-    # One pass over the rows in their order (a groupby with a Python function per group
-    # took ~100 ms of every ``rank`` command for 1,044 technologies; this takes ~2 ms).
-    fields_of: dict[str, list[str]] = {}
-    services_of: dict[str, dict[str, None]] = {}
-    known = rows["service_type"].notna().to_numpy()
-    for tid, number, service, has_service in zip(
-        rows["technology_id"].to_numpy(), rows["field"].to_numpy(),
-        rows["service_type"].to_numpy(), known, strict=True,
-    ):
-        fields_of.setdefault(tid, []).append(field_names[int(number)])
-        names = services_of.setdefault(tid, {})
-        if has_service:
-            names[service_names[int(service)]] = None
-    fields = pd.Series({tid: " · ".join(names) for tid, names in fields_of.items()})
-    services = pd.Series({tid: " · ".join(names) or "–" for tid, names in services_of.items()})
+    # The rows of each technology, in row order (no Python function per group: a groupby
+    # took ~100 ms of every ``rank`` command for 1,044 technologies, and minutes at 10^6).
+    ids, order, bounds = _runs(rows["technology_id"].to_numpy())
+    field_text = _names_of(rows["field"], field_names)[order].tolist()
+    service_text = _names_of(rows["service_type"], service_names)[order].tolist()
+    spans = list(zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True))
+    fields = pd.Series([" · ".join(field_text[a:b]) for a, b in spans], index=ids, dtype=object)
+    services = pd.Series(
+        [" · ".join(dict.fromkeys(n for n in service_text[a:b] if n is not None)) or "–"
+         for a, b in spans],
+        index=ids, dtype=object,
+    )
     tech = db.technology_profiles()
     region_names = {c.number: c.name(lang) for c in REGIONS}
     size_names = {c.number: c.name(lang) for c in COMPANY_SIZES}
@@ -202,9 +218,13 @@ class Selection:
     fields_of: pd.Series | None = None  # technology_id -> tuple of its field numbers
     notes: tuple[Note, ...] = ()
     _contributions: np.ndarray = field(init=False, repr=False, compare=False)
+    _cache: dict[str, Any] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_contributions", contributions(self.result))
+        # What every technology's explanation or record shares, computed on first use
+        # (positions by id, the policy fit per field set): a full ranking asks per row.
+        object.__setattr__(self, "_cache", {})
 
     @property
     def contributions(self) -> np.ndarray:
@@ -283,15 +303,19 @@ class Selection:
         order = self.result.order
         return order[:top] if top else order
 
-    def table(self, top: int | None = None) -> pd.DataFrame:
+    def table(
+        self, top: int | None = None, *, start: int = 0, stop: int | None = None
+    ) -> pd.DataFrame:
         """Ranked rows (``top``: the first ``top`` of :meth:`top_ids`).
 
         Columns: rank, shared_rank, tied_with, technology, company, field, service type,
         region, size, score.
         ``rank`` is the unique integer rank, ``shared_rank`` the competition rank
         (ties share the best position), ``tied_with`` the list of tied technology ids.
+        ``start``/``stop`` take a slice of those rows (an export writes a long ranking in
+        slices).
         """
-        order = self._top(top)
+        order = self._top(top)[start:stop]
         described = self.technologies.iloc[order]
         r = self.result
         frame = pd.DataFrame(
@@ -337,30 +361,40 @@ class Selection:
         r = self.result
         order = self._top(top)
         d_plus, d_minus = r.d_plus, r.d_minus
+        tech = self.technologies
+
+        def texts(column: str) -> list[str]:
+            return [str(v) for v in tech[column].to_numpy(dtype=object)[order]]
+
+        ids = [str(v) for v in tech.index.to_numpy(dtype=object)[order]]
+        columns = {c: texts(c) for c in ("technology_name", "company_name", "company_id",
+                                         "field", "service_type", "region", "company_size")}
+        values, parts = r.matrix[order].tolist(), self._contributions[order].tolist()
+        plus = None if d_plus is None else d_plus[order].tolist()
+        minus = None if d_minus is None else d_minus[order].tolist()
+        ranks, shared = r.ordinal_ranks[order].tolist(), r.shared_ranks[order].tolist()
+        scores = r.scores[order].tolist()
         out = []
-        for i in order:
-            tech = self.technologies.iloc[i]
+        for k, i in enumerate(order.tolist()):
             out.append(
                 {
-                    "rank": int(r.ordinal_ranks[i]),
-                    "technology_id": str(self.technologies.index[i]),
-                    "technology_name": str(tech["technology_name"]),
-                    "company_name": str(tech["company_name"]),
-                    "score": float(r.scores[i]),
-                    "criteria": dict(zip(r.criteria, r.matrix[i].tolist(), strict=True)),
-                    "company_id": str(tech["company_id"]),
-                    "field": str(tech["field"]),
-                    "service_type": str(tech["service_type"]),
-                    "region": str(tech["region"]),
-                    "company_size": str(tech["company_size"]),
-                    "contributions": dict(
-                        zip(r.criteria, self._contributions[i].tolist(), strict=True)
-                    ),
-                    "d_plus": None if d_plus is None else float(d_plus[i]),
-                    "d_minus": None if d_minus is None else float(d_minus[i]),
-                    "policy_fit_sources": self.policy_sources(str(self.technologies.index[i])),
-                    "shared_rank": int(r.shared_ranks[i]),
-                    "tied_with": r.tied_with(int(i)),
+                    "rank": ranks[k],
+                    "technology_id": ids[k],
+                    "technology_name": columns["technology_name"][k],
+                    "company_name": columns["company_name"][k],
+                    "score": scores[k],
+                    "criteria": dict(zip(r.criteria, values[k], strict=True)),
+                    "company_id": columns["company_id"][k],
+                    "field": columns["field"][k],
+                    "service_type": columns["service_type"][k],
+                    "region": columns["region"][k],
+                    "company_size": columns["company_size"][k],
+                    "contributions": dict(zip(r.criteria, parts[k], strict=True)),
+                    "d_plus": None if plus is None else plus[k],
+                    "d_minus": None if minus is None else minus[k],
+                    "policy_fit_sources": self.policy_sources(ids[k]),
+                    "shared_rank": shared[k],
+                    "tied_with": r.tied_with(i),
                 }
             )
         return out
@@ -386,15 +420,8 @@ class Selection:
         "primary_mean"`` (and ``"primary_plus"``). With ``aggregate = "max"`` only the
         fields at the maximum enter.
         """
-        if self.fields_of is None or technology_id not in self.fields_of.index:
-            return []
-        params = self._evidence_rule()
-        values, _ = field_fit(self.country, params)
-        fields = [int(f) for f in self.fields_of.loc[technology_id] if self._counts(int(f))]
-        fields.sort(key=lambda f: -values[f - 1])
-        if fields and str(params.get("aggregate", "max")) == "max":
-            fields = [f for f in fields if values[f - 1] == values[fields[0] - 1]]
-        return fields
+        fields = self._fields(technology_id)
+        return [] if fields is None else list(self._policy(fields)[0])
 
     def policy_sources(self, technology_id: str) -> list[str]:
         """Ids of the country sources behind a technology's policy-fit value.
@@ -403,19 +430,55 @@ class Selection:
         primary field first; empty when no priority counts ("not found in the sources
         checked").
         """
+        fields = self._fields(technology_id)
+        return [] if fields is None else list(self._policy(fields)[1])
+
+    def _fields(self, technology_id: str) -> tuple[int, ...] | None:
+        """The technology's field numbers (None when the pool does not list it)."""
+        if self.fields_of is None:
+            return None
+        by_id = self._cache.get("fields_of")
+        if by_id is None:
+            by_id = self._cache["fields_of"] = self.fields_of.to_dict()
+        found = by_id.get(technology_id)
+        return None if found is None else tuple(found)
+
+    def _policy(self, fields: tuple[int, ...]) -> tuple[tuple[int, ...], tuple[str, ...]]:
+        """Policy fields and source ids of one set of fields, computed once per set.
+
+        Many technologies share a set of fields, and the target's field values
+        (:func:`~exportmcda.model.measures.field_fit`) are the same for all of them.
+        """
+        known = self._cache.setdefault("policy", {})
+        if fields in known:
+            return known[fields]  # type: ignore[no-any-return]
+        if "field_fit" not in self._cache:
+            self._cache["field_fit"] = field_fit(self.country, self._evidence_rule())[0]
+        values = self._cache["field_fit"]
+        params = self._evidence_rule()
+        chosen = [int(f) for f in fields if self._counts(int(f))]
+        chosen.sort(key=lambda f: -values[f - 1])
+        if chosen and str(params.get("aggregate", "max")) == "max":
+            chosen = [f for f in chosen if values[f - 1] == values[chosen[0] - 1]]
         ids: dict[str, None] = {}
-        for f in self.policy_fields(technology_id):
+        for f in chosen:
             ids.update(dict.fromkeys(
                 source.id for source in self.country.field(f).sources
                 if self._strong_enough(source)
             ))
-        return list(ids)
+        known[fields] = (tuple(chosen), tuple(ids))
+        return known[fields]  # type: ignore[no-any-return]
 
     def position(self, technology_id: str) -> int:
         """Matrix row of a technology of the pool (ConfigError if not a candidate)."""
-        positions = np.flatnonzero(self.technologies.index == technology_id)
-        if len(positions) == 1:
-            return int(positions[0])
+        at = self._cache.get("positions")
+        if at is None:  # built once: an export explains every row it writes
+            at = self._cache["positions"] = {}
+            for k, tid in enumerate(self.technologies.index.tolist()):
+                at[tid] = -1 if tid in at else k  # -1: listed twice, not one position
+        found = at.get(technology_id, -1)
+        if found >= 0:
+            return int(found)
         raise ConfigError.single(
             "unknown_technology", "not a technology of this ranking", value=technology_id
         )
@@ -474,10 +537,12 @@ def prepare(
 ) -> Candidates:
     """Score every technology for ``country`` and describe it (names in ``lang``)."""
     scored = score(db, tree, country)
+    ids, order, bounds = _runs(db.rows["technology_id"].to_numpy())
+    numbers = db.rows["field"].to_numpy(dtype=np.int64)[order].tolist()
     fields_of = pd.Series(
-        {tid: tuple(int(f) for f in group) for tid, group in
-         db.rows.groupby("technology_id", sort=False)["field"]},
-        dtype=object,
+        [tuple(numbers[a:b]) for a, b in zip(bounds[:-1].tolist(), bounds[1:].tolist(),
+                                              strict=True)],
+        index=ids, dtype=object,
     )
     leaves = _informative(scored.matrix)
     checked = rank_matrix(

@@ -21,7 +21,7 @@ permutation (no second sort).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -208,7 +208,10 @@ class TieRanks:
     """Integer, shared and average ranks of one score vector, from one tie rule.
 
     All arrays are indexed like the input (alternative ``i``); ``order`` lists the
-    alternatives best first (by ``ordinal``). Arrays are read-only.
+    alternatives best first (by ``ordinal``). Arrays are read-only. The members of a tie
+    group sit next to each other in ``order`` (from position ``shared - 1``), so the
+    questions about one alternative's ties look at its group only, not at all N
+    alternatives (a full ranking of 10^6 asks them of every row).
     """
 
     ordinal: NDArray[np.int64]  # unique 1..N: tie groups in key order
@@ -216,18 +219,28 @@ class TieRanks:
     average: NDArray[np.float64]  # mean position of the tie group (pymcdm convention)
     groups: NDArray[np.intp]  # tie group label, 0 = best
     order: NDArray[np.intp]  # indices, best first
+    _sizes: NDArray[np.intp] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        sizes = np.bincount(self.groups) if self.groups.size else np.zeros(0, np.intp)
+        sizes.flags.writeable = False
+        object.__setattr__(self, "_sizes", sizes)
 
     @property
     def tie_count(self) -> int:
         """Number of tie groups with more than one member."""
-        return int(np.count_nonzero(np.bincount(self.groups) > 1))
+        return int(np.count_nonzero(self._sizes > 1))
+
+    def _members(self, i: int) -> NDArray[np.intp]:
+        """The tie group of alternative ``i``, in rank order (itself included)."""
+        start = int(self.shared[i]) - 1
+        return self.order[start:start + int(self._sizes[self.groups[i]])]
 
     def tied_with(self, i: int) -> tuple[int, ...]:
         """Indices tied with alternative ``i`` (itself excluded), in rank order."""
-        members = np.flatnonzero(self.groups == self.groups[i])  # vectorised: called per row
+        members = self._members(i)
         if members.size == 1:
             return ()
-        members = members[np.argsort(self.ordinal[members])]
         return tuple(int(j) for j in members if j != i)
 
     def top(self, n: int) -> tuple[int, ...]:
@@ -241,8 +254,9 @@ class TieRanks:
         """
         if n <= 0 or n >= len(self.order):
             return ()
-        last = self.groups[self.order[n - 1]]
-        return tuple(int(j) for j in self.order[n:] if self.groups[j] == last)
+        last = int(self.order[n - 1])
+        end = int(self.shared[last]) - 1 + int(self._sizes[self.groups[last]])
+        return tuple(int(j) for j in self.order[n:end])
 
 
 def rank_with_ties(
@@ -274,21 +288,21 @@ def rank_with_ties(
     values = _score_vector(scores)
     n = values.shape[0]
     groups = tie_groups(values, higher_is_better, tol)
-    if keys is None:
-        position: list[object] = list(range(n))
-    else:
-        position = list(keys)
-        if len(position) != n:
-            raise InputError.single(
-                "ranking.rank_shape", f"{len(position)} keys for {n} scores"
-            )
-    order = np.array(
-        sorted(range(n), key=lambda i: (int(groups[i]), position[i])), dtype=np.intp
-    ).reshape(n)
+    position: list[object] | None = None if keys is None else list(keys)
+    if position is not None and len(position) != n:
+        raise InputError.single("ranking.rank_shape", f"{len(position)} keys for {n} scores")
+    # Groups best first, members in input order; then each tie group (only those: most
+    # alternatives are alone in theirs) sorted by key. The same order as sorting every
+    # alternative by (group, key) -- Python's sort is stable -- in O(N log N) numpy.
+    order = np.argsort(groups, kind="stable").astype(np.intp)
+    sizes = np.bincount(groups) if n else np.zeros(0, dtype=np.intp)
+    starts = np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(np.intp)  # better members
+    if position is not None:
+        for group in np.flatnonzero(sizes > 1):
+            a, b = int(starts[group]), int(starts[group] + sizes[group])
+            order[a:b] = sorted(order[a:b].tolist(), key=position.__getitem__)
     ordinal = np.empty(n, dtype=np.int64)
     ordinal[order] = np.arange(1, n + 1)
-    sizes = np.bincount(groups)
-    starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])  # members of better groups
     shared = (starts[groups] + 1).astype(np.int64)
     average = shared + (sizes[groups] - 1) / 2.0
     for array in (ordinal, shared, average, groups, order):
