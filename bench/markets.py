@@ -30,11 +30,12 @@ from __future__ import annotations
 
 import argparse
 import itertools
-import statistics
 import time
 from collections import Counter
 from collections.abc import Callable, Mapping
 from typing import Any
+
+from run import timed  # bench/: the benches' one median timer
 
 import exportmcda as em
 from exportmcda.data.indicators import load_indicators
@@ -46,13 +47,8 @@ SCENARIOS = ("balanced", "balanced_regional", "market_fit_first", "sme_first")
 
 
 def _median(call: Callable[[], Any], repeats: int = 5) -> float:
-    call()
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        call()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    """``bench/run.py``'s :func:`timed` (median after a warm-up), five runs by default."""
+    return timed(call, repeats)
 
 
 def jaccard(a: frozenset[str], b: frozenset[str]) -> float:

@@ -16,11 +16,10 @@ rule set explained (deletion filter + relaxations).
 
 from __future__ import annotations
 
-import statistics
 import sys
-import time
-from collections.abc import Callable
 from typing import Any
+
+from run import timed  # bench/: the benches' one median timer
 
 import exportmcda as em
 from exportmcda.model.rules import rules_from_options
@@ -37,14 +36,6 @@ FIVE = {"max_per_company": "1", "min_sme_share": "0.3", "min_non_capital": "5",
 INFEASIBLE = {"max_per_company": "1", "min_per_field": ["Water management=12", "Welfare=10"]}
 
 
-def _median(call: Callable[[], object], repeats: int) -> float:
-    call()
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        call()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def shortlist_case(quick: bool) -> dict[str, Any]:
@@ -55,14 +46,14 @@ def shortlist_case(quick: bool) -> dict[str, Any]:
     selection = rank_candidates(candidates, scenario, country, weights)
     every, five = rules_from_options(**RULES), rules_from_options(**FIVE)  # type: ignore[arg-type]
     repeats = 3 if quick else 7
-    ours_s = _median(lambda: shortlist(selection, every, top=TOP, db=db, costs=False), repeats)
-    baseline_s = _median(
+    ours_s = timed(lambda: shortlist(selection, every, top=TOP, db=db, costs=False), repeats)
+    baseline_s = timed(
         lambda: rank_candidates(candidates, scenario, country, weights).top_ids(TOP), repeats)
-    five_s = _median(lambda: shortlist(selection, five, top=TOP, db=db, costs=False), repeats)
-    costs_s = _median(lambda: shortlist(selection, every, top=TOP, db=db), max(1, repeats // 3))
+    five_s = timed(lambda: shortlist(selection, five, top=TOP, db=db, costs=False), repeats)
+    costs_s = timed(lambda: shortlist(selection, every, top=TOP, db=db), max(1, repeats // 3))
     result = shortlist(selection, every, top=TOP, db=db)
     bad = rules_from_options(**INFEASIBLE)  # type: ignore[arg-type]
-    conflict_s = _median(lambda: shortlist(selection, bad, top=TOP, db=db), 1)
+    conflict_s = timed(lambda: shortlist(selection, bad, top=TOP, db=db), 1)
     explained = shortlist(selection, bad, top=TOP, db=db).conflict
     out = {
         "name": "shortlist-rules-1044",
