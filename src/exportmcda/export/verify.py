@@ -25,7 +25,7 @@ today's rule would list another top N (which technologies it adds and drops).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -99,12 +99,8 @@ class Difference:
     new_score: float | None
 
     def as_dict(self) -> dict[str, Any]:
-        """Plain mapping (kind, technology_id, old/new rank, old/new score)."""
-        return {
-            "kind": self.kind, "technology_id": self.technology_id,
-            "old_rank": self.old_rank, "new_rank": self.new_rank,
-            "old_score": self.old_score, "new_score": self.new_score,
-        }
+        """Plain mapping of the fields, in their order (the JSON contract's names)."""
+        return asdict(self)
 
     def describe(self) -> str:
         """One line, e.g. ``T0726 moved: rank 1 → 3, score 0.792117 → 0.771010``."""
@@ -135,12 +131,8 @@ class MarketDifference:
     new_score: float | None
 
     def as_dict(self) -> dict[str, Any]:
-        """Plain mapping (technology_id, country, kind, old/new rank, old/new score)."""
-        return {
-            "technology_id": self.technology_id, "country": self.country, "kind": self.kind,
-            "old_rank": self.old_rank, "new_rank": self.new_rank,
-            "old_score": self.old_score, "new_score": self.new_score,
-        }
+        """Plain mapping of the fields, in their order (the JSON contract's names)."""
+        return asdict(self)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
