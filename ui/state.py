@@ -34,7 +34,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 import streamlit as st
@@ -65,6 +65,8 @@ from exportmcda.model.scenarios import (
     parse_scenario,
     scenario_weights,
 )
+from exportmcda.model.rule_link import parse_rules_link, rules_link
+from exportmcda.model.rules import Rule
 from exportmcda.model.selection import Candidates, Filters, Selection, prepare, rank_candidates
 from exportmcda.model.weight_state import (
     WeightState,
@@ -85,6 +87,9 @@ from exportmcda.model.weight_state import (
 )
 from exportmcda.rank.directions import Direction
 from exportmcda.resources import criteria_dir
+
+if TYPE_CHECKING:
+    from exportmcda.model.shortlist import Shortlist
 
 LANG = "lang"
 UPLOAD = "upload"  # (name, bytes) of the accepted upload, or None for the sample
@@ -111,6 +116,8 @@ _MARKET_MEMO = "_memo.market_weights"  # (base ScenarioWeights, WeightState, Sce
 SLIDER_REVISIONS = "_weight_slider_revisions"  # (epoch, {slider: n}) of the sliders' keys
 _BASE_MEMO = "_memo.base_weights"  # (scenario, its ScenarioWeights)
 _WEIGHTS_MEMO = "_memo.weights"  # (scenario, WeightState, ScenarioWeights)
+RULES = "shortlist_rules"  # tuple[Rule, ...] set in the app or a link; None: the scenario's
+RULE_URL_ISSUES = "rule_url_issues"  # issues of the link's rules (not applied)
 
 LANG_OPTIONS = {"English": "en", "한국어": "ko"}
 DEFAULT_COUNTRY = "ASEAN"
@@ -154,6 +161,9 @@ def init() -> None:
         apply_url_weights(str(params.get("weights", "")))
     if MARKET_KIND not in st.session_state:
         _init_markets(params)
+    if RULES not in st.session_state:
+        linked, issues = parse_rules_link(str(params.get("rules", "")))
+        st.session_state[RULES], st.session_state[RULE_URL_ISSUES] = linked, issues
 
 
 def _init_markets(params: Any) -> None:
@@ -199,6 +209,10 @@ def sync_url() -> None:
         wanted["weights"] = link
     elif "weights" in st.query_params:
         del st.query_params["weights"]
+    if st.session_state.get(RULES) is not None:
+        wanted["rules"] = rules_link(st.session_state[RULES])
+    elif "rules" in st.query_params:
+        del st.query_params["rules"]
     market = _market_url()
     for key in _MARKET_PARAMS:
         if key in market:
@@ -559,6 +573,61 @@ def bound_key(key: str) -> str:
     """The widget key mirroring the canonical session key ``key``."""
     return f"_w.{key}"
 
+
+
+# ---- shortlist rules --------------------------------------------------------------------
+
+
+def scenario_rules(code: str | None = None) -> tuple[Rule, ...]:
+    """The scenario's rules for a target (its ``[rules]`` table, common then the target's)."""
+    return scenario().rules.for_country(code or str(st.session_state[COUNTRY]))
+
+
+def rules(code: str | None = None) -> tuple[Rule, ...]:
+    """The shortlist rules in effect: the app's (controls or link), else the scenario's."""
+    chosen = st.session_state.get(RULES)
+    return scenario_rules(code) if chosen is None else tuple(chosen)
+
+
+def rules_edited() -> bool:
+    """Whether the rules were set in the app or a link (not the scenario's)."""
+    return st.session_state.get(RULES) is not None
+
+
+def set_rules(chosen: tuple[Rule, ...] | None) -> None:
+    """Store the app's rules (``None``: back to the scenario's)."""
+    st.session_state[RULES] = chosen
+    st.session_state[RULE_URL_ISSUES] = ()
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _shortlist(
+    sha256: str, code: str, lang: str, technology_key: tuple[Any, ...], filters: Filters,
+    rules_key: tuple[str, tuple[str, ...]], top: int, _chosen: tuple[Rule, ...],
+    _selection: Selection, _db: Database,
+) -> Shortlist:
+    """The rule-bound shortlist once per database, target, weights, filters, rules and N
+    (``rules_key``: the rules' link text and where each was stated)."""
+    from exportmcda.model.shortlist import shortlist  # scipy's solver: not on first page
+
+    return shortlist(_selection, _chosen, top=top, db=_db)
+
+
+def rule_shortlist(selection: Selection, top: int) -> Shortlist | None:
+    """The rule-bound shortlist of ``selection`` under the rules in effect (None: no rule).
+
+    Cached per inputs: a rerun that changes nothing the shortlist reads (a rule control left
+    as it was, another page's widget) solves nothing again.
+    """
+    chosen = rules(selection.country.code)
+    if not chosen:
+        return None
+    db = database()
+    return _shortlist(
+        db.provenance.sha256, selection.country.code, lang(), _technology_key(weights()),
+        selection.filters, (rules_link(chosen), tuple(r.where() for r in chosen)), top,
+        chosen, selection, db,
+    )
 
 
 # ---- markets ----------------------------------------------------------------------------

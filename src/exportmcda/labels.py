@@ -1749,6 +1749,126 @@ ISSUE_CODES.update(
 )
 
 
+# --- shortlist rules in the app and the workbook (issue 12, part 2: ui/pages/ranking.py,
+# model.rule_link, model.rule_views, export.rules_sheet) ---
+ISSUE_CODES.update(
+    {
+        "rules_bad_link": {"en": "Invalid rules in the link", "ko": "링크의 규칙이 잘못됨"},
+    }
+)
+LABELS.update(
+    {
+        "rules_title": {"en": "Shortlist rules", "ko": "후보 선정 규칙"},
+        "rules_help": {
+            "en": "Policy rules the shortlist must meet. With a rule set, the page shows the "
+            "best-scoring shortlist that meets them all (solved exactly) and what each rule "
+            "costs.",
+            "ko": "후보 목록이 지켜야 할 정책 규칙입니다. 규칙을 정하면 모든 규칙을 지키는 "
+            "최고 점수 후보 목록(정확한 해)과 규칙별 비용을 보여 줍니다.",
+        },
+        "rules_max_per_company": {"en": "At most per company", "ko": "기업당 최대 기술 수"},
+        "rules_min_sme_share": {"en": "Minimum SME share (%)", "ko": "중소기업 최소 비율(%)"},
+        "rules_min_non_capital": {
+            "en": "At least from outside the capital region", "ko": "수도권 밖 기업 최소 기술 수",
+        },
+        "rules_no_rule": {"en": "no rule", "ko": "규칙 없음"},
+        "rules_field_kind": {"en": "Field rule", "ko": "분야 규칙"},
+        "rules_field_min": {"en": "at least", "ko": "최소"},
+        "rules_field_max": {"en": "at most", "ko": "최대"},
+        "rules_field": {"en": "Field", "ko": "분야"},
+        "rules_field_count": {"en": "Technologies", "ko": "기술 수"},
+        "rules_field_add": {"en": "Set field rule", "ko": "분야 규칙 설정"},
+        "rules_field_rules": {
+            "en": "Field rules (remove one to drop it)", "ko": "분야 규칙(제거하면 삭제)",
+        },
+        "rules_exclude": {"en": "Exclude technologies", "ko": "제외할 기술"},
+        "rules_require": {"en": "Require technologies", "ko": "반드시 포함할 기술"},
+        "rules_from_scenario": {
+            "en": "Rules of the scenario ({scenario}): {rules}",
+            "ko": "시나리오({scenario})의 규칙: {rules}",
+        },
+        "rules_scenario_none": {
+            "en": "The scenario ({scenario}) states no shortlist rules.",
+            "ko": "시나리오({scenario})에는 후보 선정 규칙이 없습니다.",
+        },
+        "rules_edited": {
+            "en": "The rules were changed here (or came with the link); the scenario's are "
+            "not applied.",
+            "ko": "규칙이 여기서(또는 링크로) 바뀌었습니다. 시나리오의 규칙은 적용되지 않습니다.",
+        },
+        "rules_reset": {"en": "Back to the scenario's rules", "ko": "시나리오 규칙으로 되돌리기"},
+        "rules_clear": {"en": "No rules", "ko": "규칙 모두 지우기"},
+        "rules_link_refused": {
+            "en": "The link's shortlist rules were not applied: {problem}",
+            "ko": "링크의 후보 선정 규칙을 적용하지 않았습니다: {problem}",
+        },
+        "rules_shortlist_title": {
+            "en": "Rule-bound shortlist ({n})", "ko": "규칙 기반 후보 목록({n}개)",
+        },
+        "rules_costs_title": {"en": "What each rule costs", "ko": "규칙별 비용"},
+        "rules_score": {
+            "en": "Score (sum of TOPSIS closeness): {score:.4f} under the rules against "
+            "{free:.4f} for the ranking's top {n} without rules: {lost:.4f} given up "
+            "({share:.1%}).",
+            "ko": "점수(TOPSIS 근접도 합): 규칙 적용 {score:.4f}, 규칙 없는 상위 {n}개 "
+            "{free:.4f}: {lost:.4f} 포기({share:.1%}).",
+        },
+        "rule_cost_binding": {
+            "en": "{rule}: binding — without it the shortlist would score {lost:.4f} more; "
+            "it pushed out {out} and brought in {into}.",
+            "ko": "{rule}: 제약 작용 — 이 규칙이 없으면 점수가 {lost:.4f} 더 높습니다. "
+            "밀려난 기술: {out}; 들어온 기술: {into}.",
+        },
+        "rule_cost_free": {
+            "en": "{rule}: not binding — the best shortlist meets it anyway (no cost).",
+            "ko": "{rule}: 제약 없음 — 최고 점수 후보 목록이 이미 지킵니다(비용 없음).",
+        },
+        "rules_infeasible_title": {
+            "en": "No shortlist of {n} technologies meets every rule.",
+            "ko": "모든 규칙을 지키는 기술 {n}개 후보 목록이 없습니다.",
+        },
+        "rules_relaxations_title": {
+            "en": "Smallest change of one rule that makes a shortlist possible",
+            "ko": "후보 목록을 가능하게 하는 규칙 하나의 가장 작은 변경",
+        },
+        "rules_none_listed": {"en": "none", "ko": "없음"},
+        "rules_joint": {"en": "the rules together", "ko": "규칙들의 결합"},
+        "rules_in_top": {"en": "in the ranking's top {n}", "ko": "순위 상위 {n}개에 포함"},
+        "col_changed_by": {"en": "Changed by rule", "ko": "변경한 규칙"},
+        "col_rule_id": {"en": "Rule (id)", "ko": "규칙(ID)"},
+        "col_brought_in": {"en": "Brought in", "ko": "들어온 기술"},
+        "col_stated_in": {"en": "Stated in", "ko": "규칙 출처"},
+        "col_cost": {"en": "Cost in words", "ko": "비용 설명"},
+        "col_relaxed_to": {"en": "Relaxed rule", "ko": "완화한 규칙"},
+        "col_slack": {"en": "Technologies of slack", "ko": "완화한 기술 수"},
+        "col_rule_bound_rank": {"en": "Rank under the rules", "ko": "규칙 적용 순위"},
+        "sheet_rules": {"en": "Rules", "ko": "선정 규칙"},
+        "sheet_rules_title": {
+            "en": "Shortlist rules and their cost", "ko": "후보 선정 규칙과 비용",
+        },
+        "sheet_rules_feasible": {"en": "A shortlist meets every rule", "ko": "규칙 충족 가능"},
+        "sheet_rules_score": {"en": "Score under the rules", "ko": "규칙 적용 점수"},
+        "sheet_rules_free_score": {
+            "en": "Score of the top {n} without rules", "ko": "규칙 없는 상위 {n}개 점수",
+        },
+        "sheet_rules_given_up": {"en": "Score given up", "ko": "포기한 점수"},
+        "sheet_rules_solver": {"en": "Solver", "ko": "풀이 방법"},
+        "sheet_rules_conflict": {"en": "Conflicting rules", "ko": "충돌하는 규칙"},
+        "sheet_shortlist_rule_bound": {
+            "en": "Rule-bound shortlist: the best-scoring {n} that meet every rule (see the "
+            "{sheet} sheet); \"{column}\" says which rule brought a technology in.",
+            "ko": "규칙 기반 후보 목록: 모든 규칙을 지키는 최고 점수 {n}개({sheet} 시트 참조). "
+            "\"{column}\" 열은 어느 규칙이 기술을 넣었는지 보여 줍니다.",
+        },
+        "sheet_shortlist_infeasible": {
+            "en": "No set of {n} technologies meets the rules (see the {sheet} sheet): the "
+            "ranking's top {n} is listed.",
+            "ko": "규칙을 모두 지키는 기술 {n}개 조합이 없어({sheet} 시트 참조) 순위 상위 "
+            "{n}개를 실었습니다.",
+        },
+    }
+)
+
 class NoteLike(Protocol):
     """What :func:`note_text` reads of an ``exportmcda.errors.Note``."""
 

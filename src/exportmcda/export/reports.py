@@ -27,7 +27,7 @@ import csv
 import io
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -49,6 +49,9 @@ from exportmcda.labels import note_text, shared_rank_text, t
 from exportmcda.model.market_evidence import MarketEvidence, market_evidence
 from exportmcda.model.selection import Selection
 
+if TYPE_CHECKING:
+    from exportmcda.model.shortlist import Shortlist
+
 __all__ = ["export_filename", "shortlist_csv", "shortlist_xlsx"]
 
 _HEADER_FILL = PatternFill("solid", fgColor="1F5FA8")
@@ -67,30 +70,52 @@ _SLICE_ROWS = 20_000
 """Rows of the shortlist built at a time (a full ranking is written in slices)."""
 
 
-def _shortlist_frames(selection: Selection, top: int, lang: str) -> Iterator[pd.DataFrame]:
+def _bound(rules: Shortlist | None) -> Shortlist | None:
+    """The rule-bound shortlist to list instead of the top N (None: none, or infeasible)."""
+    return rules if rules is not None and rules.feasible else None
+
+
+def _shortlist_frames(
+    selection: Selection, top: int, lang: str, rules: Shortlist | None = None
+) -> Iterator[pd.DataFrame]:
     """The shortlist's rows, :data:`_SLICE_ROWS` at a time (memory stays bounded)."""
-    total = len(selection.top_ids(top))
+    bound = _bound(rules)
+    total = len(selection.top_ids(top)) if bound is None else len(bound.chosen)
     for start in range(0, total, _SLICE_ROWS):
-        yield _shortlist_frame(selection, top, lang, start, start + _SLICE_ROWS)
+        yield _shortlist_frame(selection, top, lang, start, start + _SLICE_ROWS, rules)
 
 
-def _shortlist_columns(selection: Selection, top: int, lang: str) -> list[str]:
+def _shortlist_columns(
+    selection: Selection, top: int, lang: str, rules: Shortlist | None = None
+) -> list[str]:
     """The shortlist's column titles (those of :func:`_shortlist_frame`)."""
-    return [str(c) for c in _shortlist_frame(selection, top, lang, 0, 0).columns]
+    return [str(c) for c in _shortlist_frame(selection, top, lang, 0, 0, rules).columns]
 
 
 def _shortlist_frame(
-    selection: Selection, top: int, lang: str, start: int = 0, stop: int | None = None
+    selection: Selection,
+    top: int,
+    lang: str,
+    start: int = 0,
+    stop: int | None = None,
+    rules: Shortlist | None = None,
 ) -> pd.DataFrame:
     """The shortlist's rows (``start:stop`` of them): explanation and numbers of each.
 
     Explanations are computed for the written rows only, sharing the pool's statistics
     (:func:`~exportmcda.model.explain.sentences`); criterion values and contributions are
-    taken as columns, not row by row.
+    taken as columns, not row by row. With a feasible rule-bound shortlist (``rules``) its
+    members are listed instead of the top N: first their rank under the rules, and a
+    column naming the rule that brought each in (:func:`~exportmcda.model.rule_views.
+    membership_changes`; empty for a member of the ranking's top N).
     """
     from exportmcda.model.explain import sentences  # explain imports selection; keep local
 
-    table = selection.table(top, start=start, stop=stop)
+    bound = _bound(rules)
+    if bound is None:
+        table = selection.table(top, start=start, stop=stop)
+    else:
+        table = selection.table(ids=bound.chosen, start=start, stop=stop)
     rows = np.array([selection.position(t) for t in table["technology_id"]], dtype=np.intp)
     frame = pd.DataFrame(
         {
@@ -112,6 +137,13 @@ def _shortlist_frame(
                                                   lang),
         }
     )
+    if bound is not None:
+        from exportmcda.model.rule_views import membership_changes
+
+        changed = membership_changes(bound, lang)
+        frame.insert(0, t("col_rule_bound_rank", lang), range(start + 1, start + len(frame) + 1))
+        frame.insert(frame.columns.get_loc(t("col_explanation", lang)),
+                     t("col_changed_by", lang), [changed[i] for i in table["technology_id"]])
     values, parts = selection.result.matrix[rows], selection.contributions[rows]
     labels = [selection.weights.tree.leaf(leaf).label(lang) for leaf in selection.criteria]
     for j, label in enumerate(labels):
@@ -295,10 +327,21 @@ def _market_rows(
     return rows
 
 
-def _tie_notes(selection: Selection, top: int, lang: str) -> list[str]:
-    """The tie rule and, if a tie straddles the cut-off, who it left out (shortlist sheet)."""
-    return [one_line(note_text(n, lang)) for n in selection.notes_for(top)
-            if n.code in ("tie_rule", "cut_off_ties")]
+def _tie_notes(
+    selection: Selection, top: int, lang: str, rules: Shortlist | None = None
+) -> list[str]:
+    """The tie rule and, if a tie straddles the cut-off, who it left out (shortlist sheet);
+    with rules, whether the sheet lists the rule-bound shortlist or (none meeting them) the
+    top N."""
+    lines = [one_line(note_text(n, lang)) for n in selection.notes_for(top)
+             if n.code in ("tie_rule", "cut_off_ties")]
+    if rules is not None:
+        sheet = t("sheet_rules", lang)
+        lines.append(
+            t("sheet_shortlist_rule_bound", lang, n=rules.top, sheet=sheet,
+              column=t("col_changed_by", lang)) if rules.feasible
+            else t("sheet_shortlist_infeasible", lang, n=rules.top, sheet=sheet))
+    return lines
 
 
 def _record_rows(record: Record, lang: str) -> list[list[Any]]:
@@ -370,6 +413,7 @@ def shortlist_xlsx(
     created: datetime | None = None,
     record: Record | None = None,
     markets: MarketEvidence | None = None,
+    rules: Shortlist | None = None,
 ) -> bytes:
     """The shortlist workbook, with its audit record as the last sheet.
 
@@ -382,6 +426,12 @@ def shortlist_xlsx(
     and the shortlist's ``technologies`` for the best markets. ``record`` defaults to
     :func:`exportmcda.export.record.build_record` of ``selection`` and ``markets`` with the
     shipped country profiles; pass one built with ``countries_dir`` for other profiles.
+
+    ``rules``, a rule-bound shortlist of ``selection`` (:func:`exportmcda.model.shortlist.
+    shortlist`, ``top`` technologies), adds the Rules sheet (:mod:`exportmcda.export.
+    rules_sheet`) after the shortlist, and the shortlist sheet lists its members (when a
+    shortlist meets the rules; else the top N, saying so). The default ``record`` holds the
+    ranking's top N: a caller recording the rules passes its own ``record``.
     """
     when = created or datetime.now(UTC)
     markets = markets or market_evidence(selection)
@@ -399,11 +449,11 @@ def shortlist_xlsx(
     ]
     if notice:
         heading.append([notice])
-    heading += [[text] for text in _tie_notes(selection, top, lang)]
+    heading += [[text] for text in _tie_notes(selection, top, lang, rules)]
     heading.append([])
-    header = _shortlist_columns(selection, top, lang)
+    header = _shortlist_columns(selection, top, lang, rules)
     data = RowsXml(len(heading) + 2, len(header))
-    for frame in _shortlist_frames(selection, top, lang):
+    for frame in _shortlist_frames(selection, top, lang, rules):
         data.add([_column(frame.iloc[:, j]) for j in range(frame.shape[1])])
     _write(ws, [*heading, header], header_row=len(heading) + 1, more_widths=data.widths)
     ws["A1"].font = Font(bold=True, size=14)
@@ -411,6 +461,11 @@ def shortlist_xlsx(
         ws["A3"].font = _WARN_FONT
         ws["A3"].alignment = Alignment(wrap_text=False)
     ws.freeze_panes = f"E{len(heading) + 2}"
+    if rules is not None:
+        from exportmcda.export.rules_sheet import rules_rows
+
+        rule_rows, rule_header = rules_rows(selection, rules, lang)
+        _write(wb.create_sheet(t("sheet_rules", lang)[:31]), rule_rows, header_row=rule_header)
     _write(wb.create_sheet(t("sheet_weights", lang)[:31]),
            [*_weights_rows(selection, lang), *_ahp_blocks(selection, lang)], header_row=1)
     _write(wb.create_sheet(t("sheet_country", lang)[:31]), _country_rows(selection, lang),
@@ -442,9 +497,17 @@ def _csv_text(value: Any) -> Any:
 
 
 def shortlist_csv(
-    selection: Selection, *, top: int, lang: str = "en", created: datetime | None = None
+    selection: Selection,
+    *,
+    top: int,
+    lang: str = "en",
+    created: datetime | None = None,
+    rules: Shortlist | None = None,
 ) -> bytes:
-    """The shortlist as CSV (UTF-8 with BOM so Excel reads Korean), notices as # lines."""
+    """The shortlist as CSV (UTF-8 with BOM so Excel reads Korean), notices as # lines.
+
+    With ``rules`` (a rule-bound shortlist), its members are listed as in the workbook.
+    """
     when = created or datetime.now(UTC)
     out = io.StringIO()
     notice = selection.provenance.notice(lang)
@@ -457,13 +520,13 @@ def shortlist_csv(
         f"{t('data_source', lang)}: {selection.provenance.source}; "
         f"SHA-256 {selection.provenance.sha256}",
         *([notice] if notice else []),
-        *_tie_notes(selection, top, lang),
+        *_tie_notes(selection, top, lang, rules),
     ]
     for line in lines:
         out.write(f"# {neutral_line(line)}\n")
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(_shortlist_columns(selection, top, lang))
-    for frame in _shortlist_frames(selection, top, lang):
+    writer.writerow(_shortlist_columns(selection, top, lang, rules))
+    for frame in _shortlist_frames(selection, top, lang, rules):
         for row in frame.itertuples(index=False, name=None):
             writer.writerow([_csv_text(v) for v in row])
     return out.getvalue().encode("utf-8-sig")

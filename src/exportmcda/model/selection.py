@@ -304,7 +304,12 @@ class Selection:
         return order[:top] if top else order
 
     def table(
-        self, top: int | None = None, *, start: int = 0, stop: int | None = None
+        self,
+        top: int | None = None,
+        *,
+        start: int = 0,
+        stop: int | None = None,
+        ids: Sequence[str] | None = None,
     ) -> pd.DataFrame:
         """Ranked rows (``top``: the first ``top`` of :meth:`top_ids`).
 
@@ -313,9 +318,12 @@ class Selection:
         ``rank`` is the unique integer rank, ``shared_rank`` the competition rank
         (ties share the best position), ``tied_with`` the list of tied technology ids.
         ``start``/``stop`` take a slice of those rows (an export writes a long ranking in
-        slices).
+        slices). ``ids`` lists other rows instead of the top (a rule-bound shortlist), in
+        the order given, each with its rank in this ranking.
         """
-        order = self._top(top)[start:stop]
+        order = self._top(top) if ids is None else np.array(
+            [self.position(i) for i in ids], dtype=np.intp)
+        order = order[start:stop]
         described = self.technologies.iloc[order]
         r = self.result
         frame = pd.DataFrame(
