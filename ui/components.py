@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 import streamlit as st
@@ -30,6 +30,9 @@ from exportmcda.model.measure_params import SOURCE_TYPES
 from exportmcda.model.scenarios import to_toml
 from exportmcda.model.selection import Selection
 from ui import state
+
+if TYPE_CHECKING:
+    from exportmcda.model.shortlist import Shortlist
 
 log = logging.getLogger("exportmcda.app")
 
@@ -365,10 +368,14 @@ def sources_expander(selection: Selection, lang: str) -> None:
         )
 
 
-def shortlist_downloads(selection: Selection, top: int, lang: str) -> None:
+def shortlist_downloads(
+    selection: Selection, top: int, lang: str, *, rules: Shortlist | None = None
+) -> None:
     """Excel and CSV downloads of the shortlist (formula-safe: see exportmcda.export.reports).
 
     The files are built when clicked (deferred ``data``), not on every slider move.
+    ``rules``, the page's rule-bound shortlist, adds the workbook's Rules sheet and lists its
+    members in both files.
     """
     from exportmcda.export import reports  # openpyxl: not needed until a ranking page
 
@@ -381,7 +388,8 @@ def shortlist_downloads(selection: Selection, top: int, lang: str) -> None:
 
         markets = market_evidence(selection, db=db, technologies=selection.top_ids(top),
                                   leaf_weights=market_leaves)
-        return reports.shortlist_xlsx(selection, top=top, lang=lang, markets=markets)
+        return reports.shortlist_xlsx(selection, top=top, lang=lang, markets=markets,
+                                      rules=rules)
 
     left, right = st.columns(2)
     left.download_button(
@@ -394,7 +402,7 @@ def shortlist_downloads(selection: Selection, top: int, lang: str) -> None:
     )
     right.download_button(
         t("download_csv", lang),
-        data=lambda: reports.shortlist_csv(selection, top=top, lang=lang),
+        data=lambda: reports.shortlist_csv(selection, top=top, lang=lang, rules=rules),
         on_click="ignore",
         file_name=reports.export_filename(selection, "csv"),
         mime="text/csv", key="download-csv", icon=":material/download:",

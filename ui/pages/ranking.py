@@ -20,7 +20,7 @@ from exportmcda.model.weight_state import (
     left_out_nodes,
     local_weights,
 )
-from ui import chart_view, components, state
+from ui import chart_view, components, rules, state
 
 _FILTERS = {
     "fields": ("col_field", FIELDS),
@@ -167,14 +167,17 @@ def page() -> None:
 
 @st.fragment
 def _live(lang: str, top: int) -> None:
-    """Weights, filters, ranking, contributions, explanation and export (one fragment).
+    """Weights, filters, rules, ranking, contributions, explanation and export (one fragment).
 
     The boxes are laid out in reading order, but the ranking table is filled first: its
     message then leaves before the sliders' and charts', and the browser updates what the
-    user is watching first.
+    user is watching first. With shortlist rules in effect the rule-bound shortlist sits
+    above the ranking (:mod:`ui.rules`).
     """
     with components.guarded(lang):  # a fragment rerun bypasses the page's guard
-        weights_box, filters_box, ranking_box, rest = (st.container() for _ in range(4))
+        weights_box, filters_box, rules_box, ranking_box, rest = (
+            st.container() for _ in range(5)
+        )
         selection = state.selection()
         with ranking_box:
             st.subheader(t("ranking_title", lang, n=min(top, len(selection.technologies))))
@@ -186,6 +189,9 @@ def _live(lang: str, top: int) -> None:
         with filters_box:
             _filters(lang)
             components.sources_expander(selection, lang)
+        with rules_box:
+            rules.controls(lang, selection, top)
+            bound = rules.results(lang, selection, top)
         with rest:
             st.subheader(t("contrib_title", lang))
             data = contribution_data(selection, top, lang)
@@ -196,7 +202,7 @@ def _live(lang: str, top: int) -> None:
             )
             _explain(selection, top, lang)
             st.subheader(t("export_title", lang))
-            components.shortlist_downloads(selection, top, lang)
+            components.shortlist_downloads(selection, top, lang, rules=bound)
             components.scenario_download(lang, key="scenario-download-ranking")
             components.provenance(state.database(), lang)
         state.sync_url()
