@@ -64,8 +64,14 @@ def _on_field_rules() -> None:
 
 def _on_field_add() -> None:
     kind = _FIELD_KINDS[str(st.session_state["rules.field_kind"])]
-    state.set_rules(with_rule(state.rules(), kind, int(st.session_state["rules.field_k"]),
-                              field=int(st.session_state["rules.field"])))
+    state.set_rules(
+        with_rule(
+            state.rules(),
+            kind,
+            int(st.session_state["rules.field_k"]),
+            field=int(st.session_state["rules.field"]),
+        )
+    )
 
 
 def _scalars(rules: Sequence[Rule], lang: str) -> None:
@@ -73,9 +79,14 @@ def _scalars(rules: Sequence[Rule], lang: str) -> None:
         share = kind is RuleKind.MIN_SME_SHARE
         st.session_state[_key(kind)] = _scalar(rules, kind)
         column.number_input(
-            t(label, lang), min_value=0.0 if share else 0,
+            t(label, lang),
+            min_value=0.0 if share else 0,
             max_value=100.0 if share else None,
-            step=5.0 if share else 1, key=_key(kind), on_change=_on_scalar, args=(kind,),
+            step=5.0 if share else 1,
+            format="%g" if share else "%d",
+            key=_key(kind),
+            on_change=_on_scalar,
+            args=(kind,),
             placeholder=t("rules_no_rule", lang),
         )
 
@@ -83,18 +94,29 @@ def _scalars(rules: Sequence[Rule], lang: str) -> None:
 def _fields(rules: Sequence[Rule], lang: str, top: int) -> None:
     names = {f.number: f.name(lang) for f in FIELDS}
     kind_col, field_col, k_col, add_col = st.columns([2, 4, 2, 2], vertical_alignment="bottom")
-    kind_col.selectbox(t("rules_field_kind", lang), list(_FIELD_KINDS), key="rules.field_kind",
-                       format_func=lambda k: t(f"rules_field_{k}", lang))
-    field_col.selectbox(t("rules_field", lang), list(names), key="rules.field",
-                        format_func=names.__getitem__)
-    k_col.number_input(t("rules_field_count", lang), min_value=0, value=1,
-                       step=1, key="rules.field_k")
+    kind_col.selectbox(
+        t("rules_field_kind", lang),
+        list(_FIELD_KINDS),
+        key="rules.field_kind",
+        format_func=lambda k: t(f"rules_field_{k}", lang),
+    )
+    field_col.selectbox(
+        t("rules_field", lang), list(names), key="rules.field", format_func=names.__getitem__
+    )
+    k_col.number_input(
+        t("rules_field_count", lang), min_value=0, value=1, step=1, key="rules.field_k"
+    )
     add_col.button(t("rules_field_add", lang), key="rules.field_add", on_click=_on_field_add)
     field_rules = {r.id: rule_text(r, lang) for r in rules if r.kind.per_field}
     if field_rules:
         st.session_state["rules.field_rules"] = list(field_rules)
-        st.multiselect(t("rules_field_rules", lang), list(field_rules), key="rules.field_rules",
-                       format_func=field_rules.__getitem__, on_change=_on_field_rules)
+        st.multiselect(
+            t("rules_field_rules", lang),
+            list(field_rules),
+            key="rules.field_rules",
+            format_func=field_rules.__getitem__,
+            on_change=_on_field_rules,
+        )
 
 
 def _technologies(rules: Sequence[Rule], lang: str, selection: Selection) -> None:
@@ -105,7 +127,11 @@ def _technologies(rules: Sequence[Rule], lang: str, selection: Selection) -> Non
         options = list(dict.fromkeys([*map(str, names), *chosen]))
         st.session_state[_key(kind)] = chosen
         column.multiselect(
-            t(label, lang), options, key=_key(kind), on_change=_on_list, args=(kind,),
+            t(label, lang),
+            options,
+            key=_key(kind),
+            on_change=_on_list,
+            args=(kind,),
             format_func=lambda i: f"{i} — {names[i]}" if i in names else i,
             placeholder=t("rules_no_rule", lang),
         )
@@ -124,13 +150,22 @@ def _scenario_line(lang: str) -> None:
     scenario = state.scenario()
     own = state.scenario_rules()
     label = scenario.label(lang)
-    st.caption(components.plain(
-        t("rules_from_scenario", lang, scenario=label,
-          rules="; ".join(rule_text(r, lang) for r in own)) if own
-        else t("rules_scenario_none", lang, scenario=label)))
-    left, right = st.columns(2)
+    st.caption(
+        components.plain(
+            t(
+                "rules_from_scenario",
+                lang,
+                scenario=label,
+                rules="; ".join(rule_text(r, lang) for r in own),
+            )
+            if own
+            else t("rules_scenario_none", lang, scenario=label)
+        )
+    )
     if state.rules_edited():
         st.caption(t("rules_edited", lang))
+    left, right = st.columns(2)
+    if state.rules_edited():
         left.button(t("rules_reset", lang), key="rules.reset", on_click=_reset)
     if state.rules():
         right.button(t("rules_clear", lang), key="rules.clear", on_click=_clear)
@@ -141,8 +176,9 @@ def controls(lang: str, selection: Selection, top: int) -> None:
     rules = state.rules(selection.country.code)
     refused = st.session_state.get(state.RULE_URL_ISSUES) or ()
     if refused:
-        st.warning(components.plain(t("rules_link_refused", lang,
-                                      problem=issues_text(refused, lang))))
+        st.warning(
+            components.plain(t("rules_link_refused", lang, problem=issues_text(refused, lang)))
+        )
     title = t("rules_title", lang) + (f" ({len(rules)})" if rules else "")
     with st.expander(title, expanded=bool(rules)):
         st.caption(t("rules_help", lang))
@@ -183,18 +219,23 @@ def results(lang: str, selection: Selection, top: int) -> Shortlist | None:
         return result
     changed = membership_changes(result, lang)
     rows = result.records()
-    components.text_table(components.text_frame({
-        t("col_rule_bound_rank", lang): [str(r["rank"]) for r in rows],
-        t("col_ranking_rank", lang): [str(r["ranking_rank"]) for r in rows],
-        t("col_technology_id", lang): [str(r["technology_id"]) for r in rows],
-        t("col_technology", lang): [str(r.get("technology_name", "")) for r in rows],
-        t("col_company", lang): [str(r.get("company_name", "")) for r in rows],
-        t("col_field", lang): [str(r.get("field", "")) for r in rows],
-        t("col_size", lang): [str(r.get("company_size", "")) for r in rows],
-        t("col_region", lang): [str(r.get("region", "")) for r in rows],
-        t("col_closeness", lang): [f"{r['closeness']:.3f}" for r in rows],
-        t("col_changed_by", lang): [changed[r["technology_id"]] for r in rows],
-    }))
+    components.text_table(
+        components.text_frame(
+            {
+                t("col_rule_bound_rank", lang): [str(r["rank"]) for r in rows],
+                t("col_ranking_rank", lang): [str(r["ranking_rank"]) for r in rows],
+                t("col_technology_id", lang): [str(r["technology_id"]) for r in rows],
+                t("col_technology", lang): [str(r.get("technology_name", "")) for r in rows],
+                t("col_company", lang): [str(r.get("company_name", "")) for r in rows],
+                t("col_changed_by", lang): [changed[r["technology_id"]] for r in rows],
+                t("col_closeness", lang): [f"{r['closeness']:.3f}" for r in rows],
+                t("col_field", lang): [str(r.get("field", "")) for r in rows],
+                t("col_size", lang): [str(r.get("company_size", "")) for r in rows],
+                t("col_region", lang): [str(r.get("region", "")) for r in rows],
+            }
+        ),
+        widths={t("col_rule_bound_rank", lang): 60, t("col_ranking_rank", lang): 60},
+    )
     st.text(score_text(result, lang))
     st.markdown(f"**{t('rules_costs_title', lang)}**")
     names = technology_names(result)

@@ -57,6 +57,8 @@ from exportmcda.model.markets import (
     rank_markets,
     single_targets,
 )
+from exportmcda.model.rule_link import parse_rules_link, rules_link
+from exportmcda.model.rules import Rule
 from exportmcda.model.scenarios import (
     Scenario,
     ScenarioWeights,
@@ -65,8 +67,6 @@ from exportmcda.model.scenarios import (
     parse_scenario,
     scenario_weights,
 )
-from exportmcda.model.rule_link import parse_rules_link, rules_link
-from exportmcda.model.rules import Rule
 from exportmcda.model.selection import Candidates, Filters, Selection, prepare, rank_candidates
 from exportmcda.model.weight_state import (
     WeightState,
@@ -572,7 +572,6 @@ def choose(key: str, value: Any) -> None:
 def bound_key(key: str) -> str:
     """The widget key mirroring the canonical session key ``key``."""
     return f"_w.{key}"
-
 
 
 # ---- shortlist rules --------------------------------------------------------------------

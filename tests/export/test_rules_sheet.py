@@ -26,8 +26,9 @@ TRAFFIC = 6  # field number of "Traffic" (data.taxonomy.FIELDS)
 
 
 def _cli(*flags):
-    code, text = run(["shortlist", "--country", "IND", "--top", str(TOP), *flags,
-                      "--format", "json"])
+    code, text = run(
+        ["shortlist", "--country", "IND", "--top", str(TOP), *flags, "--format", "json"]
+    )
     return code, json.loads(text)
 
 
@@ -45,8 +46,9 @@ def app_bound(db, india):
 
 
 def _book(selection, result, lang="en", top=TOP):
-    return openpyxl.load_workbook(io.BytesIO(
-        shortlist_xlsx(selection, top=top, lang=lang, rules=result)))
+    return openpyxl.load_workbook(
+        io.BytesIO(shortlist_xlsx(selection, top=top, lang=lang, rules=result))
+    )
 
 
 def _table(ws, first):
@@ -55,7 +57,7 @@ def _table(ws, first):
     start = next(i for i, r in enumerate(rows) if r and r[0] == first)
     header = [h for h in rows[start] if h is not None]
     out = []
-    for r in rows[start + 1:]:
+    for r in rows[start + 1 :]:
         if r[0] is None:
             break
         out.append(dict(zip(header, r, strict=False)))
@@ -74,12 +76,17 @@ def test_rules_sheet_holds_the_clis_numbers(india, app_bound, cli_bound):
     assert _value(ws, "A shortlist meets every rule") == "yes"
     assert _value(ws, "Score under the rules") == pytest.approx(cli_bound["score"], abs=1e-12)
     assert _value(ws, f"Score of the top {TOP} without rules") == pytest.approx(
-        cli_bound["unconstrained_score"], abs=1e-12)
+        cli_bound["unconstrained_score"], abs=1e-12
+    )
     assert _value(ws, "Score given up") == pytest.approx(
-        cli_bound["unconstrained_score"] - cli_bound["score"], abs=1e-12)
+        cli_bound["unconstrained_score"] - cli_bound["score"], abs=1e-12
+    )
     rows = _table(ws, "Rule (id)")
-    assert [r["Rule (id)"] for r in rows] == [r["rule"] for r in cli_bound["rules"]] == [
-        "max_per_company=1", "min_sme_share=0.5"]
+    assert (
+        [r["Rule (id)"] for r in rows]
+        == [r["rule"] for r in cli_bound["rules"]]
+        == ["max_per_company=1", "min_sme_share=0.5"]
+    )
     for written, cli in zip(rows, cli_bound["rules"], strict=True):
         assert written["Binding"] == ("yes" if cli["binding"] else "no")
         assert written["Score given up"] == pytest.approx(cli["score_given_up"], abs=1e-12)
@@ -118,11 +125,15 @@ def test_korean_workbook_names_the_sheet_and_columns(india, app_bound):
 
 
 def test_infeasible_rules_show_the_conflict_and_keep_the_top_n(db, india):
-    code, cli = _cli("--min-per-field", "Traffic=6", "--max-per-field", "Traffic=3",
-                     "--top", "10")
-    assert code == 1 and cli["feasible"] is False
-    rules = with_rule(with_rule((), RuleKind.MIN_PER_FIELD, 6, field=TRAFFIC),
-                      RuleKind.MAX_PER_FIELD, 3, field=TRAFFIC)
+    code, cli = _cli("--min-per-field", "Traffic=6", "--max-per-field", "Traffic=3", "--top", "10")
+    assert code == 1
+    assert cli["feasible"] is False
+    rules = with_rule(
+        with_rule((), RuleKind.MIN_PER_FIELD, 6, field=TRAFFIC),
+        RuleKind.MAX_PER_FIELD,
+        3,
+        field=TRAFFIC,
+    )
     result = shortlist(india, rules, top=10, db=db)
     wb = _book(india, result, top=10)
     ws = wb["Rules"]
@@ -130,13 +141,19 @@ def test_infeasible_rules_show_the_conflict_and_keep_the_top_n(db, india):
     assert _value(ws, "Score under the rules") == "-"
     texts = [r[0] for r in ws.iter_rows(values_only=True) if r and r[0]]
     assert "conflicting rules: at least 6 in Traffic; at most 3 in Traffic" in texts
-    assert f"smallest relaxation: {cli['conflict']['smallest']['text']} (score " \
+    assert (
+        f"smallest relaxation: {cli['conflict']['smallest']['text']} (score "
         f"{cli['conflict']['smallest']['score']:.4f})" in texts
+    )
     relaxations = _table(ws, "Rule")
     assert [r["Score (TOPSIS closeness)"] for r in relaxations] == pytest.approx(
-        [x["score"] for x in cli["conflict"]["relaxations"]], abs=1e-12)
-    assert [r["Technologies of slack"] for r in relaxations] == [
-        x["technologies"] for x in cli["conflict"]["relaxations"]] == [3, 3]
+        [x["score"] for x in cli["conflict"]["relaxations"]], abs=1e-12
+    )
+    assert (
+        [r["Technologies of slack"] for r in relaxations]
+        == [x["technologies"] for x in cli["conflict"]["relaxations"]]
+        == [3, 3]
+    )
     sheet = wb["Shortlist"]
     heading = [r[0] for r in sheet.iter_rows(values_only=True, max_row=8)]
     assert any(str(h).startswith("No set of 10 technologies meets the rules") for h in heading)
@@ -149,24 +166,27 @@ def test_csv_lists_the_rule_bound_shortlist_too(india, app_bound, cli_bound):
     rows = list(csv.DictReader(lines))
     assert list(rows[0])[:3] == ["Rank under the rules", "Rank", "Shared rank"]
     assert [r["Technology ID"] for r in rows] == [
-        r["technology_id"] for r in cli_bound["shortlist"]]
+        r["technology_id"] for r in cli_bound["shortlist"]
+    ]
 
 
 def _hostile_ids_db():
-    header = ("technology_id,technology_name,company_id,company_name,field,service_type,"
-              "region,company_size,capital_class,sales_class,history_class,employees_class\n")
+    header = (
+        "technology_id,technology_name,company_id,company_name,field,service_type,"
+        "region,company_size,capital_class,sales_class,history_class,employees_class\n"
+    )
     rows = []
     for k, text in enumerate(HOSTILE, start=1):
         quoted = '"' + text.replace('"', '""') + '"'
-        rows.append(f"{quoted},{quoted},C{k},{quoted},Traffic,Platform,Seoul,SME,"
-                    f"{k},{k},{k},{k}\n")
+        rows.append(f"{quoted},{quoted},C{k},{quoted},Traffic,Platform,Seoul,SME,{k},{k},{k},{k}\n")
     return em.load((header + "".join(rows)).encode(), name="hostile.csv")
 
 
 def test_no_rule_text_runs_as_a_formula():
     db = _hostile_ids_db()
-    selection = em.select(db, em.load_criteria(), em.load_scenario("balanced"),
-                          em.get_country("IND"))
+    selection = em.select(
+        db, em.load_criteria(), em.load_scenario("balanced"), em.get_country("IND")
+    )
     last = selection.top_ids()[-1]
     assert last == HOSTILE[0]  # =HYPERLINK(...), required: the rule brings it in
     rules = with_technologies((), RuleKind.REQUIRE, [last])
@@ -176,4 +196,5 @@ def test_no_rule_text_runs_as_a_formula():
     cells = [c for ws in wb.worksheets for row in ws.iter_rows() for c in row]
     assert not [c.coordinate for c in cells if c.data_type == "f"]
     brought = next(c for c in cells if c.value == last and c.parent.title == "Rules")
-    assert brought.data_type == "s" and brought.quotePrefix
+    assert brought.data_type == "s"
+    assert brought.quotePrefix

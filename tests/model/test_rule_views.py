@@ -32,43 +32,59 @@ def test_hand_case_numbers():
     assert result.score == pytest.approx(0.90 + 0.70 + 0.60)
     company, region = result.costs
     assert (company.binding, region.binding) == (False, True)
-    assert region.pushed_out == ("C",) and region.brought_in == ("E",)
+    assert region.pushed_out == ("C",)
+    assert region.brought_in == ("E",)
 
 
 def test_costs_in_words():
     company, region = _result().costs
     assert cost_text(company) == (
-        "at most 1 per company: not binding — the best shortlist meets it anyway (no cost).")
+        "at most 1 per company: not binding — the best shortlist meets it anyway (no cost)."
+    )
     assert cost_text(region) == (
         "at least 2 from outside the capital region: binding — without it the shortlist "
-        "would score 0.2000 more; it pushed out C and brought in E.")
+        "would score 0.2000 more; it pushed out C and brought in E."
+    )
     assert cost_text(region, "ko") == (
         "수도권 밖 기업 기술 최소 2개: 제약 작용 — 이 규칙이 없으면 점수가 0.2000 더 높습니다. "
-        "밀려난 기술: C; 들어온 기술: E.")
+        "밀려난 기술: C; 들어온 기술: E."
+    )
 
 
 def test_costs_name_the_technologies_when_the_ranking_gives_names():
     pool = hand_pool()
-    named = Pool.from_frame(pd.DataFrame({
-        "technology_id": list(pool.ids), "score": list(pool.scores),
-        "company_id": list(pool.companies), "capital_region": list(pool.capital),
-        "technology_name": [f"name {t}" for t in pool.ids]}))
+    named = Pool.from_frame(
+        pd.DataFrame(
+            {
+                "technology_id": list(pool.ids),
+                "score": list(pool.scores),
+                "company_id": list(pool.companies),
+                "capital_region": list(pool.capital),
+                "technology_name": [f"name {t}" for t in pool.ids],
+            }
+        )
+    )
     result = shortlist(named, RULES, top=3)
     assert technology_names(result)["C"] == "name C"
     assert "pushed out C (name C) and brought in E (name E)" in cost_text(
-        result.costs[1], names=technology_names(result))
+        result.costs[1], names=technology_names(result)
+    )
     assert technology_names(_result()) == {}
 
 
 def test_score_against_the_top_n():
     assert score_text(_result()) == (
         "Score (sum of TOPSIS closeness): 2.2000 under the rules against 2.5500 for the "
-        "ranking's top 3 without rules: 0.3500 given up (13.7%).")
+        "ranking's top 3 without rules: 0.3500 given up (13.7%)."
+    )
 
 
 def test_which_rule_brought_each_member_in():
     assert membership_changes(_result()) == {
-        "A": "", "D": "the rules together", "E": "at least 2 from outside the capital region"}
+        "A": "",
+        "D": "the rules together",
+        "E": "at least 2 from outside the capital region",
+    }
     assert membership_changes(_result(), "ko")["D"] == "규칙들의 결합"
 
 

@@ -32,8 +32,19 @@ def texts(at):
 
 @pytest.fixture(scope="module")
 def cli_one_per_company():
-    code, text = run(["shortlist", "--country", "IND", "--top", "20", "--max-per-company", "1",
-                      "--format", "json"])
+    code, text = run(
+        [
+            "shortlist",
+            "--country",
+            "IND",
+            "--top",
+            "20",
+            "--max-per-company",
+            "1",
+            "--format",
+            "json",
+        ]
+    )
     assert code == 0
     return json.loads(text)
 
@@ -46,28 +57,37 @@ def test_max_one_per_company_shows_the_shortlist_and_the_rules_cost(cli_one_per_
     control(at, "max_per_company").set_value(1).run()
     assert not at.exception
     table = rule_table(at)
-    assert table is not None and len(table) == 20
+    assert table is not None
+    assert len(table) == 20
     assert max(Counter(table["Company"]).values()) == 1  # no company twice
     assert list(table["Technology ID"]) == [
-        r["technology_id"] for r in cli_one_per_company["shortlist"]]
+        r["technology_id"] for r in cli_one_per_company["shortlist"]
+    ]
     (cost,) = cli_one_per_company["rules"]
     shown = texts(at)
-    assert (f"at most 1 per company: binding — without it the shortlist would score "
-            f"{cost['score_given_up']:.4f} more; it pushed out {cost['pushed_out'][0]} (") in shown
-    assert (f"{cli_one_per_company['score']:.4f} under the rules against "
-            f"{cli_one_per_company['unconstrained_score']:.4f}") in shown
+    assert (
+        f"at most 1 per company: binding — without it the shortlist would score "
+        f"{cost['score_given_up']:.4f} more; it pushed out {cost['pushed_out'][0]} ("
+    ) in shown
+    assert (
+        f"{cli_one_per_company['score']:.4f} under the rules against "
+        f"{cli_one_per_company['unconstrained_score']:.4f}"
+    ) in shown
     assert at.query_params["rules"] == "max_per_company=1"
     assert next(e for e in at.expander if e.label.startswith("Shortlist rules")).label == (
-        "Shortlist rules (1)")
+        "Shortlist rules (1)"
+    )
 
 
 def test_infeasible_rules_show_the_conflict_without_a_traceback():
-    at = open_page("ui/pages/ranking.py", country="IND",
-                   rules="min_per_field.6=6;max_per_field.6=3")
+    at = open_page(
+        "ui/pages/ranking.py", country="IND", rules="min_per_field.6=6;max_per_field.6=3"
+    )
     assert not at.exception
     assert rule_table(at) is None
     assert [unescaped(e.value) for e in at.error] == [
-        "No shortlist of 10 technologies meets every rule."]
+        "No shortlist of 10 technologies meets every rule."
+    ]
     shown = texts(at)
     assert "conflicting rules: at least 6 in Traffic; at most 3 in Traffic" in shown
     assert 'smallest relaxation: "at most 3 in Traffic" → "at most 6 in Traffic"' in shown
@@ -75,8 +95,11 @@ def test_infeasible_rules_show_the_conflict_without_a_traceback():
 
 
 def test_rules_come_back_from_the_link_and_can_be_cleared():
-    at = open_page("ui/pages/ranking.py", country="IND",
-                   rules="max_per_company=1;min_sme_share=0.4;exclude=T0889")
+    at = open_page(
+        "ui/pages/ranking.py",
+        country="IND",
+        rules="max_per_company=1;min_sme_share=0.4;exclude=T0889",
+    )
     assert control(at, "max_per_company").value == 1
     assert control(at, "min_sme_share").value == pytest.approx(40.0)
     excluded = next(m for m in at.multiselect if m.key == "rules.exclude")
@@ -95,7 +118,8 @@ def test_a_bad_link_is_refused_with_the_reason():
     assert not at.exception
     assert rule_table(at) is None
     (warning,) = [unescaped(w.value) for w in at.warning if "shortlist rules" in unescaped(w.value)]
-    assert "were not applied" in warning and "max_per_company" in warning
+    assert "were not applied" in warning
+    assert "max_per_company" in warning
 
 
 def test_field_rules_are_set_and_dropped():
@@ -122,7 +146,8 @@ def test_scenario_rules_are_shown_and_editable():
     assert not at.exception
     at.switch_page("ui/pages/ranking.py").run()
     captions = "\n".join(unescaped(c.value) for c in at.caption)
-    assert "Rules of the scenario" in captions and "at most 1 per company" in captions
+    assert "Rules of the scenario" in captions
+    assert "at most 1 per company" in captions
     assert control(at, "max_per_company").value == 1
     assert rule_table(at) is not None
     assert "rules" not in at.query_params  # the scenario's own rules: nothing to link

@@ -142,7 +142,7 @@ def _shortlist_frame(
 
         changed = membership_changes(bound, lang)
         frame.insert(0, t("col_rule_bound_rank", lang), range(start + 1, start + len(frame) + 1))
-        frame.insert(frame.columns.get_loc(t("col_explanation", lang)),
+        frame.insert(list(frame.columns).index(t("col_explanation", lang)),
                      t("col_changed_by", lang), [changed[i] for i in table["technology_id"]])
     values, parts = selection.result.matrix[rows], selection.contributions[rows]
     labels = [selection.weights.tree.leaf(leaf).label(lang) for leaf in selection.criteria]
@@ -330,9 +330,11 @@ def _market_rows(
 def _tie_notes(
     selection: Selection, top: int, lang: str, rules: Shortlist | None = None
 ) -> list[str]:
-    """The tie rule and, if a tie straddles the cut-off, who it left out (shortlist sheet);
-    with rules, whether the sheet lists the rule-bound shortlist or (none meeting them) the
-    top N."""
+    """The shortlist sheet's notes: the tie rule, a tie straddling the cut-off, the rules.
+
+    With rules: whether the sheet lists the rule-bound shortlist or (none meeting them) the
+    top N.
+    """
     lines = [one_line(note_text(n, lang)) for n in selection.notes_for(top)
              if n.code in ("tie_rule", "cut_off_ties")]
     if rules is not None:

@@ -25,8 +25,16 @@ if TYPE_CHECKING:
 
 __all__ = ["RULE_COLUMNS", "rules_rows"]
 
-RULE_COLUMNS = ("col_rule_id", "col_rule", "col_stated_in", "col_binding",
-                "col_score_given_up", "col_pushed_out", "col_brought_in", "col_cost")
+RULE_COLUMNS = (
+    "col_rule_id",
+    "col_rule",
+    "col_stated_in",
+    "col_binding",
+    "col_score_given_up",
+    "col_pushed_out",
+    "col_brought_in",
+    "col_cost",
+)
 """The label keys of the rule table's columns, in order."""
 
 
@@ -45,9 +53,13 @@ def rules_rows(
     yes, no = t("yes", lang), t("no", lang)
     rows: list[list[Any]] = [
         [t("sheet_rules_title", lang)],
-        [one_line(f"{t('target', lang)}: {selection.country.code} — "
-                  f"{selection.country.name(lang)}; {t('scenario', lang)}: "
-                  f"{selection.scenario.label(lang)}")],
+        [
+            one_line(
+                f"{t('target', lang)}: {selection.country.code} — "
+                f"{selection.country.name(lang)}; {t('scenario', lang)}: "
+                f"{selection.scenario.label(lang)}"
+            )
+        ],
     ]
     notice = selection.provenance.notice(lang)
     if notice:
@@ -69,20 +81,35 @@ def rules_rows(
     for record, rule in zip(result.rule_records(lang), result.rules, strict=True):
         cost = costs.get(id(rule))
         binding = record["binding"]
-        rows.append([
-            record["rule"], record["text"], one_line(record["stated_in"]),
-            "-" if binding is None else yes if binding else no,
-            "-" if record["score_given_up"] is None else record["score_given_up"],
-            _ids(record["pushed_out"]), _ids(record["brought_in"]),
-            "-" if cost is None else cost_text(cost, lang, names),
-        ])
+        rows.append(
+            [
+                record["rule"],
+                record["text"],
+                one_line(record["stated_in"]),
+                "-" if binding is None else yes if binding else no,
+                "-" if record["score_given_up"] is None else record["score_given_up"],
+                _ids(record["pushed_out"]),
+                _ids(record["brought_in"]),
+                "-" if cost is None else cost_text(cost, lang, names),
+            ]
+        )
     if result.conflict is not None:
-        rows += [[], *([line] for line in conflict_lines(result, lang)), [],
-                 [t("rules_relaxations_title", lang)],
-                 [t("col_rule", lang), t("col_relaxed_to", lang), t("col_slack", lang),
-                  t("col_score", lang)]]
-        rows += [[rule_text(x.rule, lang), relaxation_text(x, lang), x.technologies, x.score]
-                 for x in result.conflict.relaxations]
+        rows += [
+            [],
+            *([line] for line in conflict_lines(result, lang)),
+            [],
+            [t("rules_relaxations_title", lang)],
+            [
+                t("col_rule", lang),
+                t("col_relaxed_to", lang),
+                t("col_slack", lang),
+                t("col_score", lang),
+            ],
+        ]
+        rows += [
+            [rule_text(x.rule, lang), relaxation_text(x, lang), x.technologies, x.score]
+            for x in result.conflict.relaxations
+        ]
     rows.append([])
     rows += [[t("notes", lang), one_line(note_text(n, lang))] for n in result.notes]
     return rows, header

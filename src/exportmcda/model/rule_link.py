@@ -73,8 +73,12 @@ def with_rule(
         exclude/require kind (see :func:`with_technologies`).
     """
     if kind.per_technology:
-        raise ConfigError.single("rules_bad_table", "exclude and require take technology ids",
-                                 field=kind.value, value=kind.value)
+        raise ConfigError.single(
+            "rules_bad_table",
+            "exclude and require take technology ids",
+            field=kind.value,
+            value=kind.value,
+        )
     target = str(field) if kind.per_field else None
     kept = _without(rules, [(kind, target)])
     if value is None:
@@ -87,11 +91,17 @@ def with_rule(
 def with_technologies(
     rules: Sequence[Rule], kind: RuleKind, ids: Sequence[str], *, origin: str = APP_ORIGIN
 ) -> tuple[Rule, ...]:
-    """``rules`` whose exclude (or require) list is ``ids``; ids already listed keep their
-    origin, new ones are stated at ``origin``."""
+    """``rules`` whose exclude (or require) list is ``ids``.
+
+    Ids already listed keep their origin; new ones are stated at ``origin``.
+    """
     if not kind.per_technology:
-        raise ConfigError.single("rules_bad_table", "only exclude and require take ids",
-                                 field=kind.value, value=kind.value)
+        raise ConfigError.single(
+            "rules_bad_table",
+            "only exclude and require take ids",
+            field=kind.value,
+            value=kind.value,
+        )
     wanted = list(dict.fromkeys(ids))
     old = {r.target: r for r in rules if r.kind is kind}
     kept = _without(rules, [(kind, t) for t in old if t not in wanted])
@@ -125,14 +135,23 @@ def _link_table(text: str) -> dict[str, Any]:
             continue
         key, sep, value = entry.partition("=")
         if not sep:
-            raise ConfigError.single("rules_bad_link", "expected rule=value entries "
-                                     "separated by ';'", path=LINK_ORIGIN, value=entry)
+            raise ConfigError.single(
+                "rules_bad_link",
+                "expected rule=value entries separated by ';'",
+                path=LINK_ORIGIN,
+                value=entry,
+            )
         name, dot, field = key.strip().partition(".")
         if dot:
             table.setdefault(name, {})
             if not isinstance(table[name], dict):
-                raise ConfigError.single("rules_bad_link", "a rule given twice",
-                                         path=LINK_ORIGIN, field=name, value=entry)
+                raise ConfigError.single(
+                    "rules_bad_link",
+                    "a rule given twice",
+                    path=LINK_ORIGIN,
+                    field=name,
+                    value=entry,
+                )
             table[name][field] = value.strip()
         elif name in (RuleKind.EXCLUDE.value, RuleKind.REQUIRE.value):
             table[name] = [unquote(i) for i in value.split(",") if i.strip()]

@@ -52,8 +52,14 @@ def cost_text(cost: RuleCost, lang: str = "en", names: Mapping[str, str] | None 
     if not cost.binding:
         return t("rule_cost_free", lang, rule=rule)
     names = names or {}
-    return t("rule_cost_binding", lang, rule=rule, lost=cost.score_given_up,
-             out=_listed(cost.pushed_out, names, lang), into=_listed(cost.brought_in, names, lang))
+    return t(
+        "rule_cost_binding",
+        lang,
+        rule=rule,
+        lost=cost.score_given_up,
+        out=_listed(cost.pushed_out, names, lang),
+        into=_listed(cost.brought_in, names, lang),
+    )
 
 
 def score_text(result: Shortlist, lang: str = "en") -> str:
@@ -62,8 +68,15 @@ def score_text(result: Shortlist, lang: str = "en") -> str:
         return ""
     free = result.unconstrained_score
     lost = max(free - result.score, 0.0)
-    return t("rules_score", lang, score=result.score, free=free, n=result.top, lost=lost,
-             share=lost / free if free > 0 else 0.0)
+    return t(
+        "rules_score",
+        lang,
+        score=result.score,
+        free=free,
+        n=result.top,
+        lost=lost,
+        share=lost / free if free > 0 else 0.0,
+    )
 
 
 def membership_changes(result: Shortlist, lang: str = "en") -> dict[str, str]:
@@ -80,18 +93,28 @@ def membership_changes(result: Shortlist, lang: str = "en") -> dict[str, str]:
 
 
 def conflict_lines(result: Shortlist, lang: str = "en") -> list[str]:
-    """Why no shortlist meets the rules: the conflicting rules, then the smallest relaxation
-    (or that no single rule can be relaxed to restore one); empty for a feasible set."""
+    """Why no shortlist meets the rules, in lines (none for a feasible set).
+
+    The conflicting rules, then the smallest relaxation (or that no single rule can be
+    relaxed to restore a shortlist).
+    """
     conflict = result.conflict
     if conflict is None:
         return []
-    lines = [t("rules_infeasible_title", lang, n=result.top),
-             t("shortlist_conflict", lang,
-               rules="; ".join(rule_text(r, lang) for r in conflict.rules))]
+    lines = [
+        t("rules_infeasible_title", lang, n=result.top),
+        t("shortlist_conflict", lang, rules="; ".join(rule_text(r, lang) for r in conflict.rules)),
+    ]
     smallest: Relaxation | None = conflict.smallest
     if smallest is None:
         lines.append(t("shortlist_no_relaxation", lang))
     else:
-        lines.append(t("shortlist_relaxation", lang, relaxation=relaxation_text(smallest, lang),
-                       score=smallest.score))
+        lines.append(
+            t(
+                "shortlist_relaxation",
+                lang,
+                relaxation=relaxation_text(smallest, lang),
+                score=smallest.score,
+            )
+        )
     return lines
