@@ -80,6 +80,7 @@ def _scalars(rules: Sequence[Rule], lang: str) -> None:
         st.session_state[_key(kind)] = _scalar(rules, kind)
         column.number_input(
             t(label, lang),
+            value=None,  # clearable: an empty box is "no rule"
             min_value=0.0 if share else 0,
             max_value=100.0 if share else None,
             step=5.0 if share else 1,

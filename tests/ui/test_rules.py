@@ -77,6 +77,9 @@ def test_max_one_per_company_shows_the_shortlist_and_the_rules_cost(cli_one_per_
     assert next(e for e in at.expander if e.label.startswith("Shortlist rules")).label == (
         "Shortlist rules (1)"
     )
+    control(at, "max_per_company").set_value(None).run()  # an emptied box: no rule
+    assert rule_table(at) is None
+    assert at.query_params["rules"] == "none"
 
 
 def test_infeasible_rules_show_the_conflict_without_a_traceback():
