@@ -227,15 +227,19 @@ def results(lang: str, selection: Selection, top: int) -> Shortlist | None:
                 t("col_ranking_rank", lang): [str(r["ranking_rank"]) for r in rows],
                 t("col_technology_id", lang): [str(r["technology_id"]) for r in rows],
                 t("col_technology", lang): [str(r.get("technology_name", "")) for r in rows],
-                t("col_company", lang): [str(r.get("company_name", "")) for r in rows],
                 t("col_changed_by", lang): [changed[r["technology_id"]] for r in rows],
+                t("col_company", lang): [str(r.get("company_name", "")) for r in rows],
                 t("col_closeness", lang): [f"{r['closeness']:.3f}" for r in rows],
                 t("col_field", lang): [str(r.get("field", "")) for r in rows],
                 t("col_size", lang): [str(r.get("company_size", "")) for r in rows],
                 t("col_region", lang): [str(r.get("region", "")) for r in rows],
             }
         ),
-        widths={t("col_rule_bound_rank", lang): 60, t("col_ranking_rank", lang): 60},
+        widths={
+            t("col_rule_bound_rank", lang): 100,
+            t("col_ranking_rank", lang): 100,
+            t("col_changed_by", lang): 240,
+        },
     )
     st.text(score_text(result, lang))
     st.markdown(f"**{t('rules_costs_title', lang)}**")
