@@ -121,7 +121,12 @@ def _fields(rules: Sequence[Rule], lang: str, top: int) -> None:
 
 
 def _technologies(rules: Sequence[Rule], lang: str, selection: Selection) -> None:
-    """Exclude/require pickers: the ranking's technologies, shown as "T0012 — name"."""
+    """Exclude/require pickers of the ranking's technology ids; the chosen ones named below.
+
+    Why ids only in the picker: its options travel to the browser on every rerun of the
+    page's fragment (each slider move); with names the two pickers carried about 100 KB of
+    option text for the sample's 1,044 technologies, with ids about 10 KB.
+    """
     names = selection.technologies["technology_name"].astype(str).to_dict()
     for column, (kind, label) in zip(st.columns(len(_LISTS)), _LISTS, strict=True):
         chosen = [str(r.target) for r in rules if r.kind is kind]
@@ -133,9 +138,10 @@ def _technologies(rules: Sequence[Rule], lang: str, selection: Selection) -> Non
             key=_key(kind),
             on_change=_on_list,
             args=(kind,),
-            format_func=lambda i: f"{i} — {names[i]}" if i in names else i,
             placeholder=t("rules_no_rule", lang),
         )
+        if chosen:  # st.text: names are user text, never Markdown
+            column.text("\n".join(f"{i} — {names.get(i, '?')}" for i in chosen))
 
 
 def _reset() -> None:

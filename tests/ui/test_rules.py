@@ -108,6 +108,7 @@ def test_rules_come_back_from_the_link_and_can_be_cleared():
     excluded = next(m for m in at.multiselect if m.key == "rules.exclude")
     assert excluded.value == ["T0889"]
     assert "T0889" not in list(rule_table(at)["Technology ID"])
+    assert "T0889 — Integrated NFC facility inspection tag" in texts(at)  # named as text
     assert "The rules were changed here" in "\n".join(c.value for c in at.caption)
     next(b for b in at.button if b.key == "rules.clear").click().run()
     assert rule_table(at) is None
