@@ -633,8 +633,10 @@ LABELS.update(
 LABELS.update(
     {
         "url_weights_ignored": {
-            "en": "The link's weights were not applied; the scenario's weights are shown.",
-            "ko": "링크의 가중치를 적용하지 않았습니다. 시나리오의 가중치를 표시합니다.",
+            "en": "Parts of the link were not applied (below); the scenario's weights and "
+            "no filters are shown for them.",
+            "ko": "링크의 일부를 적용하지 않았습니다(아래). 해당 부분은 시나리오의 가중치와 "
+            "필터 없음으로 표시합니다.",
         },
     }
 )
@@ -1745,6 +1747,26 @@ ISSUE_CODES.update(
     {
         "too_many_columns": {"en": "Too many columns", "ko": "열이 너무 많음"},
         "read_too_slow": {"en": "Reading took too long", "ko": "읽기 시간 초과"},
+    }
+)
+
+# --- links that keep the whole view (issue 11, item 2; exportmcda.model.links) ---
+ISSUE_CODES.update(
+    {
+        "url_judgment_pair": {"en": "Not a pair of criteria in link",
+                              "ko": "링크에 잘못된 기준 쌍"},
+        "url_judgment_value": {"en": "Link judgment is not on Saaty's scale",
+                               "ko": "링크의 판단값이 Saaty 척도(1/9~9)를 벗어남"},
+        "url_judgment_duplicate": {"en": "Pair judged twice in link",
+                                   "ko": "링크에 같은 쌍이 두 번 있음"},
+        "url_judgments_unsolvable": {"en": "Link judgments cannot be weighed",
+                                     "ko": "링크의 판단으로 가중치를 계산할 수 없음"},
+        "url_evidence_source": {"en": "Unknown source type in link",
+                                "ko": "링크에 알 수 없는 출처 유형"},
+        "url_evidence_sourced": {"en": "Link's 'sourced' is not 0 or 1",
+                                 "ko": "링크의 'sourced' 값이 0 또는 1이 아님"},
+        "url_filter_value": {"en": "Unknown category number in link filter",
+                             "ko": "링크 필터에 알 수 없는 분류 번호"},
     }
 )
 
