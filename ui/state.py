@@ -195,15 +195,24 @@ def lang() -> str:
 
 
 def sync_url() -> None:
-    """Reflect the current view in the URL, so that a link reproduces it."""
+    """Reflect the current view in the URL, so that a link reproduces it.
+
+    Everything that changes a result travels (issue 11, item 2): language, target, scenario,
+    top N, compared targets, every judgment and weight that differs from the scenario's,
+    the evidence rule, the filters, and the markets page's choices.
+    """
+    chosen = scenario()
+    shipped = chosen.id if chosen.id in shipped_ids() else DEFAULT_SCENARIO
     wanted = {
         "lang": lang(),
         "country": str(st.session_state.get(COUNTRY, DEFAULT_COUNTRY)),
-        "scenario": str(st.session_state.get(SCENARIO, DEFAULT_SCENARIO)),
+        "scenario": shipped,
         "top": str(st.session_state.get(TOP, DEFAULT_TOP)),
         "compare": ",".join(st.session_state.get(COMPARE, DEFAULT_COMPARE)),
     }
-    base = _base_weights(scenario())
+    # An uploaded scenario is not in the receiver's app: the link then names the default
+    # scenario and carries every weight and judgment that differs from it.
+    base = _base_weights(chosen if chosen.id == shipped else _shipped_scenario(shipped))
     view = {
         "weights": url_changed_weights(weight_state(), base),
         "judgments": url_judgments(weight_state(), base),

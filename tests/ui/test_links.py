@@ -69,3 +69,24 @@ def test_a_wrong_link_part_is_named_and_the_rest_applies():
     assert "Unknown category number in link filter: fields = 99" in texts
     assert at.multiselect(key="filter.fields").value == []
     assert params_of(at)["judgments"] == "field_utilization~service_type_utilization:1/5"
+
+
+def test_an_uploaded_scenario_travels_as_its_weights_and_judgments():
+    """The receiver has no copy of an uploaded scenario: the link names the default one and
+    carries every judgment that differs from it, so the ranking is the sender's."""
+    from tests.ui.apppages import ROOT
+
+    at = open_page("ui/pages/ranking.py", country="THA")
+    toml = (ROOT / "criteria" / "scenarios" / "sme_first.toml").read_text(encoding="utf-8")
+    toml = toml.replace('id = "sme_first"', 'id = "panel_2026"')
+    at.sidebar.file_uploader(key="scenario-upload").set_value(
+        ("panel.toml", toml.encode("utf-8"), "application/toml")
+    ).run()
+    assert not at.exception, at.exception
+    params = params_of(at)
+    assert params["scenario"] == "balanced"
+    assert "judgments" in params
+    mine = ranking_table(at)
+    assert ranking_table(reopened(at)).equals(mine)
+    assert ranking_table(open_page("ui/pages/ranking.py", country="THA", scenario="sme_first")
+                         ).equals(mine)
