@@ -90,6 +90,15 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "en": "Technologies by service type (technology × field rows)",
         "ko": "서비스 유형별 기술 현황(중복 포함)",
     },
+    # overview tabs: short names that fit the page's width (the table's title is in its chart)
+    "tab_regions": {"en": "Regions", "ko": "지역"},
+    "tab_sizes": {"en": "Sizes", "ko": "기업 규모"},
+    "tab_capital": {"en": "Capital", "ko": "자본금"},
+    "tab_sales": {"en": "Sales", "ko": "매출액"},
+    "tab_history": {"en": "History", "ko": "업력"},
+    "tab_employees": {"en": "Employees", "ko": "종업원 수"},
+    "tab_fields": {"en": "Fields", "ko": "기술 분야"},
+    "tab_service-types": {"en": "Service types", "ko": "서비스 유형"},
     # overview tables: columns
     "col_region": {"en": "Region", "ko": "지역"},
     "col_technologies": {"en": "Technologies", "ko": "기술 수"},
@@ -331,8 +340,16 @@ LABELS.update(
         "filters": {"en": "Filter the candidates", "ko": "후보 기술 필터"},
         "filter_all": {"en": "All", "ko": "전체"},
         "sources_title": {
-            "en": "Policy sources behind the fit for {name} ({n})",
-            "ko": "{name} 정책 부합도의 근거 자료({n}건)",
+            "en": "Policy sources behind the fit for {name}",
+            "ko": "{name} 정책 부합도의 근거 자료",
+        },
+        "sources_count": {
+            "en": "{n} sources count under this rule",
+            "ko": "이 기준에서 인정되는 근거 자료 {n}건",
+        },
+        "filters_active": {
+            "en": "{n} filters active: the ranking compares only the chosen candidates.",
+            "ko": "필터 {n}개 적용 중: 선택한 후보 기술끼리만 비교합니다.",
         },
         "sources_strength": {
             "en": "Evidence strength of the profile: {strength}",
