@@ -112,7 +112,7 @@ def test_json_round_trip_is_exact(request, selection, first, left_out):
     assert again == record
     assert again.to_json() == text
     body = json.loads(text)
-    assert body["format"] == "exportmcda-record/3"
+    assert body["format"] == "exportmcda-record/4"
     assert body["shortlist"][0][:2] == [first, 1]
     assert body["cut_off_ties"] == left_out
     assert "technology id" in body["rank_rule"]
@@ -169,7 +169,7 @@ def test_a_format_1_record_is_still_read_with_its_average_ranks(india):
     record = build_record(india, top=TOP, created=WHEN)
     old = dataclasses.replace(
         record, format=RECORD_FORMAT_V1, cut_off_ties=(), indicator_files=(), market_files=(),
-        market=None, shortlist=tuple(dataclasses.replace(e, rank=float(e.rank) + 0.5)
+        market=None, settings=None, shortlist=tuple(dataclasses.replace(e, rank=float(e.rank) + 0.5)
                         for e in record.shortlist))
     text = old.to_json()
     body = json.loads(text)
