@@ -33,8 +33,7 @@ WRITERS, SAVES = 4, 25
 
 
 def test_default_path_env_then_xdg_then_home(tmp_path):
-    assert default_path({ENV_VAR: "/srv/r.sqlite", "XDG_DATA_HOME": "/x"}) == Path(
-        "/srv/r.sqlite")
+    assert default_path({ENV_VAR: "/srv/r.sqlite", "XDG_DATA_HOME": "/x"}) == Path("/srv/r.sqlite")
     assert default_path({"XDG_DATA_HOME": "/data"}) == Path("/data/exportmcda") / FILE_NAME
     home = Path.home() / ".local" / "share" / "exportmcda" / FILE_NAME
     assert default_path({}) == home
@@ -60,8 +59,13 @@ def test_save_get_list(tmp_path):
     assert (first.id, second.id) == (1, 2)
     got = register.get(1)
     assert got.summary() == {
-        "id": 1, "saved_at": "2026-12-01T08:00:00+00:00", "saved_by": "Kim", "target": "IND",
-        "scenario": "balanced", "top": 5, "shortlist": list(IND_TOP5),
+        "id": 1,
+        "saved_at": "2026-12-01T08:00:00+00:00",
+        "saved_by": "Kim",
+        "target": "IND",
+        "scenario": "balanced",
+        "top": 5,
+        "shortlist": list(IND_TOP5),
         "digest": json.loads(RECORD.to_json())["digest"],
     }
     assert got.record() == RECORD
@@ -72,7 +76,8 @@ def test_save_get_list(tmp_path):
 
 def test_unknown_id_and_absent_register(tmp_path):
     register = Register(tmp_path / FILE_NAME)
-    assert register.decisions() == [] and register.count() == 0
+    assert register.decisions() == []
+    assert register.count() == 0
     assert not register.path.exists()  # reading creates nothing
     with pytest.raises(ConfigError) as info:
         register.get(7)
@@ -116,7 +121,8 @@ def _check_all_kept(register: Register, prefixes: list[str]) -> None:
     assert register.count() == len(decisions) == len(prefixes) * SAVES
     assert sorted(d.id for d in decisions) == list(range(1, len(decisions) + 1))
     assert sorted(d.saved_by for d in decisions) == sorted(
-        f"{p}-{k}" for p in prefixes for k in range(SAVES))
+        f"{p}-{k}" for p in prefixes for k in range(SAVES)
+    )
     assert all(d.record() == RECORD for d in decisions[::17])
 
 

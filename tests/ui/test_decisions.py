@@ -37,7 +37,8 @@ def test_save_lists_and_replays_the_ranking_state(register):
     saved = register.get(1)
     assert (saved.target, saved.top, saved.saved_by) == ("IND", 5, HOSTILE)
     record = saved.record()
-    assert record.decided == saved.shortlist and len(saved.shortlist) == 5
+    assert record.decided == saved.shortlist
+    assert len(saved.shortlist) == 5
     # the list shows the hostile name as text, in a dataframe (never rendered as Markdown)
     listing = next(x.value for x in tables(at) if x.value.index.name == "ID")
     assert listing["Saved by"].tolist() == [HOSTILE]

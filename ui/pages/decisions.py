@@ -25,17 +25,30 @@ def _save(lang: str, register: Register) -> None:
     selection = state.selection()
     top = int(st.session_state[state.TOP])
     st.subheader(t("decisions_save_title", lang))
-    st.caption(components.plain(t(
-        "decisions_save_help", lang, target=selection.country.code,
-        scenario=selection.scenario.label(lang), top=top)))
+    st.caption(
+        components.plain(
+            t(
+                "decisions_save_help",
+                lang,
+                target=selection.country.code,
+                scenario=selection.scenario.label(lang),
+                top=top,
+            )
+        )
+    )
     with st.form("save-decision"):
-        name = st.text_input(t("decisions_saved_by", lang), max_chars=SAVED_BY_LIMIT,
-                             key="decision-saved-by")
+        name = st.text_input(
+            t("decisions_saved_by", lang), max_chars=SAVED_BY_LIMIT, key="decision-saved-by"
+        )
         submitted = st.form_submit_button(t("decisions_save_button", lang))
     if not submitted:
         return
-    markets = market_evidence(selection, db=db, technologies=selection.top_ids(top),
-                              leaf_weights=state.market_leaf_weights_if_changed())
+    markets = market_evidence(
+        selection,
+        db=db,
+        technologies=selection.top_ids(top),
+        leaf_weights=state.market_leaf_weights_if_changed(),
+    )
     rules = selection.scenario.rules
     record = build_record(selection, top=top, markets=markets, rules=rules or None, db=db)
     saved = register.save(record, saved_by=name)
@@ -50,21 +63,30 @@ def _details(decision: Decision, lang: str) -> None:
     """The chosen decision's summary as a text table (names given by users stay text)."""
     summary = decision.summary()
     summary["shortlist"] = ", ".join(decision.shortlist)
-    components.text_table(components.text_frame({
-        t("decisions_details", lang): [t(f"col_decision_{k}", lang) for k in summary],
-        "": [str(v) for v in summary.values()],
-    }))
+    components.text_table(
+        components.text_frame(
+            {
+                t("decisions_details", lang): [t(f"col_decision_{k}", lang) for k in summary],
+                "": [str(v) for v in summary.values()],
+            }
+        )
+    )
 
 
 def _replay(decision: Decision, lang: str) -> None:
     """Replay in one click; the answer stays until another decision is replayed."""
-    if st.button(t("decisions_replay_button", lang), key=f"replay-{decision.id}",
-                 icon=":material/replay:"):
+    if st.button(
+        t("decisions_replay_button", lang), key=f"replay-{decision.id}", icon=":material/replay:"
+    ):
         record = decision.record()
         db = None if record.synthetic else state.database()  # the session's own data
         result = replay(record, db=db)
-        st.session_state[_REPLAYED] = (decision.id, lang, replay_lines(result, lang),
-                                       result.identical)
+        st.session_state[_REPLAYED] = (
+            decision.id,
+            lang,
+            replay_lines(result, lang),
+            result.identical,
+        )
     shown = st.session_state.get(_REPLAYED)
     if shown is None or shown[0] != decision.id or shown[1] != lang:
         return
@@ -86,14 +108,24 @@ def page() -> None:
     if not decisions:
         st.info(t("decisions_none", lang))
         return
-    components.text_table(components.text_frame({
-        t(f"col_decision_{k}", lang): [str(d.summary()[k]) if k != "shortlist" else
-                                       ", ".join(d.shortlist) for d in decisions]
-        for k in ("id", "saved_at", "saved_by", "target", "scenario", "top", "shortlist")
-    }))
+    components.text_table(
+        components.text_frame(
+            {
+                t(f"col_decision_{k}", lang): [
+                    str(d.summary()[k]) if k != "shortlist" else ", ".join(d.shortlist)
+                    for d in decisions
+                ]
+                for k in ("id", "saved_at", "saved_by", "target", "scenario", "top", "shortlist")
+            }
+        )
+    )
     by_id = {d.id: d for d in decisions}
-    chosen = st.selectbox(t("decisions_pick", lang), options=list(by_id), key="decision-pick",
-                          format_func=lambda i: _label(by_id[i]))
+    chosen = st.selectbox(
+        t("decisions_pick", lang),
+        options=list(by_id),
+        key="decision-pick",
+        format_func=lambda i: _label(by_id[i]),
+    )
     if chosen is None:
         return
     decision = by_id[chosen]

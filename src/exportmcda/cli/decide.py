@@ -576,8 +576,11 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _export_record(args: argparse.Namespace, selection: Selection, record: Any) -> None:
-    """``--record FILE.json`` / ``--save``: the export's record (the one inside the workbook;
-    for a CSV, built here) as a JSON file beside it, or kept in the decision register."""
+    """Write the export's record beside it (``--record``) or keep it in the register.
+
+    The record is the one inside the workbook (for a CSV, built here); ``--save`` keeps it in
+    the decision register.
+    """
     if not (args.record or args.save):
         return
     from exportmcda.cli.saving import register_record

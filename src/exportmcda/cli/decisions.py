@@ -53,13 +53,15 @@ def cmd_record(args: argparse.Namespace, out: TextIO) -> int:
     db = database_arg(args.data)
     selection = _selection(args, args.country, db)
     rules = merged_rules(selection, given)
-    record = build_record(selection, top=args.top, rules=rules, db=db, seed=args.seed,
-                          samples=args.samples)
+    record = build_record(
+        selection, top=args.top, rules=rules, db=db, seed=args.seed, samples=args.samples
+    )
     text = record.to_file_text()
     if args.out:
         write_bytes_atomic(Path(args.out), text.encode("utf-8"))
-        sys.stderr.write(t("record_written", args.lang, path=args.out,
-                           digest=record.digest[:16]) + "\n")
+        sys.stderr.write(
+            t("record_written", args.lang, path=args.out, digest=record.digest[:16]) + "\n"
+        )
     else:
         out.write(text)
     register_record(args, record)
@@ -74,8 +76,9 @@ def cmd_record(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _print_replay(result: Verification, args: argparse.Namespace, out: TextIO,
-                  extra: dict[str, Any]) -> int:
+def _print_replay(
+    result: Verification, args: argparse.Namespace, out: TextIO, extra: dict[str, Any]
+) -> int:
     from exportmcda.register.replay import replay_dict, replay_lines
 
     if args.format == "json":
@@ -91,8 +94,13 @@ def _print_replay(result: Verification, args: argparse.Namespace, out: TextIO,
 def _replay(record: Record, args: argparse.Namespace) -> Verification:
     from exportmcda.register.replay import replay
 
-    return replay(record, data=args.data, criteria_path=args.criteria,
-                  countries_dir=args.countries, indicators_dir=args.indicators)
+    return replay(
+        record,
+        data=args.data,
+        criteria_path=args.criteria,
+        countries_dir=args.countries,
+        indicators_dir=args.indicators,
+    )
 
 
 def cmd_replay(args: argparse.Namespace, out: TextIO) -> int:
@@ -135,9 +143,11 @@ def cmd_decisions_show(args: argparse.Namespace, out: TextIO) -> int:
     if settings is not None:
         for key, value in settings.body().items():
             out.write(f"{key}: {'-' if value is None else value}\n")
-    out.write(f"{t('col_decision_rules', args.lang)}: "
-              f"{', '.join(r['rule'] for r in (record.rule_shortlist or {}).get('rules', []))}"
-              "\n")
+    out.write(
+        f"{t('col_decision_rules', args.lang)}: "
+        f"{', '.join(r['rule'] for r in (record.rule_shortlist or {}).get('rules', []))}"
+        "\n"
+    )
     return 0
 
 
@@ -148,15 +158,26 @@ def cmd_decisions_replay(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _replay_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--data", metavar="FILE", help="the database the record used (default: "
-                   "the sample, when the record says the sample was used)")
+    p.add_argument(
+        "--data",
+        metavar="FILE",
+        help="the database the record used (default: "
+        "the sample, when the record says the sample was used)",
+    )
     p.add_argument("--criteria", metavar="FILE", help="criteria file (default: the shipped one)")
-    p.add_argument("--countries", metavar="DIR",
-                   help="folder of country profiles (default: the shipped data/countries)")
-    p.add_argument("--indicators", metavar="DIR",
-                   help="folder of market indicator files (default: <countries>/indicators)")
-    p.add_argument("--format", choices=_REPLAY_FORMATS, default="text",
-                   help="text (default) or json")
+    p.add_argument(
+        "--countries",
+        metavar="DIR",
+        help="folder of country profiles (default: the shipped data/countries)",
+    )
+    p.add_argument(
+        "--indicators",
+        metavar="DIR",
+        help="folder of market indicator files (default: <countries>/indicators)",
+    )
+    p.add_argument(
+        "--format", choices=_REPLAY_FORMATS, default="text", help="text (default) or json"
+    )
     p.add_argument("--lang", choices=("en", "ko"), default="en")
 
 
@@ -166,31 +187,45 @@ def add_decision_commands(sub: Any, formats: Any) -> None:
     from exportmcda.cli.shortlist import add_rule_options
     from exportmcda.model.defaults import DEFAULT_TOP
 
-    p = sub.add_parser("record", help="write a decision's record (hashes, settings, versions, "
-                       "ranks, rules and the rule-bound shortlist) as JSON; --save keeps it in "
-                       "the decision register")
+    p = sub.add_parser(
+        "record",
+        help="write a decision's record (hashes, settings, versions, "
+        "ranks, rules and the rule-bound shortlist) as JSON; --save keeps it in "
+        "the decision register",
+    )
     p.add_argument("--country", required=True, metavar="CODE")
-    p.add_argument("--top", type=_positive_int, default=DEFAULT_TOP, metavar="N",
-                   help=f"default {DEFAULT_TOP}")
+    p.add_argument(
+        "--top", type=_positive_int, default=DEFAULT_TOP, metavar="N", help=f"default {DEFAULT_TOP}"
+    )
     p.add_argument("--out", metavar="FILE.json", help="the record file (default: stdout)")
     add_rule_options(p)
-    p.add_argument("--samples", type=_positive_int, default=10_000, metavar="N",
-                   help="SMAA weight samples of the record's robustness figures (recorded)")
-    p.add_argument("--seed", type=int, default=0, metavar="S",
-                   help="their random seed (recorded)")
+    p.add_argument(
+        "--samples",
+        type=_positive_int,
+        default=10_000,
+        metavar="N",
+        help="SMAA weight samples of the record's robustness figures (recorded)",
+    )
+    p.add_argument("--seed", type=int, default=0, metavar="S", help="their random seed (recorded)")
     add_save_options(p)
     _ranking_options(p)
     p.set_defaults(handler=cmd_record)
 
-    p = sub.add_parser("replay", help="re-run a decision record: 'identical' (exit 0) or "
-                       "exactly what differs (exit 1)")
-    p.add_argument("file", metavar="decision.json", help="a record written by 'exportmcda "
-                   "record' or 'exportmcda export --record'")
+    p = sub.add_parser(
+        "replay",
+        help="re-run a decision record: 'identical' (exit 0) or exactly what differs (exit 1)",
+    )
+    p.add_argument(
+        "file",
+        metavar="decision.json",
+        help="a record written by 'exportmcda record' or 'exportmcda export --record'",
+    )
     _replay_options(p)
     p.set_defaults(handler=cmd_replay)
 
-    p = sub.add_parser("decisions", help="the decision register: list, show or replay the "
-                       "saved decisions")
+    p = sub.add_parser(
+        "decisions", help="the decision register: list, show or replay the saved decisions"
+    )
     actions = p.add_subparsers(dest="action", required=True, metavar="ACTION")
     q = actions.add_parser("list", help="every saved decision, newest first")
     add_register_options(q)

@@ -1,5 +1,7 @@
-"""The options and the one call that keep a record in the decision register (``record``,
-``export``, ``decisions``): ``--save``, ``--saved-by``, ``--register``."""
+"""The options and the one call that keep a record in the decision register.
+
+Shared by ``record``, ``export`` and ``decisions``: ``--save``, ``--saved-by``, ``--register``.
+"""
 
 from __future__ import annotations
 
@@ -29,20 +31,27 @@ def register_record(args: argparse.Namespace, record: Record) -> None:
         return
     register = open_register(args)
     saved = register.save(record, saved_by=args.saved_by)
-    sys.stderr.write(t("register_saved", args.lang, id=saved.id, path=str(register.path),
-                       by=saved.saved_by) + "\n")
+    sys.stderr.write(
+        t("register_saved", args.lang, id=saved.id, path=str(register.path), by=saved.saved_by)
+        + "\n"
+    )
 
 
 def add_register_options(p: argparse.ArgumentParser) -> None:
     """``--register PATH`` (else $EXPORTMCDA_REGISTER, else the user's data folder)."""
-    p.add_argument("--register", metavar="PATH", help="the decision register (SQLite file; "
-                   "default: $EXPORTMCDA_REGISTER, else $XDG_DATA_HOME/exportmcda/"
-                   "decisions.sqlite or ~/.local/share/exportmcda/decisions.sqlite)")
+    p.add_argument(
+        "--register",
+        metavar="PATH",
+        help="the decision register (SQLite file; "
+        "default: $EXPORTMCDA_REGISTER, else $XDG_DATA_HOME/exportmcda/"
+        "decisions.sqlite or ~/.local/share/exportmcda/decisions.sqlite)",
+    )
 
 
 def add_save_options(p: argparse.ArgumentParser) -> None:
     """``--save``, ``--saved-by`` and ``--register`` (``record`` and ``export``)."""
-    p.add_argument("--save", action="store_true", help="also keep the record in the decision "
-                   "register")
+    p.add_argument(
+        "--save", action="store_true", help="also keep the record in the decision register"
+    )
     p.add_argument("--saved-by", metavar="NAME", help="who saves it (default: the login name)")
     add_register_options(p)

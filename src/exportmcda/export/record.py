@@ -60,11 +60,11 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CELL_LIMIT",
+    "RECORD_FILE_LIMIT",
     "RECORD_FORMAT",
     "RECORD_FORMAT_V1",
     "RECORD_FORMAT_V2",
     "RECORD_FORMAT_V3",
-    "RECORD_FILE_LIMIT",
     "RECORD_RANK_RULE",
     "RECORD_SHEET",
     "MarketEntry",
@@ -90,7 +90,8 @@ RECORD_FORMAT = "exportmcda-record/4"
 """Name and version of the JSON layout; a reader refuses a layout it does not know.
 
 Format 4 adds ``settings`` (the method settings, explicitly), ``rules`` (the merged shortlist
-rules as data, or null) and ``rule_shortlist`` (the rule-bound shortlist, or null). Format 3 adds the market side (``indicators``, ``market_files``, ``market``: see the module
+rules as data, or null) and ``rule_shortlist`` (the rule-bound shortlist, or null).
+Format 3 adds the market side (``indicators``, ``market_files``, ``market``: see the module
 docstring). Format 2 publishes integer ranks (1..N, ties to 1e-12 ordered by technology id)
 and the tied technologies the top N left out (``cut_off_ties``); format 1 records (average
 ranks, ties at the cut-off cut by database row order) are still read and verified under their
@@ -401,8 +402,11 @@ class Record:
 
     @property
     def decided(self) -> tuple[str, ...]:
-        """The technologies decided on: the rule-bound shortlist when rules were applied
-        (empty if no set met them), else the top N."""
+        """The technologies decided on.
+
+        The rule-bound shortlist when rules were applied (empty if no set met them), else
+        the top N.
+        """
         if self.rule_shortlist is not None:
             return tuple(r["technology_id"] for r in self.rule_shortlist["shortlist"])
         return tuple(e.technology_id for e in self.shortlist)

@@ -16,6 +16,11 @@ recorded market weights and normalisation on today's indicator files, so a chang
 file is named together with the market rankings it moves (:class:`MarketDifference`). Format 1
 and 2 records have no market side and are verified as before.
 
+From format 4 a record may carry shortlist rules (as data) and the rule-bound shortlist they
+gave: the rules are solved again on today's ranking (:class:`RuleShortlistCheck`), and a
+different set, or rules that no longer apply (a required technology gone), is a difference.
+:mod:`exportmcda.register.replay` builds ``exportmcda replay`` on this function.
+
 A record keeps the rank rule it was made with. Format 2 records publish integer ranks and
 the top N by that rank (ties ordered by technology id); they are compared with today's
 integer ranks. Format 1 records (average ranks, ties at the cut-off cut by database row
@@ -349,8 +354,11 @@ def _market_now(
 
 def _rule_check(record: Record, db: Database, selection: Selection
                 ) -> tuple[RuleShortlistCheck | None, list[Note]]:
-    """Re-solve the recorded rules (format 4) on today's ranking; a rule that no longer
-    applies (a required technology gone) is a difference, said in a note, not an error."""
+    """Re-solve the recorded rules (format 4) on today's ranking.
+
+    A rule that no longer applies (a required technology gone) is a difference, said in a
+    note, not an error.
+    """
     from exportmcda.model.shortlist import shortlist  # scipy: only for records with rules
 
     if record.rules is None or record.rule_shortlist is None:

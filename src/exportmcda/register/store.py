@@ -90,8 +90,11 @@ def default_path(env: Mapping[str, str] | None = None) -> Path:
 
 
 def clean_name(name: str | None) -> str:
-    """A "saved by" name as stored: control characters dropped, blanks collapsed, at most
-    :data:`SAVED_BY_LIMIT` characters; empty → the operating-system user (or ``unknown``)."""
+    """A "saved by" name as stored.
+
+    Control characters dropped, blanks collapsed, at most :data:`SAVED_BY_LIMIT`
+    characters; empty → the operating-system user (or ``unknown``).
+    """
     text = "".join(" " if unicodedata.category(c).startswith("C") else c for c in name or "")
     text = " ".join(text.split())[:SAVED_BY_LIMIT]
     if text:
@@ -122,11 +125,20 @@ class Decision:
         return Record.from_json(self.record_json, path=self.register, where=f"decision {self.id}")
 
     def summary(self) -> dict[str, Any]:
-        """The ``decisions list`` JSON row: ``id, saved_at, saved_by, target, scenario, top,
-        shortlist, digest``."""
-        return {"id": self.id, "saved_at": self.saved_at, "saved_by": self.saved_by,
-                "target": self.target, "scenario": self.scenario, "top": self.top,
-                "shortlist": list(self.shortlist), "digest": self.digest}
+        """The ``decisions list`` JSON row.
+
+        Keys ``id, saved_at, saved_by, target, scenario, top, shortlist, digest``.
+        """
+        return {
+            "id": self.id,
+            "saved_at": self.saved_at,
+            "saved_by": self.saved_by,
+            "target": self.target,
+            "scenario": self.scenario,
+            "top": self.top,
+            "shortlist": list(self.shortlist),
+            "digest": self.digest,
+        }
 
 
 class Register:
@@ -147,18 +159,22 @@ class Register:
         try:
             if create:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-            with closing(sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000,
-                                         isolation_level=None)) as db:
+            with closing(
+                sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+            ) as db:
                 db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
                 db.execute("PRAGMA journal_mode = WAL")
                 db.execute(_SCHEMA)
                 yield db
         except sqlite3.DatabaseError as error:
-            raise self._error("register_unreadable", f"cannot use the decision register: "
-                              f"{error}") from None
+            raise self._error(
+                "register_unreadable", f"cannot use the decision register: {error}"
+            ) from None
         except OSError as error:
-            raise self._error("register_unreadable", f"cannot use the decision register: "
-                              f"{error.strerror or error}") from None
+            raise self._error(
+                "register_unreadable",
+                f"cannot use the decision register: {error.strerror or error}",
+            ) from None
 
     @staticmethod
     def _empty() -> Iterator[sqlite3.Connection]:
@@ -167,18 +183,29 @@ class Register:
             db.execute(_SCHEMA)
             yield db
 
-    def save(self, record: Record, *, saved_by: str | None = None,
-             saved_at: datetime | None = None) -> Decision:
+    def save(
+        self, record: Record, *, saved_by: str | None = None, saved_at: datetime | None = None
+    ) -> Decision:
         """Store ``record`` (one transaction) and return it as a :class:`Decision`."""
         when = (saved_at or datetime.now(UTC)).isoformat(timespec="seconds")
-        row = (when, clean_name(saved_by), record.target, record.scenario_id or "-",
-               record.top, json.dumps(list(record.decided)), record.digest, record.to_json())
+        row = (
+            when,
+            clean_name(saved_by),
+            record.target,
+            record.scenario_id or "-",
+            record.top,
+            json.dumps(list(record.decided)),
+            record.digest,
+            record.to_json(),
+        )
         with self._connection(create=True) as db:
             db.execute("BEGIN IMMEDIATE")
             try:
                 cursor = db.execute(
                     "INSERT INTO decisions (saved_at, saved_by, target, scenario, top, "
-                    "shortlist, digest, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", row)
+                    "shortlist, digest, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    row,
+                )
                 db.execute("COMMIT")
             except BaseException:
                 db.execute("ROLLBACK")
@@ -202,11 +229,11 @@ class Register:
     def get(self, number: int) -> Decision:
         """The decision saved under ``number`` (ConfigError ``register_unknown_id`` if none)."""
         with self._connection(create=False) as db:
-            row = db.execute(f"SELECT {_COLUMNS} FROM decisions WHERE id = ?",
-                             (number,)).fetchone()
+            row = db.execute(f"SELECT {_COLUMNS} FROM decisions WHERE id = ?", (number,)).fetchone()
         if row is None:
-            raise self._error("register_unknown_id", f"no decision {number} in the register",
-                              value=number)
+            raise self._error(
+                "register_unknown_id", f"no decision {number} in the register", value=number
+            )
         return self._decision(row)
 
     def _decision(self, row: tuple[Any, ...]) -> Decision:
@@ -215,7 +242,15 @@ class Register:
             ids = json.loads(shortlist)
         except (TypeError, ValueError):
             ids = []
-        return Decision(id=int(number), saved_at=str(saved_at), saved_by=str(saved_by),
-                        target=str(target), scenario=str(scenario), top=int(top),
-                        shortlist=tuple(str(i) for i in ids) if isinstance(ids, list) else (),
-                        digest=str(digest), record_json=str(record), register=str(self.path))
+        return Decision(
+            id=int(number),
+            saved_at=str(saved_at),
+            saved_by=str(saved_by),
+            target=str(target),
+            scenario=str(scenario),
+            top=int(top),
+            shortlist=tuple(str(i) for i in ids) if isinstance(ids, list) else (),
+            digest=str(digest),
+            record_json=str(record),
+            register=str(self.path),
+        )
