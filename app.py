@@ -44,5 +44,6 @@ pages = [
     st.Page(
         "ui/pages/sensitivity.py", title=t("page_sensitivity", lang), url_path="sensitivity"
     ),
+    st.Page("ui/pages/decisions.py", title=t("page_decisions", lang), url_path="decisions"),
 ]
 st.navigation(pages).run()

@@ -202,6 +202,8 @@ def _live(lang: str, top: int) -> None:
             st.subheader(t("export_title", lang))
             components.shortlist_downloads(selection, top, lang)
             components.scenario_download(lang, key="scenario-download-ranking")
+            st.page_link("ui/pages/decisions.py", label=t("decisions_open", lang),
+                         icon=":material/bookmark_add:")  # save this decision (register)
             components.provenance(state.database(), lang)
         state.sync_url()
 
