@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from exportmcda.charts.ranking import bump_chart, bump_data, rank_text
+from exportmcda.data.countries import target_order
 from exportmcda.labels import note_text, shared_rank_text, t
 from exportmcda.model.comparison import Comparison, compare
 from exportmcda.model.market_views import indicators_side_by_side, top_lists
@@ -20,7 +21,7 @@ def page() -> None:
     db = state.database()
     st.title(t("page_compare", lang))
     components.synthetic_notice(db, lang)
-    codes = list(state.countries())
+    codes = target_order(state.countries(), lang)
     left, middle, right = st.columns([4, 2, 1])
     with left:
         chosen = components.bound(
