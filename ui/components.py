@@ -391,15 +391,18 @@ def shortlist_downloads(
 
     # read now: the deferred callable runs without the session (no st.session_state there)
     db, market_leaves = state.database(), state.market_leaf_weights_if_changed()
+    recorded = state.rule_set(selection.country.code) if rules is not None else None
 
     def workbook() -> bytes:
         """The workbook with the shortlist's best markets (as ``exportmcda export``)."""
+        from exportmcda.export.record import build_record
         from exportmcda.model.market_evidence import market_evidence
 
         markets = market_evidence(selection, db=db, technologies=selection.top_ids(top),
                                   leaf_weights=market_leaves)
+        record = build_record(selection, top=top, markets=markets, rules=recorded, db=db)
         return reports.shortlist_xlsx(selection, top=top, lang=lang, markets=markets,
-                                      rules=rules)
+                                      rules=rules, record=record)
 
     left, right = st.columns(2)
     left.download_button(

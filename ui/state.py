@@ -67,7 +67,7 @@ from exportmcda.model.markets import (
     single_targets,
 )
 from exportmcda.model.rule_link import parse_rules_link, rules_link
-from exportmcda.model.rules import Rule
+from exportmcda.model.rules import Rule, RuleSet
 from exportmcda.model.scenarios import (
     Scenario,
     ScenarioWeights,
@@ -638,6 +638,12 @@ def rules(code: str | None = None) -> tuple[Rule, ...]:
     """The shortlist rules in effect: the app's (controls or link), else the scenario's."""
     chosen = st.session_state.get(RULES)
     return scenario_rules(code) if chosen is None else tuple(chosen)
+
+
+def rule_set(code: str | None = None) -> RuleSet | None:
+    """The rules in effect as a :class:`RuleSet` for a record (None: no rule)."""
+    chosen = rules(code)
+    return RuleSet(rules=chosen) if chosen else None
 
 
 def rules_edited() -> bool:

@@ -22,6 +22,8 @@ def test_linked_rule_shows_the_shortlist_and_the_download_has_the_rules_sheet(pa
         page.get_by_role("button", name="Shortlist (Excel)").click()
     book = openpyxl.load_workbook(io.BytesIO(info.value.path().read_bytes()))
     assert book.sheetnames[:2] == ["Shortlist", "Rules"]
+    record = "".join(str(r[0]) for r in book["record"].iter_rows(values_only=True) if r[0])
+    assert '"kind":"max_per_company"' in record.replace(" ", "")  # the rules, as data
     rules = [r for r in book["Rules"].iter_rows(values_only=True) if r and r[0]]
     assert any(r[0] == "max_per_company=1" and r[3] == "yes" for r in rules)
     sheet = list(book["Shortlist"].iter_rows(values_only=True))

@@ -49,8 +49,8 @@ def _save(lang: str, register: Register) -> None:
         technologies=selection.top_ids(top),
         leaf_weights=state.market_leaf_weights_if_changed(),
     )
-    rules = selection.scenario.rules
-    record = build_record(selection, top=top, markets=markets, rules=rules or None, db=db)
+    rules = state.rule_set(selection.country.code)  # the Ranking page's rules (or scenario's)
+    record = build_record(selection, top=top, markets=markets, rules=rules, db=db)
     saved = register.save(record, saved_by=name)
     st.success(t("decisions_saved", lang, id=saved.id))
 
