@@ -1852,7 +1852,9 @@ LABELS.update(
             "en": "no policy document counts under this scenario's evidence rule",
             "ko": "이 시나리오의 근거 규칙에서 인정되는 정책 문서 없음",
         },
-        "brief_data": {"en": "Data: {source}; SHA-256 {sha}", "ko": "데이터: {source}; SHA-256 {sha}"},
+        "brief_data": {
+            "en": "Data: {source}; SHA-256 {sha}", "ko": "데이터: {source}; SHA-256 {sha}",
+        },
         "brief_digest": {
             "en": "Decision record digest (SHA-256 of its canonical JSON): {digest} · format "
             "{format} · exportmcda {version}",
@@ -1865,13 +1867,16 @@ LABELS.update(
 ISSUE_CODES.update(
     {
         "brief.output_suffix": {
-            "en": "Output must end in .pdf or .html", "ko": "출력 파일은 .pdf 또는 .html이어야 함",
+            "en": "Output must end in .pdf or .html",
+            "ko": "출력 파일은 .pdf 또는 .html이어야 함",
         },
         "brief.no_pdf_engine": {
-            "en": "PDF engine (WeasyPrint) not available", "ko": "PDF 엔진(WeasyPrint)을 쓸 수 없음",
+            "en": "PDF engine (WeasyPrint) not available",
+            "ko": "PDF 엔진(WeasyPrint)을 쓸 수 없음",
         },
         "brief.no_cjk_font": {
-            "en": "Korean font (Noto Sans CJK KR) not found", "ko": "한국어 글꼴(Noto Sans CJK KR) 없음",
+            "en": "Korean font (Noto Sans CJK KR) not found",
+            "ko": "한국어 글꼴(Noto Sans CJK KR) 없음",
         },
     }
 )

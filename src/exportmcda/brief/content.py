@@ -183,7 +183,9 @@ def _closest(oat: OneAtATime, labels: dict[str, str]) -> ClosestChange | None:
             up = b.weight > c.current
             old, new = (b.before, b.after) if up else (b.after, b.before)
             change = ClosestChange(
-                label=labels.get(c.criterion, c.criterion), current=c.current, to=b.weight,
+                label=labels.get(c.criterion, c.criterion),
+                current=c.current,
+                to=b.weight,
                 leaves=tuple(t for t in old if t not in new),
                 enters=tuple(t for t in new if t not in old),
             )
@@ -201,14 +203,12 @@ def _weights(selection: Selection, lang: str) -> tuple[tuple[WeightRow, ...], Ah
     for c in w.tree.criteria:
         judged = local.get(c.id)
         cr = judged.cr if isinstance(judged, AhpResult) and len(judged.labels) > 2 else None
-        rows.append(WeightRow(label=c.label(lang), weight=float(w.criterion_weights[c.id]),
-                              cr=cr))
+        rows.append(WeightRow(label=c.label(lang), weight=float(w.criterion_weights[c.id]), cr=cr))
     goal = local.get(w.tree.goal_id)
     return tuple(rows), goal if isinstance(goal, AhpResult) else None
 
 
-def _indicators(markets: MarketEvidence | None, target: str, lang: str) -> tuple[IndicatorRow,
-                                                                                 ...]:
+def _indicators(markets: MarketEvidence | None, target: str, lang: str) -> tuple[IndicatorRow, ...]:
     """The target's market indicators (a group's when it has them), each with its source."""
     if markets is None or target not in markets.shown:
         return ()
@@ -218,11 +218,15 @@ def _indicators(markets: MarketEvidence | None, target: str, lang: str) -> tuple
         if value is None:
             continue
         source = value.source
-        rows.append(IndicatorRow(
-            label=leaf.label(lang), value=value_text(value.value),
-            unit=unit_text(value.unit, lang), year=value.year,
-            source="" if source is None else f"{source.issuer} ({source.id})",
-        ))
+        rows.append(
+            IndicatorRow(
+                label=leaf.label(lang),
+                value=value_text(value.value),
+                unit=unit_text(value.unit, lang),
+                year=value.year,
+                source="" if source is None else f"{source.issuer} ({source.id})",
+            )
+        )
     return tuple(rows)
 
 
@@ -230,19 +234,29 @@ def _replay(verification: Verification | None) -> Replay:
     if verification is None:
         return Replay(status="current")
     changes = tuple(d.describe() for d in verification.differences)
-    versions = tuple(f"{c.name} {c.recorded} → {c.current}" for c in verification.versions
-                     if not c.same)
+    versions = tuple(
+        f"{c.name} {c.recorded} → {c.current}" for c in verification.versions if not c.same
+    )
     same = verification.reproduced and not verification.changed_inputs
-    return Replay(status="identical" if same else "differs",
-                  changed_inputs=verification.changed_inputs, changes=changes,
-                  versions=versions)
+    return Replay(
+        status="identical" if same else "differs",
+        changed_inputs=verification.changed_inputs,
+        changes=changes,
+        versions=versions,
+    )
 
 
-def _rows(record: Record, selection: Selection, rules: RecordedRules | None, lang: str,
-          acceptability: np.ndarray) -> tuple[ShortlistRow, ...]:
+def _rows(
+    record: Record,
+    selection: Selection,
+    rules: RecordedRules | None,
+    lang: str,
+    acceptability: np.ndarray,
+) -> tuple[ShortlistRow, ...]:
     """The published shortlist (the rule-bound one when the record has it), explained today."""
     published: Sequence[tuple[float, str, float]] = (
-        rules.shortlist if rules is not None and rules.shortlist
+        rules.shortlist
+        if rules is not None and rules.shortlist
         else [(e.rank, e.technology_id, e.score) for e in record.shortlist]
     )
     known = set(selection.result.alternatives)
@@ -252,13 +266,17 @@ def _rows(record: Record, selection: Selection, rules: RecordedRules | None, lan
     rows = []
     for rank, tid, score in published:
         here = tid in known
-        rows.append(ShortlistRow(
-            rank=rank, technology_id=tid, score=score,
-            name=str(tech.at[tid, "technology_name"]) if here else None,
-            company=str(tech.at[tid, "company_name"]) if here else None,
-            explanation=said.get(tid),
-            acceptability=float(acceptability[selection.position(tid)]) if here else None,
-        ))
+        rows.append(
+            ShortlistRow(
+                rank=rank,
+                technology_id=tid,
+                score=score,
+                name=str(tech.at[tid, "technology_name"]) if here else None,
+                company=str(tech.at[tid, "company_name"]) if here else None,
+                explanation=said.get(tid),
+                acceptability=float(acceptability[selection.position(tid)]) if here else None,
+            )
+        )
     return tuple(rows)
 
 
@@ -283,29 +301,44 @@ def assemble(
     top = record.top
     n = len(selection.result.alternatives)
     oat = one_at_a_time(space, top_n=min(top, n))
-    drawn = smaa(space, samples=samples, seed=seed,
-                 model=WeightModel.around(space.weights, CONCENTRATION))
+    drawn = smaa(
+        space, samples=samples, seed=seed, model=WeightModel.around(space.weights, CONCENTRATION)
+    )
     labels = {c.id: c.label(lang) for c in selection.weights.tree.criteria}
     rules = recorded_rules(record, lang)
     weights, goal = _weights(selection, lang)
     synthetic = record.synthetic or selection.synthetic
     notice = bilingual(lang, SYNTHETIC_NOTICE_EN, SYNTHETIC_NOTICE_KO) if synthetic else None
     return Briefing(
-        lang=lang, target=record.target, target_name=selection.country.name(lang),
-        scenario=selection.scenario.id, scenario_label=selection.scenario.label(lang),
-        created=record.created, top=top, method=record.method,
-        normalization=record.normalization, candidates=record.candidates,
+        lang=lang,
+        target=record.target,
+        target_name=selection.country.name(lang),
+        scenario=selection.scenario.id,
+        scenario_label=selection.scenario.label(lang),
+        created=record.created,
+        top=top,
+        method=record.method,
+        normalization=record.normalization,
+        candidates=record.candidates,
         rows=_rows(record, selection, rules, lang, drawn.top_n(min(top, n))),
-        weights=weights, goal_cr=None if goal is None else goal.cr,
+        weights=weights,
+        goal_cr=None if goal is None else goal.cr,
         cr_threshold=None if goal is None else goal.threshold,
         ri_table=None if goal is None else goal.ri_table,
-        samples=samples, seed=seed, closest=_closest(oat, labels), rules=rules,
+        samples=samples,
+        seed=seed,
+        closest=_closest(oat, labels),
+        rules=rules,
         indicators=_indicators(markets, record.target, lang),
-        sources=tuple(SourceRow(id=s.id, title=s.title, issuer=s.issuer, year=s.year,
-                                kind=s.type.label(lang)) for s in selection.sources()),
-        data_source=record.data_source, data_sha256=record.data_sha256,
+        sources=tuple(
+            SourceRow(id=s.id, title=s.title, issuer=s.issuer, year=s.year, kind=s.type.label(lang))
+            for s in selection.sources()
+        ),
+        data_source=record.data_source,
+        data_sha256=record.data_sha256,
         synthetic_notice=notice,
-        digest=_digest(record), record_format=record.format,
+        digest=_digest(record),
+        record_format=record.format,
         version=dict(record.versions).get("exportmcda", "?"),
         replay=_replay(verification),
     )

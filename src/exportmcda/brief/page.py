@@ -26,7 +26,14 @@ FONT_FAMILY = "Noto Sans CJK KR"
 """The one font of the page (Hangul and Latin; embedded in the PDF)."""
 
 DENSITIES: tuple[tuple[float, int], ...] = (
-    (8.6, 8), (8.3, 8), (8.0, 6), (7.7, 6), (7.4, 5), (7.1, 4), (6.8, 3), (6.5, 3),
+    (8.6, 8),
+    (8.3, 8),
+    (8.0, 6),
+    (7.7, 6),
+    (7.4, 5),
+    (7.1, 4),
+    (6.8, 3),
+    (6.5, 3),
 )
 """Per density: base font size (pt) and how many policy documents are listed."""
 
@@ -88,36 +95,45 @@ def _replay(b: Briefing) -> str:
     if r.versions:
         details.append(t("brief_versions_changed", lang, versions="; ".join(r.versions)))
     lines = "".join(f'<p class="detail">{_e(d)}</p>' for d in details)
-    return (f'<div class="box differs"><p>{_e(t("brief_replay_differs", lang))}</p>'
-            f"{lines}</div>")
+    return f'<div class="box differs"><p>{_e(t("brief_replay_differs", lang))}</p>{lines}</div>'
 
 
 def _row(row: ShortlistRow, lang: str) -> str:
     name = "" if row.name is None else _e(row.name)
     company = "" if row.company is None else f'<br><span class="small">{_e(row.company)}</span>'
-    why = _e(row.explanation if row.explanation is not None
-             else t("brief_not_candidate", lang))
+    why = _e(row.explanation if row.explanation is not None else t("brief_not_candidate", lang))
     share = "–" if row.acceptability is None else f"{row.acceptability:.0%}"
-    return (f'<tr><td class="num">{_e(_rank(row.rank))}</td>'
-            f'<td class="id">{_e(row.technology_id)}</td><td>{name}{company}</td>'
-            f'<td class="num">{row.score:.4f}</td><td class="num">{_e(share)}</td>'
-            f'<td class="why">{why}</td></tr>')
+    return (
+        f'<tr><td class="num">{_e(_rank(row.rank))}</td>'
+        f'<td class="id">{_e(row.technology_id)}</td><td>{name}{company}</td>'
+        f'<td class="num">{row.score:.4f}</td><td class="num">{_e(share)}</td>'
+        f'<td class="why">{why}</td></tr>'
+    )
 
 
 def _shortlist(b: Briefing) -> str:
     lang = b.lang
-    title = ("brief_rule_bound_shortlist" if b.rules is not None and b.rules.shortlist
-             else "brief_shortlist")
-    head = "".join(f"<th{cls}>{_e(text)}</th>" for cls, text in (
-        (' class="num"', t("col_rank", lang)), ("", t("col_technology_id", lang)),
-        ("", f'{t("col_technology", lang)} / {t("col_company", lang)}'),
-        (' class="num"', t("col_closeness", lang)),
-        (' class="num"', t("brief_col_acceptability", lang, n=b.top)),
-        ("", t("brief_col_why", lang)),
-    ))
+    title = (
+        "brief_rule_bound_shortlist"
+        if b.rules is not None and b.rules.shortlist
+        else "brief_shortlist"
+    )
+    head = "".join(
+        f"<th{cls}>{_e(text)}</th>"
+        for cls, text in (
+            (' class="num"', t("col_rank", lang)),
+            ("", t("col_technology_id", lang)),
+            ("", f"{t('col_technology', lang)} / {t('col_company', lang)}"),
+            (' class="num"', t("col_closeness", lang)),
+            (' class="num"', t("brief_col_acceptability", lang, n=b.top)),
+            ("", t("brief_col_why", lang)),
+        )
+    )
     body = "".join(_row(r, lang) for r in b.rows)
-    return (f"<h2>{_e(t(title, lang))}</h2>"
-            f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
+    return (
+        f"<h2>{_e(t(title, lang))}</h2>"
+        f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    )
 
 
 def _weights(b: Briefing) -> str:
@@ -131,11 +147,13 @@ def _weights(b: Briefing) -> str:
     if b.goal_cr is not None and b.cr_threshold is not None:
         said = t("brief_goal_cr", lang, cr=b.goal_cr, threshold=b.cr_threshold, table=b.ri_table)
         goal = f'<p class="small">{_e(said)}</p>'
-    return (f'<section><h2>{_e(t("brief_weights", lang))}</h2><table><thead><tr>'
-            f'<th>{_e(t("col_criterion", lang))}</th>'
-            f'<th class="num">{_e(t("col_weight", lang))}</th>'
-            f'<th class="num">{_e(t("brief_col_cr", lang))}</th></tr></thead>'
-            f"<tbody>{rows}</tbody></table>{goal}</section>")
+    return (
+        f"<section><h2>{_e(t('brief_weights', lang))}</h2><table><thead><tr>"
+        f"<th>{_e(t('col_criterion', lang))}</th>"
+        f'<th class="num">{_e(t("col_weight", lang))}</th>'
+        f'<th class="num">{_e(t("brief_col_cr", lang))}</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table>{goal}</section>"
+    )
 
 
 def _closest_rule(rules: RecordedRules | None) -> RecordedRule | None:
@@ -143,24 +161,42 @@ def _closest_rule(rules: RecordedRules | None) -> RecordedRule | None:
     if rules is None:
         return None
     binding = [r for r in rules.rules if r.binding]
-    return min(binding, key=lambda r: (len(r.pushed_out), r.score_given_up or 0.0),
-               default=None)
+    return min(binding, key=lambda r: (len(r.pushed_out), r.score_given_up or 0.0), default=None)
 
 
 def _robustness(b: Briefing) -> str:
     lang = b.lang
-    parts = [t("brief_smaa", lang, n=b.top, samples=b.samples, concentration=CONCENTRATION,
-               seed=b.seed)]
+    parts = [
+        t("brief_smaa", lang, n=b.top, samples=b.samples, concentration=CONCENTRATION, seed=b.seed)
+    ]
     c = b.closest
-    parts.append(t("brief_no_closest", lang, n=b.top) if c is None else t(
-        "brief_closest", lang, n=b.top, criterion=c.label, current=c.current, to=c.to,
-        leaves=_ids(c.leaves), enters=_ids(c.enters)))
+    parts.append(
+        t("brief_no_closest", lang, n=b.top)
+        if c is None
+        else t(
+            "brief_closest",
+            lang,
+            n=b.top,
+            criterion=c.label,
+            current=c.current,
+            to=c.to,
+            leaves=_ids(c.leaves),
+            enters=_ids(c.enters),
+        )
+    )
     rule = _closest_rule(b.rules)
     if rule is not None:
-        parts.append(t("brief_closest_rule", lang, rule=rule.text, ids=_ids(rule.pushed_out),
-                       given_up=rule.score_given_up or 0.0))
+        parts.append(
+            t(
+                "brief_closest_rule",
+                lang,
+                rule=rule.text,
+                ids=_ids(rule.pushed_out),
+                given_up=rule.score_given_up or 0.0,
+            )
+        )
     body = "".join(f"<p>{_e(p)}</p>" for p in parts)
-    return f'<section><h2>{_e(t("brief_robustness", lang))}</h2>{body}</section>'
+    return f"<section><h2>{_e(t('brief_robustness', lang))}</h2>{body}</section>"
 
 
 def _rules(b: Briefing) -> str:
@@ -169,20 +205,25 @@ def _rules(b: Briefing) -> str:
         return ""
     rows = "".join(
         f"<tr><td>{_e(r.text)}</td>"
-        f'<td>{_e("–" if r.binding is None else t("yes" if r.binding else "no", lang))}</td>'
+        f"<td>{_e('–' if r.binding is None else t('yes' if r.binding else 'no', lang))}</td>"
         f'<td class="num">{"–" if r.score_given_up is None else f"{r.score_given_up:.4f}"}</td>'
         f"<td>{_e(_ids(r.pushed_out))}</td></tr>"
         for r in rules.rules
     )
     if rules.feasible and rules.score is not None and rules.unconstrained_score is not None:
-        summary = t("shortlist_score", lang, score=rules.score, n=b.top,
-                    free=rules.unconstrained_score)
+        summary = t(
+            "shortlist_score", lang, score=rules.score, n=b.top, free=rules.unconstrained_score
+        )
     else:
         summary = t("shortlist_conflict", lang, rules="; ".join(rules.conflict) or "–")
-    head = "".join(f"<th>{_e(t(k, lang))}</th>" for k in (
-        "col_rule", "col_binding", "col_score_given_up", "col_pushed_out"))
-    return (f'<h2>{_e(t("brief_rules", lang))}</h2><table><thead><tr>{head}</tr></thead>'
-            f'<tbody>{rows}</tbody></table><p class="small">{_e(summary)}</p>')
+    head = "".join(
+        f"<th>{_e(t(k, lang))}</th>"
+        for k in ("col_rule", "col_binding", "col_score_given_up", "col_pushed_out")
+    )
+    return (
+        f"<h2>{_e(t('brief_rules', lang))}</h2><table><thead><tr>{head}</tr></thead>"
+        f'<tbody>{rows}</tbody></table><p class="small">{_e(summary)}</p>'
+    )
 
 
 def _indicators(b: Briefing) -> str:
@@ -191,13 +232,17 @@ def _indicators(b: Briefing) -> str:
         return ""
     rows = "".join(
         f'<tr><td>{_e(i.label)}</td><td class="num">{_e(i.value or t("missing_value", lang))}'
-        f'</td><td>{_e(i.unit)}</td><td>{_e(i.year)}</td><td>{_e(i.source)}</td></tr>'
+        f"</td><td>{_e(i.unit)}</td><td>{_e(i.year)}</td><td>{_e(i.source)}</td></tr>"
         for i in b.indicators
     )
-    head = "".join(f"<th>{_e(t(k, lang))}</th>" for k in (
-        "col_indicator", "col_value", "col_unit", "col_year", "source"))
-    return (f'<section><h2>{_e(t("brief_indicators", lang, target=b.target_name))}</h2>'
-            f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></section>")
+    head = "".join(
+        f"<th>{_e(t(k, lang))}</th>"
+        for k in ("col_indicator", "col_value", "col_unit", "col_year", "source")
+    )
+    return (
+        f"<section><h2>{_e(t('brief_indicators', lang, target=b.target_name))}</h2>"
+        f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></section>"
+    )
 
 
 def _sources(b: Briefing, listed: int) -> str:
@@ -210,12 +255,17 @@ def _sources(b: Briefing, listed: int) -> str:
     more = len(b.sources) - len(shown)
     if more > 0:
         items += f"<li>{_e(t('brief_more_sources', lang, n=more))}</li>"
-    policy = (f"<ul class=\"small\">{items}</ul>" if items
-              else f'<p class="small">{_e(t("brief_no_sources", lang))}</p>')
+    policy = (
+        f'<ul class="small">{items}</ul>'
+        if items
+        else f'<p class="small">{_e(t("brief_no_sources", lang))}</p>'
+    )
     data = t("brief_data", lang, source=b.data_source, sha=b.data_sha256)
-    return (f'<section><h2>{_e(t("brief_sources", lang))}</h2>'
-            f'<p class="small">{_e(t("brief_policy_sources", lang))}</p>{policy}'
-            f'<p class="small">{_e(data)}</p></section>')
+    return (
+        f"<section><h2>{_e(t('brief_sources', lang))}</h2>"
+        f'<p class="small">{_e(t("brief_policy_sources", lang))}</p>{policy}'
+        f'<p class="small">{_e(data)}</p></section>'
+    )
 
 
 def render_html(briefing: Briefing, density: int = 0) -> str:
@@ -224,13 +274,22 @@ def render_html(briefing: Briefing, density: int = 0) -> str:
     size, listed = DENSITIES[max(0, min(density, len(DENSITIES) - 1))]
     css = _CSS.format(font=FONT_FAMILY, size=size)
     heading = t("brief_heading", lang, target=b.target_name, code=b.target)
-    meta = t("brief_meta", lang, scenario=f"{b.scenario_label} ({b.scenario})", top=b.top,
-             candidates=b.candidates, method=b.method.upper(),
-             normalization=b.normalization or "-", created=b.created)
-    notice = ("" if b.synthetic_notice is None
-              else f'<div class="box synthetic"><p>{_e(b.synthetic_notice)}</p></div>')
-    digest = t("brief_digest", lang, digest=b.digest, format=b.record_format,
-               version=b.version)
+    meta = t(
+        "brief_meta",
+        lang,
+        scenario=f"{b.scenario_label} ({b.scenario})",
+        top=b.top,
+        candidates=b.candidates,
+        method=b.method.upper(),
+        normalization=b.normalization or "-",
+        created=b.created,
+    )
+    notice = (
+        ""
+        if b.synthetic_notice is None
+        else f'<div class="box synthetic"><p>{_e(b.synthetic_notice)}</p></div>'
+    )
+    digest = t("brief_digest", lang, digest=b.digest, format=b.record_format, version=b.version)
     return (
         f'<!DOCTYPE html>\n<html lang="{_e(lang)}"><head><meta charset="utf-8">'
         f"<title>{_e(heading)}</title><style>{css}</style></head><body>"

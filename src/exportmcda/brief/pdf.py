@@ -45,8 +45,13 @@ def cjk_font_available() -> bool:
     if fc_list is None:
         return False
     try:
-        found = subprocess.run([fc_list, f":family={FONT_FAMILY}", "family"],
-                               capture_output=True, text=True, timeout=20, check=False)
+        found = subprocess.run(
+            [fc_list, f":family={FONT_FAMILY}", "family"],
+            capture_output=True,
+            text=True,
+            timeout=20,
+            check=False,
+        )
     except (OSError, subprocess.SubprocessError):
         return False
     return FONT_FAMILY in found.stdout
@@ -72,9 +77,9 @@ def briefing_pdf(briefing: Briefing) -> RenderedPdf:
             f"the font '{FONT_FAMILY}' is not installed (Debian: fonts-noto-cjk; "
             "scripts/setup.sh installs it), or write --out FILE.html",
         )
+
     def laid_out(density: int) -> Any:
-        return weasyprint.HTML(string=render_html(briefing, density),
-                               url_fetcher=_refuse).render()
+        return weasyprint.HTML(string=render_html(briefing, density), url_fetcher=_refuse).render()
 
     # the page count falls as the density rises: find the first that fits by bisection
     best, document = 0, laid_out(0)

@@ -20,14 +20,14 @@ from pathlib import Path
 from exportmcda.brief.content import SAMPLES, Briefing, assemble
 from exportmcda.data.countries import default_directory, get_country
 from exportmcda.errors import ConfigError
-from exportmcda.export.record import Record, read_record
+from exportmcda.export.record import Record, build_record, read_record
 from exportmcda.export.verify import database_for, verify
 from exportmcda.model.criteria import default_criteria_path, load_criteria
-from exportmcda.model.market_evidence import market_evidence
+from exportmcda.model.market_evidence import MarketEvidence, market_evidence
 from exportmcda.model.scenarios import parse_scenario
-from exportmcda.model.selection import select
+from exportmcda.model.selection import Selection, select
 
-__all__ = ["from_record", "load_record"]
+__all__ = ["from_record", "from_view", "load_record"]
 
 _WORKBOOKS = (".xlsx", ".xlsm")
 
@@ -43,8 +43,9 @@ def load_record(path: str | Path) -> Record:
     try:
         text = file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError.single("unreadable", f"cannot read the file: {error}",
-                                 path=str(file)) from None
+        raise ConfigError.single(
+            "unreadable", f"cannot read the file: {error}", path=str(file)
+        ) from None
     return Record.from_json(text, path=str(file))
 
 
@@ -64,17 +65,51 @@ def from_record(
     The paths default to the shipped files, as for ``verify``.
     """
     db = database_for(record, data)
-    result = verify(record, db, criteria_path=criteria_path, countries_dir=countries_dir,
-                    indicators_dir=indicators_dir)
+    result = verify(
+        record,
+        db,
+        criteria_path=criteria_path,
+        countries_dir=countries_dir,
+        indicators_dir=indicators_dir,
+    )
     criteria = Path(criteria_path) if criteria_path is not None else default_criteria_path()
     countries = Path(countries_dir) if countries_dir is not None else default_directory()
     selection = select(
-        db, load_criteria(criteria),
+        db,
+        load_criteria(criteria),
         parse_scenario(record.scenario_toml, name="audit record (scenario)"),
         get_country(record.target, countries, aggregation=record.aggregation),
-        filters=record.filters, method=record.method, normalization=record.normalization,
+        filters=record.filters,
+        method=record.method,
+        normalization=record.normalization,
         lang=lang,
     )
     markets = market_evidence(selection, countries_dir=countries, indicators_dir=indicators_dir)
-    return assemble(record, selection, lang=lang, verification=result, markets=markets,
-                    samples=samples, seed=seed)
+    return assemble(
+        record,
+        selection,
+        lang=lang,
+        verification=result,
+        markets=markets,
+        samples=samples,
+        seed=seed,
+    )
+
+
+def from_view(
+    selection: Selection,
+    *,
+    top: int,
+    lang: str = "en",
+    markets: MarketEvidence | None = None,
+    samples: int = SAMPLES,
+    seed: int = 0,
+) -> Briefing:
+    """The briefing of the view on screen: its record built now, nothing to re-run.
+
+    ``markets`` is the market side the view's workbook would show (default: indicators,
+    weights and normalisation without country rankings, as :func:`build_record`).
+    """
+    markets = markets or market_evidence(selection)
+    record = build_record(selection, top=top, markets=markets)
+    return assemble(record, selection, lang=lang, markets=markets, samples=samples, seed=seed)

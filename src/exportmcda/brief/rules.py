@@ -67,13 +67,16 @@ def _ids(value: Any) -> tuple[str, ...]:
 def _worded(entry: Mapping[str, Any], lang: str) -> str:
     """The rule in ``lang`` from its kind, target and value, else its recorded words."""
     try:
-        kind = RuleKind(entry.get("kind"))
+        kind = RuleKind(str(entry.get("kind")))
         target = entry.get("target")
         if kind.per_field:
             target = str(next(f.number for f in FIELDS if target in (f.en, f.ko)))
         value = _number(entry.get("value"))
-        rule = Rule(kind=kind, value=0 if value is None else value,
-                    target=None if target is None else str(target))
+        rule = Rule(
+            kind=kind,
+            value=0 if value is None else value,
+            target=None if target is None else str(target),
+        )
         return rule_text(rule, lang)
     except (ValueError, StopIteration, TypeError):
         for key in ("text", "rule"):
@@ -88,7 +91,8 @@ def _rule(entry: Any, lang: str) -> RecordedRule | None:
     binding = entry.get("binding")
     rule_id = entry.get("rule")
     return RecordedRule(
-        id=rule_id if isinstance(rule_id, str) else "?", text=_worded(entry, lang),
+        id=rule_id if isinstance(rule_id, str) else "?",
+        text=_worded(entry, lang),
         binding=binding if isinstance(binding, bool) else None,
         score_given_up=_number(entry.get("score_given_up")),
         pushed_out=_ids(entry.get("pushed_out")),
@@ -107,7 +111,7 @@ def _row(entry: Any) -> tuple[float, str, float] | None:
 def _candidates(data: Any, depth: int = 0) -> Iterator[Mapping[str, Any]]:
     """Mappings of the rule-bound result's shape in ``data`` (two levels deep at most)."""
     if isinstance(data, Mapping):
-        if _SHAPE <= set(data):
+        if set(data) >= _SHAPE:
             yield data
         if depth < 2:
             for value in data.values():
@@ -125,7 +129,9 @@ def recorded_rules(record: Record, lang: str = "en") -> RecordedRules | None:
     texts = conflict.get("texts") if isinstance(conflict, Mapping) else None
     feasible = found.get("feasible")
     return RecordedRules(
-        shortlist=rows, rules=rules, score=_number(found.get("score")),
+        shortlist=rows,
+        rules=rules,
+        score=_number(found.get("score")),
         unconstrained_score=_number(found.get("unconstrained_score")),
         feasible=feasible if isinstance(feasible, bool) else bool(rows),
         conflict=_ids(texts),
