@@ -1786,6 +1786,20 @@ LABELS.update(
         "brief_shortlist_changes": {
             "en": "Shortlist changes: {changes}", "ko": "후보 목록 변화: {changes}",
         },
+        "brief_change_moved": {
+            "en": "{id} moved from rank {old} to {new}", "ko": "{id} 순위 {old} → {new}",
+        },
+        "brief_change_left": {
+            "en": "{id} left (rank {old} recorded; today {new})",
+            "ko": "{id} 제외됨(기록 순위 {old}, 오늘 {new})",
+        },
+        "brief_change_entered": {
+            "en": "{id} entered at rank {new}", "ko": "{id} 새로 포함(순위 {new})",
+        },
+        "brief_rescored": {
+            "en": "{n} other shortlisted technologies keep their rank with a changed score.",
+            "ko": "다른 후보 기술 {n}개는 순위는 같고 점수만 달라졌습니다.",
+        },
         "brief_versions_changed": {
             "en": "Software versions differ: {versions}",
             "ko": "소프트웨어 버전 차이: {versions}",
@@ -1805,7 +1819,7 @@ LABELS.update(
             "en": "Judgments between the criteria: CR = {cr:.3f} (accepted up to "
             "{threshold:.2f}; RI table {table}). A criterion's CR is that of its "
             "sub-criteria's judgments (three or more).",
-            "ko": "기준 간 판단의 일관성 비율 CR = {cr:.3f}(허용 상한 {threshold:.2f}, RI 표 "
+            "ko": "기준 간 판단의 일관성 비율 CR = {cr:.3f}(허용 상한 {threshold:.2f}, RI "
             "{table}). 기준별 CR은 하위 기준(3개 이상) 판단의 일관성 비율입니다.",
         },
         "brief_robustness": {"en": "Robustness", "ko": "강건성"},

@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from exportmcda.brief.page import render_html
 from exportmcda.brief.replay import from_record, from_view, load_record
 from exportmcda.data.io import to_interchange
 from exportmcda.errors import ConfigError
@@ -49,10 +50,17 @@ def test_a_changed_database_is_said_and_the_recorded_shortlist_kept(db, india_re
     frame = to_interchange(db)
     path = tmp_path / "without-T0681.csv"
     path.write_bytes(frame[frame["technology_id"] != "T0681"].to_csv(index=False).encode())
-    brief = from_record(india_record, data=path, samples=SAMPLES)
+    brief = from_record(india_record, data=path, lang="ko", samples=SAMPLES)
     assert brief.replay.status == "differs"
     assert "data" in brief.replay.changed_inputs
-    assert any(c.startswith("T0681 left") for c in brief.replay.changes)
+    # T0681 left and T0636 entered at rank 10; the other nine keep their ranks, but their
+    # closeness moves: one technology fewer changes the vector normalisation
+    assert brief.replay.changes == (("left", "T0681", 10, None), ("entered", "T0636", None, 10))
+    assert brief.replay.rescored == 9
+    page = render_html(brief)
+    assert "오늘 재실행 결과: 동일하지 않음." in page
+    assert "T0681 제외됨(기록 순위 10, 오늘 –); T0636 새로 포함(순위 10)" in page
+    assert "다른 후보 기술 9개는 순위는 같고 점수만 달라졌습니다." in page
     assert [r.technology_id for r in brief.rows] == [
         e.technology_id for e in india_record.shortlist
     ]

@@ -87,6 +87,7 @@ def test_a_changed_database_still_briefs_and_says_so(db, decision, tmp_path, cap
     page = out.read_text(encoding="utf-8")
     assert "Re-run today: NOT identical." in page
     assert "Inputs changed since the record: data" in page
+    assert "T0681 left (rank 10 recorded; today –); T0636 entered at rank 10" in page
     assert "not a candidate in today&#x27;s data" in page
     assert "Note: Re-run today: NOT identical." in capsys.readouterr().err
 

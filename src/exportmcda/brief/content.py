@@ -129,13 +129,16 @@ class Replay:
     """What re-running the record today gave.
 
     ``status``: ``identical`` (same shortlist, same input hashes), ``differs`` (a result or
-    an input hash changed: ``changed_inputs`` and ``changes`` say which) or ``current``
+    an input hash changed: ``changed_inputs`` and ``changes`` — (kind, technology id, old
+    rank, new rank), kinds as :class:`exportmcda.export.verify.Difference` — say which; those that
+    keep their rank with another score are only counted, ``rescored``) or ``current``
     (built from the view on screen, which *is* the record: nothing to re-run).
     """
 
     status: str
     changed_inputs: tuple[str, ...] = ()
-    changes: tuple[str, ...] = ()
+    changes: tuple[tuple[str, str, float | None, float | None], ...] = ()
+    rescored: int = 0
     versions: tuple[str, ...] = ()
 
 
@@ -233,7 +236,12 @@ def _indicators(markets: MarketEvidence | None, target: str, lang: str) -> tuple
 def _replay(verification: Verification | None) -> Replay:
     if verification is None:
         return Replay(status="current")
-    changes = tuple(d.describe() for d in verification.differences)
+    changes = tuple(
+        (d.kind, d.technology_id, d.old_rank, d.new_rank)
+        for d in verification.differences
+        if d.kind != "rescored"
+    )
+    rescored = sum(d.kind == "rescored" for d in verification.differences)
     versions = tuple(
         f"{c.name} {c.recorded} → {c.current}" for c in verification.versions if not c.same
     )
@@ -242,6 +250,7 @@ def _replay(verification: Verification | None) -> Replay:
         status="identical" if same else "differs",
         changed_inputs=verification.changed_inputs,
         changes=changes,
+        rescored=rescored,
         versions=versions,
     )
 

@@ -77,6 +77,10 @@ def _rank(rank: float) -> str:
     return str(int(rank)) if float(rank).is_integer() else f"{rank:g}"
 
 
+def _rank_or_dash(rank: float | None) -> str:
+    return "–" if rank is None else _rank(rank)
+
+
 def _ids(ids: tuple[str, ...]) -> str:
     return ", ".join(ids) if ids else "–"
 
@@ -91,7 +95,13 @@ def _replay(b: Briefing) -> str:
     if r.changed_inputs:
         details.append(t("brief_changed_inputs", lang, inputs=", ".join(r.changed_inputs)))
     if r.changes:
-        details.append(t("brief_shortlist_changes", lang, changes="; ".join(r.changes)))
+        changes = "; ".join(
+            t(f"brief_change_{kind}", lang, id=tid, old=_rank_or_dash(old), new=_rank_or_dash(new))
+            for kind, tid, old, new in r.changes
+        )
+        details.append(t("brief_shortlist_changes", lang, changes=changes))
+    if r.rescored:
+        details.append(t("brief_rescored", lang, n=r.rescored))
     if r.versions:
         details.append(t("brief_versions_changed", lang, versions="; ".join(r.versions)))
     lines = "".join(f'<p class="detail">{_e(d)}</p>' for d in details)
@@ -145,7 +155,8 @@ def _weights(b: Briefing) -> str:
     )
     goal = ""
     if b.goal_cr is not None and b.cr_threshold is not None:
-        said = t("brief_goal_cr", lang, cr=b.goal_cr, threshold=b.cr_threshold, table=b.ri_table)
+        table = t(f"term_ri_{b.ri_table}", lang)  # the RI table's name (labels' terms)
+        said = t("brief_goal_cr", lang, cr=b.goal_cr, threshold=b.cr_threshold, table=table)
         goal = f'<p class="small">{_e(said)}</p>'
     return (
         f"<section><h2>{_e(t('brief_weights', lang))}</h2><table><thead><tr>"
