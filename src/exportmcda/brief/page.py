@@ -228,8 +228,13 @@ def _rules(b: Briefing) -> str:
     else:
         summary = t("shortlist_conflict", lang, rules="; ".join(rules.conflict) or "–")
     head = "".join(
-        f"<th>{_e(t(k, lang))}</th>"
-        for k in ("col_rule", "col_binding", "col_score_given_up", "col_pushed_out")
+        f"<th{cls}>{_e(t(k, lang))}</th>"
+        for cls, k in (
+            ("", "col_rule"),
+            ("", "col_binding"),
+            (' class="num"', "col_score_given_up"),
+            ("", "col_pushed_out"),
+        )
     )
     return (
         f"<h2>{_e(t('brief_rules', lang))}</h2><table><thead><tr>{head}</tr></thead>"
