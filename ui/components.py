@@ -393,7 +393,16 @@ def shortlist_downloads(selection: Selection, top: int, lang: str) -> None:
                                   leaf_weights=market_leaves)
         return reports.shortlist_xlsx(selection, top=top, lang=lang, markets=markets)
 
-    left, right = st.columns(2)
+    def briefing() -> bytes:
+        """The one-page briefing (PDF) of this view's decision record (exportmcda.brief)."""
+        from exportmcda.brief.pdf import briefing_pdf
+        from exportmcda.brief.replay import from_view
+        from exportmcda.model.market_evidence import market_evidence
+
+        markets = market_evidence(selection, leaf_weights=market_leaves)
+        return briefing_pdf(from_view(selection, top=top, lang=lang, markets=markets)).data
+
+    left, right, third = st.columns(3)
     left.download_button(
         t("download_xlsx", lang),
         data=workbook,
@@ -408,6 +417,13 @@ def shortlist_downloads(selection: Selection, top: int, lang: str) -> None:
         on_click="ignore",
         file_name=reports.export_filename(selection, "csv"),
         mime="text/csv", key="download-csv", icon=":material/download:",
+    )
+    third.download_button(
+        t("download_brief_pdf", lang),
+        data=briefing,
+        on_click="ignore",
+        file_name=reports.export_filename(selection, "pdf"),
+        mime="application/pdf", key="download-brief-pdf", icon=":material/download:",
     )
 
 

@@ -1922,6 +1922,153 @@ ISSUE_CODES.update(
 )
 
 
+# --- one-page briefing (issue 12, part 4: exportmcda.brief, cli.brief, the Ranking page) ---
+LABELS.update(
+    {
+        "brief_title": {"en": "Decision briefing", "ko": "의사결정 브리핑"},
+        "brief_heading": {
+            "en": "Decision briefing: {target} ({code})",
+            "ko": "의사결정 브리핑: {target}({code})",
+        },
+        "brief_meta": {
+            "en": "Scenario: {scenario} · top {top} of {candidates:,} candidates · {method} "
+            "({normalization} normalisation) · recorded {created}",
+            "ko": "시나리오: {scenario} · 후보 {candidates:,}개 중 상위 {top}개 · {method}"
+            "({normalization} 정규화) · 기록 시각 {created}",
+        },
+        "brief_replay_identical": {
+            "en": "Re-run today: identical. The same shortlist comes from the same inputs "
+            "(SHA-256 of the database, criteria, scenario, country and indicator files).",
+            "ko": "오늘 재실행 결과: 동일. 같은 입력(데이터베이스·기준·시나리오·국가·지표 "
+            "파일의 SHA-256)에서 같은 후보 목록이 나옵니다.",
+        },
+        "brief_replay_differs": {
+            "en": "Re-run today: NOT identical. The shortlist below is the one recorded; "
+            "the explanations and the robustness are computed on today's inputs.",
+            "ko": "오늘 재실행 결과: 동일하지 않음. 아래 후보 목록은 기록된 그대로이며, "
+            "설명과 강건성은 오늘의 입력으로 계산했습니다.",
+        },
+        "brief_replay_current": {
+            "en": "Built from the view on screen; its decision record's digest is below.",
+            "ko": "현재 화면에서 작성했습니다. 해당 의사결정 기록의 다이제스트는 아래에 있습니다.",
+        },
+        "brief_changed_inputs": {
+            "en": "Inputs changed since the record: {inputs}",
+            "ko": "기록 이후 바뀐 입력: {inputs}",
+        },
+        "brief_shortlist_changes": {
+            "en": "Shortlist changes: {changes}", "ko": "후보 목록 변화: {changes}",
+        },
+        "brief_change_moved": {
+            "en": "{id} moved from rank {old} to {new}", "ko": "{id} 순위 {old} → {new}",
+        },
+        "brief_change_left": {
+            "en": "{id} left (rank {old} recorded; today {new})",
+            "ko": "{id} 제외됨(기록 순위 {old}, 오늘 {new})",
+        },
+        "brief_change_entered": {
+            "en": "{id} entered at rank {new}", "ko": "{id} 새로 포함(순위 {new})",
+        },
+        "brief_rescored": {
+            "en": "{n} other shortlisted technologies keep their rank with a changed score.",
+            "ko": "다른 후보 기술 {n}개는 순위는 같고 점수만 달라졌습니다.",
+        },
+        "brief_versions_changed": {
+            "en": "Software versions differ: {versions}",
+            "ko": "소프트웨어 버전 차이: {versions}",
+        },
+        "brief_shortlist": {"en": "Shortlist", "ko": "후보 기술 목록"},
+        "brief_rule_bound_shortlist": {
+            "en": "Shortlist under the policy rules", "ko": "정책 규칙을 적용한 후보 기술 목록",
+        },
+        "brief_col_acceptability": {"en": "Top-{n} share", "ko": "상위 {n} 비율"},
+        "brief_col_why": {"en": "Why (one sentence)", "ko": "선정 이유(한 문장)"},
+        "brief_not_candidate": {
+            "en": "not a candidate in today's data", "ko": "오늘 데이터에서는 후보가 아님",
+        },
+        "brief_weights": {"en": "Criterion weights (AHP)", "ko": "기준 가중치(AHP)"},
+        "brief_col_cr": {"en": "CR", "ko": "일관성 비율(CR)"},
+        "brief_goal_cr": {
+            "en": "Judgments between the criteria: CR = {cr:.3f} (accepted up to "
+            "{threshold:.2f}; RI table {table}). A criterion's CR is that of its "
+            "sub-criteria's judgments (three or more).",
+            "ko": "기준 간 판단의 일관성 비율 CR = {cr:.3f}(허용 상한 {threshold:.2f}, RI "
+            "{table}). 기준별 CR은 하위 기준(3개 이상) 판단의 일관성 비율입니다.",
+        },
+        "brief_robustness": {"en": "Robustness", "ko": "강건성"},
+        "brief_smaa": {
+            "en": "Top-{n} share: how often the technology stays in the top {n} over "
+            "{samples:,} weight vectors drawn around these weights (Dirichlet, concentration "
+            "{concentration:g}, seed {seed}; SMAA-2, Lahdelma & Salminen 2001).",
+            "ko": "상위 {n} 비율: 현재 가중치 주변에서 뽑은 가중치 {samples:,}개(디리클레 분포, "
+            "집중도 {concentration:g}, 시드 {seed}; SMAA-2, Lahdelma & Salminen 2001) 중 해당 "
+            "기술이 상위 {n}에 남는 비율입니다.",
+        },
+        "brief_closest": {
+            "en": "Closest weight change that alters the top {n}: {criterion} from "
+            "{current:.3f} to {to:.3f} (the other weights rescaled in proportion); out: "
+            "{leaves}; in: {enters}.",
+            "ko": "상위 {n}을 바꾸는 가장 작은 가중치 변화: {criterion} {current:.3f} → "
+            "{to:.3f}(나머지 가중치는 비례 조정); 빠지는 기술: {leaves}; 들어오는 기술: "
+            "{enters}.",
+        },
+        "brief_no_closest": {
+            "en": "No single criterion's weight between 0 and 1 changes the top {n}.",
+            "ko": "어느 한 기준의 가중치를 0~1 사이에서 바꾸어도 상위 {n}은 바뀌지 않습니다.",
+        },
+        "brief_closest_rule": {
+            "en": "Closest rule change that alters the shortlist: drop \"{rule}\"; back in: "
+            "{ids} (score {given_up:.4f} higher).",
+            "ko": "후보 목록을 바꾸는 가장 작은 규칙 변화: \"{rule}\" 규칙 삭제; 다시 들어오는 "
+            "기술: {ids}(점수 {given_up:.4f} 상승).",
+        },
+        "brief_rules": {"en": "Shortlist rules and their cost", "ko": "후보 선정 규칙과 비용"},
+        "brief_indicators": {
+            "en": "Market indicators of {target}", "ko": "{target}의 시장 지표",
+        },
+        "brief_sources": {"en": "Sources", "ko": "출처"},
+        "brief_policy_sources": {
+            "en": "Policy documents behind the policy fit:",
+            "ko": "정책 부합도의 근거 정책 문서:",
+        },
+        "brief_more_sources": {
+            "en": "and {n} more (the workbook's country sheet lists them all)",
+            "ko": "외 {n}건(엑셀 보고서의 국가 시트에 모두 있음)",
+        },
+        "brief_no_sources": {
+            "en": "no policy document counts under this scenario's evidence rule",
+            "ko": "이 시나리오의 근거 규칙에서 인정되는 정책 문서 없음",
+        },
+        "brief_data": {
+            "en": "Data: {source}; SHA-256 {sha}", "ko": "데이터: {source}; SHA-256 {sha}",
+        },
+        "brief_digest": {
+            "en": "Decision record digest (SHA-256 of its canonical JSON): {digest} · format "
+            "{format} · exportmcda {version}",
+            "ko": "의사결정 기록 다이제스트(정규화한 JSON의 SHA-256): {digest} · 형식 {format} "
+            "· exportmcda {version}",
+        },
+        "download_brief_pdf": {"en": "Briefing (PDF)", "ko": "브리핑(PDF)"},
+    }
+)
+ISSUE_CODES.update(
+    {
+        "brief.output_suffix": {
+            "en": "Output must end in .pdf or .html",
+            "ko": "출력 파일은 .pdf 또는 .html이어야 함",
+        },
+        "brief.no_pdf_engine": {
+            "en": "PDF engine (WeasyPrint) not available",
+            "ko": "PDF 엔진(WeasyPrint)을 쓸 수 없음",
+        },
+        "brief.no_cjk_font": {
+            "en": "Korean font (Noto Sans CJK KR) not found",
+            "ko": "한국어 글꼴(Noto Sans CJK KR) 없음",
+        },
+    }
+)
+
+
 class NoteLike(Protocol):
     """What :func:`note_text` reads of an ``exportmcda.errors.Note``."""
 

@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from typing import TextIO
 
 from exportmcda.cli.audit import add_audit_command
+from exportmcda.cli.brief import add_brief_command
 from exportmcda.cli.data import cmd_overview, cmd_validate
 from exportmcda.cli.decide import add_commands
 from exportmcda.cli.decisions import add_decision_commands
@@ -71,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_market_commands(sub, _formats)
     add_shortlist_command(sub, _formats)
     add_decision_commands(sub, _formats)
+    add_brief_command(sub, _formats)
     return parser
 
 
