@@ -43,5 +43,6 @@ pages = [
     st.Page(
         "ui/pages/sensitivity.py", title=t("page_sensitivity", lang), url_path="sensitivity"
     ),
+    st.Page("ui/pages/panel.py", title=t("page_panel", lang), url_path="panel"),
 ]
 st.navigation(pages).run()

@@ -30,6 +30,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Final
 
 import numpy as np
+import pandas as pd
 from numpy.typing import NDArray
 
 from exportmcda.ahp.diagnostics import JudgmentAdvice, inconsistency_report, judged_matrix
@@ -37,7 +38,7 @@ from exportmcda.ahp.group import AGGREGATIONS, GroupResult, group_ahp
 from exportmcda.ahp.judgments import components
 from exportmcda.ahp.priorities import DEFAULT_THRESHOLD, AhpResult, ahp, global_weights
 from exportmcda.errors import ConfigError, Issue, JudgmentError, Note
-from exportmcda.labels import note_text
+from exportmcda.labels import note_text, t
 from exportmcda.model.criteria import CriteriaTree
 from exportmcda.model.scenarios import Scenario
 from exportmcda.panel.reader import ExpertAnswers, PanelAnswers
@@ -139,6 +140,24 @@ class PanelResult:
             weights={**{k: v for k, v in base.weights.items() if k not in self.groups},
                      **weights},
             path=None)
+
+    def weights_frame(self, node: str | None = None, lang: str = "en") -> pd.DataFrame:
+        """Long table of weights: ``label``, ``who``, ``weight``, ``group`` (the strip chart's).
+
+        ``node`` None gives the global weights of the leaves; a node id its local weights
+        (an expert left out of the node has no rows there).
+        """
+        names = self.tree.names(lang)
+        rows: list[dict[str, Any]] = []
+        for e in self.experts:
+            weights = (e.leaf_weights if node is None else
+                       e.nodes[node].weights_by_label if node in e.nodes else {})
+            rows += [{"label": names.get(k, k), "who": e.name, "weight": float(v),
+                      "group": False} for k, v in weights.items()]
+        group = self.leaf_weights if node is None else self.groups[node].weights_by_label
+        rows += [{"label": names.get(k, k), "who": t("panel_group", lang), "weight": float(v),
+                  "group": True} for k, v in group.items()]
+        return pd.DataFrame(rows, columns=["label", "who", "weight", "group"])
 
     def as_dict(self, lang: str = "en") -> dict[str, Any]:
         """Plain JSON-ready data (names of every field are the CLI's JSON)."""
