@@ -30,6 +30,9 @@ fi
 .venv/bin/python -m pip install -q --upgrade pip
 if [ "$kind" = test ]; then
   apt_install chromium fonts-noto-cjk
+  # the panel workbook's live CR formulas are recalculated by LibreOffice in a test
+  # (tests/panel/test_template.py): the formulas a user sees are checked, not just written
+  apt_install libreoffice-calc-nogui
   .venv/bin/python -m pip install -q -e ".[test]"
 else
   .venv/bin/python -m pip install -q -e ".[app]"

@@ -63,3 +63,17 @@ EXPERT_3 = {("region", "policy_fit"): ("B", 2), ("policy_fit", "sme_support"): (
 def small_panel(small_tree: CriteriaTree) -> bytes:
     data = panel_template(small_tree, load_scenario("balanced"), experts=3)
     return fill(data, [EXPERT_1, EXPERT_2, EXPERT_3], ["Kim", "Lee", "Park"])
+
+
+def full_panel(lang: str = "en") -> bytes:
+    """The shipped hierarchy, 3 experts: Kim steady (all 2), Lee wild (9 and 1/9 in turn,
+    inconsistent), Park steady with every 4th question blank (10 blanks, completed)."""
+    from exportmcda.panel.questions import questions
+
+    tree = load_criteria()
+    asked = questions(tree)
+    steady = {(q.a, q.b): ("A", 2) for q in asked}
+    wild = {(q.a, q.b): ("A" if q.number % 2 else "B", 9) for q in asked}
+    gaps = {(q.a, q.b): ("A", 2) for q in asked if q.number % 4}
+    return fill(panel_template(tree, load_scenario("balanced"), experts=3, lang=lang),
+                [steady, wild, gaps], ["Kim", "Lee", "Park"])

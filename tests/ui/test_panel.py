@@ -2,11 +2,7 @@
 
 import pytest
 
-from exportmcda.model.criteria import load_criteria
-from exportmcda.model.scenarios import load_scenario
-from exportmcda.panel.questions import questions
-from exportmcda.panel.template import panel_template
-from tests.panel.conftest import fill
+from tests.panel.conftest import full_panel
 from tests.ui.apppages import open_page, tables
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -14,13 +10,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 @pytest.fixture(scope="module")
 def filled() -> bytes:
-    tree = load_criteria()
-    asked = questions(tree)
-    steady = {(q.a, q.b): ("A", 2) for q in asked}
-    wild = {(q.a, q.b): ("A" if q.number % 2 else "B", 9) for q in asked}
-    gaps = {(q.a, q.b): ("A", 2) for q in asked if q.number % 4}
-    return fill(panel_template(tree, load_scenario("balanced"), experts=3),
-                [steady, wild, gaps], ["Kim", "Lee", "Park"])
+    return full_panel()
 
 
 def _uploaded(filled, **params):

@@ -42,14 +42,14 @@ def _threshold(text: str) -> float | str:
 
 def _weights(text: str) -> list[float]:
     """``--expert-weights 1,1,2``: one number (or fraction) per expert sheet."""
-    from exportmcda.ahp.judgments import parse_fraction
-    from exportmcda.errors import ExportMcdaError
+    import math
 
-    try:
-        return [parse_fraction(x) for x in text.split(",")]
-    except (ExportMcdaError, ValueError):
-        raise argparse.ArgumentTypeError(f"expected numbers separated by commas, got {text!r}"
-                                         ) from None
+    from exportmcda.ahp.judgments import parse_fraction
+
+    values = [parse_fraction(x) for x in text.split(",")]
+    if any(math.isnan(v) for v in values):  # parse_fraction: nan for what is not a number
+        raise argparse.ArgumentTypeError(f"expected numbers separated by commas, got {text!r}")
+    return values
 
 
 def cmd_panel_template(args: argparse.Namespace, out: TextIO) -> int:

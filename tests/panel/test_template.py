@@ -1,0 +1,99 @@
+"""The panel workbook: questions in plain words, drop-downs, protection, formulas by the tool."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import shutil
+import subprocess
+
+import openpyxl
+import pytest
+
+from exportmcda.errors import ConfigError
+from exportmcda.model.scenarios import load_scenario
+from exportmcda.panel.layout import COL_JUDGMENT, FIRST_ROW, MARKER, META_SHEET
+from exportmcda.panel.questions import questions
+from exportmcda.panel.template import panel_template
+from tests.panel.conftest import EXPERT_1, EXPERT_2, EXPERT_3, fill
+
+
+@pytest.fixture(scope="module")
+def book(tree):
+    data = panel_template(tree, load_scenario("balanced"), experts=2, lang="ko")
+    return openpyxl.load_workbook(io.BytesIO(data))
+
+
+def test_sheets_instructions_then_one_per_expert_then_hidden_settings(book):
+    assert book.sheetnames == ["안내", "전문가 1", "전문가 2", META_SHEET]
+    assert book[META_SHEET].sheet_state == "hidden"
+    assert book["전문가 1"]["B1"].value == MARKER
+    texts = [c.value for c in book["안내"]["A"] if c.value]
+    assert any("합성 데이터" in str(x) for x in texts)  # the synthetic-data notice
+
+
+def test_every_question_named_in_plain_korean_with_two_drop_downs(book, tree):
+    ws = book["전문가 1"]
+    rows = [r for r in ws.iter_rows(min_row=FIRST_ROW) if r[1].value]
+    assert len(rows) == len(questions(tree)) == 15 + 1 + 15 + 10
+    first = rows[0]
+    assert first[4].value == ("수출 성공에 국내 활용도(A)와 기술 실적(B) 중 어느 쪽이 더 "
+                              "중요하며, 얼마나 더 중요합니까?")
+    lists = {dv.formula1: str(dv.sqref) for dv in ws.data_validations.dataValidation}
+    assert set(lists) == {'"A,B"', '"1,2,3,4,5,6,7,8,9"'}
+    assert f"H{first[0].row}" in lists['"A,B"'] and f"I{first[0].row}" in lists['"1,2,3,4,5,6,7,8,9"']
+    assert ws.protection.sheet
+    assert not ws[f"H{first[0].row}"].protection.locked and ws["E4"].protection.locked
+
+
+def test_the_only_formulas_are_the_tools_and_hold_no_label_text(book, tree):
+    names = [v for lang in ("en", "ko") for v in tree.names(lang).values()]
+    for ws in book.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.data_type != "f":
+                    continue
+                assert ws.title.startswith("전문가") and cell.column >= COL_JUDGMENT - 3
+                assert not any(name in cell.value for name in names)
+
+
+def test_hostile_labels_are_text_never_formulas(tree):
+    evil = dataclasses.replace(tree.criterion("region"), label_en="=HYPERLINK(\"http://x\",\"y\")")
+    hostile = dataclasses.replace(tree, criteria=(evil, *tree.criteria[1:3]))
+    data = panel_template(hostile, load_scenario("balanced"), experts=1)
+    ws = openpyxl.load_workbook(io.BytesIO(data))["Expert 1"]
+    cells = [c for row in ws.iter_rows() for c in row if isinstance(c.value, str)
+             and "HYPERLINK" in c.value]
+    assert cells and all(c.data_type == "s" for c in cells)
+    assert any(c.quotePrefix for c in cells if c.value.startswith("="))
+
+
+def test_experts_out_of_range(tree):
+    with pytest.raises(ConfigError) as error:
+        panel_template(tree, load_scenario("balanced"), experts=0)
+    assert error.value.code == "panel_experts"
+
+
+def test_live_cr_recalculated_by_libreoffice(small_tree, tmp_path):
+    """The formulas a user sees: LibreOffice recalculates the filled sheets.
+
+    Kim is consistent (CR 0); Lee (9, 1/9, 9): lambda_max = 1 + 1/9 + 9 (3x3 closed form),
+    CR = (lambda - 3) / 2 / 0.58 = 6.130; Park left a question blank: no CR yet.
+    """
+    soffice = shutil.which("soffice")
+    assert soffice, "scripts/setup.sh installs libreoffice-calc-nogui"
+    data = fill(panel_template(small_tree, load_scenario("balanced"), experts=3),
+                [EXPERT_1, EXPERT_2, EXPERT_3])
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "panel.xlsx").write_bytes(data)
+    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
+                    "--calc", "--convert-to", "xlsx", "--outdir", str(tmp_path / "out"),
+                    str(tmp_path / "in" / "panel.xlsx")], check=True, capture_output=True,
+                   timeout=120)
+    book = openpyxl.load_workbook(tmp_path / "out" / "panel.xlsx", data_only=True)
+    crs = [(book[f"Expert {k}"]["G6"].value, book[f"Expert {k}"]["H6"].value) for k in (1, 2, 3)]
+    assert crs[0] == (0, "OK")
+    assert crs[1][0] == pytest.approx(round((1 + 1 / 9 + 9 - 3) / 2 / 0.58, 3))
+    assert crs[1][1] == "Revisit"
+    assert crs[2] == (None, None)
+    assert book["Expert 3"]["J8"].value is None  # the blank question has no judgment
