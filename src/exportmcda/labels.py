@@ -1756,7 +1756,9 @@ ISSUE_CODES.update(
         "panel_not_template": {
             "en": "Not a panel workbook", "ko": "전문가 패널 통합문서가 아님",
         },
-        "panel_format": {"en": "Unknown panel workbook format", "ko": "알 수 없는 패널 통합문서 형식"},
+        "panel_format": {
+            "en": "Unknown panel workbook format", "ko": "알 수 없는 패널 통합문서 형식",
+        },
         "panel_meta": {"en": "Panel settings changed", "ko": "패널 설정이 변경됨"},
         "panel_bad_side": {"en": "Answer is not A or B", "ko": "답이 A 또는 B가 아님"},
         "panel_bad_level": {"en": "Level is not 1 to 9", "ko": "정도가 1–9가 아님"},
@@ -1771,7 +1773,9 @@ ISSUE_CODES.update(
         "panel_node_empty": {
             "en": "No expert left at a node", "ko": "판단할 전문가가 없는 항목",
         },
-        "panel_scenario": {"en": "Unknown scenario in the panel", "ko": "패널의 알 수 없는 시나리오"},
+        "panel_scenario": {
+            "en": "Unknown scenario in the panel", "ko": "패널의 알 수 없는 시나리오",
+        },
     }
 )
 NOTES.update(

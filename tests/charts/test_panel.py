@@ -6,9 +6,14 @@ from exportmcda.charts.panel import panel_strip_chart
 
 
 def test_strip_chart_layers_experts_and_group():
-    data = pd.DataFrame({"label": ["지역 기반", "지역 기반", "지역 기반"],
-                         "who": ["Kim", "Lee", "그룹"], "weight": [0.2, 0.4, 0.3],
-                         "group": [False, False, True]})
+    data = pd.DataFrame(
+        {
+            "label": ["지역 기반", "지역 기반", "지역 기반"],
+            "who": ["Kim", "Lee", "그룹"],
+            "weight": [0.2, 0.4, 0.3],
+            "group": [False, False, True],
+        }
+    )
     spec = panel_strip_chart(data, "ko").to_dict()
     marks = [layer["mark"]["type"] for layer in spec["layer"]]
     assert marks == ["tick", "point"]

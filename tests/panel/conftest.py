@@ -52,10 +52,16 @@ def fill(data: bytes, answers: list[Answers], names: list[str] | None = None) ->
 
 # Expert 1: consistent, w = (2, 4, 1) / 7.  Expert 2: inconsistent (9, 1/9, 9).
 # Expert 3: leaves region vs sme_support blank (consistent completion: 1/2 x 2 = 1).
-EXPERT_1 = {("region", "policy_fit"): ("B", 2), ("region", "sme_support"): ("A", 2),
-            ("policy_fit", "sme_support"): ("A", 4)}
-EXPERT_2 = {("region", "policy_fit"): ("A", 9), ("region", "sme_support"): ("B", 9),
-            ("policy_fit", "sme_support"): ("A", 9)}
+EXPERT_1 = {
+    ("region", "policy_fit"): ("B", 2),
+    ("region", "sme_support"): ("A", 2),
+    ("policy_fit", "sme_support"): ("A", 4),
+}
+EXPERT_2 = {
+    ("region", "policy_fit"): ("A", 9),
+    ("region", "sme_support"): ("B", 9),
+    ("policy_fit", "sme_support"): ("A", 9),
+}
 EXPERT_3 = {("region", "policy_fit"): ("B", 2), ("policy_fit", "sme_support"): ("A", 2)}
 
 
@@ -75,5 +81,8 @@ def full_panel(lang: str = "en") -> bytes:
     steady = {(q.a, q.b): ("A", 2) for q in asked}
     wild = {(q.a, q.b): ("A" if q.number % 2 else "B", 9) for q in asked}
     gaps = {(q.a, q.b): ("A", 2) for q in asked if q.number % 4}
-    return fill(panel_template(tree, load_scenario("balanced"), experts=3, lang=lang),
-                [steady, wild, gaps], ["Kim", "Lee", "Park"])
+    return fill(
+        panel_template(tree, load_scenario("balanced"), experts=3, lang=lang),
+        [steady, wild, gaps],
+        ["Kim", "Lee", "Park"],
+    )

@@ -13,8 +13,11 @@ from exportmcda.panel.questions import LEVELS, SIDES, answer_of, judgment_of, qu
 def test_one_question_per_pair_of_siblings(tree):
     asked = questions(tree)
     assert [q.number for q in asked] == list(range(1, 42))  # C(6,2)+C(2,2)+C(6,2)+C(5,2)
-    assert (asked[0].node, asked[0].a, asked[0].b) == ("export_priority", "utilization",
-                                                      "track_record")
+    assert (asked[0].node, asked[0].a, asked[0].b) == (
+        "export_priority",
+        "utilization",
+        "track_record",
+    )
     assert {q.node for q in asked} == set(tree.weighted_nodes())
 
 
@@ -31,5 +34,6 @@ def test_answers_to_judgments():
 @given(st.sampled_from(SAATY_SCALE))
 def test_every_scale_value_has_one_answer_and_back(value):
     side, level = answer_of(value)
-    assert side in SIDES and level in LEVELS
+    assert side in SIDES
+    assert level in LEVELS
     assert judgment_of(side, level) == value

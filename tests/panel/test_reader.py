@@ -31,11 +31,14 @@ def blank(small_tree) -> bytes:
 def test_answers_read_back_as_judgments(small_panel, small_tree):
     answers = read_panel(small_panel, tree=small_tree, name="p.xlsx")
     assert [e.name for e in answers.experts] == ["Kim", "Lee", "Park"]
-    assert answers.scenario == "balanced" and answers.ri_table == "saaty_1980"
+    assert answers.scenario == "balanced"
+    assert answers.ri_table == "saaty_1980"
     kim = answers.experts[0].judgments["export_priority"]
-    assert kim == {("region", "policy_fit"): Fraction(1, 2),
-                   ("region", "sme_support"): Fraction(2),
-                   ("policy_fit", "sme_support"): Fraction(4)}
+    assert kim == {
+        ("region", "policy_fit"): Fraction(1, 2),
+        ("region", "sme_support"): Fraction(2),
+        ("policy_fit", "sme_support"): Fraction(4),
+    }
     park = answers.experts[2]
     assert park.missing == (("export_priority", "region", "sme_support"),)
     assert answers.ignored_sheets == ()
@@ -60,23 +63,32 @@ def test_formula_in_an_answer_is_refused_with_sheet_and_row(blank, small_tree):
     ]
 
 
-@pytest.mark.parametrize(("side", "level", "code", "column"), [
-    ("C", 3, "panel_bad_side", "H"), ("A", 10, "panel_bad_level", "I"),
-    ("A", 2.5, "panel_bad_level", "I"), ("A", "three", "panel_bad_level", "I"),
-    ("A", True, "panel_bad_level", "I"), ("A", None, "panel_half_answer", "I"),
-    (None, 5, "panel_half_answer", "H"),
-])
-def test_wrong_values_are_refused_with_sheet_row_and_column(blank, small_tree, side, level,
-                                                            code, column):
+@pytest.mark.parametrize(
+    ("side", "level", "code", "column"),
+    [
+        ("C", 3, "panel_bad_side", "H"),
+        ("A", 10, "panel_bad_level", "I"),
+        ("A", 2.5, "panel_bad_level", "I"),
+        ("A", "three", "panel_bad_level", "I"),
+        ("A", True, "panel_bad_level", "I"),
+        ("A", None, "panel_half_answer", "I"),
+        (None, 5, "panel_half_answer", "H"),
+    ],
+)
+def test_wrong_values_are_refused_with_sheet_row_and_column(
+    blank, small_tree, side, level, code, column
+):
     data = fill(blank, [{("region", "policy_fit"): (side, level)}])
     issues = _issues(data, small_tree)
     assert [(i.code, i.path, i.row, i.field) for i in issues] == [
-        (code, "p.xlsx [Expert 1]", 7, column)]
+        (code, "p.xlsx [Expert 1]", 7, column)
+    ]
 
 
 def test_level_one_needs_no_side_and_text_answers_are_read(blank, small_tree):
-    data = fill(blank, [{("region", "policy_fit"): (None, 1),
-                         ("region", "sme_support"): (" b ", "3")}])
+    data = fill(
+        blank, [{("region", "policy_fit"): (None, 1), ("region", "sme_support"): (" b ", "3")}]
+    )
     judged = read_panel(data, tree=small_tree).experts[0].judgments["export_priority"]
     assert judged[("region", "policy_fit")] == 1
     assert judged[("region", "sme_support")] == Fraction(1, 3)

@@ -45,14 +45,18 @@ def test_each_expert_weights_and_cr_by_hand(answers, small_tree):
     assert kim.nodes[GOAL].cr == pytest.approx(0, abs=1e-9)
     assert lee.nodes[GOAL].cr == pytest.approx(_cr(9, 1 / 9, 9), rel=1e-9)
     assert _cr(9, 1 / 9, 9) == pytest.approx((1 + 1 / 9 + 9 - 3) / 2 / 0.58)
-    assert not lee.consistent and kim.consistent and park.consistent
+    assert not lee.consistent
+    assert kim.consistent
+    assert park.consistent
     # Park's blank pair is completed to 1/2 x 2 = 1: weights (1, 2, 1) / 4, flagged.
     assert list(park.nodes[GOAL].weights) == pytest.approx([0.25, 0.5, 0.25], abs=1e-6)
-    assert park.completed == (GOAL,) and park.missing == 1
+    assert park.completed == (GOAL,)
+    assert park.missing == 1
     assert park.nodes[GOAL].estimated == (("region", "sme_support"),)
     assert lee.advice[GOAL]  # the judgment to revisit is named
     codes = [n.code for n in result.notes]
-    assert codes[0] == "panel_screen_flag" and "panel_completed" in codes
+    assert codes[0] == "panel_screen_flag"
+    assert "panel_completed" in codes
 
 
 def test_aij_group_is_the_geometric_mean_of_the_given_judgments(answers, small_tree):
@@ -65,7 +69,9 @@ def test_aij_group_is_the_geometric_mean_of_the_given_judgments(answers, small_t
     assert group.combined is not None
     assert group.combined.cr == pytest.approx(_cr(g_rp, g_rs, g_ps), rel=1e-9)
     assert dict(result.leaf_weights) == pytest.approx(
-        dict(zip(("regional_base", "country_fit", "sme"), _rgm(g_rp, g_rs, g_ps))), abs=1e-9)
+        dict(zip(("regional_base", "country_fit", "sme"), _rgm(g_rp, g_rs, g_ps), strict=True)),
+        abs=1e-9,
+    )
     # distance: mean |ln a - ln g| over each expert's judged pairs
     kim = abs(math.log(0.5 / g_rp)) + abs(math.log(2 / g_rs)) + abs(math.log(4 / g_ps))
     lee = abs(math.log(9 / g_rp)) + abs(math.log((1 / 9) / g_rs)) + abs(math.log(9 / g_ps))
@@ -82,8 +88,9 @@ def test_exclude_screening_leaves_the_inconsistent_expert_out(answers, small_tre
     assert result.included == ("Kim", "Park")
     # Kim and Park: g_rp = 1/2, g_rs = 2 (Kim only), g_ps = sqrt(8): rows 1, 2^(5/6), 2^(-5/6)
     rows = [1.0, 2 ** (5 / 6), 2 ** (-5 / 6)]
-    assert list(result.groups[GOAL].weights) == pytest.approx([r / sum(rows) for r in rows],
-                                                              abs=1e-9)
+    assert list(result.groups[GOAL].weights) == pytest.approx(
+        [r / sum(rows) for r in rows], abs=1e-9
+    )
     body = result.as_dict()
     assert body["screening"]["rule"] == "exclude"
     assert body["screening"]["excluded"] == ["Lee"]
@@ -94,9 +101,8 @@ def test_exclude_screening_leaves_the_inconsistent_expert_out(answers, small_tre
 def test_aip_and_expert_weights(answers, small_tree):
     result = analyse_panel(answers, small_tree, aggregation="aip", expert_weights=[2, 0, 1])
     kim, park = [2 / 7, 4 / 7, 1 / 7], [0.25, 0.5, 0.25]
-    g = [(k ** 2 * p) ** (1 / 3) for k, p in zip(kim, park, strict=True)]
-    assert list(result.groups[GOAL].weights) == pytest.approx([x / sum(g) for x in g],
-                                                              abs=1e-6)
+    g = [(k**2 * p) ** (1 / 3) for k, p in zip(kim, park, strict=True)]
+    assert list(result.groups[GOAL].weights) == pytest.approx([x / sum(g) for x in g], abs=1e-6)
     with pytest.raises(JudgmentError) as error:
         analyse_panel(answers, small_tree, expert_weights=[1, 1])
     assert error.value.code == "expert_weights_invalid"
@@ -118,12 +124,12 @@ def test_saved_scenario_loads_to_the_group_weights(tree):
 
     consistent = {(q.a, q.b): ("A", 2) if q.number % 2 else ("B", 3) for q in questions(tree)}
     second = {(q.a, q.b): ("A", 1) for q in questions(tree) if q.number % 5}
-    data = fill(panel_template(tree, load_scenario("balanced"), experts=2),
-                [consistent, second])
+    data = fill(panel_template(tree, load_scenario("balanced"), experts=2), [consistent, second])
     result = analyse_panel(read_panel(data, tree=tree), tree)
     base = load_scenario("balanced")
     saved = parse_scenario(to_toml(result.scenario(base)), name="panel.toml")
-    assert saved.id == "balanced_panel" and saved.basis == "panel"
+    assert saved.id == "balanced_panel"
+    assert saved.basis == "panel"
     weighed = scenario_weights(saved, tree)
     assert dict(weighed.leaf_weights) == pytest.approx(dict(result.leaf_weights), abs=1e-9)
     assert sum(result.leaf_weights.values()) == pytest.approx(1)

@@ -37,13 +37,16 @@ def test_every_question_named_in_plain_korean_with_two_drop_downs(book, tree):
     rows = [r for r in ws.iter_rows(min_row=FIRST_ROW) if r[1].value]
     assert len(rows) == len(questions(tree)) == 15 + 1 + 15 + 10
     first = rows[0]
-    assert first[4].value == ("수출 성공에 국내 활용도(A)와 기술 실적(B) 중 어느 쪽이 더 "
-                              "중요하며, 얼마나 더 중요합니까?")
+    assert first[4].value == (
+        "수출 성공에 국내 활용도(A)와 기술 실적(B) 중 어느 쪽이 더 중요하며, 얼마나 더 중요합니까?"
+    )
     lists = {dv.formula1: str(dv.sqref) for dv in ws.data_validations.dataValidation}
     assert set(lists) == {'"A,B"', '"1,2,3,4,5,6,7,8,9"'}
-    assert f"H{first[0].row}" in lists['"A,B"'] and f"I{first[0].row}" in lists['"1,2,3,4,5,6,7,8,9"']
+    assert f"H{first[0].row}" in lists['"A,B"']
+    assert f"I{first[0].row}" in lists['"1,2,3,4,5,6,7,8,9"']
     assert ws.protection.sheet
-    assert not ws[f"H{first[0].row}"].protection.locked and ws["E4"].protection.locked
+    assert not ws[f"H{first[0].row}"].protection.locked
+    assert ws["E4"].protection.locked
 
 
 def test_the_only_formulas_are_the_tools_and_hold_no_label_text(book, tree):
@@ -53,18 +56,24 @@ def test_the_only_formulas_are_the_tools_and_hold_no_label_text(book, tree):
             for cell in row:
                 if cell.data_type != "f":
                     continue
-                assert ws.title.startswith("전문가") and cell.column >= COL_JUDGMENT - 3
+                assert ws.title.startswith("전문가")
+                assert cell.column >= COL_JUDGMENT - 3
                 assert not any(name in cell.value for name in names)
 
 
 def test_hostile_labels_are_text_never_formulas(tree):
-    evil = dataclasses.replace(tree.criterion("region"), label_en="=HYPERLINK(\"http://x\",\"y\")")
+    evil = dataclasses.replace(tree.criterion("region"), label_en='=HYPERLINK("http://x","y")')
     hostile = dataclasses.replace(tree, criteria=(evil, *tree.criteria[1:3]))
     data = panel_template(hostile, load_scenario("balanced"), experts=1)
     ws = openpyxl.load_workbook(io.BytesIO(data))["Expert 1"]
-    cells = [c for row in ws.iter_rows() for c in row if isinstance(c.value, str)
-             and "HYPERLINK" in c.value]
-    assert cells and all(c.data_type == "s" for c in cells)
+    cells = [
+        c
+        for row in ws.iter_rows()
+        for c in row
+        if isinstance(c.value, str) and "HYPERLINK" in c.value
+    ]
+    assert cells
+    assert all(c.data_type == "s" for c in cells)
     assert any(c.quotePrefix for c in cells if c.value.startswith("="))
 
 
@@ -82,14 +91,28 @@ def test_live_cr_recalculated_by_libreoffice(small_tree, tmp_path):
     """
     soffice = shutil.which("soffice")
     assert soffice, "scripts/setup.sh installs libreoffice-calc-nogui"
-    data = fill(panel_template(small_tree, load_scenario("balanced"), experts=3),
-                [EXPERT_1, EXPERT_2, EXPERT_3])
+    data = fill(
+        panel_template(small_tree, load_scenario("balanced"), experts=3),
+        [EXPERT_1, EXPERT_2, EXPERT_3],
+    )
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "panel.xlsx").write_bytes(data)
-    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
-                    "--calc", "--convert-to", "xlsx", "--outdir", str(tmp_path / "out"),
-                    str(tmp_path / "in" / "panel.xlsx")], check=True, capture_output=True,
-                   timeout=120)
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--headless",
+            "--calc",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+            str(tmp_path / "out"),
+            str(tmp_path / "in" / "panel.xlsx"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     book = openpyxl.load_workbook(tmp_path / "out" / "panel.xlsx", data_only=True)
     crs = [(book[f"Expert {k}"]["G6"].value, book[f"Expert {k}"]["H6"].value) for k in (1, 2, 3)]
     assert crs[0] == (0, "OK")

@@ -30,14 +30,22 @@ def _answers(name: str, content: bytes) -> PanelAnswers:
 def _template(lang: str) -> None:
     scenario = state.scenario()
     left, right = st.columns([1, 2])
-    count = left.number_input(t("panel_experts_input", lang), min_value=1,
-                              max_value=MAX_EXPERTS, value=5, step=1, key="panel.experts")
+    count = left.number_input(
+        t("panel_experts_input", lang),
+        min_value=1,
+        max_value=MAX_EXPERTS,
+        value=5,
+        step=1,
+        key="panel.experts",
+    )
     right.download_button(
         t("panel_download", lang),
         data=lambda: panel_template(state.tree(), scenario, experts=int(count), lang=lang),
-        on_click="ignore", file_name=f"panel-{safe_filename(scenario.id)}-{lang}.xlsx",
+        on_click="ignore",
+        file_name=f"panel-{safe_filename(scenario.id)}-{lang}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        key="panel.download")
+        key="panel.download",
+    )
 
 
 def _revisit(result: PanelResult, node: str, name: str, lang: str) -> str:
@@ -47,44 +55,56 @@ def _revisit(result: PanelResult, node: str, name: str, lang: str) -> str:
         return ""
     names = result.tree.names(lang)
     a = advice[0]
-    return t("panel_revisit", lang, a=names.get(a.row, a.row), b=names.get(a.column, a.column),
-             current=format_judgment(a.current), suggested=format_judgment(a.nearest_scale),
-             after=f"{a.cr_after_scale:.3f}")
+    return t(
+        "panel_revisit",
+        lang,
+        a=names.get(a.row, a.row),
+        b=names.get(a.column, a.column),
+        current=format_judgment(a.current),
+        suggested=format_judgment(a.nearest_scale),
+        after=f"{a.cr_after_scale:.3f}",
+    )
 
 
 def _experts_table(result: PanelResult, node: str, lang: str) -> None:
     rows = []
     for e in result.experts:
         r = e.nodes.get(node)
-        rows.append({
-            t("panel_col_expert", lang): e.name,
-            t("panel_col_cr", lang): "" if r is None else f"{r.cr:.3f}",
-            t("panel_col_included", lang): t("yes" if e.included else "no", lang),
-            t("panel_col_distance", lang): "" if e.distance is None else f"{e.distance:.3f}",
-            t("panel_col_outlier", lang): t("yes" if e.outlier else "no", lang),
-            t("panel_col_missing", lang): e.missing,
-            t("panel_col_revisit", lang): _revisit(result, node, e.name, lang),
-        })
+        rows.append(
+            {
+                t("panel_col_expert", lang): e.name,
+                t("panel_col_cr", lang): "" if r is None else f"{r.cr:.3f}",
+                t("panel_col_included", lang): t("yes" if e.included else "no", lang),
+                t("panel_col_distance", lang): "" if e.distance is None else f"{e.distance:.3f}",
+                t("panel_col_outlier", lang): t("yes" if e.outlier else "no", lang),
+                t("panel_col_missing", lang): e.missing,
+                t("panel_col_revisit", lang): _revisit(result, node, e.name, lang),
+            }
+        )
     components.text_table(pd.DataFrame(rows).set_index(t("panel_col_expert", lang)))
 
 
 def _results(result: PanelResult, lang: str) -> None:
     names = result.tree.names(lang)
     nodes = list(result.groups)
-    node = st.selectbox(t("panel_node_choice", lang), nodes, key="panel.node",
-                        format_func=lambda n: components.node_label(n, lang))
+    node = st.selectbox(
+        t("panel_node_choice", lang),
+        nodes,
+        key="panel.node",
+        format_func=lambda n: components.node_label(n, lang),
+    )
     group = result.groups[node]
     left, middle, right = st.columns(3)
     left.metric(t("panel_consensus", lang), f"{group.consensus:.3f}")
     middle.metric(t("panel_consensus_level", lang), group.consensus_level)
     right.metric(t("panel_outliers", lang), len(result.outliers))
     if result.outliers:
-        st.caption(components.plain(f"{t('panel_outliers', lang)}: "
-                                    f"{', '.join(result.outliers)}"))
+        st.caption(components.plain(f"{t('panel_outliers', lang)}: {', '.join(result.outliers)}"))
     data = result.weights_frame(node, lang)
     numbers = data.pivot_table(index="label", columns="who", values="weight", sort=False)
-    chart_view.chart_with_numbers(panel_strip_chart(data, lang), numbers.round(3), lang,
-                                  key=f"panel-{node}")
+    chart_view.chart_with_numbers(
+        panel_strip_chart(data, lang), numbers.round(3), lang, key=f"panel-{node}"
+    )
     _experts_table(result, node, lang)
     for note in result.notes:
         st.caption(components.plain(note_text(note, lang, names)))
@@ -94,12 +114,17 @@ def _use(result: PanelResult, lang: str) -> None:
     scenario = result.scenario(state.scenario())
     text = to_toml(scenario)
     left, right = st.columns(2)
-    if left.button(t("panel_use", lang), key="panel.use", type="primary"):
-        if state.try_scenario_upload(f"{scenario.id}.toml", text.encode("utf-8")):
-            st.session_state[_USED] = scenario.id
-    right.download_button(t("panel_save", lang), data=text.encode("utf-8"), on_click="ignore",
-                          file_name=f"{safe_filename(scenario.id, fallback='panel')}.toml",
-                          mime="application/toml", key="panel.save")
+    used = left.button(t("panel_use", lang), key="panel.use", type="primary")
+    if used and state.try_scenario_upload(f"{scenario.id}.toml", text.encode("utf-8")):
+        st.session_state[_USED] = scenario.id
+    right.download_button(
+        t("panel_save", lang),
+        data=text.encode("utf-8"),
+        on_click="ignore",
+        file_name=f"{safe_filename(scenario.id, fallback='panel')}.toml",
+        mime="application/toml",
+        key="panel.save",
+    )
     if st.session_state.get(_USED):
         st.success(t("panel_used", lang, scenario=st.session_state[_USED]))
 
@@ -121,14 +146,33 @@ def page() -> None:
         components.issues_table(error.issues, lang)
         return
     left, right = st.columns(2)
-    aggregation = left.radio(t("panel_aggregation", lang), ("aij", "aip"), horizontal=True,
-                             key="panel.aggregation",
-                             format_func=lambda a: t(f"panel_aggregation_{a}", lang))
-    screen = right.radio(t("panel_screen_choice", lang), ("flag", "exclude"), horizontal=True,
-                         key="panel.screen",
-                         format_func=lambda s: t(f"panel_screen_{s}_option", lang))
-    result = analyse_panel(answers, state.tree(), aggregation=aggregation, screen=screen,
-                           completion=state.scenario().completion)
+    choices = {}
+    for column, name, options, labels in (
+        (left, "aggregation", ("aij", "aip"), ("panel_aggregation_aij", "panel_aggregation_aip")),
+        (
+            right,
+            "screen",
+            ("flag", "exclude"),
+            ("panel_screen_flag_option", "panel_screen_exclude_option"),
+        ),
+    ):
+        shown = dict(zip(options, labels, strict=True))
+        title = t("panel_aggregation" if name == "aggregation" else "panel_screen_choice", lang)
+        choices[name] = column.radio(
+            title,
+            options,
+            horizontal=True,
+            key=f"panel.{name}",
+            format_func=lambda o, shown=shown: t(shown[o], lang),
+        )
+    aggregation, screen = choices["aggregation"], choices["screen"]
+    result = analyse_panel(
+        answers,
+        state.tree(),
+        aggregation=aggregation,
+        screen=screen,
+        completion=state.scenario().completion,
+    )
     _results(result, lang)
     _use(result, lang)
 

@@ -24,14 +24,26 @@ def panel_strip_chart(data: pd.DataFrame, lang: str = "en") -> Any:
     order = list(dict.fromkeys(data["label"]))
     y = alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelLimit=260))
     x = alt.X("weight:Q", title=t("col_weight", lang), axis=alt.Axis(format=".0%"))
-    tooltip = [alt.Tooltip("who:N", title=t("panel_chart_who", lang)),
-               alt.Tooltip("label:N", title=t("col_criterion", lang)),
-               alt.Tooltip("weight:Q", title=t("col_weight", lang), format=".3f")]
-    experts = alt.Chart(data).transform_filter("!datum.group").mark_tick(
-        thickness=2, size=16, opacity=0.8).encode(
-        x=x, y=y, color=alt.Color("who:N", title=t("panel_chart_who", lang)), tooltip=tooltip)
-    group = alt.Chart(data).transform_filter("datum.group").mark_point(
-        shape="diamond", size=160, filled=True, color="black").encode(x=x, y=y, tooltip=tooltip)
+    tooltip = [
+        alt.Tooltip("who:N", title=t("panel_chart_who", lang)),
+        alt.Tooltip("label:N", title=t("col_criterion", lang)),
+        alt.Tooltip("weight:Q", title=t("col_weight", lang), format=".3f"),
+    ]
+    experts = (
+        alt.Chart(data)
+        .transform_filter("!datum.group")
+        .mark_tick(thickness=2, size=16, opacity=0.8)
+        .encode(
+            x=x, y=y, color=alt.Color("who:N", title=t("panel_chart_who", lang)), tooltip=tooltip
+        )
+    )
+    group = (
+        alt.Chart(data)
+        .transform_filter("datum.group")
+        .mark_point(shape="diamond", size=160, filled=True, color="black")
+        .encode(x=x, y=y, tooltip=tooltip)
+    )
     chart = alt.layer(experts, group, data=data).properties(
-        title=t("panel_chart_title", lang), height=max(120, 34 * len(order)), width=520)
+        title=t("panel_chart_title", lang), height=max(120, 34 * len(order)), width=520
+    )
     return _configure(chart)

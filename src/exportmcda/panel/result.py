@@ -122,24 +122,30 @@ class PanelResult:
                 labels = group.labels
                 judgments[node] = {
                     (labels[i], labels[j]): repr(float(matrix[i, j]))
-                    for i in range(len(labels)) for j in range(i + 1, len(labels))
-                    if not math.isnan(matrix[i, j])}
+                    for i in range(len(labels))
+                    for j in range(i + 1, len(labels))
+                    if not math.isnan(matrix[i, j])
+                }
             else:
                 weights[node] = dict(group.weights_by_label)
         n = len(self.included)
         return replace(
-            base, id=id or f"{base.id}_panel", basis="panel",
+            base,
+            id=id or f"{base.id}_panel",
+            basis="panel",
             label_en=f"{base.label_en} (expert panel, {n})",
             label_ko=f"{base.label_ko} (전문가 패널 {n}명)",
             description_en=f"Group judgments of {n} experts ({self.aggregation.upper()}) read "
             f"from {self.answers.name} (sha256 {self.answers.sha256[:12]})",
             description_ko=f"전문가 {n}명의 그룹 판단({self.aggregation.upper()}), 파일 "
             f"{self.answers.name} (sha256 {self.answers.sha256[:12]})",
-            judgments={**{k: v for k, v in base.judgments.items() if k not in self.groups},
-                       **judgments},
-            weights={**{k: v for k, v in base.weights.items() if k not in self.groups},
-                     **weights},
-            path=None)
+            judgments={
+                **{k: v for k, v in base.judgments.items() if k not in self.groups},
+                **judgments,
+            },
+            weights={**{k: v for k, v in base.weights.items() if k not in self.groups}, **weights},
+            path=None,
+        )
 
     def weights_frame(self, node: str | None = None, lang: str = "en") -> pd.DataFrame:
         """Long table of weights: ``label``, ``who``, ``weight``, ``group`` (the strip chart's).
@@ -150,13 +156,27 @@ class PanelResult:
         names = self.tree.names(lang)
         rows: list[dict[str, Any]] = []
         for e in self.experts:
-            weights = (e.leaf_weights if node is None else
-                       e.nodes[node].weights_by_label if node in e.nodes else {})
-            rows += [{"label": names.get(k, k), "who": e.name, "weight": float(v),
-                      "group": False} for k, v in weights.items()]
+            weights = (
+                e.leaf_weights
+                if node is None
+                else e.nodes[node].weights_by_label
+                if node in e.nodes
+                else {}
+            )
+            rows += [
+                {"label": names.get(k, k), "who": e.name, "weight": float(v), "group": False}
+                for k, v in weights.items()
+            ]
         group = self.leaf_weights if node is None else self.groups[node].weights_by_label
-        rows += [{"label": names.get(k, k), "who": t("panel_group", lang), "weight": float(v),
-                  "group": True} for k, v in group.items()]
+        rows += [
+            {
+                "label": names.get(k, k),
+                "who": t("panel_group", lang),
+                "weight": float(v),
+                "group": True,
+            }
+            for k, v in group.items()
+        ]
         return pd.DataFrame(rows, columns=["label", "who", "weight", "group"])
 
     def as_dict(self, lang: str = "en") -> dict[str, Any]:
@@ -169,12 +189,13 @@ class PanelResult:
             "ri_table": self.answers.ri_table,
             "aggregation": self.aggregation,
             "threshold": self.threshold,
-            "screening": {"rule": self.screen,
-                          "text": note_text(_screen_note(self), lang),
-                          "excluded": [e.name for e in self.experts if not e.included],
-                          "flagged": [e.name for e in self.experts if not e.consistent]},
-            "outlier_rule": note_text(Note.of("panel_outlier_rule", factor=OUTLIER_FACTOR),
-                                      lang),
+            "screening": {
+                "rule": self.screen,
+                "text": note_text(_screen_note(self), lang),
+                "excluded": [e.name for e in self.experts if not e.included],
+                "flagged": [e.name for e in self.experts if not e.consistent],
+            },
+            "outlier_rule": note_text(Note.of("panel_outlier_rule", factor=OUTLIER_FACTOR), lang),
             "outliers": list(self.outliers),
             "weights": dict(self.leaf_weights),
             "nodes": {node: _group_dict(g) for node, g in self.groups.items()},
@@ -194,29 +215,41 @@ def _group_dict(group: GroupResult) -> dict[str, Any]:
 
 def _expert_dict(e: ExpertResult) -> dict[str, Any]:
     return {
-        "name": e.name, "sheet": e.sheet, "weight": e.weight, "included": e.included,
-        "consistent": e.consistent, "answered": e.answered, "missing": e.missing,
-        "completed": list(e.completed), "left_out": list(e.left_out),
+        "name": e.name,
+        "sheet": e.sheet,
+        "weight": e.weight,
+        "included": e.included,
+        "consistent": e.consistent,
+        "answered": e.answered,
+        "missing": e.missing,
+        "completed": list(e.completed),
+        "left_out": list(e.left_out),
         "distance": e.distance,
         "factor": None if e.distance is None else math.exp(e.distance),
-        "outlier": e.outlier, "weights": dict(e.leaf_weights),
-        "nodes": {node: {"weights": r.weights_by_label, "cr": r.cr, "consistent": r.consistent,
-                         "completed": r.completed,
-                         "estimated": [{"row": a, "column": b, "value": r.judgment(a, b)}
-                                       for a, b in r.estimated],
-                         "advice": [a.as_dict() for a in e.advice.get(node, ())]}
-                  for node, r in e.nodes.items()},
+        "outlier": e.outlier,
+        "weights": dict(e.leaf_weights),
+        "nodes": {
+            node: {
+                "weights": r.weights_by_label,
+                "cr": r.cr,
+                "consistent": r.consistent,
+                "completed": r.completed,
+                "estimated": [
+                    {"row": a, "column": b, "value": r.judgment(a, b)} for a, b in r.estimated
+                ],
+                "advice": [a.as_dict() for a in e.advice.get(node, ())],
+            }
+            for node, r in e.nodes.items()
+        },
     }
 
 
 def _screen_note(result: PanelResult) -> Note:
     code = "panel_screen_exclude" if result.screen == "exclude" else "panel_screen_flag"
-    return Note.of(code, threshold=str(result.threshold),
-                   ri_table=result.answers.ri_table)
+    return Note.of(code, threshold=str(result.threshold), ri_table=result.answers.ri_table)
 
 
-def _matrix(pairs: Mapping[tuple[str, str], object], labels: Sequence[str]
-            ) -> NDArray[np.float64]:
+def _matrix(pairs: Mapping[tuple[str, str], object], labels: Sequence[str]) -> NDArray[np.float64]:
     m = np.full((len(labels), len(labels)), np.nan)
     np.fill_diagonal(m, 1.0)
     for (a, b), value in pairs.items():
@@ -226,8 +259,9 @@ def _matrix(pairs: Mapping[tuple[str, str], object], labels: Sequence[str]
     return m
 
 
-def _individual(e: ExpertAnswers, nodes: Mapping[str, tuple[str, ...]], options: dict[str, Any]
-                ) -> tuple[dict[str, AhpResult], list[str]]:
+def _individual(
+    e: ExpertAnswers, nodes: Mapping[str, tuple[str, ...]], options: dict[str, Any]
+) -> tuple[dict[str, AhpResult], list[str]]:
     results: dict[str, AhpResult] = {}
     left_out: list[str] = []
     for node, children in nodes.items():
@@ -240,8 +274,9 @@ def _individual(e: ExpertAnswers, nodes: Mapping[str, tuple[str, ...]], options:
     return results, left_out
 
 
-def _distance(judged: Sequence[NDArray[np.float64]], group: Sequence[NDArray[np.float64]]
-              ) -> float | None:
+def _distance(
+    judged: Sequence[NDArray[np.float64]], group: Sequence[NDArray[np.float64]]
+) -> float | None:
     """Mean of |ln a_ij - ln g_ij| over the upper-triangle pairs the expert judged."""
     gaps: list[float] = []
     for a, g in zip(judged, group, strict=True):
@@ -253,12 +288,19 @@ def _distance(judged: Sequence[NDArray[np.float64]], group: Sequence[NDArray[np.
 def _expert_weights(answers: PanelAnswers, given: Sequence[float] | None) -> list[float]:
     if given is None:
         return [1.0] * len(answers.experts)
-    if len(given) != len(answers.experts) or any(
-            not math.isfinite(w) or w < 0 for w in given) or not sum(given) > 0:
-        raise JudgmentError(Issue.of(
-            "expert_weights_invalid", f"expected {len(answers.experts)} non-negative expert "
-            "weights (one per expert sheet, in sheet order), not all zero",
-            value=",".join(f"{w:g}" for w in given)))
+    if (
+        len(given) != len(answers.experts)
+        or any(not math.isfinite(w) or w < 0 for w in given)
+        or not sum(given) > 0
+    ):
+        raise JudgmentError(
+            Issue.of(
+                "expert_weights_invalid",
+                f"expected {len(answers.experts)} non-negative expert "
+                "weights (one per expert sheet, in sheet order), not all zero",
+                value=",".join(f"{w:g}" for w in given),
+            )
+        )
     return [float(w) for w in given]
 
 
@@ -283,16 +325,21 @@ def analyse_panel(
         excluded by the screening rule, or none answered the node).
     """
     if aggregation not in AGGREGATIONS:
-        raise ConfigError.single("unknown_aggregation", f"choose one of "
-                                 f"{', '.join(AGGREGATIONS)}", value=aggregation)
+        raise ConfigError.single(
+            "unknown_aggregation", f"choose one of {', '.join(AGGREGATIONS)}", value=aggregation
+        )
     if screen not in SCREENS:
-        raise ConfigError.single("panel_screen", f"choose one of {', '.join(SCREENS)}",
-                                 value=screen)
+        raise ConfigError.single(
+            "panel_screen", f"choose one of {', '.join(SCREENS)}", value=screen
+        )
     from exportmcda.ahp.completion import DEFAULT_COMPLETION
 
-    options: dict[str, Any] = {"method": answers.method, "ri_table": answers.ri_table,
-                               "threshold": threshold,
-                               "completion": completion or DEFAULT_COMPLETION}
+    options: dict[str, Any] = {
+        "method": answers.method,
+        "ri_table": answers.ri_table,
+        "threshold": threshold,
+        "completion": completion or DEFAULT_COMPLETION,
+    }
     nodes = tree.weighted_nodes()
     ew = _expert_weights(answers, expert_weights)
     individual = [_individual(e, nodes, options) for e in answers.experts]
@@ -301,23 +348,30 @@ def analyse_panel(
     notes: list[Note] = []
     groups: dict[str, GroupResult] = {}
     for node, children in nodes.items():
-        chosen = {e.name: (children, judged_matrix(res[node]))
-                  for e, (res, _), keep in zip(answers.experts, individual, included, strict=True)
-                  if keep and node in res}
+        chosen = {
+            e.name: (children, judged_matrix(res[node]))
+            for e, (res, _), keep in zip(answers.experts, individual, included, strict=True)
+            if keep and node in res
+        }
         if not chosen:
-            raise JudgmentError(Issue.of("panel_node_empty", "no expert left to aggregate at "
-                                         "this node (all excluded or unanswered)", field=node))
+            raise JudgmentError(
+                Issue.of(
+                    "panel_node_empty",
+                    "no expert left to aggregate at this node (all excluded or unanswered)",
+                    field=node,
+                )
+            )
         weights = {e.name: w for e, w in zip(answers.experts, ew, strict=True) if e.name in chosen}
-        groups[node] = group_ahp(chosen, aggregation=aggregation, expert_weights=weights,
-                                 **options)
+        groups[node] = group_ahp(chosen, aggregation=aggregation, expert_weights=weights, **options)
     local: dict[str, Mapping[str, float]] = {n: g.weights_by_label for n, g in groups.items()}
     for c in tree.criteria:
         local.setdefault(c.id, {leaf.id: 1.0 for leaf in c.leaves})
     leaves = {leaf.id for leaf in tree.leaves}
     group_leaf = {k: v for k, v in global_weights(local, root=tree.goal_id).items() if k in leaves}
     experts = []
-    for e, (res, left), ok, keep, w in zip(answers.experts, individual, consistent, included, ew,
-                                           strict=True):
+    for e, (res, left), ok, keep, w in zip(
+        answers.experts, individual, consistent, included, ew, strict=True
+    ):
         own = {**local, **{n: r.weights_by_label for n, r in res.items()}}
         judged = [judged_matrix(res[n]) for n in res]
         group_m = [_group_reference(groups[n], aggregation) for n in res]
@@ -327,18 +381,39 @@ def analyse_panel(
             notes.append(Note.of("panel_left_out", expert=e.name, node=node))
         for node, r in res.items():
             if r.completed:
-                notes.append(Note.of("panel_completed", expert=e.name, node=node,
-                                     n=len(r.estimated)))
-        experts.append(ExpertResult(
-            name=e.name, sheet=e.sheet, weight=w / sum(ew), nodes=res, advice=advice,
-            left_out=tuple(left), consistent=ok, included=keep, distance=distance,
-            outlier=distance is not None and math.exp(distance) > OUTLIER_FACTOR,
-            leaf_weights={k: v for k, v in global_weights(own, root=tree.goal_id).items()
-                          if k in leaves},
-            answered=e.answered, missing=len(e.missing)))
-    result = PanelResult(answers=answers, tree=tree, aggregation=aggregation, screen=screen,
-                         threshold=threshold, experts=tuple(experts), groups=groups,
-                         leaf_weights=group_leaf, notes=())
+                notes.append(
+                    Note.of("panel_completed", expert=e.name, node=node, n=len(r.estimated))
+                )
+        experts.append(
+            ExpertResult(
+                name=e.name,
+                sheet=e.sheet,
+                weight=w / sum(ew),
+                nodes=res,
+                advice=advice,
+                left_out=tuple(left),
+                consistent=ok,
+                included=keep,
+                distance=distance,
+                outlier=distance is not None and math.exp(distance) > OUTLIER_FACTOR,
+                leaf_weights={
+                    k: v for k, v in global_weights(own, root=tree.goal_id).items() if k in leaves
+                },
+                answered=e.answered,
+                missing=len(e.missing),
+            )
+        )
+    result = PanelResult(
+        answers=answers,
+        tree=tree,
+        aggregation=aggregation,
+        screen=screen,
+        threshold=threshold,
+        experts=tuple(experts),
+        groups=groups,
+        leaf_weights=group_leaf,
+        notes=(),
+    )
     notes.insert(0, _screen_note(result))
     if answers.ignored_sheets:
         notes.append(Note.of("panel_ignored_sheets", sheets=", ".join(answers.ignored_sheets)))

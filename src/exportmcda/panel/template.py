@@ -81,8 +81,7 @@ def question_text(tree: CriteriaTree, q: Question, lang: str) -> str:
     a, b = _label(tree, q.a, lang), _label(tree, q.b, lang)
     if q.node == tree.goal_id:
         return t("panel_question_goal", lang, a=a, b=b)
-    return t("panel_question_within", lang, a=a, b=b,
-             criterion=tree.criterion(q.node).label(lang))
+    return t("panel_question_within", lang, a=a, b=b, criterion=tree.criterion(q.node).label(lang))
 
 
 def _ref(row: int, col: int, *, absolute: bool = False) -> str:
@@ -99,8 +98,15 @@ def _write_text(ws: Any, row: int, col: int, text: object, **style: Any) -> None
         setattr(cell, key, value)
 
 
-def _instructions(ws: Any, tree: CriteriaTree, scenario: Scenario, experts: int, lang: str,
-                  created: datetime, threshold_text: str) -> None:
+def _instructions(
+    ws: Any,
+    tree: CriteriaTree,
+    scenario: Scenario,
+    experts: int,
+    lang: str,
+    created: datetime,
+    threshold_text: str,
+) -> None:
     from openpyxl.styles import Alignment, Font
 
     lines = [
@@ -108,8 +114,7 @@ def _instructions(ws: Any, tree: CriteriaTree, scenario: Scenario, experts: int,
         (t("panel_notice_synthetic", lang), Font(bold=True, color="9C0006")),
         (t("panel_notice_assumed", lang, scenario=scenario.label(lang)), None),
         ("", None),
-        *((t(f"panel_instruction_{k}", lang, threshold=threshold_text), None)
-          for k in range(1, 6)),
+        *((t(f"panel_instruction_{k}", lang, threshold=threshold_text), None) for k in range(1, 6)),
         ("", None),
         (t("panel_scale_title", lang), Font(bold=True)),
     ]
@@ -141,12 +146,18 @@ def _instructions(ws: Any, tree: CriteriaTree, scenario: Scenario, experts: int,
 
 def _judgment_formula(row: int) -> str:
     side, level = _ref(row, COL_SIDE), _ref(row, COL_LEVEL)
-    return (f'=IF({level}="","",IF({level}=1,1,IF({side}="A",{level},'
-            f'IF({side}="B",1/{level},""))))')
+    return f'=IF({level}="","",IF({level}=1,1,IF({side}="A",{level},IF({side}="B",1/{level},""))))'
 
 
-def _node_block(ws: Any, header: int, children: Sequence[str], rows: dict[tuple[int, int], int],
-                ri: float, threshold: float, lang: str) -> None:
+def _node_block(
+    ws: Any,
+    header: int,
+    children: Sequence[str],
+    rows: dict[tuple[int, int], int],
+    ri: float,
+    threshold: float,
+    lang: str,
+) -> None:
     """The matrix, weights, lambda_max and CR of one node, right of its questions.
 
     Cells (tool-written formulas only): matrix ``M`` at rows ``header..header+n-1``; the
@@ -173,59 +184,85 @@ def _node_block(ws: Any, header: int, children: Sequence[str], rows: dict[tuple[
         ws.cell(row=r, column=gm_col, value=f"=GEOMEAN({row_range})")
         gm_range = f"{_ref(header, gm_col, absolute=True)}:{_ref(last_row, gm_col, absolute=True)}"
         ws.cell(row=r, column=w_col, value=f"={_ref(r, gm_col)}/SUM({gm_range})")
-        product = "+".join(f"{_ref(r, first + j)}*{_ref(header + j, w_col, absolute=True)}"
-                           for j in range(n))
+        product = "+".join(
+            f"{_ref(r, first + j)}*{_ref(header + j, w_col, absolute=True)}" for j in range(n)
+        )
         ws.cell(row=r, column=aw_col, value=f"=({product})/{_ref(r, w_col)}")
     lam = _ref(header, lam_col)
-    ws.cell(row=header, column=lam_col,
-            value=f"=AVERAGE({_ref(header, aw_col)}:{_ref(last_row, aw_col)})")
+    ws.cell(
+        row=header,
+        column=lam_col,
+        value=f"=AVERAGE({_ref(header, aw_col)}:{_ref(last_row, aw_col)})",
+    )
     cr = _ref(header, cr_col)
-    ws.cell(row=header, column=cr_col,
-            value=f"=(({lam}-{n})/({n - 1}))/{ri!r}" if ri > 0 else "=0")
+    ws.cell(row=header, column=cr_col, value=f"=(({lam}-{n})/({n - 1}))/{ri!r}" if ri > 0 else "=0")
     answered = f"{_ref(header + 1, COL_JUDGMENT)}:{_ref(header + len(rows), COL_JUDGMENT)}"
-    shown = ws.cell(row=header, column=COL_LABEL_B,
-                    value=f'=IF(COUNT({answered})<{len(rows)},"",ROUND({cr},3))')
+    shown = ws.cell(
+        row=header, column=COL_LABEL_B, value=f'=IF(COUNT({answered})<{len(rows)},"",ROUND({cr},3))'
+    )
     shown.number_format = "0.000"
     ok, revisit = t("panel_cr_ok", lang), t("panel_cr_revisit", lang)
-    ws.cell(row=header, column=COL_SIDE,
-            value=f'=IF({_ref(header, COL_LABEL_B)}="","",IF({_ref(header, COL_LABEL_B)}'
-            f'<={threshold!r},"{ok}","{revisit}"))')
+    ws.cell(
+        row=header,
+        column=COL_SIDE,
+        value=f'=IF({_ref(header, COL_LABEL_B)}="","",IF({_ref(header, COL_LABEL_B)}'
+        f'<={threshold!r},"{ok}","{revisit}"))',
+    )
+
+
+def _drop_down(ws: Any, options: Sequence[object], error: str, lang: str) -> Any:
+    """A drop-down list of fixed ``options`` (data validation) added to ``ws``."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    listed = ",".join(map(str, options))
+    validation = DataValidation(
+        type="list",
+        formula1=f'"{listed}"',
+        allow_blank=True,
+        showErrorMessage=True,
+        error=t(error, lang),
+        errorTitle=t("panel_bad_answer", lang),
+    )
+    ws.add_data_validation(validation)
+    return validation
 
 
 def _expert_sheet(ws: Any, k: int, tree: CriteriaTree, scenario: Scenario, lang: str) -> None:
     from openpyxl.styles import Alignment, Font, PatternFill, Protection
-    from openpyxl.worksheet.datavalidation import DataValidation
 
     bold = Font(bold=True)
     heading_fill = PatternFill("solid", fgColor="DDEBF7")
     answer_fill = PatternFill("solid", fgColor="FFF2CC")
     wrap = Alignment(wrap_text=True, vertical="top")
     _write_text(ws, 1, COL_NUMBER, t("panel_title", lang), font=Font(bold=True, size=13))
-    _write_text(ws, 1, COL_QUESTION, t("panel_notice_synthetic", lang),
-                font=Font(bold=True, color="9C0006"), alignment=wrap)
+    _write_text(
+        ws,
+        1,
+        COL_QUESTION,
+        t("panel_notice_synthetic", lang),
+        font=Font(bold=True, color="9C0006"),
+        alignment=wrap,
+    )
     ws[MARKER_CELL] = MARKER
     _write_text(ws, 2, COL_QUESTION, t("panel_sheet_help", lang), alignment=wrap)
     _write_text(ws, 3, COL_QUESTION - 1, t("panel_name_prompt", lang), font=bold)
     name = ws[NAME_CELL]
     text_cell(name, expert_sheet_title(k, lang))
     name.fill, name.protection = answer_fill, Protection(locked=False)
-    headers = {COL_NUMBER: "panel_col_number", COL_QUESTION: "panel_col_question",
-               COL_LABEL_A: "panel_col_a", COL_LABEL_B: "panel_col_b",
-               COL_SIDE: "panel_col_side", COL_LEVEL: "panel_col_level",
-               COL_JUDGMENT: "panel_col_judgment"}
+    headers = {
+        COL_NUMBER: "panel_col_number",
+        COL_QUESTION: "panel_col_question",
+        COL_LABEL_A: "panel_col_a",
+        COL_LABEL_B: "panel_col_b",
+        COL_SIDE: "panel_col_side",
+        COL_LEVEL: "panel_col_level",
+        COL_JUDGMENT: "panel_col_judgment",
+    }
     for col, key in headers.items():
-        _write_text(ws, HEADER_ROW, col, t(key, lang), font=bold, fill=heading_fill,
-                    alignment=wrap)
+        _write_text(ws, HEADER_ROW, col, t(key, lang), font=bold, fill=heading_fill, alignment=wrap)
     _write_text(ws, HEADER_ROW, _CALC_COL + 1, t("panel_col_calculation", lang), font=bold)
-    sides = DataValidation(type="list", formula1=f'"{",".join(SIDES)}"', allow_blank=True,
-                           showErrorMessage=True, error=t("panel_bad_side", lang),
-                           errorTitle=t("panel_bad_answer", lang))
-    levels = DataValidation(type="list", formula1=f'"{",".join(map(str, LEVELS))}"',
-                            allow_blank=True, showErrorMessage=True,
-                            error=t("panel_bad_level", lang),
-                            errorTitle=t("panel_bad_answer", lang))
-    ws.add_data_validation(sides)
-    ws.add_data_validation(levels)
+    sides = _drop_down(ws, SIDES, "panel_bad_side", lang)
+    levels = _drop_down(ws, LEVELS, "panel_bad_level", lang)
     ri_table = scenario.ri_table
     row = FIRST_ROW
     by_node: dict[str, list[Question]] = {}
@@ -234,10 +271,10 @@ def _expert_sheet(ws: Any, k: int, tree: CriteriaTree, scenario: Scenario, lang:
     nodes = tree.weighted_nodes()
     for node, asked in by_node.items():
         header = row
-        _write_text(ws, header, COL_QUESTION, node_title(tree, node, lang), font=bold,
-                    fill=heading_fill)
-        _write_text(ws, header, COL_LABEL_A, t("panel_cr_live", lang), font=bold,
-                    fill=heading_fill)
+        _write_text(
+            ws, header, COL_QUESTION, node_title(tree, node, lang), font=bold, fill=heading_fill
+        )
+        _write_text(ws, header, COL_LABEL_A, t("panel_cr_live", lang), font=bold, fill=heading_fill)
         children = nodes[node]
         rows: dict[tuple[int, int], int] = {}
         for q in asked:
@@ -257,13 +294,21 @@ def _expert_sheet(ws: Any, k: int, tree: CriteriaTree, scenario: Scenario, lang:
             ws.cell(row=row, column=COL_JUDGMENT, value=_judgment_formula(row))
             ws.cell(row=row, column=COL_JUDGMENT).number_format = "0.000"
         n = len(children)
-        _node_block(ws, header, children, rows, random_index(n, ri_table),
-                    consistency_threshold(n), lang)
+        _node_block(
+            ws, header, children, rows, random_index(n, ri_table), consistency_threshold(n), lang
+        )
         row = max(row, header + n - 1) + 2
     from openpyxl.utils import get_column_letter
 
-    widths = {COL_NUMBER: 6, COL_QUESTION: 62, COL_LABEL_A: 22, COL_LABEL_B: 22, COL_SIDE: 14,
-              COL_LEVEL: 14, COL_JUDGMENT: 12}
+    widths = {
+        COL_NUMBER: 6,
+        COL_QUESTION: 62,
+        COL_LABEL_A: 22,
+        COL_LABEL_B: 22,
+        COL_SIDE: 14,
+        COL_LEVEL: 14,
+        COL_JUDGMENT: 12,
+    }
     for col, width in widths.items():
         ws.column_dimensions[get_column_letter(col)].width = width
     for col in (COL_NODE, COL_A, COL_B):
@@ -272,12 +317,18 @@ def _expert_sheet(ws: Any, k: int, tree: CriteriaTree, scenario: Scenario, lang:
     ws.protection.sheet = True  # no password: a facilitator may unprotect to fix a label
 
 
-def _meta(ws: Any, scenario: Scenario, experts: int, lang: str, created: datetime,
-          count: int) -> None:
+def _meta(
+    ws: Any, scenario: Scenario, experts: int, lang: str, created: datetime, count: int
+) -> None:
     rows: list[tuple[str, object]] = [
-        ("format", FORMAT), ("scenario", scenario.id), ("method", scenario.method),
-        ("ri_table", scenario.ri_table), ("lang", lang), ("experts", experts),
-        ("questions", count), ("created", created.isoformat(timespec="seconds")),
+        ("format", FORMAT),
+        ("scenario", scenario.id),
+        ("method", scenario.method),
+        ("ri_table", scenario.ri_table),
+        ("lang", lang),
+        ("experts", experts),
+        ("questions", count),
+        ("created", created.isoformat(timespec="seconds")),
     ]
     for r, (key, value) in enumerate(rows, start=1):
         ws.cell(row=r, column=1, value=key)
@@ -307,8 +358,9 @@ def panel_template(
         ``panel_experts`` when ``experts`` is not 1..:data:`MAX_EXPERTS`.
     """
     if not 1 <= experts <= MAX_EXPERTS:
-        raise ConfigError.single("panel_experts", f"the number of experts must be 1 to "
-                                 f"{MAX_EXPERTS}", value=experts)
+        raise ConfigError.single(
+            "panel_experts", f"the number of experts must be 1 to {MAX_EXPERTS}", value=experts
+        )
     from openpyxl import Workbook
 
     when = created or datetime.now(UTC)
