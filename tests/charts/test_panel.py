@@ -18,5 +18,6 @@ def test_strip_chart_layers_experts_and_group():
     marks = [layer["mark"]["type"] for layer in spec["layer"]]
     assert marks == ["tick", "point"]
     assert spec["layer"][1]["mark"]["shape"] == "diamond"
-    assert spec["title"] == "전문가별 가중치와 그룹 가중치"
+    assert spec["title"]["text"] == "전문가별 가중치와 그룹 가중치"
+    assert spec["title"]["subtitle"].startswith("◆ 그룹")
     assert spec["layer"][0]["encoding"]["x"]["title"] == "가중치"

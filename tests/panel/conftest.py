@@ -11,7 +11,15 @@ import pytest
 
 from exportmcda.model.criteria import CriteriaTree, load_criteria
 from exportmcda.model.scenarios import load_scenario
-from exportmcda.panel.layout import COL_A, COL_B, COL_LEVEL, COL_NODE, COL_SIDE, FIRST_ROW
+from exportmcda.panel.layout import (
+    COL_A,
+    COL_B,
+    COL_LEVEL,
+    COL_NODE,
+    COL_SIDE,
+    FIRST_ROW,
+    NAME_CELL,
+)
 from exportmcda.panel.template import panel_template
 
 Answers = Mapping[tuple[str, str], tuple[object, object]]
@@ -38,7 +46,7 @@ def fill(data: bytes, answers: list[Answers], names: list[str] | None = None) ->
     for k, given in enumerate(answers):
         ws = book.worksheets[k + 1]
         if names:
-            ws["E3"] = names[k]
+            ws[NAME_CELL] = names[k]
         for row in ws.iter_rows(min_row=FIRST_ROW):
             if row[COL_NODE - 1].value is None:
                 continue

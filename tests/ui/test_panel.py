@@ -66,3 +66,4 @@ def test_korean_page(filled):
     at = _uploaded(filled, lang="ko")
     assert at.title[0].value == "전문가 패널"
     assert next(m.label for m in at.metric) == "합의도 S*"
+    assert at.metric[1].value in ("매우 낮음", "낮음", "보통", "높음", "매우 높음")

@@ -96,7 +96,7 @@ def _results(result: PanelResult, lang: str) -> None:
     group = result.groups[node]
     left, middle, right = st.columns(3)
     left.metric(t("panel_consensus", lang), f"{group.consensus:.3f}")
-    middle.metric(t("panel_consensus_level", lang), group.consensus_level)
+    middle.metric(t("panel_consensus_level", lang), t(f"consensus_{group.consensus_level}", lang))
     right.metric(t("panel_outliers", lang), len(result.outliers))
     if result.outliers:
         st.caption(components.plain(f"{t('panel_outliers', lang)}: {', '.join(result.outliers)}"))

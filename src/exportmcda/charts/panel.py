@@ -44,6 +44,10 @@ def panel_strip_chart(data: pd.DataFrame, lang: str = "en") -> Any:
         .encode(x=x, y=y, tooltip=tooltip)
     )
     chart = alt.layer(experts, group, data=data).properties(
-        title=t("panel_chart_title", lang), height=max(120, 34 * len(order)), width=520
+        title=alt.TitleParams(
+            t("panel_chart_title", lang), subtitle=t("panel_chart_group_mark", lang)
+        ),
+        height=max(120, 34 * len(order)),
+        width=520,
     )
     return _configure(chart)

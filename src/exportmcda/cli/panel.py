@@ -122,7 +122,7 @@ def _print_table(result: PanelResult, lang: str, out: TextIO) -> None:
     for node, g in result.groups.items():
         out.write(
             f"{names.get(node, node)}: {t('panel_consensus', lang)} {g.consensus:.3f} "
-            f"({g.consensus_level})\n"
+            f"({t('consensus_' + g.consensus_level, lang)})\n"
         )
     for e in result.experts:
         for node, advice in e.advice.items():

@@ -42,7 +42,7 @@ MARKER: Final = "exportmcda.panel.expert"
 """The text in :data:`MARKER_CELL` (a hidden column) of every expert sheet."""
 
 MARKER_CELL: Final = "B1"
-NAME_CELL: Final = "E3"
+NAME_CELL: Final = "F3"
 """Where an expert writes their name (unlocked; the sheet's title when left empty)."""
 
 HEADER_ROW: Final = 5

@@ -21,9 +21,11 @@ acceptance limit. Every text cell passes :func:`exportmcda.export.safe.text_cell
 from __future__ import annotations
 
 import io
+import math
+import unicodedata
 from collections.abc import Sequence
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Final
 
 from exportmcda.ahp.consistency import consistency_threshold, random_index
 from exportmcda.errors import ConfigError
@@ -121,6 +123,7 @@ def _instructions(
     row = 1
     for text, font in lines:
         _write_text(ws, row, 1, text, alignment=Alignment(wrap_text=True, vertical="top"))
+        _fit(ws, row, [(text, 100)])
         if font is not None:
             ws.cell(row=row, column=1).font = font
         row += 1
@@ -141,6 +144,7 @@ def _instructions(
         _write_text(ws, row, 2, value)
         row += 1
     ws.column_dimensions["A"].width = 100
+    _printable(ws)
     ws.column_dimensions["B"].width = 45
 
 
@@ -210,6 +214,42 @@ def _node_block(
     )
 
 
+_WIDTHS: Final = {
+    COL_NUMBER: 6,
+    COL_QUESTION: 62,
+    COL_LABEL_A: 22,
+    COL_LABEL_B: 22,
+    COL_SIDE: 14,
+    COL_LEVEL: 14,
+    COL_JUDGMENT: 12,
+}
+"""Column widths of an expert sheet (characters)."""
+
+
+def _fit(ws: Any, row: int, texts: Sequence[tuple[str, int]]) -> None:
+    """Make ``row`` tall enough for its wrapped texts (spreadsheets do not grow it on open).
+
+    A text of display width W in a column of width C takes ceil(W / (C - 2)) lines; a
+    Korean (East Asian wide) character counts 2.
+    """
+    lines = max(
+        math.ceil(
+            sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+            / max(width - 2, 1)
+        )
+        for text, width in texts
+    )
+    if lines > 1:
+        ws.row_dimensions[row].height = 15 * lines + 2
+
+
+def _printable(ws: Any) -> None:
+    """Print landscape, one page wide (experts often answer on paper first)."""
+    ws.page_setup.orientation = "landscape"
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+
+
 def _drop_down(ws: Any, options: Sequence[object], error: str, lang: str) -> Any:
     """A drop-down list of fixed ``options`` (data validation) added to ``ws``."""
     from openpyxl.worksheet.datavalidation import DataValidation
@@ -234,18 +274,26 @@ def _expert_sheet(ws: Any, k: int, tree: CriteriaTree, scenario: Scenario, lang:
     heading_fill = PatternFill("solid", fgColor="DDEBF7")
     answer_fill = PatternFill("solid", fgColor="FFF2CC")
     wrap = Alignment(wrap_text=True, vertical="top")
-    _write_text(ws, 1, COL_NUMBER, t("panel_title", lang), font=Font(bold=True, size=13))
+    _write_text(ws, 1, COL_QUESTION, t("panel_title", lang), font=Font(bold=True, size=13))
+    ws[MARKER_CELL] = MARKER
+    for r, key, font in (
+        (2, "panel_notice_synthetic", Font(bold=True, color="9C0006")),
+        (4, "panel_sheet_help", None),
+    ):
+        text = t(key, lang)
+        _write_text(ws, r, COL_QUESTION, text, alignment=wrap)
+        ws.merge_cells(start_row=r, start_column=COL_QUESTION, end_row=r, end_column=COL_LEVEL)
+        if font is not None:
+            ws.cell(row=r, column=COL_QUESTION).font = font
+        _fit(ws, r, [(text, _WIDTHS[COL_QUESTION] + 70)])
     _write_text(
         ws,
-        1,
+        3,
         COL_QUESTION,
-        t("panel_notice_synthetic", lang),
-        font=Font(bold=True, color="9C0006"),
-        alignment=wrap,
+        t("panel_name_prompt", lang),
+        font=bold,
+        alignment=Alignment(horizontal="right"),
     )
-    ws[MARKER_CELL] = MARKER
-    _write_text(ws, 2, COL_QUESTION, t("panel_sheet_help", lang), alignment=wrap)
-    _write_text(ws, 3, COL_QUESTION - 1, t("panel_name_prompt", lang), font=bold)
     name = ws[NAME_CELL]
     text_cell(name, expert_sheet_title(k, lang))
     name.fill, name.protection = answer_fill, Protection(locked=False)
@@ -280,12 +328,22 @@ def _expert_sheet(ws: Any, k: int, tree: CriteriaTree, scenario: Scenario, lang:
         for q in asked:
             row += 1
             rows[(children.index(q.a), children.index(q.b))] = row
-            ws.cell(row=row, column=COL_NUMBER, value=q.number)
+            number = ws.cell(row=row, column=COL_NUMBER, value=q.number)
+            number.alignment = Alignment(vertical="top")
             for col, text in ((COL_NODE, q.node), (COL_A, q.a), (COL_B, q.b)):
                 _write_text(ws, row, col, text)
             _write_text(ws, row, COL_QUESTION, question_text(tree, q, lang), alignment=wrap)
             _write_text(ws, row, COL_LABEL_A, _label(tree, q.a, lang), alignment=wrap)
             _write_text(ws, row, COL_LABEL_B, _label(tree, q.b, lang), alignment=wrap)
+            _fit(
+                ws,
+                row,
+                [
+                    (question_text(tree, q, lang), _WIDTHS[COL_QUESTION]),
+                    (_label(tree, q.a, lang), _WIDTHS[COL_LABEL_A]),
+                    (_label(tree, q.b, lang), _WIDTHS[COL_LABEL_B]),
+                ],
+            )
             for col, validation in ((COL_SIDE, sides), (COL_LEVEL, levels)):
                 cell = ws.cell(row=row, column=col)
                 cell.fill, cell.protection = answer_fill, Protection(locked=False)
@@ -300,20 +358,13 @@ def _expert_sheet(ws: Any, k: int, tree: CriteriaTree, scenario: Scenario, lang:
         row = max(row, header + n - 1) + 2
     from openpyxl.utils import get_column_letter
 
-    widths = {
-        COL_NUMBER: 6,
-        COL_QUESTION: 62,
-        COL_LABEL_A: 22,
-        COL_LABEL_B: 22,
-        COL_SIDE: 14,
-        COL_LEVEL: 14,
-        COL_JUDGMENT: 12,
-    }
-    for col, width in widths.items():
+    for col, width in _WIDTHS.items():
         ws.column_dimensions[get_column_letter(col)].width = width
     for col in (COL_NODE, COL_A, COL_B):
         ws.column_dimensions[get_column_letter(col)].hidden = True
     ws.freeze_panes = ws.cell(row=FIRST_ROW, column=COL_QUESTION)
+    _printable(ws)
+    ws.print_area = f"A1:{_ref(row, COL_JUDGMENT)}"
     ws.protection.sheet = True  # no password: a facilitator may unprotect to fix a label
 
 
