@@ -7,9 +7,12 @@ from fractions import Fraction
 
 import openpyxl
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from exportmcda.errors import InputError
 from exportmcda.model.scenarios import load_scenario
+from exportmcda.panel.questions import LEVELS, SIDES, judgment_of
 from exportmcda.panel.reader import read_panel
 from exportmcda.panel.template import panel_template
 from tests.panel.conftest import EXPERT_1, fill
@@ -140,3 +143,18 @@ def test_hostile_names_stay_one_line_text(blank, small_tree):
 def test_other_sheets_are_listed_not_read(small_panel, small_tree):
     data = _edit(small_panel, lambda book: book.create_sheet("Summary"))
     assert read_panel(data, tree=small_tree).ignored_sheets == ("Summary",)
+
+
+_ANSWER = st.one_of(st.none(), st.tuples(st.sampled_from(SIDES), st.sampled_from(LEVELS)))
+
+
+@settings(max_examples=15, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.tuples(_ANSWER, _ANSWER, _ANSWER))
+def test_any_answers_round_trip_through_the_workbook(blank, small_tree, given_answers):
+    pairs = [("region", "policy_fit"), ("region", "sme_support"), ("policy_fit", "sme_support")]
+    answers = {p: a for p, a in zip(pairs, given_answers, strict=True) if a is not None}
+    judged = read_panel(fill(blank, [answers]), tree=small_tree).experts[0]
+    expected = {
+        p: None if a is None else judgment_of(*a) for p, a in zip(pairs, given_answers, strict=True)
+    }
+    assert dict(judged.judgments["export_priority"]) == expected
