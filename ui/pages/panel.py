@@ -27,6 +27,20 @@ def _answers(name: str, content: bytes) -> PanelAnswers:
     return read_panel(content, tree=state.tree(), name=name)
 
 
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _analysis(
+    name: str, content: bytes, aggregation: str, screen: str, completion: str
+) -> PanelResult:
+    """The analysis once per upload and choice (a 10-expert panel takes seconds)."""
+    return analyse_panel(
+        _answers(name, content),
+        state.tree(),
+        aggregation=aggregation,
+        screen=screen,
+        completion=completion,
+    )
+
+
 def _template(lang: str) -> None:
     scenario = state.scenario()
     left, right = st.columns([1, 2])
@@ -140,7 +154,7 @@ def page() -> None:
     if upload is None:
         return
     try:
-        answers = _answers(upload.name, upload.getvalue())
+        _answers(upload.name, upload.getvalue())  # read and checked once per upload
     except ExportMcdaError as error:
         st.error(components.plain(issues_text(error.issues, lang)))
         components.issues_table(error.issues, lang)
@@ -166,12 +180,8 @@ def page() -> None:
             format_func=lambda o, shown=shown: t(shown[o], lang),
         )
     aggregation, screen = choices["aggregation"], choices["screen"]
-    result = analyse_panel(
-        answers,
-        state.tree(),
-        aggregation=aggregation,
-        screen=screen,
-        completion=state.scenario().completion,
+    result = _analysis(
+        upload.name, upload.getvalue(), aggregation, screen, state.scenario().completion
     )
     _results(result, lang)
     _use(result, lang)
