@@ -12,14 +12,7 @@ For every weighted node of the hierarchy:
 * the group's weights by AIJ or AIP with optional expert weights and Goepel's consensus S*
   (:func:`exportmcda.ahp.group.group_ahp`, which cites Forman & Peniwati 1998, Goepel 2013).
 
-Each expert's distance from the group is the mean, over the pairs the expert judged, of
-``|ln a_ij - ln g_ij|``: the judgment against the group's (the aggregated judgment for AIJ,
-the ratio of group weights ``g_ij = w_i / w_j`` for AIP). Logarithms because judgments are
-ratios (ln a_ij = ln w_i - ln w_j + error, Crawford & Williams 1985, J. Math. Psychol.
-29:387-405); the absolute value is the L1 form of the log-deviation behind the geometric
-consistency index (Aguarón & Moreno-Jiménez 2003, EJOR 147:137-145). ``exp(distance)`` reads
-as "on average a factor of ... away from the group"; an expert beyond
-:data:`OUTLIER_FACTOR` is an outlier.
+Each expert's distance from the group and the outlier rule: :mod:`exportmcda.panel.distance`.
 """
 
 from __future__ import annotations
@@ -41,18 +34,13 @@ from exportmcda.errors import ConfigError, Issue, JudgmentError, Note
 from exportmcda.labels import note_text, t
 from exportmcda.model.criteria import CriteriaTree
 from exportmcda.model.scenarios import Scenario
+from exportmcda.panel.distance import OUTLIER_FACTOR, group_reference, log_distance
 from exportmcda.panel.reader import ExpertAnswers, PanelAnswers
 
-__all__ = ["OUTLIER_FACTOR", "SCREENS", "ExpertResult", "PanelResult", "analyse_panel"]
+__all__ = ["SCREENS", "ExpertResult", "PanelResult", "analyse_panel"]
 
 SCREENS: Final = ("exclude", "flag")
 """Screening rules for inconsistent experts: leave them out of the group, or only mark them."""
-
-OUTLIER_FACTOR: Final = 2.0
-"""An expert whose judgments differ from the group's by more than this factor on average
-(``exp(distance) > 2``: e.g. 3 where the group says 6, or 1 where it says 2) is an outlier.
-A stated convention, not a published threshold; the distances are reported so a facilitator
-can apply another."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -274,17 +262,6 @@ def _individual(
     return results, left_out
 
 
-def _distance(
-    judged: Sequence[NDArray[np.float64]], group: Sequence[NDArray[np.float64]]
-) -> float | None:
-    """Mean of |ln a_ij - ln g_ij| over the upper-triangle pairs the expert judged."""
-    gaps: list[float] = []
-    for a, g in zip(judged, group, strict=True):
-        upper = np.triu(np.ones_like(a, dtype=bool), 1) & ~np.isnan(a) & ~np.isnan(g)
-        gaps.extend(np.abs(np.log(a[upper]) - np.log(g[upper])).tolist())
-    return float(np.mean(gaps)) if gaps else None
-
-
 def _expert_weights(answers: PanelAnswers, given: Sequence[float] | None) -> list[float]:
     if given is None:
         return [1.0] * len(answers.experts)
@@ -374,8 +351,8 @@ def analyse_panel(
     ):
         own = {**local, **{n: r.weights_by_label for n, r in res.items()}}
         judged = [judged_matrix(res[n]) for n in res]
-        group_m = [_group_reference(groups[n], aggregation) for n in res]
-        distance = _distance(judged, group_m)
+        group_m = [group_reference(groups[n], aggregation) for n in res]
+        distance = log_distance(judged, group_m)
         advice = {n: inconsistency_report(r, top=3) for n, r in res.items() if not r.consistent}
         for node in left:
             notes.append(Note.of("panel_left_out", expert=e.name, node=node))
@@ -418,11 +395,3 @@ def analyse_panel(
     if answers.ignored_sheets:
         notes.append(Note.of("panel_ignored_sheets", sheets=", ".join(answers.ignored_sheets)))
     return replace(result, notes=tuple(dict.fromkeys(notes)))
-
-
-def _group_reference(group: GroupResult, aggregation: str) -> NDArray[np.float64]:
-    """The group's judgments an expert is compared with: the AIJ matrix, or w_i / w_j."""
-    if aggregation == "aij" and group.combined is not None:
-        return np.array(group.combined.matrix)
-    w = np.array(group.weights)
-    return np.asarray(w[:, None] / w[None, :], dtype=np.float64)

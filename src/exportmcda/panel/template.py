@@ -6,16 +6,9 @@ B? How much more?") and is answered by two drop-downs (data validation lists: th
 and Saaty's level 1-9, :mod:`exportmcda.panel.questions`); the sheet is protected so that
 only the answers and the expert's name can be typed.
 
-The consistency of each node is shown *live* by formulas the tool writes itself, the only
-formulas in the workbook, built from cell positions and constants, never from any text: the
-judgment of each answer, the node's comparison matrix, the row geometric means as weights
-(Crawford & Williams 1985, J. Math. Psychol. 29:387-405), Saaty's estimate of lambda_max,
-``mean_i (A w)_i / w_i`` (as :func:`exportmcda.ahp.priorities.approximate_lambda_max`),
-``CI = (lambda_max - n) / (n - 1)`` and ``CR = CI / RI(n)`` (Saaty 1980, ch. 1) with RI from
-the scenario's named table (:mod:`exportmcda.ahp.consistency`). A spreadsheet cannot take a
-principal eigenvector, so the live CR is the geometric-mean estimate; the import computes the
-scenario's method exactly, and both agree within a few thousandths on matrices near the
-acceptance limit. Every text cell passes :func:`exportmcda.export.safe.text_cell`.
+The consistency of each node is shown *live* by formulas the tool writes itself
+(:mod:`exportmcda.panel.formulas`), the only formulas in the workbook. Every text cell passes
+:func:`exportmcda.export.safe.text_cell`.
 """
 
 from __future__ import annotations
@@ -33,6 +26,7 @@ from exportmcda.export.safe import text_cell
 from exportmcda.labels import t
 from exportmcda.model.criteria import CriteriaTree
 from exportmcda.model.scenarios import Scenario
+from exportmcda.panel.formulas import CALC_COL, judgment_formula, node_block, ref
 from exportmcda.panel.layout import (
     COL_A,
     COL_B,
@@ -56,9 +50,6 @@ from exportmcda.panel.layout import (
 from exportmcda.panel.questions import LEVELS, SIDES, Question, questions
 
 __all__ = ["expert_sheet_title", "node_title", "panel_template", "question_text"]
-
-_CALC_COL = COL_JUDGMENT + 2
-"""First column of the calculation area (one empty column after the answers)."""
 
 
 def expert_sheet_title(k: int, lang: str) -> str:
@@ -84,13 +75,6 @@ def question_text(tree: CriteriaTree, q: Question, lang: str) -> str:
     if q.node == tree.goal_id:
         return t("panel_question_goal", lang, a=a, b=b)
     return t("panel_question_within", lang, a=a, b=b, criterion=tree.criterion(q.node).label(lang))
-
-
-def _ref(row: int, col: int, *, absolute: bool = False) -> str:
-    from openpyxl.utils import get_column_letter
-
-    letter = get_column_letter(col)
-    return f"${letter}${row}" if absolute else f"{letter}{row}"
 
 
 def _write_text(ws: Any, row: int, col: int, text: object, **style: Any) -> None:
@@ -146,72 +130,6 @@ def _instructions(
     ws.column_dimensions["A"].width = 100
     _printable(ws)
     ws.column_dimensions["B"].width = 45
-
-
-def _judgment_formula(row: int) -> str:
-    side, level = _ref(row, COL_SIDE), _ref(row, COL_LEVEL)
-    return f'=IF({level}="","",IF({level}=1,1,IF({side}="A",{level},IF({side}="B",1/{level},""))))'
-
-
-def _node_block(
-    ws: Any,
-    header: int,
-    children: Sequence[str],
-    rows: dict[tuple[int, int], int],
-    ri: float,
-    threshold: float,
-    lang: str,
-) -> None:
-    """The matrix, weights, lambda_max and CR of one node, right of its questions.
-
-    Cells (tool-written formulas only): matrix ``M`` at rows ``header..header+n-1``; the
-    upper triangle reads each answer's judgment (1 until answered), the lower one its
-    reciprocal; then the row geometric mean, the weight, ``(A w)_i / w_i``, lambda_max,
-    CI and CR. The CR appears beside the node's heading once every question is answered.
-    """
-    n = len(children)
-    first, gm_col = _CALC_COL + 1, _CALC_COL + 1 + n
-    w_col, aw_col, lam_col, cr_col = gm_col + 1, gm_col + 2, gm_col + 3, gm_col + 4
-    last_row = header + n - 1
-    for i in range(n):
-        r = header + i
-        for j in range(n):
-            cell = ws.cell(row=r, column=first + j)
-            if i == j:
-                cell.value = 1
-            elif i < j:
-                judged = _ref(rows[(i, j)], COL_JUDGMENT)
-                cell.value = f'=IF({judged}="",1,{judged})'
-            else:
-                cell.value = f"=1/{_ref(header + j, first + i)}"
-        row_range = f"{_ref(r, first)}:{_ref(r, first + n - 1)}"
-        ws.cell(row=r, column=gm_col, value=f"=GEOMEAN({row_range})")
-        gm_range = f"{_ref(header, gm_col, absolute=True)}:{_ref(last_row, gm_col, absolute=True)}"
-        ws.cell(row=r, column=w_col, value=f"={_ref(r, gm_col)}/SUM({gm_range})")
-        product = "+".join(
-            f"{_ref(r, first + j)}*{_ref(header + j, w_col, absolute=True)}" for j in range(n)
-        )
-        ws.cell(row=r, column=aw_col, value=f"=({product})/{_ref(r, w_col)}")
-    lam = _ref(header, lam_col)
-    ws.cell(
-        row=header,
-        column=lam_col,
-        value=f"=AVERAGE({_ref(header, aw_col)}:{_ref(last_row, aw_col)})",
-    )
-    cr = _ref(header, cr_col)
-    ws.cell(row=header, column=cr_col, value=f"=(({lam}-{n})/({n - 1}))/{ri!r}" if ri > 0 else "=0")
-    answered = f"{_ref(header + 1, COL_JUDGMENT)}:{_ref(header + len(rows), COL_JUDGMENT)}"
-    shown = ws.cell(
-        row=header, column=COL_LABEL_B, value=f'=IF(COUNT({answered})<{len(rows)},"",ROUND({cr},3))'
-    )
-    shown.number_format = "0.000"
-    ok, revisit = t("panel_cr_ok", lang), t("panel_cr_revisit", lang)
-    ws.cell(
-        row=header,
-        column=COL_SIDE,
-        value=f'=IF({_ref(header, COL_LABEL_B)}="","",IF({_ref(header, COL_LABEL_B)}'
-        f'<={threshold!r},"{ok}","{revisit}"))',
-    )
 
 
 _WIDTHS: Final = {
@@ -308,7 +226,7 @@ def _expert_sheet(ws: Any, k: int, tree: CriteriaTree, scenario: Scenario, lang:
     }
     for col, key in headers.items():
         _write_text(ws, HEADER_ROW, col, t(key, lang), font=bold, fill=heading_fill, alignment=wrap)
-    _write_text(ws, HEADER_ROW, _CALC_COL + 1, t("panel_col_calculation", lang), font=bold)
+    _write_text(ws, HEADER_ROW, CALC_COL + 1, t("panel_col_calculation", lang), font=bold)
     sides = _drop_down(ws, SIDES, "panel_bad_side", lang)
     levels = _drop_down(ws, LEVELS, "panel_bad_level", lang)
     ri_table = scenario.ri_table
@@ -349,10 +267,10 @@ def _expert_sheet(ws: Any, k: int, tree: CriteriaTree, scenario: Scenario, lang:
                 cell.fill, cell.protection = answer_fill, Protection(locked=False)
                 cell.alignment = Alignment(horizontal="center")
                 validation.add(cell)
-            ws.cell(row=row, column=COL_JUDGMENT, value=_judgment_formula(row))
+            ws.cell(row=row, column=COL_JUDGMENT, value=judgment_formula(row))
             ws.cell(row=row, column=COL_JUDGMENT).number_format = "0.000"
         n = len(children)
-        _node_block(
+        node_block(
             ws, header, children, rows, random_index(n, ri_table), consistency_threshold(n), lang
         )
         row = max(row, header + n - 1) + 2
@@ -364,7 +282,7 @@ def _expert_sheet(ws: Any, k: int, tree: CriteriaTree, scenario: Scenario, lang:
         ws.column_dimensions[get_column_letter(col)].hidden = True
     ws.freeze_panes = ws.cell(row=FIRST_ROW, column=COL_QUESTION)
     _printable(ws)
-    ws.print_area = f"A1:{_ref(row, COL_JUDGMENT)}"
+    ws.print_area = f"A1:{ref(row, COL_JUDGMENT)}"
     ws.protection.sheet = True  # no password: a facilitator may unprotect to fix a label
 
 
