@@ -33,6 +33,9 @@ apt_install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 f
 if [ "$kind" = test ]; then
   apt_install chromium fonts-noto-cjk
   apt_install poppler-utils  # pdftotext/pdftoppm: the briefing tests read and render the PDF
+  # the panel workbook's live CR formulas are recalculated by LibreOffice in a test
+  # (tests/panel/test_template.py): the formulas a user sees are checked, not just written
+  apt_install libreoffice-calc-nogui
   .venv/bin/python -m pip install -q -e ".[test]"
 else
   .venv/bin/python -m pip install -q -e ".[app]"

@@ -2069,6 +2069,251 @@ ISSUE_CODES.update(
 )
 
 
+# --- expert panel (issue 12, part 1: exportmcda.panel, cli.panel, ui/pages/panel.py) ---
+ISSUE_CODES.update(
+    {
+        "panel_experts": {"en": "Number of experts out of range", "ko": "전문가 수가 범위 밖"},
+        "panel_not_template": {
+            "en": "Not a panel workbook", "ko": "전문가 패널 통합문서가 아님",
+        },
+        "panel_format": {
+            "en": "Unknown panel workbook format", "ko": "알 수 없는 패널 통합문서 형식",
+        },
+        "panel_meta": {"en": "Panel settings changed", "ko": "패널 설정이 변경됨"},
+        "panel_bad_side": {"en": "Answer is not A or B", "ko": "답이 A 또는 B가 아님"},
+        "panel_bad_level": {"en": "Level is not 1 to 9", "ko": "정도가 1–9가 아님"},
+        "panel_formula": {"en": "Formula in an answer", "ko": "답 칸에 수식"},
+        "panel_half_answer": {"en": "Half an answer", "ko": "답이 절반만 있음"},
+        "panel_unknown_question": {"en": "Unknown question row", "ko": "알 수 없는 질문 행"},
+        "panel_duplicate_question": {"en": "Question appears twice", "ko": "질문이 두 번 나옴"},
+        "panel_question_missing": {"en": "Question missing", "ko": "질문 누락"},
+        "panel_too_many_experts": {"en": "Too many expert sheets", "ko": "전문가 시트가 너무 많음"},
+        "panel_no_experts": {"en": "No expert sheet", "ko": "전문가 시트 없음"},
+        "panel_screen": {"en": "Unknown screening rule", "ko": "알 수 없는 선별 규칙"},
+        "panel_node_empty": {
+            "en": "No expert left at a node", "ko": "판단할 전문가가 없는 항목",
+        },
+        "panel_scenario": {
+            "en": "Unknown scenario in the panel", "ko": "패널의 알 수 없는 시나리오",
+        },
+    }
+)
+NOTES.update(
+    {
+        "panel_screen_exclude": {
+            "en": "screening: an expert whose consistency ratio exceeds {threshold} at any "
+            "node (RI table {ri_table}) is left out of the group weights",
+            "ko": "선별: 어느 항목에서든 일관성 비율이 {threshold}을(를) 넘는 전문가는 그룹 "
+            "가중치에서 제외합니다(무작위 지수 표 {ri_table}).",
+        },
+        "panel_screen_flag": {
+            "en": "screening: every expert counts in the group weights; one whose consistency "
+            "ratio exceeds {threshold} at any node (RI table {ri_table}) is flagged",
+            "ko": "선별: 모든 전문가를 그룹 가중치에 반영하고, 어느 항목에서든 일관성 비율이 "
+            "{threshold}을(를) 넘는 전문가는 표시만 합니다(무작위 지수 표 {ri_table}).",
+        },
+        "panel_outlier_rule": {
+            "en": "outlier: an expert whose judgments differ from the group's by more than a "
+            "factor of {factor:g} on average (the mean of |ln a_ij − ln g_ij| over their "
+            "judgments exceeds ln {factor:g})",
+            "ko": "이상치: 판단이 그룹 판단과 평균 {factor:g}배 넘게 다른 전문가"
+            "(판단별 로그 차이의 평균 > 로그 {factor:g})",
+        },
+        "panel_completed": {
+            "en": "{expert} left {n} question(s) of {node} blank: completed from their other "
+            "judgments (estimated, flagged)",
+            "ko": "{expert}: {node}의 질문 {n}개가 비어 있어 다른 판단으로 보완했습니다"
+            "(추정값으로 표시).",
+        },
+        "panel_left_out": {
+            "en": "{expert} did not answer enough questions of {node} to weigh it: left out "
+            "of that node",
+            "ko": "{expert}: {node} 질문에 충분히 답하지 않아 이 항목에서 제외했습니다.",
+        },
+        "panel_ignored_sheets": {
+            "en": "sheets that are not expert sheets were not read: {sheets}",
+            "ko": "전문가 시트가 아닌 시트는 읽지 않았습니다: {sheets}",
+        },
+    }
+)
+LABELS.update(
+    {
+        "page_panel": {"en": "Expert panel", "ko": "전문가 패널"},
+        "panel_title": {
+            "en": "exportmcda expert panel: pairwise judgments",
+            "ko": "exportmcda 전문가 패널: 쌍대비교 판단",
+        },
+        "panel_notice_synthetic": {
+            "en": "Note: the rankings these weights feed are computed on the database in use; "
+            "exportmcda's shipped sample database is synthetic (invented companies and "
+            "technologies).",
+            "ko": "참고: 이 가중치로 계산하는 순위는 사용 중인 데이터베이스에 따릅니다. "
+            "exportmcda에 포함된 샘플 데이터베이스는 합성 데이터입니다(가상의 기업과 기술).",
+        },
+        "panel_notice_assumed": {
+            "en": "Scenario: {scenario}. Its own judgments are assumptions of the exportmcda "
+            "team; this panel's answers replace them.",
+            "ko": "시나리오: {scenario}. 시나리오의 판단은 exportmcda 팀의 가정이며, 이 "
+            "패널의 답이 이를 대체합니다.",
+        },
+        "panel_instruction_1": {
+            "en": "1. Each expert answers on their own sheet (one sheet per expert); write "
+            "your name in the yellow cell at the top.",
+            "ko": "1. 전문가마다 자신의 시트(전문가별 1개)에 답합니다. 맨 위 노란 칸에 "
+            "이름을 적으세요.",
+        },
+        "panel_instruction_2": {
+            "en": "2. For each question, pick in 'Which matters more?' A or B (the two "
+            "criteria named in the question), then in 'How much more?' a level 1 to 9.",
+            "ko": "2. 질문마다 '어느 쪽이 더 중요한가?'에서 A 또는 B(질문에 나온 두 기준)를, "
+            "'얼마나 더?'에서 1–9 정도를 고르세요.",
+        },
+        "panel_instruction_3": {
+            "en": "3. Level 1 means both matter equally (then A or B does not matter). Leave "
+            "a question blank if you cannot judge it: it is estimated from your other "
+            "answers and marked as estimated.",
+            "ko": "3. 정도 1은 두 기준이 같이 중요하다는 뜻입니다(A·B 선택 무관). 판단하기 "
+            "어려운 질문은 비워 두세요. 다른 답으로 추정하고 추정값으로 표시합니다.",
+        },
+        "panel_instruction_4": {
+            "en": "4. Beside each group of questions, the consistency ratio (CR) appears once "
+            "all are answered; above {threshold} the answers contradict each other and should "
+            "be revisited. The live CR is a spreadsheet estimate (geometric mean); the import "
+            "computes it exactly.",
+            "ko": "4. 질문 묶음 옆에 모든 질문에 답하면 일관성 비율(CR)이 나타납니다. "
+            "{threshold}을(를) 넘으면 답끼리 모순되므로 다시 검토하세요. 시트의 CR은 "
+            "기하평균에 의한 추정값이며, 가져오기에서 정확히 계산합니다.",
+        },
+        "panel_instruction_5": {
+            "en": "5. Only the yellow cells can be edited. The only formulas in this workbook "
+            "were written by exportmcda; formulas typed into answers are refused on import.",
+            "ko": "5. 노란 칸만 편집할 수 있습니다. 이 통합문서의 수식은 모두 exportmcda가 "
+            "작성했으며, 답 칸에 입력한 수식은 가져올 때 거부됩니다.",
+        },
+        "panel_scale_title": {
+            "en": "Saaty's scale (how much more important)", "ko": "Saaty 척도(얼마나 더 중요한가)",
+        },
+        "panel_level_1": {"en": "equally important", "ko": "같이 중요"},
+        "panel_level_2": {"en": "between equal and moderate", "ko": "같음과 약간 사이"},
+        "panel_level_3": {"en": "moderately more important", "ko": "약간 더 중요"},
+        "panel_level_4": {"en": "between moderate and strong", "ko": "약간과 상당히 사이"},
+        "panel_level_5": {"en": "strongly more important", "ko": "상당히 더 중요"},
+        "panel_level_6": {"en": "between strong and very strong", "ko": "상당히와 매우 사이"},
+        "panel_level_7": {"en": "very strongly more important", "ko": "매우 더 중요"},
+        "panel_level_8": {"en": "between very strong and extreme", "ko": "매우와 극히 사이"},
+        "panel_level_9": {"en": "extremely more important", "ko": "극히 더 중요"},
+        "panel_fact_scenario": {"en": "Scenario", "ko": "시나리오"},
+        "panel_fact_experts": {"en": "Experts", "ko": "전문가 수"},
+        "panel_fact_questions": {"en": "Questions per expert", "ko": "전문가별 질문 수"},
+        "panel_fact_ri_table": {"en": "Random-index table", "ko": "무작위 지수(RI) 표"},
+        "panel_fact_created": {"en": "Created", "ko": "작성일"},
+        "panel_sheet_instructions": {"en": "Instructions", "ko": "안내"},
+        "panel_sheet_expert": {"en": "Expert {n}", "ko": "전문가 {n}"},
+        "panel_sheet_help": {
+            "en": "Answer in the yellow cells: which criterion matters more (A or B) and how "
+            "much more (1-9). See the Instructions sheet for the scale.",
+            "ko": "노란 칸에 답하세요: 어느 기준이 더 중요한지(A 또는 B), 얼마나 더 중요한지"
+            "(1–9). 척도는 '안내' 시트를 보세요.",
+        },
+        "panel_name_prompt": {"en": "Your name", "ko": "이름"},
+        "panel_node_goal": {
+            "en": "Top-level criteria (export success)", "ko": "상위 기준(수출 성공)",
+        },
+        "panel_node_within": {"en": "Within: {criterion}", "ko": "세부 기준: {criterion}"},
+        "panel_question_goal": {
+            "en": "Which matters more for export success, {a} (A) or {b} (B), and how much "
+            "more?",
+            "ko": "수출 성공에 {a}(A)와 {b}(B) 중 어느 쪽이 더 중요하며, 얼마나 더 "
+            "중요합니까?",
+        },
+        "panel_question_within": {
+            "en": "Within {criterion}: which matters more for export success, {a} (A) or {b} "
+            "(B), and how much more?",
+            "ko": "{criterion} 안에서: 수출 성공에 {a}(A)와 {b}(B) 중 어느 쪽이 더 "
+            "중요하며, 얼마나 더 중요합니까?",
+        },
+        "panel_col_number": {"en": "No.", "ko": "번호"},
+        "panel_col_question": {"en": "Question", "ko": "질문"},
+        "panel_col_a": {"en": "Criterion A", "ko": "기준 A"},
+        "panel_col_b": {"en": "Criterion B", "ko": "기준 B"},
+        "panel_col_side": {"en": "Which matters more? (A/B)", "ko": "어느 쪽이 더 중요? (A/B)"},
+        "panel_col_level": {"en": "How much more? (1-9)", "ko": "얼마나 더? (1–9)"},
+        "panel_col_judgment": {"en": "Judgment A:B", "ko": "판단값 A:B"},
+        "panel_col_calculation": {
+            "en": "Calculation written by exportmcda (matrix, geometric-mean weights, "
+            "lambda max, CR)",
+            "ko": "exportmcda가 작성한 계산(행렬, 기하평균 가중치, 최대 고유값, CR)",
+        },
+        "panel_cr_live": {"en": "CR (live)", "ko": "CR(실시간)"},
+        "panel_cr_ok": {"en": "OK", "ko": "양호"},
+        "panel_cr_revisit": {"en": "Revisit", "ko": "재검토"},
+        "panel_bad_answer": {"en": "Invalid answer", "ko": "잘못된 답"},
+        "panel_bad_side": {"en": "Pick A or B.", "ko": "A 또는 B를 고르세요."},
+        "panel_bad_level": {"en": "Pick a level from 1 to 9.", "ko": "1–9 중에서 고르세요."},
+        "panel_intro": {
+            "en": "Send the workbook to the experts, collect it back with every sheet filled, "
+            "and upload it here: each expert's consistency and the judgment to revisit, the "
+            "group's weights and how far the experts agree.",
+            "ko": "통합문서를 전문가에게 보내고, 모든 시트를 채워 돌려받은 뒤 여기에 "
+            "업로드하세요. 전문가별 일관성과 다시 볼 판단, 그룹 가중치와 전문가 간 합의 "
+            "정도를 보여 줍니다.",
+        },
+        "panel_experts_input": {"en": "Number of experts", "ko": "전문가 수"},
+        "panel_download": {"en": "Download the panel workbook", "ko": "패널 통합문서 내려받기"},
+        "panel_upload": {
+            "en": "Upload a filled panel workbook (.xlsx)",
+            "ko": "작성된 패널 통합문서 업로드(.xlsx)",
+        },
+        "panel_aggregation": {"en": "Aggregation", "ko": "종합 방법"},
+        "panel_aggregation_aij": {
+            "en": "AIJ: geometric mean of judgments", "ko": "AIJ: 판단의 기하평균",
+        },
+        "panel_aggregation_aip": {
+            "en": "AIP: geometric mean of priorities", "ko": "AIP: 우선순위의 기하평균",
+        },
+        "panel_screen_choice": {"en": "Inconsistent experts", "ko": "일관성 낮은 전문가"},
+        "panel_screen_flag_option": {"en": "flag only", "ko": "표시만"},
+        "panel_screen_exclude_option": {"en": "exclude", "ko": "제외"},
+        "panel_node_choice": {"en": "Weights at", "ko": "가중치 항목"},
+        "panel_group": {"en": "Group", "ko": "그룹"},
+        "panel_consensus": {"en": "Consensus S*", "ko": "합의도 S*"},
+        "panel_consensus_level": {"en": "Consensus level", "ko": "합의 수준"},
+        "consensus_very low": {"en": "very low", "ko": "매우 낮음"},
+        "consensus_low": {"en": "low", "ko": "낮음"},
+        "consensus_moderate": {"en": "moderate", "ko": "보통"},
+        "consensus_high": {"en": "high", "ko": "높음"},
+        "consensus_very high": {"en": "very high", "ko": "매우 높음"},
+        "panel_chart_group_mark": {
+            "en": "◆ the group; one tick per expert", "ko": "◆ 그룹, 눈금 하나가 전문가 한 명",
+        },
+        "panel_outliers": {"en": "Outliers", "ko": "이상치"},
+        "panel_none": {"en": "none", "ko": "없음"},
+        "panel_use": {"en": "Use the group's weights", "ko": "그룹 가중치 사용"},
+        "panel_used": {
+            "en": "The group's judgments are now the session's weights (scenario {scenario}).",
+            "ko": "그룹 판단을 현재 가중치로 적용했습니다(시나리오 {scenario}).",
+        },
+        "panel_save": {"en": "Download as a scenario file", "ko": "시나리오 파일로 내려받기"},
+        "panel_col_expert": {"en": "Expert", "ko": "전문가"},
+        "panel_col_cr": {"en": "CR", "ko": "일관성 비율 CR"},
+        "panel_col_included": {"en": "In the group", "ko": "그룹 반영"},
+        "panel_col_distance": {"en": "Distance from group", "ko": "그룹과의 거리"},
+        "panel_col_factor": {"en": "Factor", "ko": "배수"},
+        "panel_col_outlier": {"en": "Outlier", "ko": "이상치"},
+        "panel_col_missing": {"en": "Blank questions", "ko": "빈 질문"},
+        "panel_col_revisit": {"en": "Judgment to revisit", "ko": "다시 볼 판단"},
+        "panel_revisit": {
+            "en": "{a} vs {b}: {current} → {suggested} (CR {after})",
+            "ko": "{a} 대 {b}: {current} → {suggested}(CR {after})",
+        },
+        "panel_chart_title": {
+            "en": "Each expert's weights beside the group's", "ko": "전문가별 가중치와 그룹 가중치",
+        },
+        "panel_chart_who": {"en": "Who", "ko": "구분"},
+    }
+)
+
+
 class NoteLike(Protocol):
     """What :func:`note_text` reads of an ``exportmcda.errors.Note``."""
 

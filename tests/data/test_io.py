@@ -345,3 +345,20 @@ def test_write_bytes_atomic_failure_leaves_the_old_file(tmp_path, monkeypatch):
         io.write_bytes_atomic(target, b"new content that never lands")
     assert target.read_bytes() == b"old content"
     assert os.listdir(tmp_path) == ["out.csv"]
+
+
+def test_open_workbook_reads_several_sheets_behind_the_upload_guards():
+    book = openpyxl.Workbook()
+    book.active["A1"] = "=1+1"
+    book.create_sheet("Second")["B2"] = 7
+    buffer = stdio.BytesIO()
+    book.save(buffer)
+    with io.open_workbook(buffer.getvalue(), "two.xlsx") as (opened, name, sha256):
+        assert opened.sheetnames == ["Sheet", "Second"]
+        assert next(opened["Sheet"].iter_rows(values_only=True)) == ("=1+1",)  # not evaluated
+        assert next(opened["Second"].iter_rows(min_row=2, values_only=True))[1] == 7
+    assert name == "two.xlsx"
+    assert len(sha256) == 64
+    with pytest.raises(InputError) as error, io.open_workbook(b"a,b\n1,2\n", "t.csv"):
+        pass
+    assert error.value.code == "not_a_table"

@@ -22,6 +22,7 @@ from exportmcda.cli.decide import add_commands
 from exportmcda.cli.decisions import add_decision_commands
 from exportmcda.cli.markets import add_market_commands
 from exportmcda.cli.output import FORMATS
+from exportmcda.cli.panel import add_panel_commands
 from exportmcda.cli.shortlist import add_shortlist_command
 from exportmcda.errors import ExportMcdaError
 from exportmcda.labels import issue_text
@@ -73,6 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_shortlist_command(sub, _formats)
     add_decision_commands(sub, _formats)
     add_brief_command(sub, _formats)
+    add_panel_commands(sub, _formats)
     return parser
 
 

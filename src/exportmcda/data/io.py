@@ -37,7 +37,7 @@ import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 import numpy as np
 import pandas as pd
@@ -55,7 +55,7 @@ from exportmcda.data.limits import (
 from exportmcda.data.table import ColumnRows, RawTable
 from exportmcda.data.taxonomy import Dimension
 from exportmcda.data.validate import check_header, validate
-from exportmcda.errors import ConfigError, InputError, Issue
+from exportmcda.errors import ConfigError, ExportMcdaError, InputError, Issue
 from exportmcda.resources import data_dir
 
 __all__ = [
@@ -69,6 +69,7 @@ __all__ = [
     "RawTable",
     "load",
     "load_sample",
+    "open_workbook",
     "read_decision_matrix",
     "read_table",
     "to_interchange",
@@ -261,7 +262,14 @@ def _block(rows: list[list[str]]) -> tuple[int, list[tuple[np.ndarray, list[str]
     return len(rows), columns
 
 
-def _xlsx_table(stream: BinaryIO, name: str, header_check: HeaderCheck | None) -> _Cells:
+@contextlib.contextmanager
+def _workbook(stream: BinaryIO, name: str) -> Iterator[object]:
+    """An untrusted workbook opened by openpyxl (read-only, formulas as text), zip-checked.
+
+    Every parser failure on the bytes becomes an :class:`InputError` naming the file; an
+    :class:`~exportmcda.errors.ExportMcdaError` raised by the caller's block passes through
+    unchanged.
+    """
     _check_zip(stream, name)
     stream.seek(0)
     import openpyxl
@@ -275,15 +283,10 @@ def _xlsx_table(stream: BinaryIO, name: str, header_check: HeaderCheck | None) -
             warnings.simplefilter("ignore")
             book = openpyxl.load_workbook(stream, read_only=True, data_only=False)
             try:
-                if not book.worksheets:
-                    raise _fail("not_a_table", "workbook has no worksheet", name)
-                sheet = book.worksheets[0]
-                sheet.reset_dimensions()  # some writers store a wrong <dimension>
-                values = sheet.iter_rows(min_row=1, values_only=True)
-                return _collect(_xlsx_records(values), name, header_check)
+                yield book
             finally:
                 book.close()
-    except InputError:
+    except ExportMcdaError:
         raise
     except (InvalidFileException, KeyError, zipfile.BadZipFile) as exc:
         raise _fail("not_a_table", f"not a valid .xlsx workbook ({exc})", name) from None
@@ -291,6 +294,51 @@ def _xlsx_table(stream: BinaryIO, name: str, header_check: HeaderCheck | None) -
         raise _fail(
             "not_a_table", f"cannot read the workbook ({type(exc).__name__}: {exc})", name
         ) from None
+
+
+def _xlsx_table(stream: BinaryIO, name: str, header_check: HeaderCheck | None) -> _Cells:
+    with _workbook(stream, name) as opened:
+        book: Any = opened
+        if not book.worksheets:
+            raise _fail("not_a_table", "workbook has no worksheet", name)
+        sheet = book.worksheets[0]
+        sheet.reset_dimensions()  # some writers store a wrong <dimension>
+        values = sheet.iter_rows(min_row=1, values_only=True)
+        return _collect(_xlsx_records(values), name, header_check)
+
+
+@contextlib.contextmanager
+def open_workbook(
+    source: str | os.PathLike[str] | bytes, name: str | None = None
+) -> Iterator[tuple[Any, str, str]]:
+    """Open an untrusted ``.xlsx`` (path or bytes) for reading several sheets.
+
+    Yields ``(book, shown_name, sha256)``: an openpyxl read-only workbook (formulas are
+    text, never evaluated) behind the same guards as :func:`read_table` (size, zip bombs,
+    DTDs, defusedxml). For readers of workbooks the tool wrote itself and gets back filled
+    in (the expert panel, :mod:`exportmcda.panel.reader`); they bound the rows they read.
+
+    Raises
+    ------
+    InputError
+        ``file_not_found``, ``cannot_read``, ``too_large``, ``empty_file``,
+        ``xml_entities`` or ``not_a_table``, naming the file.
+    """
+    with _opened(source, name) as (stream, shown, size):
+        if size > MAX_BYTES:
+            raise _fail("too_large", f"file is {size:,} bytes; at most {MAX_BYTES:,}", shown)
+        try:
+            sha256, content = _digest(stream)
+            if not content:
+                raise _fail("empty_file", "file is empty", shown)
+            if not stream.read(4).startswith(_ZIP_MAGIC):
+                raise _fail("not_a_table", "not an .xlsx workbook", shown)
+            stream.seek(0)
+        except OSError as exc:
+            raise _fail("cannot_read", f"cannot read the file ({exc.strerror or exc})",
+                        shown) from None
+        with _workbook(stream, shown) as book:
+            yield book, shown, sha256
 
 
 def _xlsx_records(values: Iterable[tuple[object, ...]]) -> Iterator[list[str]]:
