@@ -59,7 +59,7 @@ def _measure(name: str) -> dict[str, Any]:
             "sum": float(values.sum()),
             "values": {t: float(scored.matrix.at[t, leaf]) for t in SHOWN},
         }
-    return {"technologies": list(scored.matrix.index[:3]) + [len(scored.matrix)],
+    return {"technologies": [*scored.matrix.index[:3], len(scored.matrix)],
             "leaves": leaves, "notes": list(notes_text(scored.notes))}
 
 
