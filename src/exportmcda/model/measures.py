@@ -49,7 +49,7 @@ class _Context:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "row_tech",
-                           self.tech.index.get_indexer(self.rows["technology_id"]))
+                           self.tech.index.get_indexer(pd.Index(self.rows["technology_id"])))
 
     def by_technology(self, per_row: pd.Series) -> SeriesGroupBy[Any, Any]:
         """Per-row values grouped by technology: integer keys, each row in file order.
