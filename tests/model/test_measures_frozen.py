@@ -39,8 +39,11 @@ CASES: dict[str, tuple[str, str | None, dict[str, Any]]] = {
     "VNM policy sum": ("VNM", "policy_fit", {"aggregate": "sum"}),
     "IND policy official only": ("IND", "policy_fit", {"min_source": "official"}),
     "IND service type sum": ("IND", "service_type_share", {"aggregate": "sum"}),
-    "IND service type mean, median": ("IND", "service_type_share",
-                                      {"aggregate": "mean", "missing": "median"}),
+    "IND service type mean, median": (
+        "IND",
+        "service_type_share",
+        {"aggregate": "mean", "missing": "median"},
+    ),
     "IND field share mean": ("IND", "field_share", {"aggregate": "mean"}),
 }
 
@@ -59,8 +62,11 @@ def _measure(name: str) -> dict[str, Any]:
             "sum": float(values.sum()),
             "values": {t: float(scored.matrix.at[t, leaf]) for t in SHOWN},
         }
-    return {"technologies": [*scored.matrix.index[:3], len(scored.matrix)],
-            "leaves": leaves, "notes": list(notes_text(scored.notes))}
+    return {
+        "technologies": [*scored.matrix.index[:3], len(scored.matrix)],
+        "leaves": leaves,
+        "notes": list(notes_text(scored.notes)),
+    }
 
 
 @pytest.fixture(scope="module")
@@ -90,6 +96,8 @@ def test_the_frozen_cases_differ_where_their_parameters_do(frozen):
 
 
 if __name__ == "__main__":  # freeze the current implementation's values
-    FIXTURE.write_text(json.dumps({n: _measure(n) for n in CASES}, indent=1,
-                                  ensure_ascii=False) + "\n", encoding="utf-8")
+    FIXTURE.write_text(
+        json.dumps({n: _measure(n) for n in CASES}, indent=1, ensure_ascii=False) + "\n",
+        encoding="utf-8",
+    )
     print(f"wrote {FIXTURE}", file=sys.stderr)
