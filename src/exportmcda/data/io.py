@@ -41,6 +41,7 @@ from typing import Any, BinaryIO
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from exportmcda.data.database import REQUIRED_COLUMNS, SCALE_COLUMNS, Database
 from exportmcda.data.encoding import CHUNK_BYTES, decide_encoding
@@ -52,7 +53,7 @@ from exportmcda.data.limits import (
     MAX_ROWS,
     MAX_UNZIPPED_BYTES,
 )
-from exportmcda.data.table import ColumnRows, RawTable
+from exportmcda.data.table import ColumnRows, RawTable, text_array
 from exportmcda.data.taxonomy import Dimension
 from exportmcda.data.validate import check_header, validate
 from exportmcda.errors import ConfigError, ExportMcdaError, InputError, Issue
@@ -226,39 +227,48 @@ class _Cells:
     width: int
 
 
-_BLOCK_ROWS = 65_536
-"""Rows held as lists before they are stored by column (bounds the memory of reading)."""
+_BLOCK_ROWS = 16_384
+"""Rows held as lists of Python strings before they are stored by column: bounds the memory
+of reading (about 25 MB of transient strings for a 25-column block)."""
+
+_Block = tuple[int, list[tuple[np.ndarray, pa.Array]]]
 
 
-def _by_column(blocks: list[tuple[int, list[tuple[np.ndarray, list[str]]]]], width: int
-               ) -> ColumnRows:
+def _by_column(blocks: list[_Block], width: int) -> ColumnRows:
     """Join the blocks' columns; a column a narrow block lacks is ``''`` on its rows."""
     codes: list[np.ndarray] = []
-    texts: list[list[str]] = []
+    texts: list[pa.Array] = []
     for j in range(width):
         parts: list[np.ndarray] = []
-        column: list[str] = []
+        chunks: list[pa.Array] = []
+        size = 0
         for n, block in blocks:
             if j < len(block):
                 block_codes, block_texts = block[j]
-                parts.append(block_codes + len(column))
-                column.extend(block_texts)
+                parts.append(block_codes + size)
+                chunks.append(block_texts)
+                size += len(block_texts)
             else:
-                parts.append(np.full(n, len(column), dtype=np.int32))
-                column.append("")
+                parts.append(np.full(n, size, dtype=np.int32))
+                chunks.append(text_array([""]))
+                size += 1
         codes.append(np.concatenate(parts) if parts else np.zeros(0, dtype=np.int32))
-        texts.append(column)
+        texts.append(pa.concat_arrays(chunks) if chunks else text_array([]))
     return ColumnRows(codes, texts)
 
 
-def _block(rows: list[list[str]]) -> tuple[int, list[tuple[np.ndarray, list[str]]]]:
-    """A block of rows stored by column: codes into each column's distinct texts."""
+def _block(rows: list[list[str]]) -> _Block:
+    """A block of rows stored by column: codes into each column's distinct texts (Arrow).
+
+    The block's Python strings are dropped with it; only the distinct texts are kept, in
+    Arrow's compact form (:func:`~exportmcda.data.table.text_array`).
+    """
     width = max(map(len, rows))
     padded = [row if len(row) == width else row + [""] * (width - len(row)) for row in rows]
     columns = []
     for cells in zip(*padded, strict=True):
         codes, uniques = pd.factorize(np.asarray(cells, dtype=object), use_na_sentinel=False)
-        columns.append((codes.astype(np.int32), [str(u) for u in uniques.tolist()]))
+        columns.append((codes.astype(np.int32), text_array(uniques.tolist())))
     return len(rows), columns
 
 
@@ -392,7 +402,7 @@ def _collect(records: Iterable[list[str]], name: str, header_check: HeaderCheck 
     started = clock.monotonic()
     header: tuple[str, ...] | None = None
     pending: list[list[str]] = []
-    blocks: list[tuple[int, list[tuple[np.ndarray, list[str]]]]] = []
+    blocks: list[_Block] = []
     numbers: list[int] = []
     width = 0
     for number, cells in enumerate(records, start=1):
