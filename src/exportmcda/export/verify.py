@@ -16,6 +16,10 @@ recorded market weights and normalisation on today's indicator files, so a chang
 file is named together with the market rankings it moves (:class:`MarketDifference`). Format 1
 and 2 records have no market side and are verified as before.
 
+Given the workbook itself, :func:`verify` also compares what a reader sees with the record
+(:mod:`exportmcda.export.shown`, issue 11 item 8): a rank or score edited in the visible
+shortlist or markets sheet makes the result "not reproduced", each cell named.
+
 A record keeps the rank rule it was made with. Format 2 records publish integer ranks and
 the top N by that rank (ties ordered by technology id); they are compared with today's
 integer ranks. Format 1 records (average ranks, ties at the cut-off cut by database row
@@ -41,6 +45,7 @@ from exportmcda.export.record import (
     profile_files,
     sha256_text,
 )
+from exportmcda.export.shown import ShownDifference, shown_differences
 from exportmcda.labels import note_text
 from exportmcda.model.criteria import default_criteria_path, load_criteria
 from exportmcda.model.market_evidence import MarketEvidence, market_evidence
@@ -52,6 +57,7 @@ __all__ = [
     "Check",
     "Difference",
     "MarketDifference",
+    "ShownDifference",
     "Verification",
     "database_for",
     "verify",
@@ -139,7 +145,9 @@ class MarketDifference:
 class Verification:
     """The answer to "can you reproduce this?".
 
-    ``reproduced`` means the same shortlist and (format 3) the same market rankings.
+    ``reproduced`` means the same shortlist and (format 3) the same market rankings, and,
+    when the workbook was given, visible sheets that show what the record published
+    (``shown_differences``: each cell that differs, :mod:`exportmcda.export.shown`).
     """
 
     record: Record
@@ -149,6 +157,7 @@ class Verification:
     versions: tuple[Check, ...]
     notes: tuple[Note, ...]
     market_differences: tuple[MarketDifference, ...] = ()
+    shown_differences: tuple[ShownDifference, ...] = ()
 
     @property
     def changed_inputs(self) -> tuple[str, ...]:
@@ -165,6 +174,7 @@ class Verification:
             "format": self.record.format,
             "differences": [d.as_dict() for d in self.differences],
             "market_differences": [d.as_dict() for d in self.market_differences],
+            "shown_differences": [d.as_dict() for d in self.shown_differences],
             "inputs": {c.name: c.as_dict() for c in self.inputs},
             "versions": {c.name: c.as_dict() for c in self.versions},
             "notes": [note_text(n) for n in self.notes],
@@ -340,8 +350,13 @@ def verify(
     countries_dir: str | Path | None = None,
     indicators_dir: str | Path | None = None,
     market_path: str | Path | None = None,
+    workbook: bytes | None = None,
 ) -> Verification:
     """Re-run ``record`` on ``db`` and compare (see the module docstring).
+
+    ``workbook``, the exported file the record was read from, has its visible sheets
+    compared with the record too (:func:`~exportmcda.export.shown.shown_differences`): a
+    hand-edited rank or score there is "not reproduced", each such cell named.
 
     ``criteria_path`` and ``countries_dir`` default to the shipped criteria file and
     profiles, as the export commands use them; ``indicators_dir`` to
@@ -379,6 +394,11 @@ def verify(
             total=0 if record.market is None else len(record.market.rankings),
             technologies=", ".join(moved_techs),
         ))
+    shown = () if workbook is None else shown_differences(workbook, record,
+                                                           tolerance=SCORE_TOLERANCE)
+    if shown:
+        notes.append(Note.of("verify_shown_differs", n=len(shown), cells=", ".join(
+            f"{d.sheet}!{d.cell}" if d.cell else d.sheet for d in shown)))
     if differences or market_differences:
         if changed:
             notes.append(Note.of("verify_inputs_explain", inputs=changed))
@@ -390,6 +410,8 @@ def verify(
         notes.append(Note.of("verify_same_despite_inputs", inputs=changed))
     notes += [Note.of("verify_version_differs", name=c.name, recorded=c.recorded,
                       current=c.current) for c in moved]
-    return Verification(record=record, reproduced=not differences and not market_differences,
-                        differences=differences, inputs=inputs, versions=versions,
-                        notes=tuple(notes), market_differences=market_differences)
+    return Verification(
+        record=record, reproduced=not differences and not market_differences and not shown,
+        differences=differences, inputs=inputs, versions=versions, notes=tuple(notes),
+        market_differences=market_differences, shown_differences=shown,
+    )
