@@ -230,7 +230,8 @@ def _provenance_rows(
         *([name, version] for name, version in record.versions),
         [t("created", lang), created.isoformat(timespec="seconds")],
         [t("audit_criteria_hash", lang), record.criteria_file, record.criteria_sha256],
-        [t("audit_scenario_hash", lang), one_line(selection.scenario.id),
+        [t("audit_scenario_hash", lang), one_line(
+            selection.scenario.id if lang == "en" else selection.scenario.label(lang)),
          record.scenario_sha256],
         *([t("audit_profile_hash", lang), name, sha] for name, sha in record.profile_files),
         *([t("audit_indicator_hash", lang), name, sha] for name, sha in record.indicator_files),
