@@ -23,6 +23,7 @@ __all__ = [
     "bilingual",
     "coded",
     "explanation_text",
+    "file_term",
     "issue_detail",
     "issue_text",
     "issue_title",
@@ -1921,6 +1922,13 @@ def issue_detail(issue: IssueLike, lang: str = "en") -> str:
 def coded(prefix: str, value: str, lang: str = "en") -> str:
     """A code (a direction, a basis...) by its label ``prefix + value``; unknown codes as is."""
     return t(prefix + value, lang) if prefix + value in LABELS else value
+
+
+def file_term(prefix: str, code: str, lang: str = "en") -> str:
+    """A code of the shipped files (a direction, a basis, a normalisation, an RI table) as a
+    reader sees it: in English the code itself, as the files spell it; in another language
+    its label (:func:`coded`)."""
+    return code if lang == "en" else coded(prefix, code, lang)
 
 
 def source_year(year: str, lang: str = "en") -> str:

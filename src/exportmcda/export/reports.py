@@ -46,7 +46,7 @@ from exportmcda.export.safe import (
     safe_filename,
 )
 from exportmcda.export.sheetxml import RowsXml, cell_text, splice_rows
-from exportmcda.labels import coded, note_text, shared_rank_text, source_year, t
+from exportmcda.labels import file_term, note_text, shared_rank_text, source_year, t
 from exportmcda.model.market_evidence import MarketEvidence, market_evidence
 from exportmcda.model.selection import Selection
 
@@ -59,12 +59,6 @@ NUMBER_FORMAT = "0.0000"
 """How scores, weights and criterion values are shown (stored in full: the format rounds
 only the display, so a reader sees 0.6590, not 0.6590123456789012, and ``verify`` still
 compares the stored value)."""
-
-
-def _term(prefix: str, code: str, lang: str) -> str:
-    """A code of the files (a direction, a basis, a normalisation) as a reader sees it: in
-    an English workbook the code itself, as the files spell it; in Korean its label."""
-    return code if lang == "en" else coded(prefix, code, lang)
 
 
 def export_filename(selection: Selection, suffix: str, *, created: datetime | None = None) -> str:
@@ -145,7 +139,7 @@ def _weights_rows(selection: Selection, lang: str) -> list[list[Any]]:
             local = leaf_weights[leaf.id] / total if total > 0 else 0.0
             rows.append([
                 criterion.label(lang), leaf.label(lang),
-                _term("direction.", leaf.direction.value, lang), local,
+                file_term("direction.", leaf.direction.value, lang), local,
                 leaf_weights[leaf.id], leaf.source,
             ])
     return rows
@@ -165,7 +159,7 @@ def _ahp_blocks(selection: Selection, lang: str) -> list[list[Any]]:
             rows.append([f"{t('node', lang)}: {named(node)}", "AHP",
                          f"λmax = {local.lambda_max:.4f}", f"CI = {local.ci:.4f}",
                          f"CR = {local.cr:.4f}",
-                         f"RI = {local.ri:.2f} ({_term('term_ri_', local.ri_table, lang)})",
+                         f"RI = {local.ri:.2f} ({file_term('term_ri_', local.ri_table, lang)})",
                          t("consistent", lang) if local.consistent else t("inconsistent", lang)])
             rows.append(["", *map(named, local.labels)])
             for label, values in zip(local.labels, local.matrix.tolist(), strict=True):
@@ -190,7 +184,7 @@ def _country_rows(selection: Selection, lang: str) -> list[list[Any]]:
     ]
     for fp in country.fields:
         rows.append([
-            FIELDS[fp.field - 1].name(lang), fp.priority, _term("basis.", fp.basis, lang),
+            FIELDS[fp.field - 1].name(lang), fp.priority, file_term("basis.", fp.basis, lang),
             fp.evidence,
             "; ".join(f"{s.id} ({s.type.label(lang)})" for s in fp.sources),
         ])
@@ -220,10 +214,10 @@ def _provenance_rows(
         [t("target", lang), selection.country.code],
         [t("scenario", lang), one_line(
             f"{selection.scenario.id if lang == 'en' else selection.scenario.label(lang)} "
-            f"({_term('scenario_basis.', selection.scenario.basis, lang)})")],
+            f"({file_term('scenario_basis.', selection.scenario.basis, lang)})")],
         [t("method", lang), f"{r.method if lang == 'en' else r.method.upper()} ({r.engine})"],
         [t("normalization", lang),
-         _term("term_normalization_", r.normalization, lang) if r.normalization else "-"],
+         file_term("term_normalization_", r.normalization, lang) if r.normalization else "-"],
         [t("candidates", lang), len(r.alternatives)],
         [t("audit_filters", lang), one_line(shown_filters)],
         [t("audit_top", lang), record.top],
@@ -252,11 +246,11 @@ def _indicator_rows(markets: MarketEvidence, lang: str) -> tuple[list[list[Any]]
     """
     scenario = markets.scenario
     basis = (t("sheet_market_weights_assumed", lang) if markets.assumed
-             else _term("scenario_basis.", scenario.basis, lang) if scenario is not None
+             else file_term("scenario_basis.", scenario.basis, lang) if scenario is not None
              else "-")
     rows: list[list[Any]] = [
         [t("market_indicators_title", lang)],
-        [t("normalization", lang), _term("term_normalization_", markets.normalization, lang),
+        [t("normalization", lang), file_term("term_normalization_", markets.normalization, lang),
          t(f"market_normalization.{markets.normalization}", lang)],
         [t("market_scenario", lang),
          one_line(scenario.label(lang)) if scenario is not None
@@ -272,7 +266,7 @@ def _indicator_rows(markets: MarketEvidence, lang: str) -> tuple[list[list[Any]]
         for leaf in criterion.leaves:
             weight = markets.weights.get(leaf.id)
             rows.append([criterion.label(lang), leaf.label(lang),
-                         _term("direction.", leaf.direction.value, lang),
+                         file_term("direction.", leaf.direction.value, lang),
                          "-" if weight is None else weight, basis, one_line(leaf.source)])
     rows.append([])
     header = len(rows) + 1
@@ -287,7 +281,7 @@ def _indicator_rows(markets: MarketEvidence, lang: str) -> tuple[list[list[Any]]
             rows.append([
                 code, leaf.label(lang), _indicator_name(v.indicator, lang), v.year,
                 t("missing_value", lang) if v.value is None else v.value,
-                _term("unit_", v.unit, lang),
+                file_term("unit_", v.unit, lang),
                 t("yes", lang) if v.computed else t("no", lang),
                 "-" if src is None else one_line(src.issuer),
                 "-" if src is None else one_line(src.title),
@@ -347,7 +341,7 @@ def _assumption_rows(selection: Selection, lang: str) -> list[list[Any]]:
     rows.append([one_line(t(
         "assumption_scenario_line", lang,
         scenario=scenario.id if lang == "en" else scenario.label(lang),
-        basis=_term("scenario_basis.", scenario.basis, lang)))])
+        basis=file_term("scenario_basis.", scenario.basis, lang)))])
     for leaf in selection.weights.tree.leaves:
         basis = leaf.params.get("scores_basis")
         if basis == "assumed":
