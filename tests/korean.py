@@ -28,15 +28,44 @@ import re
 
 from exportmcda.labels import t
 
-NAMES = frozenset({
-    "exportmcda", "pymcdm", "numpy", "pandas", "python", "Saaty", "Kendall", "Dirichlet",
-    "Spearman", "Kim", "Decreux", "Spies", "λmax", "English", "ln", "floor", "Gamma",
-    "Poisson", "verify", "country-indicators",
-})
+NAMES = frozenset(
+    {
+        "exportmcda",
+        "pymcdm",
+        "numpy",
+        "pandas",
+        "python",
+        "Saaty",
+        "Kendall",
+        "Dirichlet",
+        "Spearman",
+        "Kim",
+        "Decreux",
+        "Spies",
+        "λmax",
+        "English",
+        "ln",
+        "floor",
+        "Gamma",
+        "Poisson",
+        "verify",
+        "country-indicators",
+    }
+)
 ISSUERS = ("World Bank via Our World in Data", "World Bank", "UN DESA")
 """Issuers of the market indicators, quoted inside a sentence (a country's reasons)."""
-CITATION_KEYS = ("source", "col_sources", "col_title", "col_issuer", "col_found_at",
-                 "col_evidence", "col_note", "col_reference_note", "col_year", "col_url")
+CITATION_KEYS = (
+    "source",
+    "col_sources",
+    "col_title",
+    "col_issuer",
+    "col_found_at",
+    "col_evidence",
+    "col_note",
+    "col_reference_note",
+    "col_year",
+    "col_url",
+)
 CITATION_COLUMNS = frozenset({t(k, "ko") for k in CITATION_KEYS} | {"URL"})
 """Column titles (a title ending with one, e.g. "인도: 출처", counts) of quoted sources."""
 

@@ -15,11 +15,11 @@ from typing import Any, Final, Protocol
 __all__ = [
     "GENERIC_ISSUE",
     "ISSUE_CODES",
+    "ISSUE_HINTS",
     "LABELS",
     "LANGUAGES",
     "NOTES",
     "NOTE_TERMS",
-    "ISSUE_HINTS",
     "bilingual",
     "coded",
     "explanation_text",
@@ -1771,6 +1771,7 @@ LABELS.update(
         "scenario_basis.user": {"en": "user", "ko": "사용자 조정"},
         "year_undated": {"en": "undated", "ko": "연도 미상"},
         "year_circa": {"en": "c.", "ko": "약 "},
+        "choose_targets": {"en": "Choose countries or groups", "ko": "국가나 그룹을 고르세요"},
         "assumption_scenario_line": {
             "en": "Scenario: {scenario} — basis: {basis}",
             "ko": "시나리오: {scenario} — 근거: {basis}",
@@ -1925,15 +1926,19 @@ def coded(prefix: str, value: str, lang: str = "en") -> str:
 
 
 def file_term(prefix: str, code: str, lang: str = "en") -> str:
-    """A code of the shipped files (a direction, a basis, a normalisation, an RI table) as a
-    reader sees it: in English the code itself, as the files spell it; in another language
-    its label (:func:`coded`)."""
+    """A code of the shipped files as a reader sees it.
+
+    A direction, a basis, a normalisation, an RI table: in English the code itself, as the
+    files spell it; in another language its label (:func:`coded`).
+    """
     return code if lang == "en" else coded(prefix, code, lang)
 
 
 def source_year(year: str, lang: str = "en") -> str:
-    """A source's year as found, with the data files' own words ``undated`` and ``c.``
-    (circa) in ``lang``: ``undated (c.2017)`` → ``연도 미상 (약 2017)``."""
+    """A source's year as found, the data files' own words translated.
+
+    ``undated`` and ``c.`` (circa) in ``lang``: ``undated (c.2017)`` → ``연도 미상 (약 2017)``.
+    """
     if lang == "en":
         return year
     shown = year.replace("undated", t("year_undated", lang), 1) if year.startswith(

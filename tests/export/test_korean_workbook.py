@@ -1,4 +1,7 @@
-"""A Korean workbook reads in Korean on every sheet (issue 11, item 1; allow-list: tests/korean.py)."""
+"""A Korean workbook reads in Korean on every sheet (issue 11, item 1).
+
+The allow-list is tests/korean.py.
+"""
 
 import io
 
@@ -16,14 +19,14 @@ from tests.korean import english_words, is_citation_column
 @pytest.fixture(scope="module")
 def korean_india(db):
     """India, balanced, names in Korean (as the Korean app and ``export --lang ko`` rank)."""
-    return em.select(db, em.load_criteria(), em.load_scenario("balanced"),
-                     em.get_country("IND"), lang="ko")
+    return em.select(
+        db, em.load_criteria(), em.load_scenario("balanced"), em.get_country("IND"), lang="ko"
+    )
 
 
 @pytest.fixture(scope="module")
 def korean(korean_india, db):
-    markets = market_evidence(korean_india, db=db,
-                              technologies=list(korean_india.top_ids(TOP)))
+    markets = market_evidence(korean_india, db=db, technologies=list(korean_india.top_ids(TOP)))
     data = shortlist_xlsx(korean_india, top=TOP, lang="ko", created=WHEN, markets=markets)
     return data, openpyxl.load_workbook(io.BytesIO(data))
 
@@ -42,26 +45,53 @@ def _english_cells(ws):
         if titles:
             skipped = titles
         for c in row:
-            if c.column not in skipped and c.value is not None and (
-                    words := english_words(c.value)):
+            if (
+                c.column not in skipped
+                and c.value is not None
+                and (words := english_words(c.value))
+            ):
                 yield c.coordinate, words
 
 
 def test_every_sheet_of_a_korean_workbook_is_korean(korean):
     _, wb = korean
-    assert wb.sheetnames == ["후보 목록", "가중치와 AHP", "대상국 정책", "지표", "시장",
-                             "출처 정보", "가정", "감사기록"]
+    assert wb.sheetnames == [
+        "후보 목록",
+        "가중치와 AHP",
+        "대상국 정책",
+        "지표",
+        "시장",
+        "출처 정보",
+        "가정",
+        "감사기록",
+    ]
     found = {ws.title: list(_english_cells(ws)) for ws in wb if ws.title != "감사기록"}
     assert found == {title: [] for title in found}
 
 
 def test_the_scan_finds_english_where_a_code_was_shown(korean):
     """The scan's own check: the codes the Korean workbook used to show are English to it."""
-    for code in ("benefit", "assumed-mapping", "utilization", "undated", "balanced",
-                 "Strong", "Thin", "Moderate"):
+    for code in (
+        "benefit",
+        "assumed-mapping",
+        "utilization",
+        "undated",
+        "balanced",
+        "Strong",
+        "Thin",
+        "Moderate",
+    ):
         assert english_words(code) == [code]
-    for allowed in ("TOPSIS", "T0889", "criteria/markets.toml", "IoT", "λmax = 6.0000",
-                    "SHA-256", "Saaty 1980년 표", "VNM, IDN"):
+    for allowed in (
+        "TOPSIS",
+        "T0889",
+        "criteria/markets.toml",
+        "IoT",
+        "λmax = 6.0000",
+        "SHA-256",
+        "Saaty 1980년 표",
+        "VNM, IDN",
+    ):
         assert english_words(allowed) == [], allowed
 
 
@@ -69,8 +99,15 @@ def test_korean_terms_where_the_workbook_showed_codes(korean):
     _, wb = korean
     weights = [r for r in wb["가중치와 AHP"].iter_rows(values_only=True)]
     assert weights[1][:3] == ("국내 활용도", "분야 활용도", "편익(클수록 좋음)")
-    assert (None, "국내 활용도", "기술 실적", "기업 역량", "지역 기반", "대상국 정책 부합도",
-            "중소기업 수출 지원") == weights[19][:7]
+    assert weights[19][:7] == (
+        None,
+        "국내 활용도",
+        "기술 실적",
+        "기업 역량",
+        "지역 기반",
+        "대상국 정책 부합도",
+        "중소기업 수출 지원",
+    )
     country = [r for r in wb["대상국 정책"].iter_rows(values_only=True)]
     assert {r[2] for r in country[4:25]} == {"출처 확인", "가정 매핑"}
     years = [r[3] for r in country if r[0] in ("IND2", "IND8", "IND11")]
@@ -81,7 +118,9 @@ def test_korean_terms_where_the_workbook_showed_codes(korean):
     assert assumptions[21] == "시나리오: 균형 — 근거: 가정(전문가 설문 아님)"
     provenance = {r[0]: r[1] for r in wb["출처 정보"].iter_rows(values_only=True) if r[0]}
     assert provenance["데이터"] == "exportmcda 샘플 데이터베이스(합성)"
-    assert provenance["감사 기록"] == "'감사기록' 시트(JSON); 재현 확인: exportmcda verify FILE.xlsx"
+    assert provenance["감사 기록"] == (
+        "'감사기록' 시트(JSON); 재현 확인: exportmcda verify FILE.xlsx"
+    )
 
 
 def test_scores_and_weights_have_a_number_format(korean):

@@ -33,9 +33,16 @@ def markets(india, db):
 def exported(request, india, markets):
     """(language, workbook bytes, record) of an untouched export."""
     record = build_record(india, top=TOP, created=WHEN, markets=markets)
-    data = shortlist_xlsx(india, top=TOP, lang=request.param, created=WHEN, record=record,
-                          markets=markets)
+    data = shortlist_xlsx(
+        india, top=TOP, lang=request.param, created=WHEN, record=record, markets=markets
+    )
     return request.param, data, record
+
+
+def differs(*values):
+    """A ShownDifference from (sheet, cell, field, technology_id, recorded, shown)."""
+    names = ("sheet", "cell", "field", "technology_id", "recorded", "shown")
+    return ShownDifference(**dict(zip(names, values, strict=True)))
 
 
 def _edit(data, edit):
@@ -47,7 +54,7 @@ def _edit(data, edit):
 
 
 def test_an_untouched_workbook_shows_what_its_record_says(exported, db):
-    lang, data, record = exported
+    _, data, record = exported
     assert read_record(data) == record
     assert shown_differences(data, record, tolerance=SCORE_TOLERANCE) == ()
     result = verify(record, db, workbook=data)
@@ -67,10 +74,8 @@ def test_swapping_ranks_1_and_2_names_both_cells(exported, db):
     edited = _edit(data, swap)
     first, second = record.shortlist[0].technology_id, record.shortlist[1].technology_id
     assert shown_differences(edited, record, tolerance=SCORE_TOLERANCE) == (
-        ShownDifference(sheet=shortlist, cell="A7", field="rank", technology_id=first,
-                        recorded=1, shown=2),
-        ShownDifference(sheet=shortlist, cell="A8", field="rank", technology_id=second,
-                        recorded=2, shown=1),
+        differs(shortlist, "A7", "rank", first, 1, 2),
+        differs(shortlist, "A8", "rank", second, 2, 1),
     )
     result = verify(record, db, workbook=edited)
     assert not result.reproduced
@@ -89,9 +94,7 @@ def test_a_score_typed_over_is_named_with_both_values(exported):
         ws["J7"] = 0.99
 
     found = shown_differences(_edit(data, overwrite), record, tolerance=SCORE_TOLERANCE)
-    assert found == (ShownDifference(sheet=shortlist, cell="J7", field="score",
-                                     technology_id="T0889", recorded=record.shortlist[0].score,
-                                     shown=0.99),)
+    assert found == (differs(shortlist, "J7", "score", "T0889", record.shortlist[0].score, 0.99),)
     assert record.shortlist[0].score == pytest.approx(0.659, abs=5e-4)
 
 
@@ -108,11 +111,14 @@ def test_swapped_rows_a_row_added_and_an_id_as_text(exported):
 
     found = shown_differences(_edit(data, rows_swapped), record, tolerance=SCORE_TOLERANCE)
     assert [(d.cell, d.field, d.recorded, d.shown) for d in found] == [
-        ("A7", "rank", 1, 2), ("C7", "technology_id", first.technology_id, second.technology_id),
+        ("A7", "rank", 1, 2),
+        ("C7", "technology_id", first.technology_id, second.technology_id),
         ("J7", "score", first.score, second.score),
-        ("A8", "rank", 2, 1), ("C8", "technology_id", second.technology_id, first.technology_id),
+        ("A8", "rank", 2, 1),
+        ("C8", "technology_id", second.technology_id, first.technology_id),
         ("J8", "score", second.score, first.score),
-        ("A17", "rank", None, 11), ("C17", "technology_id", None, "T9999"),
+        ("A17", "rank", None, 11),
+        ("C17", "technology_id", None, "T9999"),
         ("J17", "score", None, "0.5"),
     ]
 
@@ -130,10 +136,8 @@ def test_a_market_country_and_score_edited_are_named(exported):
 
     found = shown_differences(_edit(data, edit), record, tolerance=SCORE_TOLERANCE)
     assert found == (
-        ShownDifference(sheet=markets, cell="D4", field="country", technology_id=tid,
-                        recorded=entries[0].country, shown="KOR"),
-        ShownDifference(sheet=markets, cell="E4", field="country_score", technology_id=tid,
-                        recorded=entries[0].score, shown=0.5),
+        differs(markets, "D4", "country", tid, entries[0].country, "KOR"),
+        differs(markets, "E4", "country_score", tid, entries[0].score, 0.5),
     )
 
 
@@ -142,8 +146,7 @@ def test_a_removed_shortlist_sheet_is_one_difference(india):
     data = shortlist_xlsx(india, top=3, created=WHEN, record=record)
     edited = _edit(data, lambda wb: wb.remove(wb["Shortlist"]))
     assert shown_differences(edited, record, tolerance=SCORE_TOLERANCE) == (
-        ShownDifference(sheet="Shortlist", cell="", field="sheet", technology_id=None,
-                        recorded=None, shown=None),
+        differs("Shortlist", "", "sheet", None, None, None),
     )
 
 
@@ -159,8 +162,9 @@ def test_the_cli_names_the_cell_and_exits_1(india, tmp_path, capsys):
     report = json.loads(capsys.readouterr().out)
     assert report["reproduced"] is False
     assert report["differences"] == []
-    assert [(d["sheet"], d["cell"], d["field"], d["shown"])
-            for d in report["shown_differences"]] == [("후보 목록", "J7", "score", 0.99)]
+    assert [
+        (d["sheet"], d["cell"], d["field"], d["shown"]) for d in report["shown_differences"]
+    ] == [("후보 목록", "J7", "score", 0.99)]
     assert main(["verify", str(path)]) == 1
     captured = capsys.readouterr()
     assert "J7" in captured.out

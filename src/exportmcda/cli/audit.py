@@ -87,8 +87,11 @@ def _changes(result: Verification) -> str:
 
 
 def _shown_row(d: ShownDifference) -> dict[str, Any]:
-    """A visible cell that differs, as a CSV row: kind ``shown_<field>``, ``cell`` as
-    ``Sheet!B3``, recorded and shown values in the old/new columns of their kind."""
+    """A visible cell that differs, as a CSV row.
+
+    Kind ``shown_<field>``, ``cell`` as ``Sheet!B3``, recorded and shown values in the
+    old/new columns of their kind.
+    """
     score = d.field in ("score", "country_score")
     return {"kind": f"shown_{d.field}", "technology_id": d.technology_id or "",
             "old_rank": "" if score else d.recorded, "new_rank": "" if score else d.shown,

@@ -36,8 +36,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from exportmcda.ahp.priorities import AhpResult
-from exportmcda.data.taxonomy import FIELDS
 from exportmcda.data.indicator_catalogue import BY_ID as INDICATORS
+from exportmcda.data.taxonomy import FIELDS
 from exportmcda.export.record import Record, build_record, record_cells
 from exportmcda.export.safe import (
     looks_like_formula,
@@ -389,8 +389,10 @@ def _write(
 
 
 def _shortlist_formats(selection: Selection, top: int, lang: str) -> dict[int, str]:
-    """The shortlist's fractional columns (score, criterion values, contributions) → the
-    number format they are shown in."""
+    """The number format of each fractional shortlist column.
+
+    The score, the criterion values and the contributions: every float column.
+    """
     frame = _shortlist_frame(selection, top, lang, 0, 1)
     return {j: NUMBER_FORMAT for j in range(frame.shape[1]) if frame.dtypes.iloc[j].kind == "f"}
 

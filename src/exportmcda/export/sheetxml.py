@@ -246,8 +246,11 @@ _FIRST_CUSTOM_FORMAT = 164
 
 
 def _number_style(styles: str, code: str) -> tuple[str, int]:
-    """``styles.xml`` with a cell format showing numbers as ``code`` (e.g. ``0.0000``), and
-    the format's index: a ``numFmt`` in ``numFmts`` (created if need be) and an ``xf``."""
+    """``styles.xml`` with a cell format showing numbers as ``code``, and its index.
+
+    ``code`` is e.g. ``0.0000``: a ``numFmt`` in ``numFmts`` (created if need be) and an
+    ``xf`` that applies it.
+    """
     code_xml = code.replace("&", "&amp;").replace('"', "&quot;")
     found = _NUM_FMTS.search(styles)
     ids = [] if found is None else [int(i) for i in re.findall(r'numFmtId="(\d+)"',

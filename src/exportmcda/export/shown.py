@@ -22,7 +22,7 @@ significant digits; its number format only rounds the display).
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -98,8 +98,11 @@ def _sheets(data: bytes) -> dict[str, _Sheet]:
     wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     try:
         wanted = {*_titles("sheet_shortlist"), *_titles("sheet_markets")}
-        return {name: _Sheet(name, [tuple(r) for r in wb[name].iter_rows(values_only=True)])
-                for name in wb.sheetnames if name in wanted}
+        return {
+            name: _Sheet(name, [tuple(r) for r in wb[name].iter_rows(values_only=True)])
+            for name in wb.sheetnames
+            if name in wanted
+        }
     finally:
         wb.close()
 
@@ -121,61 +124,75 @@ def _same_number(shown: Any, recorded: float, tolerance: float = 0.0) -> bool:
     return number is not None and abs(number - recorded) <= tolerance
 
 
-def _ref(column: int, row: int) -> str:
-    return f"{get_column_letter(column)}{row}"
+def _cell(
+    sheet: _Sheet,
+    at: tuple[int, int] | None,
+    field: str,
+    tid: str | None,
+    recorded: str | float | None,
+    shown: str | float | None,
+) -> ShownDifference:
+    """A difference at ``at`` = (column, row) of ``sheet``.
+
+    ``at`` is ``None`` when there is no cell to name (a sheet, header or row missing).
+    """
+    cell = "" if at is None else f"{get_column_letter(at[0])}{at[1]}"
+    return ShownDifference(
+        sheet=sheet.title, cell=cell, field=field, technology_id=tid, recorded=recorded, shown=shown
+    )
 
 
-def _find(sheets: dict[str, _Sheet], key: str) -> _Sheet | None:
-    return next((sheets[name] for name in _titles(key) if name in sheets), None)
+def _table(
+    sheets: dict[str, _Sheet], key: str, first: str
+) -> tuple[_Sheet, tuple[int, str, list[Any]]] | ShownDifference:
+    """The sheet titled ``key`` and its header row (column A ``first``).
+
+    Otherwise the difference of field ``sheet`` that says which of the two is missing.
+    """
+    sheet = next((sheets[name] for name in _titles(key) if name in sheets), None)
+    if sheet is None:
+        return _cell(_Sheet(_titles(key)[0], []), None, "sheet", None, None, None)
+    found = sheet.header(first)
+    if found is None:
+        return _cell(sheet, None, "sheet", None, t(first, "en"), None)
+    return sheet, found
 
 
 def _shortlist(
     sheets: dict[str, _Sheet], record: Record, tolerance: float
 ) -> Iterator[ShownDifference]:
-    sheet = _find(sheets, "sheet_shortlist")
-    if sheet is None:
-        yield ShownDifference(sheet=_titles("sheet_shortlist")[0], cell="", field="sheet",
-                              technology_id=None, recorded=None, shown=None)
+    table = _table(sheets, "sheet_shortlist", "col_rank")
+    if isinstance(table, ShownDifference):
+        yield table
         return
-    found = sheet.header("col_rank")
-    columns = None if found is None else _columns(
-        found[2], [t(k, found[1]) for k in ("col_rank", "col_technology_id", "col_score")])
-    if found is None or columns is None:
-        yield ShownDifference(sheet=sheet.title, cell="", field="sheet", technology_id=None,
-                              recorded=t("col_rank", "en"), shown=None)
+    sheet, (header, lang, cells) = table
+    fields = ("rank", "technology_id", "score")
+    titles = {"rank": "col_rank", "technology_id": "col_technology_id", "score": "col_score"}
+    found = [cells.index(t(titles[f], lang)) + 1 for f in fields if t(titles[f], lang) in cells]
+    if len(found) < len(fields):
+        yield _cell(sheet, None, "sheet", None, t("col_score", "en"), None)
         return
-    header = found[0]
-    rank_col, id_col, score_col = columns
+    columns = found
     for i, entry in enumerate(record.shortlist):
         row = header + 1 + i
         tid = entry.technology_id
         rank, shown_id, score = (sheet.value(row, c) for c in columns)
-        if not _same_number(rank, entry.rank):
-            yield ShownDifference(sheet=sheet.title, cell=_ref(rank_col, row), field="rank",
-                                  technology_id=tid, recorded=entry.rank, shown=rank)
-        if shown_id != tid:
-            yield ShownDifference(sheet=sheet.title, cell=_ref(id_col, row),
-                                  field="technology_id", technology_id=tid, recorded=tid,
-                                  shown=shown_id)
-        if not _same_number(score, entry.score, tolerance):
-            yield ShownDifference(sheet=sheet.title, cell=_ref(score_col, row), field="score",
-                                  technology_id=tid, recorded=entry.score, shown=score)
+        same = (
+            _same_number(rank, entry.rank),
+            shown_id == tid,
+            _same_number(score, entry.score, tolerance),
+        )
+        recorded: tuple[str | float, ...] = (entry.rank, tid, entry.score)
+        for field, column, ok, before, now in zip(
+            fields, columns, same, recorded, (rank, shown_id, score), strict=True
+        ):
+            if not ok:
+                yield _cell(sheet, (column, row), field, tid, before, now)
     row = header + 1 + len(record.shortlist)
-    for column, name in zip(columns, ("rank", "technology_id", "score"), strict=True):
+    for column, field in zip(columns, fields, strict=True):
         extra = sheet.value(row, column)
         if extra not in (None, ""):  # a row the record never published
-            yield ShownDifference(sheet=sheet.title, cell=_ref(column, row), field=name,
-                                  technology_id=None, recorded=None, shown=extra)
-
-
-def _columns(cells: Sequence[Any], titles: Sequence[str]) -> list[int] | None:
-    """The (1-based) columns of ``titles`` in a header row, or ``None`` if one is missing."""
-    out = []
-    for title in titles:
-        if title not in cells:
-            return None
-        out.append(list(cells).index(title) + 1)
-    return out
+            yield _cell(sheet, (column, row), field, None, None, extra)
 
 
 def _markets(
@@ -184,35 +201,33 @@ def _markets(
     market = record.market
     if market is None or not market.rankings:
         return
-    sheet = _find(sheets, "sheet_markets")
-    if sheet is None:
-        yield ShownDifference(sheet=_titles("sheet_markets")[0], cell="", field="sheet",
-                              technology_id=None, recorded=None, shown=None)
+    table = _table(sheets, "sheet_markets", "col_technology_id")
+    if isinstance(table, ShownDifference):
+        yield table
         return
-    found = sheet.header("col_technology_id")
-    if found is None:
-        yield ShownDifference(sheet=sheet.title, cell="", field="sheet", technology_id=None,
-                              recorded=t("col_technology_id", "en"), shown=None)
-        return
-    header, lang, cells = found
+    sheet, (header, lang, cells) = table
     first = t("market_nth", lang, k=1)
     start = cells.index(first) + 1 if first in cells else 4
     target_col = 3 if start == 4 else None
-    recorded = dict(market.rankings)
     rows = {sheet.value(r, 1): r for r in range(header + 1, len(sheet.rows) + 1)}
-    for tid, entries in recorded.items():
+    for tid, entries in market.rankings:
         row = rows.get(tid)
         if row is None:
-            yield ShownDifference(sheet=sheet.title, cell="", field="technology_id",
-                                  technology_id=tid, recorded=tid, shown=None)
+            yield _cell(sheet, None, "technology_id", tid, tid, None)
             continue
-        yield from _market_row(sheet, row, tid, entries, record.target, (start, target_col),
-                               tolerance)
+        yield from _market_row(
+            sheet, row, tid, entries, record.target, (start, target_col), tolerance
+        )
 
 
 def _market_row(
-    sheet: _Sheet, row: int, tid: str, entries: tuple[MarketEntry, ...], target: str,
-    layout: tuple[int, int | None], tolerance: float,
+    sheet: _Sheet,
+    row: int,
+    tid: str,
+    entries: tuple[MarketEntry, ...],
+    target: str,
+    layout: tuple[int, int | None],
+    tolerance: float,
 ) -> Iterator[ShownDifference]:
     """One technology's row of the markets sheet against its recorded country ranking.
 
@@ -222,21 +237,17 @@ def _market_row(
     if target_col is not None:
         rank = next((e.rank for e in entries if e.country == target), None)
         shown = sheet.value(row, target_col)
-        if rank is None and shown != "-" or rank is not None and not _same_number(shown, rank):
-            yield ShownDifference(sheet=sheet.title, cell=_ref(target_col, row),
-                                  field="target_rank", technology_id=tid,
-                                  recorded="-" if rank is None else rank, shown=shown)
+        if (rank is None and shown != "-") or (rank is not None and not _same_number(shown, rank)):
+            yield _cell(
+                sheet, (target_col, row), "target_rank", tid, "-" if rank is None else rank, shown
+            )
     for k, entry in enumerate(entries[:3]):
         country_col, score_col = start + 3 * k, start + 3 * k + 1
         country, score = sheet.value(row, country_col), sheet.value(row, score_col)
         if country != entry.country:
-            yield ShownDifference(sheet=sheet.title, cell=_ref(country_col, row),
-                                  field="country", technology_id=tid, recorded=entry.country,
-                                  shown=country)
+            yield _cell(sheet, (country_col, row), "country", tid, entry.country, country)
         if not _same_number(score, entry.score, tolerance):
-            yield ShownDifference(sheet=sheet.title, cell=_ref(score_col, row),
-                                  field="country_score", technology_id=tid,
-                                  recorded=entry.score, shown=score)
+            yield _cell(sheet, (score_col, row), "country_score", tid, entry.score, score)
 
 
 def shown_differences(
