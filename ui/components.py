@@ -47,15 +47,19 @@ def plain(text: object) -> str:
     return markdown_text(text)
 
 
-def text_table(frame: pd.DataFrame, widths: dict[str, int] | None = None) -> None:
+def text_table(
+    frame: pd.DataFrame, widths: dict[str, int] | None = None, row_height: int | None = None
+) -> None:
     """A table that may hold user text, shown as text: ``st.dataframe`` (cells, index and
     headers are never parsed as Markdown), not ``st.table`` (which renders Markdown).
 
     ``widths`` gives columns (or the index, by its name) a width in pixels, so that short
-    values such as years and units are not cut off.
+    values such as years and units are not cut off. ``row_height`` above 64 px lets long
+    text wrap (Streamlit wraps cells only in rows taller than 4rem).
     """
     config = {name: st.column_config.Column(width=w) for name, w in (widths or {}).items()}
-    st.dataframe(frame, width="stretch", height="content", column_config=config or None)
+    st.dataframe(frame, width="stretch", height="content", column_config=config or None,
+                 row_height=row_height)
 
 
 def language_switch() -> str:
@@ -88,7 +92,8 @@ def provenance(db: Database, lang: str) -> None:
         if db.provenance.assumptions:
             st.text(t("assumptions", lang) + ":")
             text_table(pd.DataFrame(
-                {t("assumptions", lang): list(db.provenance.assumption_texts(lang))}))
+                {t("assumptions", lang): list(db.provenance.assumption_texts(lang))}),
+                row_height=_ASSUMPTION_ROW_HEIGHT)
 
 
 def issues_table(issues: tuple[Issue, ...], lang: str) -> None:
@@ -116,8 +121,11 @@ def issues_table(issues: tuple[Issue, ...], lang: str) -> None:
                  row_height=_ISSUE_ROW_HEIGHT)
 
 
-_ISSUE_ROW_HEIGHT = 60
-"""Pixels per row of the issues table: two to three lines, so a long detail wraps."""
+_ASSUMPTION_ROW_HEIGHT = 100
+"""Pixels per assumption: about four lines, an assumption readable in place."""
+_ISSUE_ROW_HEIGHT = 80
+"""Pixels per row of the issues table: three lines. Streamlit's table wraps a cell's text
+only in rows taller than 4rem (64 px); shorter rows cut a long detail at the right edge."""
 
 
 @contextmanager
