@@ -15,18 +15,23 @@ from typing import Any, Final, Protocol
 __all__ = [
     "GENERIC_ISSUE",
     "ISSUE_CODES",
+    "ISSUE_HINTS",
     "LABELS",
     "LANGUAGES",
     "NOTES",
     "NOTE_TERMS",
     "bilingual",
+    "coded",
     "explanation_text",
+    "file_term",
+    "issue_detail",
     "issue_text",
     "issue_title",
     "issues_text",
     "note_text",
     "notes_text",
     "shared_rank_text",
+    "source_year",
     "t",
 ]
 
@@ -2312,6 +2317,198 @@ LABELS.update(
         "panel_chart_who": {"en": "Who", "ko": "구분"},
     }
 )
+
+
+# --- Korean everywhere (issue 11, item 1): workbook terms, the record sheet, upload details;
+# visible sheets checked by verify (issue 11, item 8: exportmcda.export.shown) ---
+LABELS.update(
+    {
+        "sheet_record": {"en": "record", "ko": "감사기록"},
+        "audit_record_where_sheet": {
+            "en": "sheet '{sheet}' (JSON); re-run with: exportmcda verify FILE.xlsx",
+            "ko": "'{sheet}' 시트(JSON); 재현 확인: exportmcda verify FILE.xlsx",
+        },
+        "direction.benefit": {"en": "benefit", "ko": "편익(클수록 좋음)"},
+        "direction.cost": {"en": "cost", "ko": "비용(작을수록 좋음)"},
+        "basis.sourced": {"en": "sourced", "ko": "출처 확인"},
+        "basis.assumed-mapping": {"en": "assumed-mapping", "ko": "가정 매핑"},
+        "scenario_basis.assumed": {"en": "assumed", "ko": "가정(전문가 설문 아님)"},
+        "scenario_basis.user": {"en": "user", "ko": "사용자 조정"},
+        "year_undated": {"en": "undated", "ko": "연도 미상"},
+        "year_circa": {"en": "c.", "ko": "약 "},
+        "choose_targets": {"en": "Choose countries or groups", "ko": "국가나 그룹을 고르세요"},
+        "assumption_scenario_line": {
+            "en": "Scenario: {scenario} — basis: {basis}",
+            "ko": "시나리오: {scenario} — 근거: {basis}",
+        },
+    }
+)
+NOTES.update(
+    {
+        "verify_shown_differs": {
+            "en": "{n} cell(s) of the visible sheets differ from the record: {cells}",
+            "en_one": "{n} cell of the visible sheets differs from the record: {cells}",
+            "ko": "보이는 시트의 셀 {n}개가 감사 기록과 다릅니다: {cells}",
+        },
+    }
+)
+ISSUE_HINTS: Final[dict[str, dict[str, str]]] = {
+    "missing_column": {
+        "en": "Add the column '{field}' (the interchange format's column names).",
+        "ko": "필수 열 '{field}'이(가) 없습니다. 교환 형식의 열 이름을 그대로 쓰세요.",
+    },
+    "duplicate_column": {
+        "en": "The column '{field}' appears more than once; keep one.",
+        "ko": "같은 이름의 열 '{field}'이(가) 두 번 이상 있습니다. 하나만 남기세요.",
+    },
+    "empty_id": {"en": "Fill in '{field}'.", "ko": "'{field}' 칸이 비어 있습니다. 값을 채우세요."},
+    "empty_value": {
+        "en": "Fill in '{field}'.", "ko": "'{field}' 칸이 비어 있습니다. 값을 채우세요.",
+    },
+    "unknown_field": {
+        "en": "'{value}' is not one of the study's 21 fields: use a field name or 1-21.",
+        "ko": "'{value}'은(는) 연구의 기술 분야 21개에 없습니다. 분야 이름(한글 또는 영문)이나 "
+        "번호 1–21을 쓰세요.",
+    },
+    "unknown_service_type": {
+        "en": "'{value}' is not a service type: use a listed name or number, or leave it empty.",
+        "ko": "'{value}'은(는) 서비스 유형 목록에 없습니다. 목록의 이름이나 번호를 쓰거나 "
+        "비워 두세요.",
+    },
+    "unknown_region": {
+        "en": "'{value}' is not one of the 17 regions.",
+        "ko": "'{value}'은(는) 17개 시·도에 없습니다. 시·도 이름이나 번호를 쓰세요.",
+    },
+    "unknown_company_size": {
+        "en": "'{value}' is not a company size.",
+        "ko": "'{value}'은(는) 기업 규모(중소기업, 중견기업, 대기업, 공공기관, 비영리법인)에 "
+        "없습니다.",
+    },
+    "class_out_of_range": {
+        "en": "The class '{value}' of '{field}' is outside its scale.",
+        "ko": "'{field}'의 등급 '{value}'이(가) 등급 범위를 벗어났습니다.",
+    },
+    "not_a_number": {
+        "en": "'{field}' needs a number, not '{value}'.",
+        "ko": "'{field}'에는 숫자가 와야 합니다(입력값 '{value}').",
+    },
+    "negative_number": {
+        "en": "'{field}' needs a number of 0 or more, not '{value}'.",
+        "ko": "'{field}'에는 0 이상의 숫자가 와야 합니다(입력값 '{value}').",
+    },
+    "not_an_integer": {
+        "en": "'{field}' needs a whole number, not '{value}'.",
+        "ko": "'{field}'에는 정수가 와야 합니다(입력값 '{value}').",
+    },
+    "number_out_of_range": {
+        "en": "The number '{value}' of '{field}' is out of range.",
+        "ko": "'{field}'의 숫자 '{value}'이(가) 허용 범위를 벗어났습니다.",
+    },
+    "future_year": {
+        "en": "The year '{value}' of '{field}' is in the future.",
+        "ko": "'{field}'의 연도 '{value}'이(가) 미래입니다.",
+    },
+    "implausible_year": {
+        "en": "The year '{value}' of '{field}' is implausible.",
+        "ko": "'{field}'의 연도 '{value}'이(가) 비정상적입니다.",
+    },
+    "raw_class_mismatch": {
+        "en": "The value and the class of '{field}' disagree ('{value}').",
+        "ko": "'{field}'의 값과 등급이 서로 맞지 않습니다(입력값 '{value}').",
+    },
+    "company_conflict": {
+        "en": "Rows of one company disagree on '{field}' ('{value}'): give it one value.",
+        "ko": "같은 기업의 행끼리 '{field}' 값이 다릅니다(입력값 '{value}'). 기업 속성은 모든 "
+        "행에서 같아야 합니다.",
+    },
+    "technology_conflict": {
+        "en": "Rows of one technology disagree on '{field}' ('{value}'): give it one value.",
+        "ko": "같은 기술의 행끼리 '{field}' 값이 다릅니다(입력값 '{value}'). 기술 속성은 모든 "
+        "행에서 같아야 합니다.",
+    },
+    "duplicate_row": {
+        "en": "This technology × field row appears twice; keep one.",
+        "ko": "같은 기술×분야 행이 두 번 이상 있습니다. 하나만 남기세요.",
+    },
+    "not_a_table": {
+        "en": "The file is not a table (CSV or .xlsx).",
+        "ko": "표(CSV 또는 .xlsx) 형식으로 읽을 수 없습니다.",
+    },
+    "empty_file": {"en": "The file is empty.", "ko": "파일이 비어 있습니다."},
+    "encoding": {
+        "en": "The text is neither UTF-8 nor CP949: save the file as UTF-8.",
+        "ko": "UTF-8이나 CP949(EUC-KR)로 읽을 수 없습니다. UTF-8로 저장해 다시 올리세요.",
+    },
+    "too_large": {"en": "The file is over the size limit.", "ko": "파일 크기가 한도를 넘습니다."},
+    "too_many_rows": {"en": "The file has too many rows.", "ko": "행 수가 한도를 넘습니다."},
+    "too_many_columns": {
+        "en": "A row has too many cells.", "ko": "한 행의 칸 수가 한도를 넘습니다.",
+    },
+    "read_too_slow": {
+        "en": "Reading the file took too long.", "ko": "파일을 읽는 시간이 한도를 넘었습니다.",
+    },
+    "cannot_read": {"en": "The file cannot be read.", "ko": "파일을 읽을 수 없습니다."},
+    "no_rows": {
+        "en": "The table has column names but no data rows.",
+        "ko": "열 이름만 있고 데이터 행이 없습니다.",
+    },
+    "unnamed_column": {
+        "en": "A column has no name: name it or delete it.",
+        "ko": "이름 없는 열이 있습니다. 열 이름을 쓰거나 빈 열을 지우세요.",
+    },
+    "reserved_column": {
+        "en": "'{field}' is a column name the program uses: rename the column.",
+        "ko": "'{field}'은(는) 프로그램이 쓰는 예약된 열 이름입니다. 다른 이름으로 바꾸세요.",
+    },
+    "unknown_country_code": {
+        "en": "'{value}' is not an ISO 3166-1 alpha-3 code (e.g. VNM; several with ;).",
+        "ko": "'{value}'은(는) ISO 3166-1 alpha-3 국가 코드가 아닙니다(예: VNM, 여러 개는 ;로 "
+        "구분).",
+    },
+    "unknown_certification": {
+        "en": "'{value}' is not a known certification (GS, NEP, NET, INNO or other:NAME).",
+        "ko": "'{value}'은(는) 알 수 없는 인증입니다(GS, NEP, NET, INNO 또는 other:이름).",
+    },
+}
+"""What to do about an issue, per code, for the upload table's detail column in Korean (the
+English detail is the library's message itself); a code without an entry shows its title."""
+
+
+def issue_detail(issue: IssueLike, lang: str = "en") -> str:
+    """The detail of an issue in ``lang``: the message in English, the hint in Korean."""
+    if lang == "en":
+        return issue.message
+    hint = ISSUE_HINTS.get(issue.code)
+    if hint is None:
+        title = issue_title(issue.code, lang)
+        return f"{title} ('{issue.value}')" if issue.value not in (None, "") else title
+    return hint.get(lang, hint["en"]).format(field=issue.field or "-", value=issue.value or "")
+
+
+def coded(prefix: str, value: str, lang: str = "en") -> str:
+    """A code (a direction, a basis...) by its label ``prefix + value``; unknown codes as is."""
+    return t(prefix + value, lang) if prefix + value in LABELS else value
+
+
+def file_term(prefix: str, code: str, lang: str = "en") -> str:
+    """A code of the shipped files as a reader sees it.
+
+    A direction, a basis, a normalisation, an RI table: in English the code itself, as the
+    files spell it; in another language its label (:func:`coded`).
+    """
+    return code if lang == "en" else coded(prefix, code, lang)
+
+
+def source_year(year: str, lang: str = "en") -> str:
+    """A source's year as found, the data files' own words translated.
+
+    ``undated`` and ``c.`` (circa) in ``lang``: ``undated (c.2017)`` → ``연도 미상 (약 2017)``.
+    """
+    if lang == "en":
+        return year
+    shown = year.replace("undated", t("year_undated", lang), 1) if year.startswith(
+        "undated") else year
+    return shown.replace("(c.", "(" + t("year_circa", lang))
 
 
 class NoteLike(Protocol):

@@ -199,6 +199,11 @@ SYNTHETIC_NOTICE_KO = (
 )
 
 
+SAMPLE_NAME_EN = "exportmcda sample database (synthetic)"
+SAMPLE_NAME_KO = "exportmcda 샘플 데이터베이스(합성)"
+"""The shipped sample's name, as :attr:`Provenance.source` holds it and in Korean."""
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Provenance:
     """Where a database came from, carried into every result and export."""
@@ -207,6 +212,21 @@ class Provenance:
     sha256: str
     synthetic: bool = False
     assumptions: tuple[str, ...] = ()
+    assumptions_ko: tuple[str, ...] = ()
+    """The Korean text of each of ``assumptions`` (same order; ``""`` where there is none)."""
+
+    def assumption_texts(self, lang: str = "en") -> tuple[str, ...]:
+        """The assumptions in ``lang``: Korean where a Korean text exists, else English."""
+        if lang != "ko" or not self.assumptions_ko:
+            return self.assumptions
+        korean = (*self.assumptions_ko, *("",) * len(self.assumptions))
+        return tuple(ko or en for en, ko in zip(self.assumptions, korean, strict=False))
+
+    def source_text(self, lang: str = "en") -> str:
+        """The data source as a reader sees it: the sample's name in ``lang``, else the file."""
+        if self.synthetic:
+            return bilingual(lang, SAMPLE_NAME_EN, SAMPLE_NAME_KO)
+        return self.source
 
     def notice(self, lang: str = "en") -> str | None:
         """The synthetic-data notice to show, or ``None`` for a user's own data."""

@@ -43,7 +43,12 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from exportmcda.data.database import REQUIRED_COLUMNS, SCALE_COLUMNS, Database
+from exportmcda.data.database import (
+    REQUIRED_COLUMNS,
+    SAMPLE_NAME_EN,
+    SCALE_COLUMNS,
+    Database,
+)
 from exportmcda.data.encoding import CHUNK_BYTES, decide_encoding
 from exportmcda.data.limits import (
     MAX_BYTES,
@@ -97,7 +102,7 @@ _FOREIGN_MAGIC = {
     b"\xff\xd8\xff": "a JPEG image",
     b"GIF8": "a GIF image",
 }
-_SAMPLE_SOURCE = "exportmcda sample database (synthetic)"
+_SAMPLE_SOURCE = SAMPLE_NAME_EN
 
 
 def _fail(code: str, message: str, name: str, row: int | None = None,
@@ -540,8 +545,29 @@ def load_sample() -> Database:
         synthetic=bool(meta.get("synthetic", True)),
         assumptions=tuple(str(a) for a in meta.get("assumptions", ())),
     )
-    provenance = dataclasses.replace(db.provenance, source=_SAMPLE_SOURCE)
+    provenance = dataclasses.replace(
+        db.provenance, source=_SAMPLE_SOURCE,
+        assumptions_ko=_korean_assumptions(folder, db.provenance.assumptions),
+    )
     return dataclasses.replace(db, provenance=provenance)
+
+
+def _korean_assumptions(folder: Path, assumptions: tuple[str, ...]) -> tuple[str, ...]:
+    """The Korean text of each assumption ("A1: ...") from ``assumptions_ko.toml``.
+
+    Keyed by the assumption's number, so an assumption the file lacks stays English
+    (``""`` here) instead of shifting every later one; a missing file means none.
+    """
+    import tomllib
+
+    try:
+        korean = tomllib.loads((folder / "assumptions_ko.toml").read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return ()
+    except (OSError, ValueError) as exc:
+        raise _fail("cannot_read", f"Korean assumptions unreadable ({exc})",
+                    str(folder / "assumptions_ko.toml")) from None
+    return tuple(str(korean.get(a.partition(":")[0], "")) for a in assumptions)
 
 
 def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> None:
