@@ -45,5 +45,6 @@ pages = [
         "ui/pages/sensitivity.py", title=t("page_sensitivity", lang), url_path="sensitivity"
     ),
     st.Page("ui/pages/decisions.py", title=t("page_decisions", lang), url_path="decisions"),
+    st.Page("ui/pages/panel.py", title=t("page_panel", lang), url_path="panel"),
 ]
 st.navigation(pages).run()

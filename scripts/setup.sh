@@ -28,8 +28,14 @@ if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv 2>/dev/null || { apt_install python3-venv && rm -rf .venv && "$PY" -m venv .venv; }
 fi
 .venv/bin/python -m pip install -q --upgrade pip
+# WeasyPrint (the PDF briefing) needs Pango, HarfBuzz's subsetter and a Korean font (Debian 12)
+apt_install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 fonts-noto-cjk
 if [ "$kind" = test ]; then
   apt_install chromium fonts-noto-cjk
+  apt_install poppler-utils  # pdftotext/pdftoppm: the briefing tests read and render the PDF
+  # the panel workbook's live CR formulas are recalculated by LibreOffice in a test
+  # (tests/panel/test_template.py): the formulas a user sees are checked, not just written
+  apt_install libreoffice-calc-nogui
   .venv/bin/python -m pip install -q -e ".[test]"
 else
   .venv/bin/python -m pip install -q -e ".[app]"

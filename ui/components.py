@@ -24,7 +24,14 @@ from exportmcda.data.countries import SourceType, target_order
 from exportmcda.data.database import Database
 from exportmcda.errors import ExportMcdaError, Issue, Note
 from exportmcda.export.safe import markdown_text, safe_filename
-from exportmcda.labels import issue_title, issues_text, shared_rank_text, t
+from exportmcda.labels import (
+    issue_detail,
+    issue_title,
+    issues_text,
+    shared_rank_text,
+    source_year,
+    t,
+)
 from exportmcda.labels import note_text as render_note
 from exportmcda.model.measure_params import SOURCE_TYPES
 from exportmcda.model.scenarios import to_toml
@@ -43,15 +50,19 @@ def plain(text: object) -> str:
     return markdown_text(text)
 
 
-def text_table(frame: pd.DataFrame, widths: dict[str, int] | None = None) -> None:
+def text_table(
+    frame: pd.DataFrame, widths: dict[str, int] | None = None, row_height: int | None = None
+) -> None:
     """A table that may hold user text, shown as text: ``st.dataframe`` (cells, index and
     headers are never parsed as Markdown), not ``st.table`` (which renders Markdown).
 
     ``widths`` gives columns (or the index, by its name) a width in pixels, so that short
-    values such as years and units are not cut off.
+    values such as years and units are not cut off. ``row_height`` above 64 px lets long
+    text wrap (Streamlit wraps cells only in rows taller than 4rem).
     """
     config = {name: st.column_config.Column(width=w) for name, w in (widths or {}).items()}
-    st.dataframe(frame, width="stretch", height="content", column_config=config or None)
+    st.dataframe(frame, width="stretch", height="content", column_config=config or None,
+                 row_height=row_height)
 
 
 def language_switch() -> str:
@@ -79,25 +90,45 @@ def synthetic_notice(db: Database, lang: str) -> None:
 def provenance(db: Database, lang: str) -> None:
     """Where the data came from and what was assumed, one click away."""
     with st.expander(t("provenance", lang)):
-        st.text(f"{t('source', lang)}: {db.provenance.source}")
+        st.text(f"{t('source', lang)}: {db.provenance.source_text(lang)}")
         st.text(f"{t('sha256', lang)}: {db.provenance.sha256}")
         if db.provenance.assumptions:
             st.text(t("assumptions", lang) + ":")
-            text_table(pd.DataFrame({t("assumptions", lang): list(db.provenance.assumptions)}))
+            text_table(pd.DataFrame(
+                {t("assumptions", lang): list(db.provenance.assumption_texts(lang))}),
+                row_height=_ASSUMPTION_ROW_HEIGHT)
 
 
 def issues_table(issues: tuple[Issue, ...], lang: str) -> None:
-    """Validation problems as a readable table naming file, row and column."""
+    """Validation problems as a readable table naming file, row and column.
+
+    The detail is in ``lang`` (:func:`~exportmcda.labels.issue_detail`: the message in
+    English, what to do in Korean); rows are tall enough for it to wrap within the page's
+    width instead of running off the right edge.
+    """
     frame = pd.DataFrame(
         {
             t("col_row", lang): [i.row if i.row is not None else "" for i in issues],
             t("col_column", lang): [i.field or "" for i in issues],
             t("col_value", lang): [i.value or "" for i in issues],
             t("col_problem", lang): [issue_title(i.code, lang) for i in issues],
-            t("col_detail", lang): [i.message for i in issues],
+            t("col_detail", lang): [issue_detail(i, lang) for i in issues],
         }
     )
-    st.dataframe(frame, hide_index=True, width="stretch")
+    config = {t("col_row", lang): st.column_config.TextColumn(width=60),
+              t("col_column", lang): st.column_config.TextColumn(width=130),
+              t("col_value", lang): st.column_config.TextColumn(width=130),
+              t("col_problem", lang): st.column_config.TextColumn(width=170),
+              t("col_detail", lang): st.column_config.TextColumn(width="large")}
+    st.dataframe(frame, hide_index=True, width="stretch", column_config=config,
+                 row_height=_ISSUE_ROW_HEIGHT)
+
+
+_ASSUMPTION_ROW_HEIGHT = 100
+"""Pixels per assumption: about four lines, an assumption readable in place."""
+_ISSUE_ROW_HEIGHT = 80
+"""Pixels per row of the issues table: three lines. Streamlit's table wraps a cell's text
+only in rows taller than 4rem (64 px); shorter rows cut a long detail at the right edge."""
 
 
 @contextmanager
@@ -363,7 +394,7 @@ def sources_expander(selection: Selection, lang: str) -> None:
                 t("col_source_id", lang): [s.id for s in sources],
                 t("col_title", lang): [s.title for s in sources],
                 t("col_issuer", lang): [s.issuer for s in sources],
-                t("col_year", lang): [s.year for s in sources],
+                t("col_year", lang): [source_year(s.year, lang) for s in sources],
                 t("col_source_type", lang): [s.type.label(lang) for s in sources],
                 t("col_strength", lang): [f"{s.type.strength}/5" for s in sources],
                 t("col_url", lang): [s.url for s in sources],
@@ -404,7 +435,16 @@ def shortlist_downloads(
         return reports.shortlist_xlsx(selection, top=top, lang=lang, markets=markets,
                                       rules=rules, record=record)
 
-    left, right = st.columns(2)
+    def briefing() -> bytes:
+        """The one-page briefing (PDF) of this view's decision record (exportmcda.brief)."""
+        from exportmcda.brief.pdf import briefing_pdf
+        from exportmcda.brief.replay import from_view
+        from exportmcda.model.market_evidence import market_evidence
+
+        markets = market_evidence(selection, leaf_weights=market_leaves)
+        return briefing_pdf(from_view(selection, top=top, lang=lang, markets=markets)).data
+
+    left, right, third = st.columns(3)
     left.download_button(
         t("download_xlsx", lang),
         data=workbook,
@@ -419,6 +459,13 @@ def shortlist_downloads(
         on_click="ignore",
         file_name=reports.export_filename(selection, "csv"),
         mime="text/csv", key="download-csv", icon=":material/download:",
+    )
+    third.download_button(
+        t("download_brief_pdf", lang),
+        data=briefing,
+        on_click="ignore",
+        file_name=reports.export_filename(selection, "pdf"),
+        mime="application/pdf", key="download-brief-pdf", icon=":material/download:",
     )
 
 

@@ -15,18 +15,23 @@ from typing import Any, Final, Protocol
 __all__ = [
     "GENERIC_ISSUE",
     "ISSUE_CODES",
+    "ISSUE_HINTS",
     "LABELS",
     "LANGUAGES",
     "NOTES",
     "NOTE_TERMS",
     "bilingual",
+    "coded",
     "explanation_text",
+    "file_term",
+    "issue_detail",
     "issue_text",
     "issue_title",
     "issues_text",
     "note_text",
     "notes_text",
     "shared_rank_text",
+    "source_year",
     "t",
 ]
 
@@ -1922,6 +1927,590 @@ ISSUE_CODES.update(
 )
 
 
+# --- one-page briefing (issue 12, part 4: exportmcda.brief, cli.brief, the Ranking page) ---
+LABELS.update(
+    {
+        "brief_title": {"en": "Decision briefing", "ko": "의사결정 브리핑"},
+        "brief_heading": {
+            "en": "Decision briefing: {target} ({code})",
+            "ko": "의사결정 브리핑: {target}({code})",
+        },
+        "brief_meta": {
+            "en": "Scenario: {scenario} · top {top} of {candidates:,} candidates · {method} "
+            "({normalization} normalisation) · recorded {created}",
+            "ko": "시나리오: {scenario} · 후보 {candidates:,}개 중 상위 {top}개 · {method}"
+            "({normalization} 정규화) · 기록 시각 {created}",
+        },
+        "brief_replay_identical": {
+            "en": "Re-run today: identical. The same shortlist comes from the same inputs "
+            "(SHA-256 of the database, criteria, scenario, country and indicator files).",
+            "ko": "오늘 재실행 결과: 동일. 같은 입력(데이터베이스·기준·시나리오·국가·지표 "
+            "파일의 SHA-256)에서 같은 후보 목록이 나옵니다.",
+        },
+        "brief_replay_differs": {
+            "en": "Re-run today: NOT identical. The shortlist below is the one recorded; "
+            "the explanations and the robustness are computed on today's inputs.",
+            "ko": "오늘 재실행 결과: 동일하지 않음. 아래 후보 목록은 기록된 그대로이며, "
+            "설명과 강건성은 오늘의 입력으로 계산했습니다.",
+        },
+        "brief_replay_current": {
+            "en": "Built from the view on screen; its decision record's digest is below.",
+            "ko": "현재 화면에서 작성했습니다. 해당 의사결정 기록의 다이제스트는 아래에 있습니다.",
+        },
+        "brief_changed_inputs": {
+            "en": "Inputs changed since the record: {inputs}",
+            "ko": "기록 이후 바뀐 입력: {inputs}",
+        },
+        "brief_shortlist_changes": {
+            "en": "Shortlist changes: {changes}", "ko": "후보 목록 변화: {changes}",
+        },
+        "brief_change_moved": {
+            "en": "{id} moved from rank {old} to {new}", "ko": "{id} 순위 {old} → {new}",
+        },
+        "brief_change_left": {
+            "en": "{id} left (rank {old} recorded; today {new})",
+            "ko": "{id} 제외됨(기록 순위 {old}, 오늘 {new})",
+        },
+        "brief_change_entered": {
+            "en": "{id} entered at rank {new}", "ko": "{id} 새로 포함(순위 {new})",
+        },
+        "brief_rescored": {
+            "en": "{n} other shortlisted technologies keep their rank with a changed score.",
+            "ko": "다른 후보 기술 {n}개는 순위는 같고 점수만 달라졌습니다.",
+        },
+        "brief_versions_changed": {
+            "en": "Software versions differ: {versions}",
+            "ko": "소프트웨어 버전 차이: {versions}",
+        },
+        "brief_shortlist": {"en": "Shortlist", "ko": "후보 기술 목록"},
+        "brief_rule_bound_shortlist": {
+            "en": "Shortlist under the policy rules", "ko": "정책 규칙을 적용한 후보 기술 목록",
+        },
+        "brief_col_acceptability": {"en": "Top-{n} share", "ko": "상위 {n} 비율"},
+        "brief_col_why": {"en": "Why (one sentence)", "ko": "선정 이유(한 문장)"},
+        "brief_not_candidate": {
+            "en": "not a candidate in today's data", "ko": "오늘 데이터에서는 후보가 아님",
+        },
+        "brief_weights": {"en": "Criterion weights (AHP)", "ko": "기준 가중치(AHP)"},
+        "brief_col_cr": {"en": "CR", "ko": "일관성 비율(CR)"},
+        "brief_goal_cr": {
+            "en": "Judgments between the criteria: CR = {cr:.3f} (accepted up to "
+            "{threshold:.2f}; RI table {table}). A criterion's CR is that of its "
+            "sub-criteria's judgments (three or more).",
+            "ko": "기준 간 판단의 일관성 비율 CR = {cr:.3f}(허용 상한 {threshold:.2f}, RI "
+            "{table}). 기준별 CR은 하위 기준(3개 이상) 판단의 일관성 비율입니다.",
+        },
+        "brief_robustness": {"en": "Robustness", "ko": "강건성"},
+        "brief_smaa": {
+            "en": "Top-{n} share: how often the technology stays in the top {n} over "
+            "{samples:,} weight vectors drawn around these weights (Dirichlet, concentration "
+            "{concentration:g}, seed {seed}; SMAA-2, Lahdelma & Salminen 2001).",
+            "ko": "상위 {n} 비율: 현재 가중치 주변에서 뽑은 가중치 {samples:,}개(디리클레 분포, "
+            "집중도 {concentration:g}, 시드 {seed}; SMAA-2, Lahdelma & Salminen 2001) 중 해당 "
+            "기술이 상위 {n}에 남는 비율입니다.",
+        },
+        "brief_closest": {
+            "en": "Closest weight change that alters the top {n}: {criterion} from "
+            "{current:.3f} to {to:.3f} (the other weights rescaled in proportion); out: "
+            "{leaves}; in: {enters}.",
+            "ko": "상위 {n}을 바꾸는 가장 작은 가중치 변화: {criterion} {current:.3f} → "
+            "{to:.3f}(나머지 가중치는 비례 조정); 빠지는 기술: {leaves}; 들어오는 기술: "
+            "{enters}.",
+        },
+        "brief_no_closest": {
+            "en": "No single criterion's weight between 0 and 1 changes the top {n}.",
+            "ko": "어느 한 기준의 가중치를 0~1 사이에서 바꾸어도 상위 {n}은 바뀌지 않습니다.",
+        },
+        "brief_closest_rule": {
+            "en": "Closest rule change that alters the shortlist: drop \"{rule}\"; back in: "
+            "{ids} (score {given_up:.4f} higher).",
+            "ko": "후보 목록을 바꾸는 가장 작은 규칙 변화: \"{rule}\" 규칙 삭제; 다시 들어오는 "
+            "기술: {ids}(점수 {given_up:.4f} 상승).",
+        },
+        "brief_rules": {"en": "Shortlist rules and their cost", "ko": "후보 선정 규칙과 비용"},
+        "brief_indicators": {
+            "en": "Market indicators of {target}", "ko": "{target}의 시장 지표",
+        },
+        "brief_sources": {"en": "Sources", "ko": "출처"},
+        "brief_policy_sources": {
+            "en": "Policy documents behind the policy fit:",
+            "ko": "정책 부합도의 근거 정책 문서:",
+        },
+        "brief_more_sources": {
+            "en": "and {n} more (the workbook's country sheet lists them all)",
+            "ko": "외 {n}건(엑셀 보고서의 국가 시트에 모두 있음)",
+        },
+        "brief_no_sources": {
+            "en": "no policy document counts under this scenario's evidence rule",
+            "ko": "이 시나리오의 근거 규칙에서 인정되는 정책 문서 없음",
+        },
+        "brief_data": {
+            "en": "Data: {source}; SHA-256 {sha}", "ko": "데이터: {source}; SHA-256 {sha}",
+        },
+        "brief_digest": {
+            "en": "Decision record digest (SHA-256 of its canonical JSON): {digest} · format "
+            "{format} · exportmcda {version}",
+            "ko": "의사결정 기록 다이제스트(정규화한 JSON의 SHA-256): {digest} · 형식 {format} "
+            "· exportmcda {version}",
+        },
+        "download_brief_pdf": {"en": "Briefing (PDF)", "ko": "브리핑(PDF)"},
+    }
+)
+ISSUE_CODES.update(
+    {
+        "brief.output_suffix": {
+            "en": "Output must end in .pdf or .html",
+            "ko": "출력 파일은 .pdf 또는 .html이어야 함",
+        },
+        "brief.no_pdf_engine": {
+            "en": "PDF engine (WeasyPrint) not available",
+            "ko": "PDF 엔진(WeasyPrint)을 쓸 수 없음",
+        },
+        "brief.no_cjk_font": {
+            "en": "Korean font (Noto Sans CJK KR) not found",
+            "ko": "한국어 글꼴(Noto Sans CJK KR) 없음",
+        },
+    }
+)
+
+
+# --- expert panel (issue 12, part 1: exportmcda.panel, cli.panel, ui/pages/panel.py) ---
+ISSUE_CODES.update(
+    {
+        "panel_experts": {"en": "Number of experts out of range", "ko": "전문가 수가 범위 밖"},
+        "panel_not_template": {
+            "en": "Not a panel workbook", "ko": "전문가 패널 통합문서가 아님",
+        },
+        "panel_format": {
+            "en": "Unknown panel workbook format", "ko": "알 수 없는 패널 통합문서 형식",
+        },
+        "panel_meta": {"en": "Panel settings changed", "ko": "패널 설정이 변경됨"},
+        "panel_bad_side": {"en": "Answer is not A or B", "ko": "답이 A 또는 B가 아님"},
+        "panel_bad_level": {"en": "Level is not 1 to 9", "ko": "정도가 1–9가 아님"},
+        "panel_formula": {"en": "Formula in an answer", "ko": "답 칸에 수식"},
+        "panel_half_answer": {"en": "Half an answer", "ko": "답이 절반만 있음"},
+        "panel_unknown_question": {"en": "Unknown question row", "ko": "알 수 없는 질문 행"},
+        "panel_duplicate_question": {"en": "Question appears twice", "ko": "질문이 두 번 나옴"},
+        "panel_question_missing": {"en": "Question missing", "ko": "질문 누락"},
+        "panel_too_many_experts": {"en": "Too many expert sheets", "ko": "전문가 시트가 너무 많음"},
+        "panel_no_experts": {"en": "No expert sheet", "ko": "전문가 시트 없음"},
+        "panel_screen": {"en": "Unknown screening rule", "ko": "알 수 없는 선별 규칙"},
+        "panel_node_empty": {
+            "en": "No expert left at a node", "ko": "판단할 전문가가 없는 항목",
+        },
+        "panel_scenario": {
+            "en": "Unknown scenario in the panel", "ko": "패널의 알 수 없는 시나리오",
+        },
+    }
+)
+NOTES.update(
+    {
+        "panel_screen_exclude": {
+            "en": "screening: an expert whose consistency ratio exceeds {threshold} at any "
+            "node (RI table {ri_table}) is left out of the group weights",
+            "ko": "선별: 어느 항목에서든 일관성 비율이 {threshold}을(를) 넘는 전문가는 그룹 "
+            "가중치에서 제외합니다(무작위 지수 표 {ri_table}).",
+        },
+        "panel_screen_flag": {
+            "en": "screening: every expert counts in the group weights; one whose consistency "
+            "ratio exceeds {threshold} at any node (RI table {ri_table}) is flagged",
+            "ko": "선별: 모든 전문가를 그룹 가중치에 반영하고, 어느 항목에서든 일관성 비율이 "
+            "{threshold}을(를) 넘는 전문가는 표시만 합니다(무작위 지수 표 {ri_table}).",
+        },
+        "panel_outlier_rule": {
+            "en": "outlier: an expert whose judgments differ from the group's by more than a "
+            "factor of {factor:g} on average (the mean of |ln a_ij − ln g_ij| over their "
+            "judgments exceeds ln {factor:g})",
+            "ko": "이상치: 판단이 그룹 판단과 평균 {factor:g}배 넘게 다른 전문가"
+            "(판단별 로그 차이의 평균 > 로그 {factor:g})",
+        },
+        "panel_completed": {
+            "en": "{expert} left {n} question(s) of {node} blank: completed from their other "
+            "judgments (estimated, flagged)",
+            "ko": "{expert}: {node}의 질문 {n}개가 비어 있어 다른 판단으로 보완했습니다"
+            "(추정값으로 표시).",
+        },
+        "panel_left_out": {
+            "en": "{expert} did not answer enough questions of {node} to weigh it: left out "
+            "of that node",
+            "ko": "{expert}: {node} 질문에 충분히 답하지 않아 이 항목에서 제외했습니다.",
+        },
+        "panel_ignored_sheets": {
+            "en": "sheets that are not expert sheets were not read: {sheets}",
+            "ko": "전문가 시트가 아닌 시트는 읽지 않았습니다: {sheets}",
+        },
+    }
+)
+LABELS.update(
+    {
+        "page_panel": {"en": "Expert panel", "ko": "전문가 패널"},
+        "panel_title": {
+            "en": "exportmcda expert panel: pairwise judgments",
+            "ko": "exportmcda 전문가 패널: 쌍대비교 판단",
+        },
+        "panel_notice_synthetic": {
+            "en": "Note: the rankings these weights feed are computed on the database in use; "
+            "exportmcda's shipped sample database is synthetic (invented companies and "
+            "technologies).",
+            "ko": "참고: 이 가중치로 계산하는 순위는 사용 중인 데이터베이스에 따릅니다. "
+            "exportmcda에 포함된 샘플 데이터베이스는 합성 데이터입니다(가상의 기업과 기술).",
+        },
+        "panel_notice_assumed": {
+            "en": "Scenario: {scenario}. Its own judgments are assumptions of the exportmcda "
+            "team; this panel's answers replace them.",
+            "ko": "시나리오: {scenario}. 시나리오의 판단은 exportmcda 팀의 가정이며, 이 "
+            "패널의 답이 이를 대체합니다.",
+        },
+        "panel_instruction_1": {
+            "en": "1. Each expert answers on their own sheet (one sheet per expert); write "
+            "your name in the yellow cell at the top.",
+            "ko": "1. 전문가마다 자신의 시트(전문가별 1개)에 답합니다. 맨 위 노란 칸에 "
+            "이름을 적으세요.",
+        },
+        "panel_instruction_2": {
+            "en": "2. For each question, pick in 'Which matters more?' A or B (the two "
+            "criteria named in the question), then in 'How much more?' a level 1 to 9.",
+            "ko": "2. 질문마다 '어느 쪽이 더 중요한가?'에서 A 또는 B(질문에 나온 두 기준)를, "
+            "'얼마나 더?'에서 1–9 정도를 고르세요.",
+        },
+        "panel_instruction_3": {
+            "en": "3. Level 1 means both matter equally (then A or B does not matter). Leave "
+            "a question blank if you cannot judge it: it is estimated from your other "
+            "answers and marked as estimated.",
+            "ko": "3. 정도 1은 두 기준이 같이 중요하다는 뜻입니다(A·B 선택 무관). 판단하기 "
+            "어려운 질문은 비워 두세요. 다른 답으로 추정하고 추정값으로 표시합니다.",
+        },
+        "panel_instruction_4": {
+            "en": "4. Beside each group of questions, the consistency ratio (CR) appears once "
+            "all are answered; above {threshold} the answers contradict each other and should "
+            "be revisited. The live CR is a spreadsheet estimate (geometric mean); the import "
+            "computes it exactly.",
+            "ko": "4. 질문 묶음 옆에 모든 질문에 답하면 일관성 비율(CR)이 나타납니다. "
+            "{threshold}을(를) 넘으면 답끼리 모순되므로 다시 검토하세요. 시트의 CR은 "
+            "기하평균에 의한 추정값이며, 가져오기에서 정확히 계산합니다.",
+        },
+        "panel_instruction_5": {
+            "en": "5. Only the yellow cells can be edited. The only formulas in this workbook "
+            "were written by exportmcda; formulas typed into answers are refused on import.",
+            "ko": "5. 노란 칸만 편집할 수 있습니다. 이 통합문서의 수식은 모두 exportmcda가 "
+            "작성했으며, 답 칸에 입력한 수식은 가져올 때 거부됩니다.",
+        },
+        "panel_scale_title": {
+            "en": "Saaty's scale (how much more important)", "ko": "Saaty 척도(얼마나 더 중요한가)",
+        },
+        "panel_level_1": {"en": "equally important", "ko": "같이 중요"},
+        "panel_level_2": {"en": "between equal and moderate", "ko": "같음과 약간 사이"},
+        "panel_level_3": {"en": "moderately more important", "ko": "약간 더 중요"},
+        "panel_level_4": {"en": "between moderate and strong", "ko": "약간과 상당히 사이"},
+        "panel_level_5": {"en": "strongly more important", "ko": "상당히 더 중요"},
+        "panel_level_6": {"en": "between strong and very strong", "ko": "상당히와 매우 사이"},
+        "panel_level_7": {"en": "very strongly more important", "ko": "매우 더 중요"},
+        "panel_level_8": {"en": "between very strong and extreme", "ko": "매우와 극히 사이"},
+        "panel_level_9": {"en": "extremely more important", "ko": "극히 더 중요"},
+        "panel_fact_scenario": {"en": "Scenario", "ko": "시나리오"},
+        "panel_fact_experts": {"en": "Experts", "ko": "전문가 수"},
+        "panel_fact_questions": {"en": "Questions per expert", "ko": "전문가별 질문 수"},
+        "panel_fact_ri_table": {"en": "Random-index table", "ko": "무작위 지수(RI) 표"},
+        "panel_fact_created": {"en": "Created", "ko": "작성일"},
+        "panel_sheet_instructions": {"en": "Instructions", "ko": "안내"},
+        "panel_sheet_expert": {"en": "Expert {n}", "ko": "전문가 {n}"},
+        "panel_sheet_help": {
+            "en": "Answer in the yellow cells: which criterion matters more (A or B) and how "
+            "much more (1-9). See the Instructions sheet for the scale.",
+            "ko": "노란 칸에 답하세요: 어느 기준이 더 중요한지(A 또는 B), 얼마나 더 중요한지"
+            "(1–9). 척도는 '안내' 시트를 보세요.",
+        },
+        "panel_name_prompt": {"en": "Your name", "ko": "이름"},
+        "panel_node_goal": {
+            "en": "Top-level criteria (export success)", "ko": "상위 기준(수출 성공)",
+        },
+        "panel_node_within": {"en": "Within: {criterion}", "ko": "세부 기준: {criterion}"},
+        "panel_question_goal": {
+            "en": "Which matters more for export success, {a} (A) or {b} (B), and how much "
+            "more?",
+            "ko": "수출 성공에 {a}(A)와 {b}(B) 중 어느 쪽이 더 중요하며, 얼마나 더 "
+            "중요합니까?",
+        },
+        "panel_question_within": {
+            "en": "Within {criterion}: which matters more for export success, {a} (A) or {b} "
+            "(B), and how much more?",
+            "ko": "{criterion} 안에서: 수출 성공에 {a}(A)와 {b}(B) 중 어느 쪽이 더 "
+            "중요하며, 얼마나 더 중요합니까?",
+        },
+        "panel_col_number": {"en": "No.", "ko": "번호"},
+        "panel_col_question": {"en": "Question", "ko": "질문"},
+        "panel_col_a": {"en": "Criterion A", "ko": "기준 A"},
+        "panel_col_b": {"en": "Criterion B", "ko": "기준 B"},
+        "panel_col_side": {"en": "Which matters more? (A/B)", "ko": "어느 쪽이 더 중요? (A/B)"},
+        "panel_col_level": {"en": "How much more? (1-9)", "ko": "얼마나 더? (1–9)"},
+        "panel_col_judgment": {"en": "Judgment A:B", "ko": "판단값 A:B"},
+        "panel_col_calculation": {
+            "en": "Calculation written by exportmcda (matrix, geometric-mean weights, "
+            "lambda max, CR)",
+            "ko": "exportmcda가 작성한 계산(행렬, 기하평균 가중치, 최대 고유값, CR)",
+        },
+        "panel_cr_live": {"en": "CR (live)", "ko": "CR(실시간)"},
+        "panel_cr_ok": {"en": "OK", "ko": "양호"},
+        "panel_cr_revisit": {"en": "Revisit", "ko": "재검토"},
+        "panel_bad_answer": {"en": "Invalid answer", "ko": "잘못된 답"},
+        "panel_bad_side": {"en": "Pick A or B.", "ko": "A 또는 B를 고르세요."},
+        "panel_bad_level": {"en": "Pick a level from 1 to 9.", "ko": "1–9 중에서 고르세요."},
+        "panel_intro": {
+            "en": "Send the workbook to the experts, collect it back with every sheet filled, "
+            "and upload it here: each expert's consistency and the judgment to revisit, the "
+            "group's weights and how far the experts agree.",
+            "ko": "통합문서를 전문가에게 보내고, 모든 시트를 채워 돌려받은 뒤 여기에 "
+            "업로드하세요. 전문가별 일관성과 다시 볼 판단, 그룹 가중치와 전문가 간 합의 "
+            "정도를 보여 줍니다.",
+        },
+        "panel_experts_input": {"en": "Number of experts", "ko": "전문가 수"},
+        "panel_download": {"en": "Download the panel workbook", "ko": "패널 통합문서 내려받기"},
+        "panel_upload": {
+            "en": "Upload a filled panel workbook (.xlsx)",
+            "ko": "작성된 패널 통합문서 업로드(.xlsx)",
+        },
+        "panel_aggregation": {"en": "Aggregation", "ko": "종합 방법"},
+        "panel_aggregation_aij": {
+            "en": "AIJ: geometric mean of judgments", "ko": "AIJ: 판단의 기하평균",
+        },
+        "panel_aggregation_aip": {
+            "en": "AIP: geometric mean of priorities", "ko": "AIP: 우선순위의 기하평균",
+        },
+        "panel_screen_choice": {"en": "Inconsistent experts", "ko": "일관성 낮은 전문가"},
+        "panel_screen_flag_option": {"en": "flag only", "ko": "표시만"},
+        "panel_screen_exclude_option": {"en": "exclude", "ko": "제외"},
+        "panel_node_choice": {"en": "Weights at", "ko": "가중치 항목"},
+        "panel_group": {"en": "Group", "ko": "그룹"},
+        "panel_consensus": {"en": "Consensus S*", "ko": "합의도 S*"},
+        "panel_consensus_level": {"en": "Consensus level", "ko": "합의 수준"},
+        "consensus_very low": {"en": "very low", "ko": "매우 낮음"},
+        "consensus_low": {"en": "low", "ko": "낮음"},
+        "consensus_moderate": {"en": "moderate", "ko": "보통"},
+        "consensus_high": {"en": "high", "ko": "높음"},
+        "consensus_very high": {"en": "very high", "ko": "매우 높음"},
+        "panel_chart_group_mark": {
+            "en": "◆ the group; one tick per expert", "ko": "◆ 그룹, 눈금 하나가 전문가 한 명",
+        },
+        "panel_outliers": {"en": "Outliers", "ko": "이상치"},
+        "panel_none": {"en": "none", "ko": "없음"},
+        "panel_use": {"en": "Use the group's weights", "ko": "그룹 가중치 사용"},
+        "panel_used": {
+            "en": "The group's judgments are now the session's weights (scenario {scenario}).",
+            "ko": "그룹 판단을 현재 가중치로 적용했습니다(시나리오 {scenario}).",
+        },
+        "panel_save": {"en": "Download as a scenario file", "ko": "시나리오 파일로 내려받기"},
+        "panel_col_expert": {"en": "Expert", "ko": "전문가"},
+        "panel_col_cr": {"en": "CR", "ko": "일관성 비율 CR"},
+        "panel_col_included": {"en": "In the group", "ko": "그룹 반영"},
+        "panel_col_distance": {"en": "Distance from group", "ko": "그룹과의 거리"},
+        "panel_col_factor": {"en": "Factor", "ko": "배수"},
+        "panel_col_outlier": {"en": "Outlier", "ko": "이상치"},
+        "panel_col_missing": {"en": "Blank questions", "ko": "빈 질문"},
+        "panel_col_revisit": {"en": "Judgment to revisit", "ko": "다시 볼 판단"},
+        "panel_revisit": {
+            "en": "{a} vs {b}: {current} → {suggested} (CR {after})",
+            "ko": "{a} 대 {b}: {current} → {suggested}(CR {after})",
+        },
+        "panel_chart_title": {
+            "en": "Each expert's weights beside the group's", "ko": "전문가별 가중치와 그룹 가중치",
+        },
+        "panel_chart_who": {"en": "Who", "ko": "구분"},
+    }
+)
+
+
+# --- Korean everywhere (issue 11, item 1): workbook terms, the record sheet, upload details;
+# visible sheets checked by verify (issue 11, item 8: exportmcda.export.shown) ---
+LABELS.update(
+    {
+        "sheet_record": {"en": "record", "ko": "감사기록"},
+        "audit_record_where_sheet": {
+            "en": "sheet '{sheet}' (JSON); re-run with: exportmcda verify FILE.xlsx",
+            "ko": "'{sheet}' 시트(JSON); 재현 확인: exportmcda verify FILE.xlsx",
+        },
+        "direction.benefit": {"en": "benefit", "ko": "편익(클수록 좋음)"},
+        "direction.cost": {"en": "cost", "ko": "비용(작을수록 좋음)"},
+        "basis.sourced": {"en": "sourced", "ko": "출처 확인"},
+        "basis.assumed-mapping": {"en": "assumed-mapping", "ko": "가정 매핑"},
+        "scenario_basis.assumed": {"en": "assumed", "ko": "가정(전문가 설문 아님)"},
+        "scenario_basis.user": {"en": "user", "ko": "사용자 조정"},
+        "year_undated": {"en": "undated", "ko": "연도 미상"},
+        "year_circa": {"en": "c.", "ko": "약 "},
+        "choose_targets": {"en": "Choose countries or groups", "ko": "국가나 그룹을 고르세요"},
+        "assumption_scenario_line": {
+            "en": "Scenario: {scenario} — basis: {basis}",
+            "ko": "시나리오: {scenario} — 근거: {basis}",
+        },
+    }
+)
+NOTES.update(
+    {
+        "verify_shown_differs": {
+            "en": "{n} cell(s) of the visible sheets differ from the record: {cells}",
+            "en_one": "{n} cell of the visible sheets differs from the record: {cells}",
+            "ko": "보이는 시트의 셀 {n}개가 감사 기록과 다릅니다: {cells}",
+        },
+    }
+)
+ISSUE_HINTS: Final[dict[str, dict[str, str]]] = {
+    "missing_column": {
+        "en": "Add the column '{field}' (the interchange format's column names).",
+        "ko": "필수 열 '{field}'이(가) 없습니다. 교환 형식의 열 이름을 그대로 쓰세요.",
+    },
+    "duplicate_column": {
+        "en": "The column '{field}' appears more than once; keep one.",
+        "ko": "같은 이름의 열 '{field}'이(가) 두 번 이상 있습니다. 하나만 남기세요.",
+    },
+    "empty_id": {"en": "Fill in '{field}'.", "ko": "'{field}' 칸이 비어 있습니다. 값을 채우세요."},
+    "empty_value": {
+        "en": "Fill in '{field}'.", "ko": "'{field}' 칸이 비어 있습니다. 값을 채우세요.",
+    },
+    "unknown_field": {
+        "en": "'{value}' is not one of the study's 21 fields: use a field name or 1-21.",
+        "ko": "'{value}'은(는) 연구의 기술 분야 21개에 없습니다. 분야 이름(한글 또는 영문)이나 "
+        "번호 1–21을 쓰세요.",
+    },
+    "unknown_service_type": {
+        "en": "'{value}' is not a service type: use a listed name or number, or leave it empty.",
+        "ko": "'{value}'은(는) 서비스 유형 목록에 없습니다. 목록의 이름이나 번호를 쓰거나 "
+        "비워 두세요.",
+    },
+    "unknown_region": {
+        "en": "'{value}' is not one of the 17 regions.",
+        "ko": "'{value}'은(는) 17개 시·도에 없습니다. 시·도 이름이나 번호를 쓰세요.",
+    },
+    "unknown_company_size": {
+        "en": "'{value}' is not a company size.",
+        "ko": "'{value}'은(는) 기업 규모(중소기업, 중견기업, 대기업, 공공기관, 비영리법인)에 "
+        "없습니다.",
+    },
+    "class_out_of_range": {
+        "en": "The class '{value}' of '{field}' is outside its scale.",
+        "ko": "'{field}'의 등급 '{value}'이(가) 등급 범위를 벗어났습니다.",
+    },
+    "not_a_number": {
+        "en": "'{field}' needs a number, not '{value}'.",
+        "ko": "'{field}'에는 숫자가 와야 합니다(입력값 '{value}').",
+    },
+    "negative_number": {
+        "en": "'{field}' needs a number of 0 or more, not '{value}'.",
+        "ko": "'{field}'에는 0 이상의 숫자가 와야 합니다(입력값 '{value}').",
+    },
+    "not_an_integer": {
+        "en": "'{field}' needs a whole number, not '{value}'.",
+        "ko": "'{field}'에는 정수가 와야 합니다(입력값 '{value}').",
+    },
+    "number_out_of_range": {
+        "en": "The number '{value}' of '{field}' is out of range.",
+        "ko": "'{field}'의 숫자 '{value}'이(가) 허용 범위를 벗어났습니다.",
+    },
+    "future_year": {
+        "en": "The year '{value}' of '{field}' is in the future.",
+        "ko": "'{field}'의 연도 '{value}'이(가) 미래입니다.",
+    },
+    "implausible_year": {
+        "en": "The year '{value}' of '{field}' is implausible.",
+        "ko": "'{field}'의 연도 '{value}'이(가) 비정상적입니다.",
+    },
+    "raw_class_mismatch": {
+        "en": "The value and the class of '{field}' disagree ('{value}').",
+        "ko": "'{field}'의 값과 등급이 서로 맞지 않습니다(입력값 '{value}').",
+    },
+    "company_conflict": {
+        "en": "Rows of one company disagree on '{field}' ('{value}'): give it one value.",
+        "ko": "같은 기업의 행끼리 '{field}' 값이 다릅니다(입력값 '{value}'). 기업 속성은 모든 "
+        "행에서 같아야 합니다.",
+    },
+    "technology_conflict": {
+        "en": "Rows of one technology disagree on '{field}' ('{value}'): give it one value.",
+        "ko": "같은 기술의 행끼리 '{field}' 값이 다릅니다(입력값 '{value}'). 기술 속성은 모든 "
+        "행에서 같아야 합니다.",
+    },
+    "duplicate_row": {
+        "en": "This technology × field row appears twice; keep one.",
+        "ko": "같은 기술×분야 행이 두 번 이상 있습니다. 하나만 남기세요.",
+    },
+    "not_a_table": {
+        "en": "The file is not a table (CSV or .xlsx).",
+        "ko": "표(CSV 또는 .xlsx) 형식으로 읽을 수 없습니다.",
+    },
+    "empty_file": {"en": "The file is empty.", "ko": "파일이 비어 있습니다."},
+    "encoding": {
+        "en": "The text is neither UTF-8 nor CP949: save the file as UTF-8.",
+        "ko": "UTF-8이나 CP949(EUC-KR)로 읽을 수 없습니다. UTF-8로 저장해 다시 올리세요.",
+    },
+    "too_large": {"en": "The file is over the size limit.", "ko": "파일 크기가 한도를 넘습니다."},
+    "too_many_rows": {"en": "The file has too many rows.", "ko": "행 수가 한도를 넘습니다."},
+    "too_many_columns": {
+        "en": "A row has too many cells.", "ko": "한 행의 칸 수가 한도를 넘습니다.",
+    },
+    "read_too_slow": {
+        "en": "Reading the file took too long.", "ko": "파일을 읽는 시간이 한도를 넘었습니다.",
+    },
+    "cannot_read": {"en": "The file cannot be read.", "ko": "파일을 읽을 수 없습니다."},
+    "no_rows": {
+        "en": "The table has column names but no data rows.",
+        "ko": "열 이름만 있고 데이터 행이 없습니다.",
+    },
+    "unnamed_column": {
+        "en": "A column has no name: name it or delete it.",
+        "ko": "이름 없는 열이 있습니다. 열 이름을 쓰거나 빈 열을 지우세요.",
+    },
+    "reserved_column": {
+        "en": "'{field}' is a column name the program uses: rename the column.",
+        "ko": "'{field}'은(는) 프로그램이 쓰는 예약된 열 이름입니다. 다른 이름으로 바꾸세요.",
+    },
+    "unknown_country_code": {
+        "en": "'{value}' is not an ISO 3166-1 alpha-3 code (e.g. VNM; several with ;).",
+        "ko": "'{value}'은(는) ISO 3166-1 alpha-3 국가 코드가 아닙니다(예: VNM, 여러 개는 ;로 "
+        "구분).",
+    },
+    "unknown_certification": {
+        "en": "'{value}' is not a known certification (GS, NEP, NET, INNO or other:NAME).",
+        "ko": "'{value}'은(는) 알 수 없는 인증입니다(GS, NEP, NET, INNO 또는 other:이름).",
+    },
+}
+"""What to do about an issue, per code, for the upload table's detail column in Korean (the
+English detail is the library's message itself); a code without an entry shows its title."""
+
+
+def issue_detail(issue: IssueLike, lang: str = "en") -> str:
+    """The detail of an issue in ``lang``: the message in English, the hint in Korean."""
+    if lang == "en":
+        return issue.message
+    hint = ISSUE_HINTS.get(issue.code)
+    if hint is None:
+        title = issue_title(issue.code, lang)
+        return f"{title} ('{issue.value}')" if issue.value not in (None, "") else title
+    return hint.get(lang, hint["en"]).format(field=issue.field or "-", value=issue.value or "")
+
+
+def coded(prefix: str, value: str, lang: str = "en") -> str:
+    """A code (a direction, a basis...) by its label ``prefix + value``; unknown codes as is."""
+    return t(prefix + value, lang) if prefix + value in LABELS else value
+
+
+def file_term(prefix: str, code: str, lang: str = "en") -> str:
+    """A code of the shipped files as a reader sees it.
+
+    A direction, a basis, a normalisation, an RI table: in English the code itself, as the
+    files spell it; in another language its label (:func:`coded`).
+    """
+    return code if lang == "en" else coded(prefix, code, lang)
+
+
+def source_year(year: str, lang: str = "en") -> str:
+    """A source's year as found, the data files' own words translated.
+
+    ``undated`` and ``c.`` (circa) in ``lang``: ``undated (c.2017)`` → ``연도 미상 (약 2017)``.
+    """
+    if lang == "en":
+        return year
+    shown = year.replace("undated", t("year_undated", lang), 1) if year.startswith(
+        "undated") else year
+    return shown.replace("(c.", "(" + t("year_circa", lang))
+
+
 # --- shortlist rules in the app and the workbook (issue 12, part 2: ui/pages/ranking.py,
 # model.rule_link, model.rule_views, export.rules_sheet) ---
 ISSUE_CODES.update(
@@ -2041,6 +2630,7 @@ LABELS.update(
         },
     }
 )
+
 
 class NoteLike(Protocol):
     """What :func:`note_text` reads of an ``exportmcda.errors.Note``."""

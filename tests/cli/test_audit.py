@@ -12,11 +12,19 @@ import pytest
 import exportmcda as em
 from exportmcda.cli.main import run
 from exportmcda.data.countries import default_directory
-from exportmcda.export.record import RECORD_SHEET, build_record, file_sha256, read_record
+from exportmcda.export.record import (
+    RECORD_SHEET,
+    RECORD_SHEETS,
+    build_record,
+    file_sha256,
+    read_record,
+)
 from exportmcda.export.reports import shortlist_xlsx
 from exportmcda.export.verify import SCORE_TOLERANCE
 from tests.export.workbooks import SAMPLE_CSV, SAMPLE_SHA256, TOP, WHEN
 
+KOREAN_RECORD = RECORD_SHEETS[1]
+"""The record sheet of a Korean workbook (the fixture's language)."""
 FIRST = "T0889"
 """India's first technology under the balanced scenario (Construction and Traffic)."""
 
@@ -173,7 +181,7 @@ def _edited(workbook, tmp_path, edit):
 def test_a_tampered_record_is_refused(workbook, tmp_path, capsys):
     def promote(wb):
         # format 2 writes integer ranks: the first entry is ["T0889",1,<score>]
-        cell = wb[RECORD_SHEET]["A2"]
+        cell = wb[KOREAN_RECORD]["A2"]
         assert cell.value.count(f'["{FIRST}",1,') == 1
         cell.value = cell.value.replace(f'["{FIRST}",1,', f'["{FIRST}",2,')
 
@@ -182,24 +190,24 @@ def test_a_tampered_record_is_refused(workbook, tmp_path, capsys):
     assert code == 1
     assert out == ""
     err = capsys.readouterr().err
-    assert f"{path}, field 'record!A2': the audit record was changed after export" in err
+    assert f"{path}, field '감사기록!A2': the audit record was changed after export" in err
 
 
 def test_broken_json_is_refused(workbook, tmp_path, capsys):
     def truncate(wb):
-        wb[RECORD_SHEET]["A2"].value = wb[RECORD_SHEET]["A2"].value[:-40]
+        wb[KOREAN_RECORD]["A2"].value = wb[KOREAN_RECORD]["A2"].value[:-40]
 
     code, _ = run(["verify", str(_edited(workbook, tmp_path, truncate))])
     assert code == 1
-    assert "field 'record!A2': the audit record is not valid JSON" in capsys.readouterr().err
+    assert "field '감사기록!A2': the audit record is not valid JSON" in capsys.readouterr().err
 
 
 def test_a_workbook_without_a_record_is_refused(workbook, tmp_path, capsys):
-    path = _edited(workbook, tmp_path, lambda wb: wb.remove(wb[RECORD_SHEET]))
+    path = _edited(workbook, tmp_path, lambda wb: wb.remove(wb[KOREAN_RECORD]))
     code, _ = run(["verify", str(path)])
     assert code == 1
     err = capsys.readouterr().err
-    assert f"Error: {path}, field 'record': no 'record' sheet" in err
+    assert f"Error: {path}, field '{RECORD_SHEET}': no '{RECORD_SHEET}' sheet" in err
     assert "후보 목록" in err  # the sheets that are there are named
 
 

@@ -345,3 +345,48 @@ def test_write_bytes_atomic_failure_leaves_the_old_file(tmp_path, monkeypatch):
         io.write_bytes_atomic(target, b"new content that never lands")
     assert target.read_bytes() == b"old content"
     assert os.listdir(tmp_path) == ["out.csv"]
+
+
+def test_open_workbook_reads_several_sheets_behind_the_upload_guards():
+    book = openpyxl.Workbook()
+    book.active["A1"] = "=1+1"
+    book.create_sheet("Second")["B2"] = 7
+    buffer = stdio.BytesIO()
+    book.save(buffer)
+    with io.open_workbook(buffer.getvalue(), "two.xlsx") as (opened, name, sha256):
+        assert opened.sheetnames == ["Sheet", "Second"]
+        assert next(opened["Sheet"].iter_rows(values_only=True)) == ("=1+1",)  # not evaluated
+        assert next(opened["Second"].iter_rows(min_row=2, values_only=True))[1] == 7
+    assert name == "two.xlsx"
+    assert len(sha256) == 64
+    with pytest.raises(InputError) as error, io.open_workbook(b"a,b\n1,2\n", "t.csv"):
+        pass
+    assert error.value.code == "not_a_table"
+
+
+def test_the_sample_has_every_assumption_in_korean_with_the_same_numbers() -> None:
+    """data/sample/assumptions_ko.toml follows metadata.json: a regenerated sample whose
+    figures change fails here until the Korean text follows (issue 11, item 1)."""
+    import re
+
+    provenance = io.load_sample().provenance
+    korean = provenance.assumption_texts("ko")
+    assert len(korean) == len(provenance.assumptions) == 20
+    number = re.compile(r"\d+(?:[.,]\d+)*")
+    for english, text in zip(provenance.assumptions, korean, strict=True):
+        assert text.startswith(english.partition(":")[0] + ": ")
+        assert re.search(r"[\uac00-\ud7a3]", text), text
+        assert set(number.findall(english)) <= set(number.findall(text)), english[:4]
+    assert korean[0].startswith("A1: 기술×분야 행 12개(단일 분야 기술 12개)에는 서비스 유형이")
+    assert provenance.assumption_texts("en") == provenance.assumptions
+    assert provenance.source_text("ko") == "exportmcda 샘플 데이터베이스(합성)"
+    assert provenance.source_text("en") == provenance.source
+
+
+def test_an_assumption_without_korean_stays_english() -> None:
+    from exportmcda.data.database import Provenance
+
+    p = Provenance(source="s", sha256="0", synthetic=True, assumptions=("A1: one", "A2: two"),
+                   assumptions_ko=("A1: 하나", ""))
+    assert p.assumption_texts("ko") == ("A1: 하나", "A2: two")
+    assert Provenance(source="f.csv", sha256="0").source_text("ko") == "f.csv"

@@ -24,6 +24,7 @@ from exportmcda.export.record import (
     RECORD_FORMAT_V1,
     RECORD_FORMAT_V2,
     RECORD_SHEET,
+    RECORD_SHEETS,
     MarketEntry,
     MarketRecord,
     MethodSettings,
@@ -252,8 +253,9 @@ def _small_record():
 
 def test_record_sheet_is_last_and_survives_an_openpyxl_resave(workbook, india):
     wb = openpyxl.load_workbook(workbook)
-    assert wb.sheetnames[-1] == RECORD_SHEET
-    sheet = wb[RECORD_SHEET]
+    assert wb.sheetnames[-1] == "감사기록"  # a Korean workbook names the sheet in Korean
+    assert RECORD_SHEETS == (RECORD_SHEET, "감사기록")
+    sheet = wb["감사기록"]
     assert sheet["A1"].value.startswith("exportmcda 감사 기록")
     assert sheet["A2"].value.startswith('{"aggregation":null')
     assert all(len(str(c.value)) <= CELL_LIMIT for c in sheet["A"])

@@ -51,3 +51,17 @@ def test_neutral_text_prefixes_formula_text_only():
     assert neutral_text("a\n=1") == "a\n=1"  # a line break inside a value stays
     assert neutral_text(-3.5) == -3.5  # numbers are not text
     assert neutral_text("Smart Pole") == "Smart Pole"
+
+
+def test_text_cell_writes_formula_looking_text_as_text():
+    import openpyxl
+
+    from exportmcda.export.safe import text_cell
+
+    ws = openpyxl.Workbook().active
+    text_cell(ws["A1"], "=HYPERLINK(\"http://x\")\nnext")
+    text_cell(ws["A2"], "Regional base")
+    assert (ws["A1"].value, ws["A1"].data_type, ws["A1"].quotePrefix) == (
+        '=HYPERLINK("http://x")\\nnext', "s", True)
+    assert (ws["A2"].value, ws["A2"].data_type, ws["A2"].quotePrefix) == (
+        "Regional base", "s", False)

@@ -170,7 +170,8 @@ def test_explain_shows_sentence_and_moves(ranking):
 
 def test_download_buttons_are_present(ranking):
     labels = [b.label for b in ranking.get("download_button")]
-    assert labels == ["Shortlist (Excel)", "Shortlist (CSV)", "Scenario file (TOML)"]
+    assert labels == ["Shortlist (Excel)", "Shortlist (CSV)", "Briefing (PDF)",
+                      "Scenario file (TOML)"]
 
 
 def test_korean_switch_translates_the_ranking_page(ranking):

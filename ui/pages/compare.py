@@ -27,7 +27,7 @@ def page() -> None:
         chosen = components.bound(
             st.multiselect, state.COMPARE, t("compare_targets", lang), options=codes,
             format_func=lambda c: components.target_name(c, lang),
-            max_selections=MAX_TARGETS,
+            max_selections=MAX_TARGETS, placeholder=t("choose_targets", lang),
         )
     with middle:
         components.scenario_choice(lang)

@@ -41,6 +41,7 @@ def page() -> None:
                  if c in state.market_options()],
         format_func=lambda c: components.target_name(c, lang),
         help=t("markets_countries_help", lang), wrap=True,  # every chosen country in view
+        placeholder=t("choose_targets", lang),
     )
     if len(chosen) < 2:
         st.info(t("markets_pick_two", lang))

@@ -11,7 +11,7 @@ from exportmcda.ahp.diagnostics import inconsistency_report
 from exportmcda.ahp.judgments import SAATY_OPTIONS, format_judgment
 from exportmcda.ahp.priorities import AhpResult
 from exportmcda.charts.ranking import weights_chart, weights_data
-from exportmcda.labels import t
+from exportmcda.labels import file_term, t
 from exportmcda.model.scenarios import ScenarioWeights
 from exportmcda.model.weight_state import editor_judgment, local_weights
 from ui import chart_view, components, state
@@ -53,7 +53,7 @@ def _consistency(node: str, weighed: ScenarioWeights, lang: str) -> None:
     left.metric(t("lambda_max", lang), f"{result.lambda_max:.3f}")
     middle.metric(t("consistency_ratio", lang), f"{result.cr:.3f}")
     right.metric(t("cr_threshold", lang), f"{result.threshold:.2f}")
-    st.caption(t("ri_table_used", lang, table=result.ri_table))
+    st.caption(t("ri_table_used", lang, table=file_term("term_ri_", result.ri_table, lang)))
     if result.consistent:
         st.success(t("cr_ok", lang, cr=f"{result.cr:.3f}", limit=f"{result.threshold:.2f}"))
         return

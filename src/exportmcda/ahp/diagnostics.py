@@ -31,7 +31,7 @@ from numpy.typing import NDArray
 from exportmcda.ahp.judgments import components, format_judgment, nearest_saaty, pair_name
 from exportmcda.ahp.priorities import AhpResult, ahp
 
-__all__ = ["JudgmentAdvice", "inconsistency_report"]
+__all__ = ["JudgmentAdvice", "inconsistency_report", "judged_matrix"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -79,8 +79,8 @@ class JudgmentAdvice:
         }
 
 
-def _judged(result: AhpResult) -> NDArray[np.float64]:
-    """Return the matrix as judged: completed entries put back to ``nan``."""
+def judged_matrix(result: AhpResult) -> NDArray[np.float64]:
+    """Return the matrix as judged: completed (estimated) entries put back to ``nan``."""
     matrix = np.array(result.matrix)
     for a, b in result.estimated:
         i, j = result.labels.index(a), result.labels.index(b)
@@ -117,7 +117,7 @@ def inconsistency_report(
     rule = result.threshold if result.threshold_rule == "fixed" else result.threshold_rule
     options: dict[str, Any] = {"method": result.method, "ri_table": result.ri_table,
                                "threshold": rule}
-    judged = _judged(result)
+    judged = judged_matrix(result)
     w = np.array(result.weights)
     advice = []
     for i in range(n):

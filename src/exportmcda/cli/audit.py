@@ -5,25 +5,28 @@ this?" (USERS.md, journey 4): exit 0 when the shortlist (and, for a format-3 rec
 shortlisted technology's country ranking) is reproduced, 1 when it is not (every change
 listed, with the inputs that differ: a changed indicator file is named) or when the workbook
 has no valid record. The JSON shape (keys ``reproduced``, ``differences``, ``inputs``,
-``versions``, ``notes``; ``market_differences`` added) is a contract other tools read.
+``versions``, ``notes``; ``market_differences`` and ``shown_differences`` added) is a contract
+other tools read. The workbook's visible shortlist and markets sheets are compared with its
+record too: an edited rank or score there is "not reproduced", the cell named (issue 11).
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from exportmcda.cli.output import emit, write_json
 from exportmcda.labels import note_text
 
 if TYPE_CHECKING:  # imported by cmd_verify when it runs (start-up time of other commands)
-    from exportmcda.export.verify import Check, Verification
+    from exportmcda.export.verify import Check, ShownDifference, Verification
 
 __all__ = ["add_audit_command", "cmd_verify"]
 
 _DIFFERENCE_COLUMNS = ("kind", "technology_id", "old_rank", "new_rank", "old_score", "new_score",
-                       "country")
+                       "country", "cell")
 
 
 def _short(value: str | None) -> str:
@@ -59,6 +62,9 @@ def _table(result: Verification, out: TextIO) -> None:
         out.write(f"Reproduced: the same {len(record.shortlist)} technologies at the same "
                   f"ranks (scores within {SCORE_TOLERANCE:g}){also}.\n")
         return
+    if result.shown_differences:  # cells a reader sees that the record does not say
+        emit([d.as_dict() for d in result.shown_differences], "table", out)
+        out.write("\n")
     for found in (result.differences, result.market_differences):
         rows = [d.as_dict() for d in found]
         for row in rows:  # enough digits to show a change just above the tolerance
@@ -74,7 +80,23 @@ def _changes(result: Verification) -> str:
     """``3 changes to the shortlist, 5 to the market rankings``."""
     n, m = len(result.differences), len(result.market_differences)
     text = f"{n} change{'s' * (n != 1)} to the shortlist"
-    return text + (f", {m} to the market rankings" if m else "")
+    text += f", {m} to the market rankings" if m else ""
+    shown = len(result.shown_differences)
+    return text + (f", {shown} visible cell{'s' * (shown != 1)} differing from the record"
+                   if shown else "")
+
+
+def _shown_row(d: ShownDifference) -> dict[str, Any]:
+    """A visible cell that differs, as a CSV row.
+
+    Kind ``shown_<field>``, ``cell`` as ``Sheet!B3``, recorded and shown values in the
+    old/new columns of their kind.
+    """
+    score = d.field in ("score", "country_score")
+    return {"kind": f"shown_{d.field}", "technology_id": d.technology_id or "",
+            "old_rank": "" if score else d.recorded, "new_rank": "" if score else d.shown,
+            "old_score": d.recorded if score else "", "new_score": d.shown if score else "",
+            "country": "", "cell": f"{d.sheet}!{d.cell}" if d.cell else d.sheet}
 
 
 def cmd_verify(args: argparse.Namespace, out: TextIO) -> int:
@@ -83,17 +105,19 @@ def cmd_verify(args: argparse.Namespace, out: TextIO) -> int:
     from exportmcda.export.verify import database_for, verify
 
     record = read_record(args.file)
+    workbook = Path(args.file).read_bytes()  # readable: read_record has just read it
     db = database_for(record, args.data)
     result = verify(record, db, criteria_path=args.criteria, countries_dir=args.countries,
-                    indicators_dir=args.indicators)
+                    indicators_dir=args.indicators, workbook=workbook)
     if args.format == "json":
         write_json(result.as_dict(), out)
     elif args.format == "csv":  # market rows: kind market_<kind>, with their country
         rows = [{**d.as_dict(), "country": ""} for d in result.differences] + [
             {k: (f"market_{d.kind}" if k == "kind" else v) for k, v in d.as_dict().items()}
-            for d in result.market_differences]
+            for d in result.market_differences] + [_shown_row(d) for d in
+                                                   result.shown_differences]
         if rows:
-            emit([{k: row[k] for k in _DIFFERENCE_COLUMNS} for row in rows], "csv", out)
+            emit([{k: row.get(k, "") for k in _DIFFERENCE_COLUMNS} for row in rows], "csv", out)
         else:
             out.write(",".join(_DIFFERENCE_COLUMNS) + "\n")
     else:

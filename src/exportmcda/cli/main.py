@@ -16,11 +16,13 @@ from collections.abc import Callable, Sequence
 from typing import TextIO
 
 from exportmcda.cli.audit import add_audit_command
+from exportmcda.cli.brief import add_brief_command
 from exportmcda.cli.data import cmd_overview, cmd_validate
 from exportmcda.cli.decide import add_commands
 from exportmcda.cli.decisions import add_decision_commands
 from exportmcda.cli.markets import add_market_commands
 from exportmcda.cli.output import FORMATS
+from exportmcda.cli.panel import add_panel_commands
 from exportmcda.cli.shortlist import add_shortlist_command
 from exportmcda.errors import ExportMcdaError
 from exportmcda.labels import issue_text
@@ -71,6 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_market_commands(sub, _formats)
     add_shortlist_command(sub, _formats)
     add_decision_commands(sub, _formats)
+    add_brief_command(sub, _formats)
+    add_panel_commands(sub, _formats)
     return parser
 
 

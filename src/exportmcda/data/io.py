@@ -37,12 +37,18 @@ import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
-from exportmcda.data.database import REQUIRED_COLUMNS, SCALE_COLUMNS, Database
+from exportmcda.data.database import (
+    REQUIRED_COLUMNS,
+    SAMPLE_NAME_EN,
+    SCALE_COLUMNS,
+    Database,
+)
 from exportmcda.data.encoding import CHUNK_BYTES, decide_encoding
 from exportmcda.data.limits import (
     MAX_BYTES,
@@ -52,10 +58,10 @@ from exportmcda.data.limits import (
     MAX_ROWS,
     MAX_UNZIPPED_BYTES,
 )
-from exportmcda.data.table import ColumnRows, RawTable
+from exportmcda.data.table import ColumnRows, RawTable, text_array
 from exportmcda.data.taxonomy import Dimension
 from exportmcda.data.validate import check_header, validate
-from exportmcda.errors import ConfigError, InputError, Issue
+from exportmcda.errors import ConfigError, ExportMcdaError, InputError, Issue
 from exportmcda.resources import data_dir
 
 __all__ = [
@@ -69,6 +75,7 @@ __all__ = [
     "RawTable",
     "load",
     "load_sample",
+    "open_workbook",
     "read_decision_matrix",
     "read_table",
     "to_interchange",
@@ -95,7 +102,7 @@ _FOREIGN_MAGIC = {
     b"\xff\xd8\xff": "a JPEG image",
     b"GIF8": "a GIF image",
 }
-_SAMPLE_SOURCE = "exportmcda sample database (synthetic)"
+_SAMPLE_SOURCE = SAMPLE_NAME_EN
 
 
 def _fail(code: str, message: str, name: str, row: int | None = None,
@@ -225,43 +232,59 @@ class _Cells:
     width: int
 
 
-_BLOCK_ROWS = 65_536
-"""Rows held as lists before they are stored by column (bounds the memory of reading)."""
+_BLOCK_ROWS = 16_384
+"""Rows held as lists of Python strings before they are stored by column: bounds the memory
+of reading (about 25 MB of transient strings for a 25-column block)."""
+
+_Block = tuple[int, list[tuple[np.ndarray, pa.Array]]]
 
 
-def _by_column(blocks: list[tuple[int, list[tuple[np.ndarray, list[str]]]]], width: int
-               ) -> ColumnRows:
+def _by_column(blocks: list[_Block], width: int) -> ColumnRows:
     """Join the blocks' columns; a column a narrow block lacks is ``''`` on its rows."""
     codes: list[np.ndarray] = []
-    texts: list[list[str]] = []
+    texts: list[pa.Array] = []
     for j in range(width):
         parts: list[np.ndarray] = []
-        column: list[str] = []
+        chunks: list[pa.Array] = []
+        size = 0
         for n, block in blocks:
             if j < len(block):
                 block_codes, block_texts = block[j]
-                parts.append(block_codes + len(column))
-                column.extend(block_texts)
+                parts.append(block_codes + size)
+                chunks.append(block_texts)
+                size += len(block_texts)
             else:
-                parts.append(np.full(n, len(column), dtype=np.int32))
-                column.append("")
+                parts.append(np.full(n, size, dtype=np.int32))
+                chunks.append(text_array([""]))
+                size += 1
         codes.append(np.concatenate(parts) if parts else np.zeros(0, dtype=np.int32))
-        texts.append(column)
+        texts.append(pa.concat_arrays(chunks) if chunks else text_array([]))
     return ColumnRows(codes, texts)
 
 
-def _block(rows: list[list[str]]) -> tuple[int, list[tuple[np.ndarray, list[str]]]]:
-    """A block of rows stored by column: codes into each column's distinct texts."""
+def _block(rows: list[list[str]]) -> _Block:
+    """A block of rows stored by column: codes into each column's distinct texts (Arrow).
+
+    The block's Python strings are dropped with it; only the distinct texts are kept, in
+    Arrow's compact form (:func:`~exportmcda.data.table.text_array`).
+    """
     width = max(map(len, rows))
     padded = [row if len(row) == width else row + [""] * (width - len(row)) for row in rows]
     columns = []
     for cells in zip(*padded, strict=True):
         codes, uniques = pd.factorize(np.asarray(cells, dtype=object), use_na_sentinel=False)
-        columns.append((codes.astype(np.int32), [str(u) for u in uniques.tolist()]))
+        columns.append((codes.astype(np.int32), text_array(uniques.tolist())))
     return len(rows), columns
 
 
-def _xlsx_table(stream: BinaryIO, name: str, header_check: HeaderCheck | None) -> _Cells:
+@contextlib.contextmanager
+def _workbook(stream: BinaryIO, name: str) -> Iterator[object]:
+    """An untrusted workbook opened by openpyxl (read-only, formulas as text), zip-checked.
+
+    Every parser failure on the bytes becomes an :class:`InputError` naming the file; an
+    :class:`~exportmcda.errors.ExportMcdaError` raised by the caller's block passes through
+    unchanged.
+    """
     _check_zip(stream, name)
     stream.seek(0)
     import openpyxl
@@ -275,15 +298,10 @@ def _xlsx_table(stream: BinaryIO, name: str, header_check: HeaderCheck | None) -
             warnings.simplefilter("ignore")
             book = openpyxl.load_workbook(stream, read_only=True, data_only=False)
             try:
-                if not book.worksheets:
-                    raise _fail("not_a_table", "workbook has no worksheet", name)
-                sheet = book.worksheets[0]
-                sheet.reset_dimensions()  # some writers store a wrong <dimension>
-                values = sheet.iter_rows(min_row=1, values_only=True)
-                return _collect(_xlsx_records(values), name, header_check)
+                yield book
             finally:
                 book.close()
-    except InputError:
+    except ExportMcdaError:
         raise
     except (InvalidFileException, KeyError, zipfile.BadZipFile) as exc:
         raise _fail("not_a_table", f"not a valid .xlsx workbook ({exc})", name) from None
@@ -291,6 +309,51 @@ def _xlsx_table(stream: BinaryIO, name: str, header_check: HeaderCheck | None) -
         raise _fail(
             "not_a_table", f"cannot read the workbook ({type(exc).__name__}: {exc})", name
         ) from None
+
+
+def _xlsx_table(stream: BinaryIO, name: str, header_check: HeaderCheck | None) -> _Cells:
+    with _workbook(stream, name) as opened:
+        book: Any = opened
+        if not book.worksheets:
+            raise _fail("not_a_table", "workbook has no worksheet", name)
+        sheet = book.worksheets[0]
+        sheet.reset_dimensions()  # some writers store a wrong <dimension>
+        values = sheet.iter_rows(min_row=1, values_only=True)
+        return _collect(_xlsx_records(values), name, header_check)
+
+
+@contextlib.contextmanager
+def open_workbook(
+    source: str | os.PathLike[str] | bytes, name: str | None = None
+) -> Iterator[tuple[Any, str, str]]:
+    """Open an untrusted ``.xlsx`` (path or bytes) for reading several sheets.
+
+    Yields ``(book, shown_name, sha256)``: an openpyxl read-only workbook (formulas are
+    text, never evaluated) behind the same guards as :func:`read_table` (size, zip bombs,
+    DTDs, defusedxml). For readers of workbooks the tool wrote itself and gets back filled
+    in (the expert panel, :mod:`exportmcda.panel.reader`); they bound the rows they read.
+
+    Raises
+    ------
+    InputError
+        ``file_not_found``, ``cannot_read``, ``too_large``, ``empty_file``,
+        ``xml_entities`` or ``not_a_table``, naming the file.
+    """
+    with _opened(source, name) as (stream, shown, size):
+        if size > MAX_BYTES:
+            raise _fail("too_large", f"file is {size:,} bytes; at most {MAX_BYTES:,}", shown)
+        try:
+            sha256, content = _digest(stream)
+            if not content:
+                raise _fail("empty_file", "file is empty", shown)
+            if not stream.read(4).startswith(_ZIP_MAGIC):
+                raise _fail("not_a_table", "not an .xlsx workbook", shown)
+            stream.seek(0)
+        except OSError as exc:
+            raise _fail("cannot_read", f"cannot read the file ({exc.strerror or exc})",
+                        shown) from None
+        with _workbook(stream, shown) as book:
+            yield book, shown, sha256
 
 
 def _xlsx_records(values: Iterable[tuple[object, ...]]) -> Iterator[list[str]]:
@@ -344,7 +407,7 @@ def _collect(records: Iterable[list[str]], name: str, header_check: HeaderCheck 
     started = clock.monotonic()
     header: tuple[str, ...] | None = None
     pending: list[list[str]] = []
-    blocks: list[tuple[int, list[tuple[np.ndarray, list[str]]]]] = []
+    blocks: list[_Block] = []
     numbers: list[int] = []
     width = 0
     for number, cells in enumerate(records, start=1):
@@ -482,8 +545,29 @@ def load_sample() -> Database:
         synthetic=bool(meta.get("synthetic", True)),
         assumptions=tuple(str(a) for a in meta.get("assumptions", ())),
     )
-    provenance = dataclasses.replace(db.provenance, source=_SAMPLE_SOURCE)
+    provenance = dataclasses.replace(
+        db.provenance, source=_SAMPLE_SOURCE,
+        assumptions_ko=_korean_assumptions(folder, db.provenance.assumptions),
+    )
     return dataclasses.replace(db, provenance=provenance)
+
+
+def _korean_assumptions(folder: Path, assumptions: tuple[str, ...]) -> tuple[str, ...]:
+    """The Korean text of each assumption ("A1: ...") from ``assumptions_ko.toml``.
+
+    Keyed by the assumption's number, so an assumption the file lacks stays English
+    (``""`` here) instead of shifting every later one; a missing file means none.
+    """
+    import tomllib
+
+    try:
+        korean = tomllib.loads((folder / "assumptions_ko.toml").read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return ()
+    except (OSError, ValueError) as exc:
+        raise _fail("cannot_read", f"Korean assumptions unreadable ({exc})",
+                    str(folder / "assumptions_ko.toml")) from None
+    return tuple(str(korean.get(a.partition(":")[0], "")) for a in assumptions)
 
 
 def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> None:

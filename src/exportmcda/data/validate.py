@@ -63,6 +63,8 @@ from typing import cast
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from exportmcda.data.database import (
     CANONICAL_COLUMNS,
@@ -79,7 +81,7 @@ from exportmcda.data.database import (
     iso_alpha3,
 )
 from exportmcda.data.limits import MAX_CELL_CHARS
-from exportmcda.data.table import ColumnRows, RawTable
+from exportmcda.data.table import ColumnRows, RawTable, text_array
 from exportmcda.data.taxonomy import (
     CLASS_SCALES,
     HISTORY,
@@ -116,6 +118,16 @@ _EARLIEST_YEAR = 1800
 """Earliest plausible founding year: catches two-digit years ('98' → 1,900+ years)."""
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_CONTROL_RE2 = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x{FFFE}\x{FFFF}]"
+""":data:`_CONTROL` in RE2's syntax, to find the (rare) columns to check over Arrow texts."""
+WHITESPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+"""Every character ``str.strip()`` removes (``str.isspace``; a test compares the two)."""
+_SPACE_CLASS = "[" + "".join(f"\\x{{{ord(c):04X}}}" for c in WHITESPACE) + "]"
+_EDGE_SPACE = f"^{_SPACE_CLASS}|{_SPACE_CLASS}$"
+"""A text ``str.strip()`` would change: it starts or ends with whitespace (RE2)."""
 _SHOWN_CHARS = 60
 
 
@@ -169,30 +181,105 @@ class _Factor:
 
 
 @dataclass(frozen=True, slots=True)
-class _Column:
-    """One column of the raw table: per row, a code into its distinct cells (as read)."""
+class _Texts:
+    """A text column's values (ids, names): row ``i`` holds ``array[codes[i]]``, in Arrow.
+
+    Ids and names are mostly distinct (10^6 rows hold about 565,000 technologies): they
+    are checked and compared as Arrow strings, without a Python string each (issue 13,
+    item 10). ``bad`` marks the distinct values that have an issue.
+    """
 
     codes: np.ndarray
-    raw: list[str]
-    text: list[str]  # the same cells, stripped of surrounding whitespace
+    array: pa.Array
+    bad: np.ndarray
+
+    def at(self, i: int) -> str | None:
+        """The value of row ``i``."""
+        value = self.array[int(self.codes[i])].as_py()
+        return None if value is None else str(value)
+
+    def keys(self) -> np.ndarray:
+        """Per row, a number shared by equal values; -1 for a cell with an issue."""
+        canon = pc.dictionary_encode(self.array, null_encoding="encode").indices
+        distinct = np.asarray(canon.to_numpy(zero_copy_only=False), dtype=np.int64)
+        distinct[self.bad] = -1
+        keys: np.ndarray = distinct[self.codes]
+        return keys
+
+
+def _stripped(raw: pa.Array) -> pa.Array:
+    """The texts stripped as ``str.strip()`` does; ``raw`` itself when none needs it.
+
+    A table read from a file is stripped already (the readers strip every cell), so the
+    Python strings are made only for a table built by hand with padded cells.
+    """
+    if not pc.any(pc.match_substring_regex(raw, _EDGE_SPACE)).as_py():
+        return raw
+    return text_array([str(t).strip() for t in raw.to_pylist()])
+
+
+class _Column:
+    """One column of the raw table: per row, a code into its distinct cells (as read).
+
+    The distinct cells stay Arrow strings (``raw`` as read, ``text`` stripped); the checks
+    that run once per distinct text in Python (the taxonomy, numbers, evidence: few
+    distinct texts) take them as a list (:meth:`texts`), the ids and names do not.
+    """
+
+    __slots__ = ("_texts", "codes", "raw", "text")
+
+    def __init__(self, codes: np.ndarray, raw: pa.Array) -> None:
+        self.codes = codes
+        self.raw = text_array(raw)
+        self.text = _stripped(self.raw)
+        self._texts: list[str] | None = None
 
     @classmethod
     def of(cls, cells: tuple[str, ...]) -> _Column:
         codes, uniques = pd.factorize(np.asarray(cells, dtype=object), use_na_sentinel=False)
-        raw: list[str] = uniques.tolist()
-        return cls(codes=codes, raw=raw, text=[u.strip() for u in raw])
+        return cls(codes, text_array([str(u) for u in uniques.tolist()]))
 
     @classmethod
     def empty(cls, n: int) -> _Column:
         """A column the file does not have: every cell ``''``."""
-        return cls(codes=np.zeros(n, dtype=np.intp), raw=[""], text=[""])
+        return cls(np.zeros(n, dtype=np.intp), text_array([""]))
+
+    def texts(self) -> list[str]:
+        """The distinct stripped texts as Python strings (made once, when first asked)."""
+        if self._texts is None:
+            self._texts = [str(t) for t in self.text.to_pylist()]
+        return self._texts
+
+    def filled(self) -> np.ndarray:
+        """Per distinct text, whether it is not empty once stripped."""
+        lengths = pc.utf8_length(self.text).to_numpy(zero_copy_only=False)
+        filled: np.ndarray = np.asarray(lengths, dtype=np.int64) > 0
+        return filled
+
+    def raw_at(self, i: int) -> str:
+        """Row ``i``'s cell as read."""
+        return str(self.raw[int(self.codes[i])].as_py())
+
+    def text_at(self, i: int) -> str:
+        """Row ``i``'s cell, stripped."""
+        return str(self.text[int(self.codes[i])].as_py())
 
     def take(self, keep: np.ndarray) -> _Column:
         """The rows ``keep``, with only the distinct cells they hold."""
         used, codes = np.unique(self.codes[keep], return_inverse=True)
-        return _Column(codes=codes.reshape(-1), raw=[self.raw[u] for u in used],
-                       text=[self.text[u] for u in used])
+        return _Column(codes.reshape(-1), self.raw.take(pa.array(used)))
 
+
+def _text_column(values: pa.Array) -> object:
+    """A frame column of texts, in the dtype pandas gives text (Arrow ``str`` from pandas 3).
+
+    Built from the Arrow values without a Python string per row; pandas versions that
+    keep text as objects get the same object array as before.
+    """
+    dtype = pd.Series(["a"]).dtype
+    if isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow":
+        return values.to_pandas(types_mapper={pa.large_string(): dtype}.get)
+    return np.asarray(values.to_pylist(), dtype=object)
 
 
 def _decimal(text: str) -> Decimal | None:
@@ -391,8 +478,7 @@ class _Checker:
         header = tuple(raw.header)
         rows = raw.rows
         if isinstance(rows, ColumnRows):  # as read: already by column
-            cells = [_Column(codes=codes, raw=texts, text=[t.strip() for t in texts])
-                     for codes, texts in rows.columns]
+            cells = [_Column(codes, texts) for codes, texts in rows.texts]
             width = max(len(header), len(cells))
             cells += [_Column.empty(len(rows)) for _ in range(width - len(cells))]
         else:
@@ -405,13 +491,12 @@ class _Checker:
         self.header = header + ("",) * (width - len(header))
         blank = np.ones(len(rows), dtype=bool)
         for column in cells:
-            filled = np.array([bool(t) for t in column.text], dtype=bool)
-            blank &= ~filled[column.codes]
+            blank &= ~column.filled()[column.codes]
         keep = np.flatnonzero(~blank)
         self.cells = cells if len(keep) == len(rows) else [column.take(keep) for column in cells]
         self.numbers = np.asarray(raw.row_numbers, dtype=np.int64)[keep]
         self.n = len(keep)
-        self.values: dict[str, _Factor] = {}
+        self.values: dict[str, _Factor | _Texts] = {}
 
     def add(
         self, code: str, message: str, row: int | None, field: str | None, value: str | None
@@ -424,15 +509,21 @@ class _Checker:
     def report(self, codes: np.ndarray, findings: list[list[_Finding]]) -> None:
         """Add each distinct cell's findings on every row that holds it, in row order."""
         bad = np.array([bool(f) for f in findings], dtype=bool)
+        self.report_where(codes, bad, lambda k: findings[k])
+
+    def report_where(
+        self, codes: np.ndarray, bad: np.ndarray, findings: Callable[[int], list[_Finding]]
+    ) -> None:
+        """Add ``findings(k)`` on every row holding a distinct cell ``k`` marked ``bad``."""
         if not bad.any():
             return
         for i in np.flatnonzero(bad[codes]):
-            for code, message, field, value in findings[int(codes[i])]:
+            for code, message, field, value in findings(int(codes[i])):
                 self.add(code, message, int(self.numbers[i]), field, value)
 
     def apply(self, column: _Column, check: _Check) -> _Factor:
         """Run ``check`` on each distinct text of ``column``; report; the values by row."""
-        results = [check(text) for text in column.text]
+        results = [check(text) for text in column.texts()]
         self.report(column.codes, [found for _, found in results])
         return _Factor(codes=column.codes, values=[value for value, _ in results])
 
@@ -474,11 +565,12 @@ class _Checker:
                 self.add(code, message, 1, field, value)
         for j, column in enumerate(self.cells):
             # One search over the column's distinct cells finds the (rare) columns to check.
-            if _CONTROL.search("\n".join(column.raw)) is None and max(
-                map(len, column.raw), default=0
-            ) <= MAX_CELL_CHARS:
+            control = pc.match_substring_regex(column.raw, _CONTROL_RE2)
+            long = pc.greater(pc.utf8_length(column.raw), MAX_CELL_CHARS)
+            if not pc.any(pc.or_(control, long)).as_py():
                 continue
-            self.report(column.codes, [findings(cell, names[j]) for cell in column.raw])
+            cells = [str(cell) for cell in column.raw.to_pylist()]
+            self.report(column.codes, [findings(cell, names[j]) for cell in cells])
 
     def header_names(self) -> None:
         seen: dict[str, int] = {}
@@ -487,14 +579,15 @@ class _Checker:
             key = name.casefold()
             if not name:
                 cells = self.cells[j] if j < len(self.cells) else _Column.empty(self.n)
-                filled = np.array([bool(t) for t in cells.text], dtype=bool)
-                rows = np.flatnonzero(filled[cells.codes]) if self.n else np.array([], int)
+                rows = np.flatnonzero(cells.filled()[cells.codes]) if self.n else np.array(
+                    [], int
+                )
                 if rows.size:
                     i = int(rows[0])
                     where = f"column {j + 1}"
                     message = f"{where} has values but no name in row 1; expected a column name"
                     self.add("unnamed_column", message, int(self.numbers[i]), where,
-                             cells.raw[int(cells.codes[i])])
+                             cells.raw_at(i))
             elif key in seen:
                 message = f"column {name!r} appears twice (columns {seen[key] + 1} and {j + 1})"
                 self.add("duplicate_column", message, 1, name, cell)
@@ -523,18 +616,21 @@ class _Checker:
         so within a row they keep this order: ids and names, the taxonomy, the company
         scales, the evidence.
         """
-        bad = _Factor(codes=np.zeros(self.n, dtype=np.intp), values=[_BAD])
-        self.values = {c: bad for c in REQUIRED_COLUMNS}
+        absent = _Factor(codes=np.zeros(self.n, dtype=np.intp), values=[_BAD])
+        self.values = {c: absent for c in REQUIRED_COLUMNS}
         for name in (*_IDS, *_NAMES):
             if name not in self.columns:
                 continue
             code = "empty_id" if name in _IDS else "empty_value"
             empty = [_found(code, f"{name} is empty; expected a value", name, "")]
+            column = self.column(name)
+            empty_cells = ~column.filled()
 
-            def filled(text: str, empty: list[_Finding] = empty) -> tuple[_Value, list[_Finding]]:
-                return (text, []) if text else (_BAD, empty)
+            def findings(_: int, empty: list[_Finding] = empty) -> list[_Finding]:
+                return empty
 
-            self.values[name] = self.apply(self.column(name), filled)
+            self.report_where(column.codes, empty_cells, findings)
+            self.values[name] = _Texts(column.codes, column.text, empty_cells)
         for name, (dimension, label) in _DIMENSIONS.items():
             if name in self.columns:
                 self.values[name] = self.apply(self.column(name),
@@ -544,7 +640,8 @@ class _Checker:
         for name in NAME_COLUMNS:
             if name in self.columns:
                 column = self.column(name)
-                self.values[name] = _Factor(column.codes, [t or None for t in column.text])
+                given = pc.if_else(pc.equal(pc.utf8_length(column.text), 0), None, column.text)
+                self.values[name] = _Texts(column.codes, given, np.zeros(len(given), bool))
         for name, spec in _EVIDENCE.items():
             if name in self.columns:
                 self.values[name] = self.apply(self.column(name), _evidence(spec))
@@ -554,16 +651,16 @@ class _Checker:
         raw, given = self.column(scale.raw_column), self.column(scale.class_column)
         width = len(given.raw)
         pairs, keys = pd.factorize(raw.codes.astype(np.int64) * width + given.codes)
+        raw_texts, given_texts = raw.texts(), given.texts()
         results = [
-            _scale(scale, raw.text[k // width], given.text[k % width]) for k in keys.tolist()
+            _scale(scale, raw_texts[k // width], given_texts[k % width]) for k in keys.tolist()
         ]
         self.report(pairs, [found for _, _, found in results])
         self.values[scale.raw_column] = _Factor(pairs, [r for r, _, _ in results])
         self.values[scale.class_column] = _Factor(pairs, [c for _, c, _ in results])
 
     def text_at(self, name: str, i: int) -> str:
-        column = self.column(name)
-        return column.text[int(column.codes[i])]
+        return self.column(name).text_at(i)
 
     def agree(self, key: str, columns: tuple[str, ...], code: str) -> None:
         """Report rows whose ``columns`` differ from the first row with the same ``key``."""
@@ -613,8 +710,8 @@ class _Checker:
         for column in (*CANONICAL_COLUMNS[1:], *names, *evidence):
             f = self.values[column]
             kind = _EVIDENCE[column].kind if column in _EVIDENCE else None
-            if column in _IDS or column in _NAMES or column in names:
-                data[column] = np.asarray(f.values, dtype=object)[f.codes]
+            if isinstance(f, _Texts):  # ids, names, Korean names
+                data[column] = _text_column(f.array.take(pa.array(f.codes)))
             elif kind in ("countries", "certifications"):
                 data[column] = pd.array(
                     cast("list[str | None]", f.values), dtype="string"
@@ -623,7 +720,7 @@ class _Checker:
                 data[column] = pd.array(cast("list[int | None]", f.values), "Int64").take(f.codes)
         for name, j in self.extras:
             extra = self.cells[j]
-            data[name] = np.array(extra.text, dtype=object)[extra.codes]
+            data[name] = _text_column(extra.text.take(pa.array(extra.codes)))
         return data
 
 
@@ -688,7 +785,7 @@ def validate(
     )
     extras = tuple(name for name, _ in check.extras)
     return Database(
-        rows=pd.DataFrame(check.frame(names, evidence)), provenance=provenance,
+        rows=pd.DataFrame(check.frame(names, evidence), copy=False), provenance=provenance,
         extra_columns=extras, evidence_columns=evidence, name_columns=names,
     )
 

@@ -49,6 +49,7 @@ from exportmcda.ahp.priorities import AhpResult
 from exportmcda.data.countries import CountryProfile, default_directory
 from exportmcda.errors import ConfigError, Issue
 from exportmcda.export.safe import FORMULA_PREFIXES
+from exportmcda.labels import t
 from exportmcda.model.market_evidence import MarketEvidence, market_evidence
 from exportmcda.model.rules import Rule, RuleKind, RuleSet
 from exportmcda.model.scenarios import to_toml
@@ -67,6 +68,7 @@ __all__ = [
     "RECORD_FORMAT_V3",
     "RECORD_RANK_RULE",
     "RECORD_SHEET",
+    "RECORD_SHEETS",
     "MarketEntry",
     "MarketRecord",
     "MethodSettings",
@@ -108,7 +110,10 @@ RECORD_RANK_RULE = (
 )
 """The rank rule a format-2 record states (the engine's tie rule, in words)."""
 RECORD_SHEET = "record"
-"""Sheet holding the record (not translated: it is read by programs)."""
+"""Sheet holding the record in an English workbook (and in every workbook before issue 11)."""
+RECORD_SHEETS = (RECORD_SHEET, t("sheet_record", "ko"))
+"""Names the record sheet may have: a Korean workbook names it in Korean (issue 11, item 1);
+:func:`read_record` looks for each, so older and English workbooks stay readable."""
 CELL_LIMIT = 32_000
 """Characters per cell, under Excel's 32,767-character cell limit."""
 _UNSAFE_START = (*FORMULA_PREFIXES, "\n", " ")
@@ -711,7 +716,7 @@ def record_cells(record: Record, *, size: int = CELL_LIMIT) -> list[str]:
 
 
 def read_record(source: str | Path | bytes, name: str | None = None) -> Record:
-    """Read the record from an exported workbook's :data:`RECORD_SHEET` sheet.
+    """Read the record from an exported workbook's record sheet (:data:`RECORD_SHEETS`).
 
     Row 1 is the human-readable line; the JSON is the concatenation of column A from row
     2 down to the first empty cell. Errors name the file and the sheet.
@@ -730,7 +735,8 @@ def read_record(source: str | Path | bytes, name: str | None = None) -> Record:
         raise ConfigError.single("audit.not_xlsx", f"not an Excel workbook (.xlsx): {error}",
                                  path=shown) from None
     try:
-        if RECORD_SHEET not in wb.sheetnames:
+        sheet = next((name for name in RECORD_SHEETS if name in wb.sheetnames), None)
+        if sheet is None:
             raise ConfigError.single(
                 "audit.no_record",
                 f"no '{RECORD_SHEET}' sheet: the workbook was not exported by exportmcda "
@@ -738,17 +744,16 @@ def read_record(source: str | Path | bytes, name: str | None = None) -> Record:
                 f"{', '.join(wb.sheetnames)}", path=shown, field=RECORD_SHEET,
             )
         parts: list[str] = []
-        for (value,) in wb[RECORD_SHEET].iter_rows(min_row=2, max_col=1, values_only=True):
+        for (value,) in wb[sheet].iter_rows(min_row=2, max_col=1, values_only=True):
             if value is None or value == "":
                 break
             parts.append(str(value))
     finally:
         wb.close()
     if not parts:
-        raise ConfigError.single("audit.no_record", f"sheet '{RECORD_SHEET}' holds no record",
-                                 path=shown, field=f"{RECORD_SHEET}!A2")
-    return Record.from_json("".join(parts), path=shown, where=f"{RECORD_SHEET}!A2")
-
+        raise ConfigError.single("audit.no_record", f"sheet '{sheet}' holds no record",
+                                 path=shown, field=f"{sheet}!A2")
+    return Record.from_json("".join(parts), path=shown, where=f"{sheet}!A2")
 
 RECORD_FILE_LIMIT = 64 * 1024 * 1024
 """Largest record file read (bytes): a record of a full ranking of 10^6 rows is far smaller."""

@@ -36,8 +36,9 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from exportmcda.ahp.priorities import AhpResult
+from exportmcda.data.indicator_catalogue import BY_ID as INDICATORS
 from exportmcda.data.taxonomy import FIELDS
-from exportmcda.export.record import RECORD_SHEET, Record, build_record, record_cells
+from exportmcda.export.record import Record, build_record, record_cells
 from exportmcda.export.safe import (
     looks_like_formula,
     neutral_line,
@@ -45,7 +46,7 @@ from exportmcda.export.safe import (
     safe_filename,
 )
 from exportmcda.export.sheetxml import RowsXml, cell_text, splice_rows
-from exportmcda.labels import note_text, shared_rank_text, t
+from exportmcda.labels import file_term, note_text, shared_rank_text, source_year, t
 from exportmcda.model.market_evidence import MarketEvidence, market_evidence
 from exportmcda.model.selection import Selection
 
@@ -57,6 +58,10 @@ __all__ = ["export_filename", "shortlist_csv", "shortlist_xlsx"]
 _HEADER_FILL = PatternFill("solid", fgColor="1F5FA8")
 _HEADER_FONT = Font(bold=True, color="FFFFFF")
 _WARN_FONT = Font(bold=True, color="9C2A00")
+NUMBER_FORMAT = "0.0000"
+"""How scores, weights and criterion values are shown (stored in full: the format rounds
+only the display, so a reader sees 0.6590, not 0.6590123456789012, and ``verify`` still
+compares the stored value)."""
 
 
 def export_filename(selection: Selection, suffix: str, *, created: datetime | None = None) -> str:
@@ -165,28 +170,36 @@ def _weights_rows(selection: Selection, lang: str) -> list[list[Any]]:
         for leaf in criterion.leaves:
             local = leaf_weights[leaf.id] / total if total > 0 else 0.0
             rows.append([
-                criterion.label(lang), leaf.label(lang), leaf.direction.value, local,
+                criterion.label(lang), leaf.label(lang),
+                file_term("direction.", leaf.direction.value, lang), local,
                 leaf_weights[leaf.id], leaf.source,
             ])
     return rows
 
 
 def _ahp_blocks(selection: Selection, lang: str) -> list[list[Any]]:
+    """Each node's AHP matrix (or direct weights); in Korean, nodes and criteria by name."""
+    names = selection.weights.tree.names(lang) if lang != "en" else {}
+
+    def named(node: str) -> str:
+        return names.get(node, node)
+
     rows: list[list[Any]] = []
     for node, local in selection.weights.local.items():
         rows.append([])
         if isinstance(local, AhpResult):
-            rows.append([f"{t('node', lang)}: {node}", "AHP", f"λmax = {local.lambda_max:.4f}",
-                         f"CI = {local.ci:.4f}", f"CR = {local.cr:.4f}",
-                         f"RI = {local.ri:.2f} ({local.ri_table})",
+            rows.append([f"{t('node', lang)}: {named(node)}", "AHP",
+                         f"λmax = {local.lambda_max:.4f}", f"CI = {local.ci:.4f}",
+                         f"CR = {local.cr:.4f}",
+                         f"RI = {local.ri:.2f} ({file_term('term_ri_', local.ri_table, lang)})",
                          t("consistent", lang) if local.consistent else t("inconsistent", lang)])
-            rows.append(["", *local.labels])
+            rows.append(["", *map(named, local.labels)])
             for label, values in zip(local.labels, local.matrix.tolist(), strict=True):
-                rows.append([label, *values])
+                rows.append([named(label), *values])
             rows.append([t("col_local_weight", lang), *local.weights])
         else:
-            rows.append([f"{t('node', lang)}: {node}", t("direct_weights", lang)])
-            rows.append(["", *local.keys()])
+            rows.append([f"{t('node', lang)}: {named(node)}", t("direct_weights", lang)])
+            rows.append(["", *map(named, local.keys())])
             rows.append([t("col_local_weight", lang), *local.values()])
     return rows
 
@@ -203,13 +216,15 @@ def _country_rows(selection: Selection, lang: str) -> list[list[Any]]:
     ]
     for fp in country.fields:
         rows.append([
-            FIELDS[fp.field - 1].name(lang), fp.priority, fp.basis, fp.evidence,
+            FIELDS[fp.field - 1].name(lang), fp.priority, file_term("basis.", fp.basis, lang),
+            fp.evidence,
             "; ".join(f"{s.id} ({s.type.label(lang)})" for s in fp.sources),
         ])
     rows += [[], [t("col_source_id", lang), t("col_title", lang), t("col_issuer", lang),
                   t("col_year", lang), t("col_type", lang), "URL"]]
     for s in country.sources:
-        rows.append([s.id, s.title, s.issuer, s.year, s.type.label(lang), s.url])
+        rows.append([s.id, s.title, s.issuer, source_year(s.year, lang), s.type.label(lang),
+                     s.url])
     return rows
 
 
@@ -225,26 +240,30 @@ def _provenance_rows(
         if (values := getattr(filters, name))
     ) or t("audit_no_filters", lang)
     rows: list[list[Any]] = [
-        [t("data_source", lang), one_line(p.source)],
+        [t("data_source", lang), one_line(p.source_text(lang))],
         ["SHA-256", p.sha256],
         [t("synthetic", lang), t("yes", lang) if p.synthetic else t("no", lang)],
         [t("target", lang), selection.country.code],
-        [t("scenario", lang),
-         one_line(f"{selection.scenario.id} ({selection.scenario.basis})")],
-        [t("method", lang), f"{r.method} ({r.engine})"],
-        [t("normalization", lang), r.normalization or "-"],
+        [t("scenario", lang), one_line(
+            f"{selection.scenario.id if lang == 'en' else selection.scenario.label(lang)} "
+            f"({file_term('scenario_basis.', selection.scenario.basis, lang)})")],
+        [t("method", lang), f"{r.method if lang == 'en' else r.method.upper()} ({r.engine})"],
+        [t("normalization", lang),
+         file_term("term_normalization_", r.normalization, lang) if r.normalization else "-"],
         [t("candidates", lang), len(r.alternatives)],
         [t("audit_filters", lang), one_line(shown_filters)],
         [t("audit_top", lang), record.top],
         *([name, version] for name, version in record.versions),
         [t("created", lang), created.isoformat(timespec="seconds")],
         [t("audit_criteria_hash", lang), record.criteria_file, record.criteria_sha256],
-        [t("audit_scenario_hash", lang), one_line(selection.scenario.id),
+        [t("audit_scenario_hash", lang), one_line(
+            selection.scenario.id if lang == "en" else selection.scenario.label(lang)),
          record.scenario_sha256],
         *([t("audit_profile_hash", lang), name, sha] for name, sha in record.profile_files),
         *([t("audit_indicator_hash", lang), name, sha] for name, sha in record.indicator_files),
         *([t("audit_market_hash", lang), name, sha] for name, sha in record.market_files),
-        [t("audit_record", lang), t("audit_record_where", lang)],
+        [t("audit_record", lang),
+         t("audit_record_where_sheet", lang, sheet=t("sheet_record", lang))],
     ]
     names = selection.weights.tree.names(lang)
     rows += [[t("notes", lang), one_line(note_text(note, lang, names))]
@@ -259,10 +278,11 @@ def _indicator_rows(markets: MarketEvidence, lang: str) -> tuple[list[list[Any]]
     """
     scenario = markets.scenario
     basis = (t("sheet_market_weights_assumed", lang) if markets.assumed
-             else scenario.basis if scenario is not None else "-")
+             else file_term("scenario_basis.", scenario.basis, lang) if scenario is not None
+             else "-")
     rows: list[list[Any]] = [
         [t("market_indicators_title", lang)],
-        [t("normalization", lang), markets.normalization,
+        [t("normalization", lang), file_term("term_normalization_", markets.normalization, lang),
          t(f"market_normalization.{markets.normalization}", lang)],
         [t("market_scenario", lang),
          one_line(scenario.label(lang)) if scenario is not None
@@ -277,7 +297,8 @@ def _indicator_rows(markets: MarketEvidence, lang: str) -> tuple[list[list[Any]]
     for criterion in markets.tree.criteria:
         for leaf in criterion.leaves:
             weight = markets.weights.get(leaf.id)
-            rows.append([criterion.label(lang), leaf.label(lang), leaf.direction.value,
+            rows.append([criterion.label(lang), leaf.label(lang),
+                         file_term("direction.", leaf.direction.value, lang),
                          "-" if weight is None else weight, basis, one_line(leaf.source)])
     rows.append([])
     header = len(rows) + 1
@@ -290,8 +311,9 @@ def _indicator_rows(markets: MarketEvidence, lang: str) -> tuple[list[list[Any]]
             v = markets.indicator_values[code, leaf.id]
             src = v.source
             rows.append([
-                code, leaf.label(lang), v.indicator, v.year,
-                t("missing_value", lang) if v.value is None else v.value, v.unit,
+                code, leaf.label(lang), _indicator_name(v.indicator, lang), v.year,
+                t("missing_value", lang) if v.value is None else v.value,
+                file_term("unit_", v.unit, lang),
                 t("yes", lang) if v.computed else t("no", lang),
                 "-" if src is None else one_line(src.issuer),
                 "-" if src is None else one_line(src.title),
@@ -300,6 +322,12 @@ def _indicator_rows(markets: MarketEvidence, lang: str) -> tuple[list[list[Any]]
     names = markets.tree.names(lang)
     rows += [[t("notes", lang), one_line(note_text(n, lang, names))] for n in markets.notes]
     return rows, header
+
+
+def _indicator_name(indicator: str, lang: str) -> str:
+    """An indicator by its id in English (as the files name it), by its name in Korean."""
+    known = INDICATORS.get(indicator)
+    return indicator if lang == "en" or known is None else known.name(lang)
 
 
 def _market_rows(
@@ -353,9 +381,12 @@ def _record_rows(record: Record, lang: str) -> list[list[Any]]:
 
 def _assumption_rows(selection: Selection, lang: str) -> list[list[Any]]:
     rows: list[list[Any]] = [[t("assumptions", lang)]]
-    rows += [[one_line(a)] for a in selection.provenance.assumptions]
-    rows.append([one_line(f"{t('scenario', lang)}: {selection.scenario.id} — basis: "
-                          f"{selection.scenario.basis}")])
+    rows += [[one_line(a)] for a in selection.provenance.assumption_texts(lang)]
+    scenario = selection.scenario
+    rows.append([one_line(t(
+        "assumption_scenario_line", lang,
+        scenario=scenario.id if lang == "en" else scenario.label(lang),
+        basis=file_term("scenario_basis.", scenario.basis, lang)))])
     for leaf in selection.weights.tree.leaves:
         basis = leaf.params.get("scores_basis")
         if basis == "assumed":
@@ -369,8 +400,12 @@ def _write(
     *,
     header_row: int | None = None,
     more_widths: Sequence[int | None] = (),
+    decimals: bool = False,
 ) -> None:
     """Append ``rows`` to ``ws``: text never a formula, header styled, columns sized.
+
+    ``decimals`` shows every fractional number (weights, ratios, scores) as
+    :data:`NUMBER_FORMAT`; whole numbers (ranks, counts) keep the General format.
 
     A column is as wide as its longest value plus 2 (10 to 60 characters);
     ``more_widths`` adds the longest value of rows written elsewhere (the shortlist's data
@@ -385,6 +420,8 @@ def _write(
             ):
                 cell.data_type = "s"  # never a formula: user text stays text
                 cell.quotePrefix = True
+            elif decimals and isinstance(cell.value, float) and not cell.value.is_integer():
+                cell.number_format = NUMBER_FORMAT
     if header_row is not None:
         for cell in ws[header_row]:
             cell.fill, cell.font = _HEADER_FILL, _HEADER_FONT
@@ -394,6 +431,17 @@ def _write(
             lengths.append(int(more_widths[i - 1] or 0))
         width = max(lengths, default=8)
         ws.column_dimensions[get_column_letter(i)].width = min(60, max(10, width + 2))
+
+
+def _shortlist_formats(
+    selection: Selection, top: int, lang: str, rules: Shortlist | None = None
+) -> dict[int, str]:
+    """The number format of each fractional shortlist column.
+
+    The score, the criterion values and the contributions: every float column.
+    """
+    frame = _shortlist_frame(selection, top, lang, 0, 1, rules)
+    return {j: NUMBER_FORMAT for j in range(frame.shape[1]) if frame.dtypes.iloc[j].kind == "f"}
 
 
 def _column(values: pd.Series) -> np.ndarray | list[Any]:
@@ -421,8 +469,11 @@ def shortlist_xlsx(
 
     Sheets: shortlist, weights and AHP, country profile, indicators (the market side),
     markets (each shortlisted technology's best markets, when ``markets`` holds the country
-    rankings), provenance, assumptions, and :data:`exportmcda.export.record.RECORD_SHEET`
-    (machine-readable, read by ``exportmcda verify``). ``markets`` defaults to
+    rankings), provenance, assumptions, and the record sheet (``record``, in Korean
+    ``감사기록``: :data:`exportmcda.export.record.RECORD_SHEETS`; machine-readable, read by
+    ``exportmcda verify``). A Korean workbook gives directions, bases, units, AHP nodes and
+    the sample's assumptions in Korean; scores, weights and criterion values are shown as
+    :data:`NUMBER_FORMAT`. ``markets`` defaults to
     :func:`~exportmcda.model.market_evidence.market_evidence` of ``selection`` without the
     database (indicators, weights, normalisation; no rankings): pass one built with ``db``
     and the shortlist's ``technologies`` for the best markets. ``record`` defaults to
@@ -454,7 +505,8 @@ def shortlist_xlsx(
     heading += [[text] for text in _tie_notes(selection, top, lang, rules)]
     heading.append([])
     header = _shortlist_columns(selection, top, lang, rules)
-    data = RowsXml(len(heading) + 2, len(header))
+    data = RowsXml(len(heading) + 2, len(header), number_formats=_shortlist_formats(
+        selection, top, lang, rules))
     for frame in _shortlist_frames(selection, top, lang, rules):
         data.add([_column(frame.iloc[:, j]) for j in range(frame.shape[1])])
     _write(ws, [*heading, header], header_row=len(heading) + 1, more_widths=data.widths)
@@ -469,7 +521,8 @@ def shortlist_xlsx(
         rule_rows, rule_header = rules_rows(selection, rules, lang)
         _write(wb.create_sheet(t("sheet_rules", lang)[:31]), rule_rows, header_row=rule_header)
     _write(wb.create_sheet(t("sheet_weights", lang)[:31]),
-           [*_weights_rows(selection, lang), *_ahp_blocks(selection, lang)], header_row=1)
+           [*_weights_rows(selection, lang), *_ahp_blocks(selection, lang)], header_row=1,
+           decimals=True)
     _write(wb.create_sheet(t("sheet_country", lang)[:31]), _country_rows(selection, lang),
            header_row=4)
     indicator_rows, indicator_header = _indicator_rows(markets, lang)
@@ -477,12 +530,12 @@ def shortlist_xlsx(
            header_row=indicator_header)
     if markets.rankings:
         _write(wb.create_sheet(t("sheet_markets", lang)[:31]),
-               _market_rows(selection, markets, top, lang), header_row=3)
+               _market_rows(selection, markets, top, lang), header_row=3, decimals=True)
     _write(wb.create_sheet(t("sheet_provenance", lang)[:31]),
            _provenance_rows(selection, lang, when, record))
     _write(wb.create_sheet(t("sheet_assumptions", lang)[:31]), _assumption_rows(selection, lang),
            header_row=1)
-    record_sheet = wb.create_sheet(RECORD_SHEET)
+    record_sheet = wb.create_sheet(t("sheet_record", lang)[:31])
     _write(record_sheet, _record_rows(record, lang))
     record_sheet.column_dimensions["A"].width = 100
     wb.properties.creator = "exportmcda"

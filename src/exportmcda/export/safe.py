@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Any
 
 __all__ = [
     "FORMULA_PREFIXES",
@@ -23,6 +24,7 @@ __all__ = [
     "neutral_text",
     "one_line",
     "safe_filename",
+    "text_cell",
 ]
 
 FORMULA_PREFIXES: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
@@ -82,6 +84,21 @@ def neutral_line(text: object) -> str:
         if looks_like_formula(stripped):
             pieces[k] = piece[: len(piece) - len(stripped)] + "'" + stripped
     return "".join(pieces)
+
+
+def text_cell(cell: Any, text: object) -> None:
+    """Write ``text`` into an openpyxl ``cell`` as text that no spreadsheet runs.
+
+    Text that looks like a formula (:func:`looks_like_formula`) is stored as a string cell
+    with Excel's quote prefix, shown as typed and never evaluated (OWASP); the one
+    neutralisation for cells a workbook writer fills one by one (the expert-panel template,
+    :mod:`exportmcda.panel.template`).
+    """
+    value = one_line(text)
+    cell.value = value
+    if looks_like_formula(value) or cell.data_type == "f":
+        cell.data_type = "s"
+        cell.quotePrefix = True
 
 
 def safe_filename(text: str, *, fallback: str = "exportmcda", limit: int = 80) -> str:

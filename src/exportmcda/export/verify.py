@@ -21,6 +21,10 @@ gave: the rules are solved again on today's ranking (:class:`RuleShortlistCheck`
 different set, or rules that no longer apply (a required technology gone), is a difference.
 :mod:`exportmcda.register.replay` builds ``exportmcda replay`` on this function.
 
+Given the workbook itself, :func:`verify` also compares what a reader sees with the record
+(:mod:`exportmcda.export.shown`, issue 11 item 8): a rank or score edited in the visible
+shortlist or markets sheet makes the result "not reproduced", each cell named.
+
 A record keeps the rank rule it was made with. Format 2 records publish integer ranks and
 the top N by that rank (ties ordered by technology id); they are compared with today's
 integer ranks. Format 1 records (average ranks, ties at the cut-off cut by database row
@@ -46,6 +50,7 @@ from exportmcda.export.record import (
     profile_files,
     sha256_text,
 )
+from exportmcda.export.shown import ShownDifference, shown_differences
 from exportmcda.labels import note_text
 from exportmcda.model.criteria import default_criteria_path, load_criteria
 from exportmcda.model.market_evidence import MarketEvidence, market_evidence
@@ -58,6 +63,7 @@ __all__ = [
     "Difference",
     "MarketDifference",
     "RuleShortlistCheck",
+    "ShownDifference",
     "Verification",
     "database_for",
     "verify",
@@ -181,9 +187,11 @@ class RuleShortlistCheck:
 class Verification:
     """The answer to "can you reproduce this?".
 
-    ``reproduced`` means the same shortlist, (format 3) the same market rankings and
-    (format 4 with rules) the same rule-bound shortlist; :attr:`identical` also asks for the
-    same input hashes and library versions (what ``exportmcda replay`` answers).
+    ``reproduced`` means the same shortlist, (format 3) the same market rankings,
+    (format 4 with rules) the same rule-bound shortlist, and, when the workbook was given,
+    visible sheets that show what the record published (``shown_differences``: each cell
+    that differs, :mod:`exportmcda.export.shown`); :attr:`identical` also asks for the same
+    input hashes and library versions (what ``exportmcda replay`` answers).
     """
 
     record: Record
@@ -194,6 +202,7 @@ class Verification:
     notes: tuple[Note, ...]
     market_differences: tuple[MarketDifference, ...] = ()
     rule_shortlist: RuleShortlistCheck | None = None
+    shown_differences: tuple[ShownDifference, ...] = ()
 
     @property
     def changed_inputs(self) -> tuple[str, ...]:
@@ -222,6 +231,7 @@ class Verification:
             "market_differences": [d.as_dict() for d in self.market_differences],
             "rule_shortlist": None if self.rule_shortlist is None else
             self.rule_shortlist.as_dict(),
+            "shown_differences": [d.as_dict() for d in self.shown_differences],
             "inputs": {c.name: c.as_dict() for c in self.inputs},
             "versions": {c.name: c.as_dict() for c in self.versions},
             "notes": [note_text(n) for n in self.notes],
@@ -424,8 +434,13 @@ def verify(
     countries_dir: str | Path | None = None,
     indicators_dir: str | Path | None = None,
     market_path: str | Path | None = None,
+    workbook: bytes | None = None,
 ) -> Verification:
     """Re-run ``record`` on ``db`` and compare (see the module docstring).
+
+    ``workbook``, the exported file the record was read from, has its visible sheets
+    compared with the record too (:func:`~exportmcda.export.shown.shown_differences`): a
+    hand-edited rank or score there is "not reproduced", each such cell named.
 
     ``criteria_path`` and ``countries_dir`` default to the shipped criteria file and
     profiles, as the export commands use them; ``indicators_dir`` to
@@ -466,6 +481,11 @@ def verify(
             technologies=", ".join(moved_techs),
         ))
     notes += rule_notes
+    shown = () if workbook is None else shown_differences(workbook, record,
+                                                           tolerance=SCORE_TOLERANCE)
+    if shown:
+        notes.append(Note.of("verify_shown_differs", n=len(shown), cells=", ".join(
+            f"{d.sheet}!{d.cell}" if d.cell else d.sheet for d in shown)))
     if differences or market_differences or rules_moved:
         if changed:
             notes.append(Note.of("verify_inputs_explain", inputs=changed))
@@ -477,8 +497,10 @@ def verify(
         notes.append(Note.of("verify_same_despite_inputs", inputs=changed))
     notes += [Note.of("verify_version_differs", name=c.name, recorded=c.recorded,
                       current=c.current) for c in moved]
-    return Verification(record=record,
-                        reproduced=not differences and not market_differences and not rules_moved,
-                        differences=differences, inputs=inputs, versions=versions,
-                        notes=tuple(notes), market_differences=market_differences,
-                        rule_shortlist=rule_check)
+    return Verification(
+        record=record,
+        reproduced=not differences and not market_differences and not rules_moved and not shown,
+        differences=differences, inputs=inputs, versions=versions, notes=tuple(notes),
+        market_differences=market_differences, rule_shortlist=rule_check,
+        shown_differences=shown,
+    )

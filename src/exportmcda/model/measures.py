@@ -11,8 +11,8 @@ the shares: the study's tables (Kim 2021, §III).
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from typing import Any, TypeAlias
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 import numpy as np
 import pandas as pd
@@ -23,6 +23,9 @@ from exportmcda.errors import ConfigError, Note
 from exportmcda.model.criteria import CriteriaTree, Leaf
 from exportmcda.model.measure_params import AGGREGATES, MISSING, size_scores
 from exportmcda.rank.directions import Direction
+
+if TYPE_CHECKING:
+    from pandas.api.typing import SeriesGroupBy
 
 __all__ = [
     "MEASURES",
@@ -42,6 +45,25 @@ class _Context:
     tech: pd.DataFrame  # one row per technology: company attributes joined
     rows: pd.DataFrame  # db rows
     country: CountryProfile | None
+    row_tech: np.ndarray = field(init=False, repr=False)  # per row: its technology's place
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "row_tech",
+                           self.tech.index.get_indexer(pd.Index(self.rows["technology_id"])))
+
+    def by_technology(self, per_row: pd.Series) -> SeriesGroupBy[Any, Any]:
+        """Per-row values grouped by technology: integer keys, each row in file order.
+
+        Grouping by the technology's position rather than by its id text hashes no string
+        (10^6 rows: 565,000 ids), and pandas sums each group's rows in the same order, so
+        the results are the same to the last bit (``tests/model/test_measures_frozen.py``).
+        """
+        return pd.Series(per_row.array).groupby(self.row_tech, sort=True)
+
+    def indexed(self, per_technology: pd.Series) -> pd.Series:
+        """A result grouped by :meth:`by_technology`, indexed by ``technology_id``."""
+        positions = per_technology.index.to_numpy()
+        return pd.Series(per_technology.array, index=self.tech.index[positions])
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -57,7 +79,7 @@ Measure: TypeAlias = "Callable[[_Context, Leaf], Measured]"
 """A measure computes one leaf for every technology and says what it imputed or dropped."""
 
 
-def _aggregate(values: pd.Series, how: str, leaf: Leaf) -> pd.Series:
+def _aggregate(ctx: _Context, values: pd.Series, how: str, leaf: Leaf) -> pd.Series:
     """Combine a technology's per-field rows: their maximum, mean or sum.
 
     A technology whose rows are all NA stays NA (``sum`` with ``min_count=1``), so that it
@@ -65,13 +87,13 @@ def _aggregate(values: pd.Series, how: str, leaf: Leaf) -> pd.Series:
     files are checked on load (:func:`~exportmcda.model.measure_params.check_params`), but
     a tree built in code is not.
     """
-    grouped = values.groupby(level=0, sort=False)
+    grouped = ctx.by_technology(values)
     if how == "max":
-        return grouped.max()
+        return ctx.indexed(grouped.max())
     if how == "mean":
-        return grouped.mean()
+        return ctx.indexed(grouped.mean())
     if how == "sum":
-        return grouped.sum(min_count=1)
+        return ctx.indexed(grouped.sum(min_count=1))
     raise ConfigError.single(
         "bad_param", f"aggregate must be one of {', '.join(AGGREGATES)}",
         field=f"{leaf.id}.aggregate", value=how,
@@ -117,16 +139,17 @@ def _fill(values: pd.Series, leaf: Leaf) -> Measured:
 
 def _field_share(ctx: _Context, leaf: Leaf) -> Measured:
     share = ctx.rows["field"].value_counts(normalize=True)
-    per_row = ctx.rows.set_index("technology_id")["field"].map(share).astype("float64")
-    return Measured(series=_aggregate(per_row, str(leaf.params.get("aggregate", "max")), leaf))
+    per_row = ctx.rows["field"].map(share).astype("float64")
+    return Measured(series=_aggregate(ctx, per_row, str(leaf.params.get("aggregate", "max")),
+                                      leaf))
 
 
 def _service_type_share(ctx: _Context, leaf: Leaf) -> Measured:
     typed = ctx.rows["service_type"].dropna()
     share = typed.value_counts(normalize=True)
-    per_row = ctx.rows.set_index("technology_id")["service_type"].map(share)
+    per_row = ctx.rows["service_type"].map(share)
     aggregated = _aggregate(
-        per_row.astype("Float64"), str(leaf.params.get("aggregate", "max")), leaf
+        ctx, per_row.astype("Float64"), str(leaf.params.get("aggregate", "max")), leaf
     )
     return _fill(aggregated, leaf)
 
@@ -218,30 +241,40 @@ def field_fit(country: CountryProfile, params: Mapping[str, Any]) -> tuple[np.nd
     return fit, dropped
 
 
-def _primary_and_others(values: pd.Series) -> tuple[pd.Series, pd.Series]:
+def _primary_and_others(
+    values: pd.Series, ctx: _Context | None
+) -> tuple[pd.Series, pd.Series]:
     """Per technology: its primary field's value and the mean of its other fields.
 
     The primary field is the technology's field with the highest value (the database marks
     no main field); the others are the rest of its fields (one copy of the maximum removed).
-    The mean of the others is NaN for a single-field technology.
+    The mean of the others is NaN for a single-field technology. ``values`` are indexed by
+    ``technology_id``, or, with ``ctx``, one per row of ``ctx.rows`` (grouped without
+    hashing the ids: :meth:`_Context.by_technology`).
     """
-    grouped = values.groupby(level=0, sort=False)
-    best, total, count = grouped.max(), grouped.sum(), grouped.count()
+    if ctx is None:  # values indexed by technology_id
+        grouped = values.groupby(level=0, sort=False)
+        best, total, count = grouped.max(), grouped.sum(), grouped.count()
+    else:  # values per row of ctx.rows
+        by = ctx.by_technology(values)
+        best, total, count = (ctx.indexed(g) for g in (by.max(), by.sum(), by.count()))
     return best, (total - best) / (count - 1).where(count > 1)
 
 
-def _primary_plus(values: pd.Series, credit: float) -> pd.Series:
+def _primary_plus(values: pd.Series, credit: float, ctx: _Context | None = None
+                  ) -> pd.Series:
     """``min(1, primary + credit × mean of the other fields)`` per technology.
 
     The rule shipped before ``primary_mean`` (kept for older criteria files and records); a
     single-field technology scores its field. The cap saturates: once the primary field is
     at 1, the other fields no longer count (see :func:`_primary_mean`).
     """
-    best, others = _primary_and_others(values)
+    best, others = _primary_and_others(values, ctx)
     return (best + credit * others.fillna(0.0)).clip(upper=1.0)
 
 
-def _primary_mean(values: pd.Series, credit: float) -> pd.Series:
+def _primary_mean(values: pd.Series, credit: float, ctx: _Context | None = None
+                  ) -> pd.Series:
     """``(primary + credit × mean of the other fields) / (1 + credit)`` per technology.
 
     A weighted arithmetic mean of two values in [0, 1] (weights ``1/(1 + credit)`` and
@@ -251,11 +284,11 @@ def _primary_mean(values: pd.Series, credit: float) -> pd.Series:
     technology scores its field (its "others" are taken to be the field itself, so having
     one field is not penalised).
     """
-    best, others = _primary_and_others(values)
+    best, others = _primary_and_others(values, ctx)
     return (best + credit * others.fillna(best)) / (1.0 + credit)
 
 
-_PRIMARY: dict[str, Callable[[pd.Series, float], pd.Series]] = {
+_PRIMARY: dict[str, Callable[[pd.Series, float, _Context | None], pd.Series]] = {
     "primary_mean": _primary_mean,
     "primary_plus": _primary_plus,
 }
@@ -306,14 +339,13 @@ def _policy_fit(ctx: _Context, leaf: Leaf) -> Measured:
                 else "evidence_dropped_sourced_only")
         notes = (Note.of(code, leaf=leaf.id, n=dropped, country=ctx.country.code,
                          min_source=str(min_source) if min_source else None),)
-    per_row = ctx.rows.set_index("technology_id")["field"].map(
-        lambda f: float(fit[int(f) - 1])
-    ).astype("float64")
+    fields = ctx.rows["field"].to_numpy(dtype=np.int64)
+    per_row = pd.Series(fit[fields - 1], dtype="float64")
     how = str(leaf.params.get("aggregate", "max"))
     if how in _PRIMARY:
-        aggregated = _PRIMARY[how](per_row, float(leaf.params["secondary_credit"]))
+        aggregated = _PRIMARY[how](per_row, float(leaf.params["secondary_credit"]), ctx)
     else:
-        aggregated = _aggregate(per_row, how, leaf)
+        aggregated = _aggregate(ctx, per_row, how, leaf)
     return Measured(series=aggregated, notes=notes)
 
 
@@ -363,7 +395,8 @@ def _code_count(ctx: _Context, leaf: Leaf) -> Measured:
     absent = _unavailable(ctx, column)
     if absent is not None:
         return absent
-    counts = ctx.tech[column].map(lambda v: 0 if pd.isna(v) else len(str(v).split(";")))
+    codes = ctx.tech[column].astype("string")
+    counts = (codes.str.count(";") + 1).fillna(0)  # n codes: n - 1 separators
     return Measured(series=_transformed(counts.astype("float64"), leaf))
 
 
@@ -384,7 +417,11 @@ def _certification_score(ctx: _Context, leaf: Leaf) -> Measured:
         return sum(scores["other"] if c.startswith("other:") else scores.get(c, 0.0)
                    for c in codes)
 
-    return Measured(series=ctx.tech["certifications"].map(total).astype("float64"))
+    # Each distinct list is scored once (a database repeats a few dozen lists).
+    codes, lists = pd.factorize(ctx.tech["certifications"], use_na_sentinel=True)
+    # An empty cell's code is -1: the 0.0 appended last.
+    totals = np.array([total(v) for v in lists.tolist()] + [0.0], dtype=np.float64)
+    return Measured(series=pd.Series(totals[codes], index=ctx.tech.index, dtype="float64"))
 
 
 MEASURES: dict[str, Measure] = {

@@ -1,0 +1,1 @@
+"""The one-page briefing of a decision record: content, HTML page, PDF (issue 12, part 4)."""
