@@ -20,6 +20,7 @@ from exportmcda.cli.data import cmd_overview, cmd_validate
 from exportmcda.cli.decide import add_commands
 from exportmcda.cli.markets import add_market_commands
 from exportmcda.cli.output import FORMATS
+from exportmcda.cli.scenarios import add_scenario_commands
 from exportmcda.cli.shortlist import add_shortlist_command
 from exportmcda.errors import ExportMcdaError
 from exportmcda.labels import issue_text
@@ -69,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_audit_command(sub, _formats)
     add_market_commands(sub, _formats)
     add_shortlist_command(sub, _formats)
+    add_scenario_commands(sub, _formats)
     return parser
 
 
