@@ -1785,7 +1785,12 @@ LABELS.update(
         },
         "scen_compare_nothing": {
             "en": "{scenario} favours nothing over {reference}: the same weights.",
-            "ko": "{scenario}는 {reference}와 가중치가 같아 더 유리해지는 것이 없습니다.",
+            "ko": "{scenario}: 가중치가 {reference} 기준과 같아 더 유리해지는 것이 없습니다.",
+        },
+        "scen_compare_bump": {
+            "en": "Rank of each top-{n} technology under each weighting (hollow: outside the "
+            "top)",
+            "ko": "가중치별 상위 {n}개 기술의 순위(빈 점: 상위권 밖)",
         },
         "rank_under": {"en": "Rank: {name}", "ko": "순위: {name}"},
         "col_rank_change": {"en": "Change", "ko": "변화"},

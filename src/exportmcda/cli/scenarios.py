@@ -29,19 +29,13 @@ __all__ = ["add_scenario_commands", "cmd_compare_scenarios", "summary"]
 def summary(
     result: ScenarioComparison, names: dict[str, str], lang: str, movers: int = 3
 ) -> dict[str, list[str]]:
-    """Per weighting after the reference: its biggest rises and falls, then what it favours.
+    """Per weighting after the reference: :meth:`ScenarioComparison.summary` rendered.
 
     ``names`` maps scenario keys and criterion ids to their names in ``lang`` (never
     technology ids: a mover's sentence names the technology by id and name itself).
     """
-    return {
-        key: [note_text(n, lang, names) for n in (
-            *(m.note() for m in result.rises(key, movers)),
-            *(m.note() for m in result.falls(key, movers)),
-            *result.favours(key),
-        )]
-        for key in result.keys[1:]
-    }
+    return {key: [note_text(n, lang, names) for n in result.summary(key, movers)]
+            for key in result.keys[1:]}
 
 
 def _selections(args: argparse.Namespace) -> dict[str, Selection]:

@@ -180,6 +180,11 @@ class ScenarioComparison:
             notes += [g.note(key, ref, self.top) for g in gains]
         return tuple(notes)
 
+    def summary(self, key: str, movers: int = 3) -> tuple[Note, ...]:
+        """Weighting ``key`` in words: its ``movers`` biggest rises and falls, what it favours."""
+        return (*(m.note() for m in self.rises(key, movers)),
+                *(m.note() for m in self.falls(key, movers)), *self.favours(key))
+
     def as_dict(self, movers: int = 5) -> dict[str, Any]:
         """Plain data for JSON (the ``exportmcda compare-scenarios`` contract).
 
