@@ -1793,6 +1793,7 @@ LABELS.update(
             "ko": "가중치별 상위 {n}개 기술의 순위(빈 점: 상위권 밖)",
         },
         "rank_under": {"en": "Rank: {name}", "ko": "순위: {name}"},
+        "bump_beyond": {"en": "beyond {n}", "ko": "{n}위 밖"},
         "col_rank_change": {"en": "Change", "ko": "변화"},
     }
 )

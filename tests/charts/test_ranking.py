@@ -119,8 +119,8 @@ def bump(selections):
 def test_bump_lines_are_labelled_by_id_at_their_ends(bump):
     result, data, spec = bump
     texts = [layer for layer in spec["layer"] if layer["mark"]["type"] == "text"]
-    assert [(layer["mark"]["align"], layer["transform"]) for layer in texts] == [
-        ("right", [{"filter": "datum.label_first"}]), ("left", [{"filter": "datum.label_last"}])]
+    assert [(layer["mark"]["align"], layer["transform"][-1]) for layer in texts] == [
+        ("right", {"filter": "datum.label_first"}), ("left", {"filter": "datum.label_last"})]
     assert all(layer["encoding"]["text"]["field"] == "technology_id" for layer in texts)
     # two targets: each end labels that target's own top 10, every line labelled once or twice
     first = data[data["label_first"]]
@@ -146,6 +146,20 @@ def test_bump_highlights_the_line_under_the_pointer(bump):
         opacity = layer["encoding"]["opacity"]
         assert opacity["condition"] == [{"param": "hover", "value": 1.0, "empty": True}]
         assert opacity["value"] < 0.2
+
+
+def test_bump_rank_axis_is_even_to_twice_the_top_then_beyond(selections):
+    result = compare(selections, top=10)
+    targets = {code: get_country(code) for code in selections}
+    spec = bump_chart(bump_data(result, targets, "ko"), 10, "ko").to_dict()
+    y = spec["layer"][0]["encoding"]["y"]
+    assert y["field"] == "shown"
+    assert y["scale"]["domain"] == [1, 22]
+    assert y["axis"]["values"] == [1, 5, 10, 15, 20, 22]
+    assert y["axis"]["labelExpr"] == 'datum.value == 22 ? "20위 밖" : datum.label'
+    assert {"calculate": "min(datum.rank, 22)", "as": "shown"} in spec["layer"][0]["transform"]
+    tooltip = spec["layer"][0]["encoding"]["tooltip"]
+    assert tooltip[-1]["field"] == "rank"  # the exact rank, beyond the axis too
 
 
 def test_bump_draws_only_the_union_of_the_tops(bump):

@@ -8,6 +8,8 @@ those of :mod:`exportmcda.charts.overview` so Korean renders (Noto Sans CJK KR f
 
 from __future__ import annotations
 
+import json
+import math
 from collections.abc import Mapping
 from typing import Any
 
@@ -253,19 +255,31 @@ def bump_chart(
     pastel colours; the line under the pointer is highlighted and the others dimmed (a
     point selection on the technology, cleared when the pointer leaves). A wide, invisible
     copy of each line catches the pointer, so a 2-pixel line need not be hit exactly.
+    The rank axis is linear to ``2 × top``, one even step a rank, so that neighbouring
+    labels do not overlap (a log axis to the worst rank, e.g. 631, squeezed ranks 5–10
+    into a few pixels); ranks beyond sit on one row below, labelled "beyond 2N", and the
+    tooltip and the numbers table give the exact rank.
     ``column_title`` names the columns in the tooltip (default: target).
     """
     targets = list(dict.fromkeys(data["target"]))
-    worst = max(float(data["rank"].max()), float(top))
+    cap = 2 * top  # ranks to 2N on a linear axis, one row apart; beyond: one row below
+    bottom = cap + 2
+    step = 5 * max(1, math.ceil(cap / 40))
+    ticks = [1, *range(step, cap + 1, step), bottom]
+    beyond = json.dumps(t("bump_beyond", lang, n=cap), ensure_ascii=False)  # a Vega literal
     hover = alt.selection_point(name=HOVER, fields=["technology_id"], on="pointerover",
                                 clear="pointerout", empty=True)
     dim = alt.when(hover).then(alt.value(1.0)).otherwise(alt.value(0.12))
     base = alt.Chart().encode(
         x=alt.X("target:N", sort=targets, title=None, scale=alt.Scale(padding=0.6),
                 axis=alt.Axis(labelAngle=0, labelLimit=160, orient="top")),
-        y=alt.Y("rank:Q", title=t("col_rank", lang), scale=alt.Scale(
-            reverse=True, type="log", domain=[1, worst], nice=False)),
-        color=alt.Color("technology_id:N", scale=alt.Scale(scheme="tableau20"), legend=None),
+        y=alt.Y("shown:Q", title=t("col_rank", lang),
+                scale=alt.Scale(reverse=True, domain=[1, bottom], nice=False, zero=False),
+                axis=alt.Axis(values=ticks, labelExpr=f"datum.value == {bottom} ? {beyond} "
+                              ": datum.label", grid=False)),
+        # ten strong hues, repeated beyond ten lines (the labels tell lines apart), rather
+        # than Tableau 20's pale halves, which are unreadable as label text
+        color=alt.Color("technology_id:N", scale=alt.Scale(scheme="tableau10"), legend=None),
         detail="technology_id:N",
         tooltip=[
             alt.Tooltip("technology_id:N", title=t("col_technology_id", lang)),
@@ -274,6 +288,7 @@ def bump_chart(
             alt.Tooltip("rank:Q", title=t("col_rank", lang), format="g"),
         ],
     )
+    base = base.transform_calculate(shown=f"min(datum.rank, {bottom})")
     catcher = base.mark_line(strokeWidth=14, opacity=0).add_params(hover)
     lines = base.mark_line(strokeWidth=2).encode(opacity=dim)
     inside = base.mark_point(size=70, filled=True).encode(opacity=dim).transform_filter(
@@ -284,11 +299,10 @@ def bump_chart(
         text="technology_id:N", opacity=dim).transform_filter("datum.label_first")
     right = base.mark_text(align="left", dx=8, fontSize=11).encode(
         text="technology_id:N", opacity=dim).transform_filter("datum.label_last")
-    technologies = data["technology_id"].nunique()
     chart = alt.layer(
         catcher, lines, inside, outside, left, right, data=data,
-        # 18 px a technology: the end labels of neighbouring ranks stay apart
-        height=max(360, 18 * technologies), width=170 * len(targets),
+        # 18 px a rank (12 at least, for a top 50): end labels of neighbours stay apart
+        height=max(360, min(18 * bottom, 1200)), width=170 * len(targets),
         usermeta={"extra_width": 90},
     )
     return _configure(chart)
