@@ -141,7 +141,8 @@ def test_bump_highlights_the_line_under_the_pointer(bump):
     assert param["select"] == {"type": "point", "fields": ["technology_id"],
                                "on": "pointerover", "clear": "pointerout"}
     catcher, lines, *marks = spec["layer"]
-    assert catcher["mark"]["opacity"] == 0 and catcher["mark"]["strokeWidth"] >= 10
+    assert catcher["mark"]["opacity"] == 0
+    assert catcher["mark"]["strokeWidth"] >= 10
     for layer in (lines, *marks):
         opacity = layer["encoding"]["opacity"]
         assert opacity["condition"] == [{"param": "hover", "value": 1.0, "empty": True}]

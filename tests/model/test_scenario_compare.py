@@ -16,10 +16,19 @@ from exportmcda.errors import ConfigError
 from exportmcda.labels import note_text
 from exportmcda.model.scenario_compare import compare_scenarios
 
-BALANCED_TOP = ["T0681", "T0270", "T0966", "T0646", "T0135", "T0113", "T0291", "T0299",
-                "T0593", "T0673"]
-SME_TOP = ["T0135", "T0113", "T0299", "T0862", "T0902", "T0004", "T0986", "T0241", "T0823",
-           "T0044"]
+BALANCED_TOP = [
+    "T0681",
+    "T0270",
+    "T0966",
+    "T0646",
+    "T0135",
+    "T0113",
+    "T0291",
+    "T0299",
+    "T0593",
+    "T0673",
+]
+SME_TOP = ["T0135", "T0113", "T0299", "T0862", "T0902", "T0004", "T0986", "T0241", "T0823", "T0044"]
 
 
 @pytest.fixture(scope="module")
@@ -31,8 +40,10 @@ def world():
 def vnm(world):
     db, tree = world
     country = em.get_country("VNM")
-    return {k: em.select(db, tree, em.load_scenario(k), country)
-            for k in ("balanced", "sme_first", "market_fit_first")}
+    return {
+        k: em.select(db, tree, em.load_scenario(k), country)
+        for k in ("balanced", "sme_first", "market_fit_first")
+    }
 
 
 @pytest.fixture(scope="module")
@@ -42,25 +53,31 @@ def two(vnm):
 
 def test_ranks_side_by_side_are_the_union_of_the_tops_reference_first(two):
     ranks = two.ranks
-    assert ranks["technology_id"].tolist() == BALANCED_TOP + [t for t in SME_TOP
-                                                              if t not in BALANCED_TOP]
+    assert ranks["technology_id"].tolist() == BALANCED_TOP + [
+        t for t in SME_TOP if t not in BALANCED_TOP
+    ]
     row = ranks.set_index("technology_id")
     assert row.loc["T0044", "rank_balanced"] == 45
     assert row.loc["T0044", "rank_sme_first"] == 10
     assert row.loc["T0673", "rank_sme_first"] == 631
     assert row.loc["T0135", "rank_balanced"] == 5
-    assert bool(row.loc["T0135", "in_top_sme_first"]) and not bool(
-        row.loc["T0681", "in_top_sme_first"])
+    assert bool(row.loc["T0135", "in_top_sme_first"])
+    assert not bool(row.loc["T0681", "in_top_sme_first"])
     assert two.tops["sme_first"]["technology_id"].tolist() == SME_TOP
 
 
 def test_movers_are_the_largest_gains_and_losses(two):
     rises = two.rises("sme_first", 3)
     assert [(m.technology_id, m.rank_from, m.rank_to, m.places) for m in rises] == [
-        ("T0044", 45, 10, 35), ("T0823", 41, 9, 32), ("T0004", 31, 6, 25)]
+        ("T0044", 45, 10, 35),
+        ("T0823", 41, 9, 32),
+        ("T0004", 31, 6, 25),
+    ]
     falls = two.falls("sme_first", 2)
     assert [(m.technology_id, m.rank_from, m.rank_to, m.places) for m in falls] == [
-        ("T0673", 10, 631, -621), ("T0593", 9, 627, -618)]
+        ("T0673", 10, 631, -621),
+        ("T0593", 9, 627, -618),
+    ]
 
 
 def test_movers_read_in_words_in_both_languages(two):
@@ -68,7 +85,8 @@ def test_movers_read_in_words_in_both_languages(two):
     names = {"sme_first": "SME first", "balanced": "Balanced"}
     assert note_text(mover.note(), "en", names) == (
         "T0044 (Open-API AI energy management platform) rises 35 places under SME first: "
-        "from 45 (Balanced) to 10")
+        "from 45 (Balanced) to 10"
+    )
     ko = note_text(mover.note(), "ko", {"sme_first": "중소기업 우선", "balanced": "균형"})
     assert ko.endswith("중소기업 우선에서 35계단 상승(균형 45위 → 10위)")
 
@@ -77,14 +95,19 @@ def test_what_sme_first_favours(two):
     shifts = two.weight_shifts["sme_first"]
     assert shifts[0].criterion == "sme_support"
     assert shifts[0].reference_weight == pytest.approx(1 / 14)
-    sizes = {g.name: (g.reference_count, g.count) for g in two.group_shifts["sme_first"][
-        "company_size"]}
-    assert sizes == {"Small and medium-sized enterprise": (3, 10), "Major company": (6, 0),
-                     "Public institution": (1, 0)}
+    sizes = {
+        g.name: (g.reference_count, g.count) for g in two.group_shifts["sme_first"]["company_size"]
+    }
+    assert sizes == {
+        "Small and medium-sized enterprise": (3, 10),
+        "Major company": (6, 0),
+        "Public institution": (1, 0),
+    }
     favours = two.favours("sme_first")
     assert [n.code for n in favours][:2] == ["scenario_weighs_more", "scenario_gains_size"]
     assert note_text(favours[1], "en", {"sme_first": "SME first", "balanced": "Balanced"}) == (
-        "Small and medium-sized enterprise: 10 of the top 10 under SME first (3 under Balanced)")
+        "Small and medium-sized enterprise: 10 of the top 10 under SME first (3 under Balanced)"
+    )
 
 
 def test_json_shape(two):
@@ -92,8 +115,12 @@ def test_json_shape(two):
     assert body["reference"] == "balanced"
     assert [s["key"] for s in body["scenarios"]] == ["balanced", "sme_first"]
     assert body["movers"]["sme_first"]["rises"][0] == {
-        "technology_id": "T0044", "technology_name": "Open-API AI energy management platform",
-        "rank_from": 45, "rank_to": 10, "places": 35}
+        "technology_id": "T0044",
+        "technology_name": "Open-API AI energy management platform",
+        "rank_from": 45,
+        "rank_to": 10,
+        "places": 35,
+    }
     assert len(body["movers"]["sme_first"]["falls"]) == 2
     first = body["ranks"][0]
     assert first["ranks"] == {"balanced": 1, "sme_first": 617}

@@ -22,14 +22,19 @@ def test_scenarios_tab_shows_ranks_movers_and_what_each_favours():
     assert "What each weighting favours" in heads
     assert "Ranks side by side (every technology of a top-10 list)" in heads
     said = "\n".join(_plain(m.value) for m in at.markdown)
-    assert ("- T0044 (Open-API AI energy management platform) rises 35 places under SME "
-            "first: from 45 (Balanced) to 10") in said
+    assert (
+        "- T0044 (Open-API AI energy management platform) rises 35 places under SME "
+        "first: from 45 (Balanced) to 10"
+    ) in said
     assert "SME first weighs SME export pathway at 38% (Balanced: 7%)" in said
     ranks = next(t.value for t in tables(at) if "Rank: SME first" in t.value.columns)
     assert ranks.index.name == "Technology ID"
     row = ranks.loc["T0044"]
     assert (row["Rank: Balanced"], row["Rank: SME first"], row["Change: SME first"]) == (
-        "45", "10", "+35")
+        "45",
+        "10",
+        "+35",
+    )
     assert len(ranks) == 17
     weights = next(t.value for t in tables(at) if t.value.index.name == "Criterion")
     assert weights.loc["SME export pathway", "Balanced"] == "7.1%"  # 1/14

@@ -9,8 +9,8 @@ import streamlit as st
 from exportmcda.charts.ranking import bump_chart, bump_data, rank_text, scenario_bump_data
 from exportmcda.labels import note_text, shared_rank_text, t
 from exportmcda.model.comparison import Comparison, compare
-from exportmcda.model.scenario_compare import MAX_SCENARIOS, ScenarioComparison, compare_scenarios
 from exportmcda.model.market_views import indicators_side_by_side, top_lists
+from exportmcda.model.scenario_compare import MAX_SCENARIOS, ScenarioComparison, compare_scenarios
 from ui import chart_view, components, state
 
 MAX_TARGETS = 4

@@ -8,7 +8,7 @@ the SMAA rank-acceptability bars. Labels come from ``labels`` in the chosen lang
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Literal
 
 import altair as alt
 import pandas as pd
@@ -114,7 +114,7 @@ def gradient_chart(
     return _configure(chart)
 
 
-def distinct_scheme(n: int) -> str:
+def distinct_scheme(n: int) -> Literal["tableau10", "tableau20"]:
     """A categorical scheme whose first ``n`` colours are distinct hues, not pastel pairs.
 
     Tableau 10 (ten well-separated hues) up to 10 lines; Tableau 20 beyond (its pairs of

@@ -72,16 +72,23 @@ class Mover:
         """The move in words: "T0123 (…) rises 14 places under SME first: from 15 to 1"."""
         return Note.of(
             "scenario_rises" if self.places > 0 else "scenario_falls",
-            technology=self.technology_id, technology_name=self.technology_name,
-            n=abs(self.places), scenario=self.scenario, reference=self.reference,
-            rank_from=self.rank_from, rank_to=self.rank_to,
+            technology=self.technology_id,
+            technology_name=self.technology_name,
+            n=abs(self.places),
+            scenario=self.scenario,
+            reference=self.reference,
+            rank_from=self.rank_from,
+            rank_to=self.rank_to,
         )
 
     def as_dict(self) -> dict[str, Any]:
         """Plain data for JSON."""
         return {
-            "technology_id": self.technology_id, "technology_name": self.technology_name,
-            "rank_from": self.rank_from, "rank_to": self.rank_to, "places": self.places,
+            "technology_id": self.technology_id,
+            "technology_name": self.technology_name,
+            "rank_from": self.rank_from,
+            "rank_to": self.rank_to,
+            "places": self.places,
         }
 
 
@@ -100,14 +107,23 @@ class WeightShift:
 
     def note(self, scenario: str, reference: str) -> Note:
         """The shift in words: "SME first weighs SME support 32% (Balanced: 7%)"."""
-        return Note.of("scenario_weighs_more", scenario=scenario, reference=reference,
-                       criterion=self.criterion, weight=self.weight,
-                       reference_weight=self.reference_weight)
+        return Note.of(
+            "scenario_weighs_more",
+            scenario=scenario,
+            reference=reference,
+            criterion=self.criterion,
+            weight=self.weight,
+            reference_weight=self.reference_weight,
+        )
 
     def as_dict(self) -> dict[str, Any]:
         """Plain data for JSON."""
-        return {"criterion": self.criterion, "reference_weight": self.reference_weight,
-                "weight": self.weight, "change": self.change}
+        return {
+            "criterion": self.criterion,
+            "reference_weight": self.reference_weight,
+            "weight": self.weight,
+            "change": self.change,
+        }
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -126,15 +142,24 @@ class GroupShift:
 
     def note(self, scenario: str, reference: str, top: int) -> Note:
         """The gain in words: "SME first: 7 of the top 10 are SMEs' (Balanced: 3)"."""
-        return Note.of("scenario_gains_size" if self.dimension == "company_size"
-                       else "scenario_gains_field", scenario=scenario,
-                       reference=reference, group=self.name, count=self.count,
-                       reference_count=self.reference_count, top=top)
+        return Note.of(
+            "scenario_gains_size" if self.dimension == "company_size" else "scenario_gains_field",
+            scenario=scenario,
+            reference=reference,
+            group=self.name,
+            count=self.count,
+            reference_count=self.reference_count,
+            top=top,
+        )
 
     def as_dict(self) -> dict[str, Any]:
         """Plain data for JSON."""
-        return {"name": self.name, "reference_count": self.reference_count,
-                "count": self.count, "change": self.change}
+        return {
+            "name": self.name,
+            "reference_count": self.reference_count,
+            "count": self.count,
+            "change": self.change,
+        }
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -182,8 +207,11 @@ class ScenarioComparison:
 
     def summary(self, key: str, movers: int = 3) -> tuple[Note, ...]:
         """Weighting ``key`` in words: its ``movers`` biggest rises and falls, what it favours."""
-        return (*(m.note() for m in self.rises(key, movers)),
-                *(m.note() for m in self.falls(key, movers)), *self.favours(key))
+        return (
+            *(m.note() for m in self.rises(key, movers)),
+            *(m.note() for m in self.falls(key, movers)),
+            *self.favours(key),
+        )
 
     def as_dict(self, movers: int = 5) -> dict[str, Any]:
         """Plain data for JSON (the ``exportmcda compare-scenarios`` contract).
@@ -196,25 +224,34 @@ class ScenarioComparison:
             "top": self.top,
             "reference": self.reference,
             "scenarios": [
-                {"key": k, "scenario": self.scenario_ids[k],
-                 "criterion_weights": dict(self.weights[k])}
+                {
+                    "key": k,
+                    "scenario": self.scenario_ids[k],
+                    "criterion_weights": dict(self.weights[k]),
+                }
                 for k in self.keys
             ],
             "tops": {k: frame.to_dict(orient="records") for k, frame in self.tops.items()},
             "ranks": [
-                {**{c: row[c] for c in columns},
-                 "ranks": {k: int(row[f"rank_{k}"]) for k in self.keys},
-                 "in_top": [k for k in self.keys if bool(row[f"in_top_{k}"])]}
+                {
+                    **{c: row[c] for c in columns},
+                    "ranks": {k: int(row[f"rank_{k}"]) for k in self.keys},
+                    "in_top": [k for k in self.keys if bool(row[f"in_top_{k}"])],
+                }
                 for row in self.ranks.to_dict(orient="records")
             ],
             "movers": {
-                k: {"rises": [m.as_dict() for m in self.rises(k, movers)],
-                    "falls": [m.as_dict() for m in self.falls(k, movers)]}
+                k: {
+                    "rises": [m.as_dict() for m in self.rises(k, movers)],
+                    "falls": [m.as_dict() for m in self.falls(k, movers)],
+                }
                 for k in self.keys[1:]
             },
             "favours": {
-                k: {"criteria": [s.as_dict() for s in self.weight_shifts[k]],
-                    **{d: [g.as_dict() for g in self.group_shifts[k][d]] for d in DIMENSIONS}}
+                k: {
+                    "criteria": [s.as_dict() for s in self.weight_shifts[k]],
+                    **{d: [g.as_dict() for g in self.group_shifts[k][d]] for d in DIMENSIONS},
+                }
                 for k in self.keys[1:]
             },
             "cut_off_ties": {k: list(v) for k, v in self.cut_off_ties.items()},
@@ -239,8 +276,10 @@ def _group_shifts(
 ) -> tuple[GroupShift, ...]:
     """Every group present in either top N, largest gain first (then by name)."""
     names = sorted(set(reference) | set(other))
-    shifts = [GroupShift(dimension=dimension, name=n, reference_count=reference[n],
-                         count=other[n]) for n in names]
+    shifts = [
+        GroupShift(dimension=dimension, name=n, reference_count=reference[n], count=other[n])
+        for n in names
+    ]
     return tuple(sorted(shifts, key=lambda g: (-g.change, g.name)))
 
 
@@ -263,7 +302,8 @@ def compare_scenarios(
     if not 2 <= len(keys) <= MAX_SCENARIOS:
         raise ConfigError.single(
             "scenario_compare_count",
-            f"compare two or three weightings, not {len(keys)}", value=",".join(keys),
+            f"compare two or three weightings, not {len(keys)}",
+            value=",".join(keys),
         )
     if top < 1:
         raise ConfigError.single("bad_top", "top must be at least 1", value=top)
@@ -275,7 +315,8 @@ def compare_scenarios(
             raise ConfigError.single(
                 "scenario_compare_targets",
                 "the weightings compared must rank the same target and candidates "
-                f"({first.country.code} vs {other.country.code})", value=key,
+                f"({first.country.code} vs {other.country.code})",
+                value=key,
             )
     tops = {k: sel.table(top) for k, sel in selections.items()}
     top_ids = {k: sel.top_ids(top) for k, sel in selections.items()}
@@ -303,25 +344,44 @@ def compare_scenarios(
     ref_groups = _groups(first, top_ids[ref], lang)
     for key in keys[1:]:
         moved = [
-            Mover(technology_id=t, technology_name=str(names.loc[t]), scenario=key,
-                  reference=ref, rank_from=int(rank_of[ref][t]), rank_to=int(rank_of[key][t]))
+            Mover(
+                technology_id=t,
+                technology_name=str(names.loc[t]),
+                scenario=key,
+                reference=ref,
+                rank_from=int(rank_of[ref][t]),
+                rank_to=int(rank_of[key][t]),
+            )
             for t in union
         ]
-        movers[key] = tuple(sorted((m for m in moved if m.places),
-                                   key=lambda m: (-abs(m.places), m.places < 0,
-                                                  m.technology_id)))
+        movers[key] = tuple(
+            sorted(
+                (m for m in moved if m.places),
+                key=lambda m: (-abs(m.places), m.places < 0, m.technology_id),
+            )
+        )
         weighed = selections[key].weights.criterion_weights
-        shifts = [WeightShift(criterion=c, reference_weight=float(ref_weights.get(c, 0.0)),
-                              weight=float(weighed.get(c, 0.0)))
-                  for c in dict.fromkeys([*ref_weights, *weighed])]
+        shifts = [
+            WeightShift(
+                criterion=c,
+                reference_weight=float(ref_weights.get(c, 0.0)),
+                weight=float(weighed.get(c, 0.0)),
+            )
+            for c in dict.fromkeys([*ref_weights, *weighed])
+        ]
         weight_shifts[key] = tuple(sorted(shifts, key=lambda s: -abs(s.change)))
         groups = _groups(selections[key], top_ids[key], lang)
         group_shifts[key] = {d: _group_shifts(ref_groups[d], groups[d], d) for d in DIMENSIONS}
     return ScenarioComparison(
-        country=first.country.code, keys=keys,
-        scenario_ids={k: sel.scenario.id for k, sel in selections.items()}, top=top, tops=tops,
-        ranks=ranks, movers=movers,
+        country=first.country.code,
+        keys=keys,
+        scenario_ids={k: sel.scenario.id for k, sel in selections.items()},
+        top=top,
+        tops=tops,
+        ranks=ranks,
+        movers=movers,
         weights={k: dict(sel.weights.criterion_weights) for k, sel in selections.items()},
-        weight_shifts=weight_shifts, group_shifts=group_shifts,
+        weight_shifts=weight_shifts,
+        group_shifts=group_shifts,
         cut_off_ties={k: sel.cut_off_ties(top) for k, sel in selections.items()},
     )
