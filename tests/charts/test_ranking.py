@@ -88,10 +88,10 @@ def test_bump_data_and_chart_cover_every_target(selections):
     assert set(data["target"]) == {"아세안 회원국", "인도"}
     assert data.groupby("target")["in_top"].sum().tolist() == [10, 10]
     spec = bump_chart(data, 10, "ko").to_dict()
-    y = spec["layer"][0]["encoding"]["y"]
+    y = spec["encoding"]["y"]
     assert y["scale"]["reverse"] is True
     assert y["title"] == "순위"
-    assert spec["layer"][0]["encoding"]["x"]["sort"] == ["아세안 회원국", "인도"]
+    assert spec["encoding"]["x"]["sort"] == ["아세안 회원국", "인도"]
 
 
 @pytest.mark.parametrize(("rank", "text"), [(1.0, "1"), (2.5, "2.5"), (10.0, "10")])
@@ -130,8 +130,8 @@ def test_bump_lines_are_labelled_by_id_at_their_ends(bump):
     assert sorted(last["technology_id"]) == sorted(result.tops["IND"]["technology_id"])
     assert set(first["technology_id"]) | set(last["technology_id"]) == set(
         data["technology_id"])
-    assert "legend" in spec["layer"][1]["encoding"]["color"]  # none: the labels name lines
-    assert spec["layer"][1]["encoding"]["color"]["legend"] is None
+    assert "legend" in spec["encoding"]["color"]  # none: the labels name lines
+    assert spec["encoding"]["color"]["legend"] is None
 
 
 def test_bump_highlights_the_line_under_the_pointer(bump):
@@ -140,26 +140,29 @@ def test_bump_highlights_the_line_under_the_pointer(bump):
     assert param["name"] == "hover"
     assert param["select"] == {"type": "point", "fields": ["technology_id"],
                                "on": "pointerover", "clear": "pointerout"}
-    catcher, lines, *marks = spec["layer"]
-    assert catcher["mark"]["opacity"] == 0
+    assert param["views"] == ["bump_catcher"]
+    catcher = spec["layer"][0]
+    assert catcher["name"] == "bump_catcher"
+    assert catcher["mark"]["strokeOpacity"] == 0  # invisible, yet it takes the pointer
     assert catcher["mark"]["strokeWidth"] >= 10
-    for layer in (lines, *marks):
-        opacity = layer["encoding"]["opacity"]
-        assert opacity["condition"] == [{"param": "hover", "value": 1.0, "empty": True}]
-        assert opacity["value"] < 0.2
+    # every layer inherits the layer chart's opacity: the hovered line 1, the others dimmed
+    opacity = spec["encoding"]["opacity"]
+    assert opacity["condition"] == [{"param": "hover", "value": 1.0, "empty": True}]
+    assert opacity["value"] < 0.2
+    assert all("opacity" not in layer.get("encoding", {}) for layer in spec["layer"])
 
 
 def test_bump_rank_axis_is_even_to_twice_the_top_then_beyond(selections):
     result = compare(selections, top=10)
     targets = {code: get_country(code) for code in selections}
     spec = bump_chart(bump_data(result, targets, "ko"), 10, "ko").to_dict()
-    y = spec["layer"][0]["encoding"]["y"]
+    y = spec["encoding"]["y"]
     assert y["field"] == "shown"
     assert y["scale"]["domain"] == [1, 22]
     assert y["axis"]["values"] == [1, 5, 10, 15, 20, 22]
     assert y["axis"]["labelExpr"] == 'datum.value == 22 ? "20위 밖" : datum.label'
-    assert {"calculate": "min(datum.rank, 22)", "as": "shown"} in spec["layer"][0]["transform"]
-    tooltip = spec["layer"][0]["encoding"]["tooltip"]
+    assert {"calculate": "min(datum.rank, 22)", "as": "shown"} in spec["transform"]
+    tooltip = spec["encoding"]["tooltip"]
     assert tooltip[-1]["field"] == "rank"  # the exact rank, beyond the axis too
 
 
@@ -188,5 +191,5 @@ def test_scenario_bump_data_puts_the_reference_left():
         {"target": "SME first", "rank": 10.0, "in_top": True, "label_first": False,
          "label_last": True}]
     spec = bump_chart(data, 10, "en", column_title="Scenario").to_dict()
-    assert spec["layer"][0]["encoding"]["x"]["sort"] == ["Balanced", "SME first"]
-    assert spec["layer"][0]["encoding"]["tooltip"][2]["title"] == "Scenario"
+    assert spec["encoding"]["x"]["sort"] == ["Balanced", "SME first"]
+    assert spec["encoding"]["tooltip"][2]["title"] == "Scenario"

@@ -240,6 +240,7 @@ def _bump_frame(
     return frame
 
 
+_CATCHER = "bump_catcher"  # the layer that catches the pointer (its view name)
 HOVER = "hover"
 """The bump chart's selection: the technology under the pointer (other lines dimmed)."""
 
@@ -269,8 +270,24 @@ def bump_chart(
     beyond = json.dumps(t("bump_beyond", lang, n=cap), ensure_ascii=False)  # a Vega literal
     hover = alt.selection_point(name=HOVER, fields=["technology_id"], on="pointerover",
                                 clear="pointerout", empty=True)
-    dim = alt.when(hover).then(alt.value(1.0)).otherwise(alt.value(0.12))
-    base = alt.Chart().encode(
+    # the encoding is the layer chart's, inherited by every layer: one encode call (each
+    # re-validates its channels) and one copy of it in the spec, not six
+    catcher = alt.Chart().mark_line(strokeWidth=14, strokeOpacity=0).properties(name=_CATCHER)
+    lines = alt.Chart().mark_line(strokeWidth=2)
+    inside = alt.Chart().mark_point(size=70, filled=True).transform_filter("datum.in_top")
+    outside = alt.Chart().mark_point(size=70, filled=False, strokeWidth=2).transform_filter(
+        "!datum.in_top")
+    label = alt.Chart().mark_text(fontSize=11).encode(text=alt.Text("technology_id:N"))
+    left = label.mark_text(align="right", dx=-8, fontSize=11).transform_filter(
+        "datum.label_first")
+    right = label.mark_text(align="left", dx=8, fontSize=11).transform_filter(
+        "datum.label_last")
+    chart = alt.layer(
+        catcher, lines, inside, outside, left, right, data=data,
+        # 18 px a rank (12 at least, for a top 50): end labels of neighbours stay apart
+        height=max(360, min(18 * bottom, 1200)), width=170 * len(targets),
+        usermeta={"extra_width": 90},
+    ).encode(
         x=alt.X("target:N", sort=targets, title=None, scale=alt.Scale(padding=0.6),
                 axis=alt.Axis(labelAngle=0, labelLimit=160, orient="top")),
         y=alt.Y("shown:Q", title=t("col_rank", lang),
@@ -280,29 +297,17 @@ def bump_chart(
         # ten strong hues, repeated beyond ten lines (the labels tell lines apart), rather
         # than Tableau 20's pale halves, which are unreadable as label text
         color=alt.Color("technology_id:N", scale=alt.Scale(scheme="tableau10"), legend=None),
-        detail="technology_id:N",
+        detail=alt.Detail("technology_id:N"),
+        opacity=alt.when(hover).then(alt.value(1.0)).otherwise(alt.value(0.12)),
         tooltip=[
             alt.Tooltip("technology_id:N", title=t("col_technology_id", lang)),
             alt.Tooltip("technology:N", title=t("col_technology", lang)),
             alt.Tooltip("target:N", title=column_title or t("col_target", lang)),
             alt.Tooltip("rank:Q", title=t("col_rank", lang), format="g"),
         ],
-    )
-    base = base.transform_calculate(shown=f"min(datum.rank, {bottom})")
-    catcher = base.mark_line(strokeWidth=14, opacity=0).add_params(hover)
-    lines = base.mark_line(strokeWidth=2).encode(opacity=dim)
-    inside = base.mark_point(size=70, filled=True).encode(opacity=dim).transform_filter(
-        "datum.in_top")
-    outside = base.mark_point(size=70, filled=False, strokeWidth=2).encode(
-        opacity=dim).transform_filter("!datum.in_top")
-    left = base.mark_text(align="right", dx=-8, fontSize=11).encode(
-        text="technology_id:N", opacity=dim).transform_filter("datum.label_first")
-    right = base.mark_text(align="left", dx=8, fontSize=11).encode(
-        text="technology_id:N", opacity=dim).transform_filter("datum.label_last")
-    chart = alt.layer(
-        catcher, lines, inside, outside, left, right, data=data,
-        # 18 px a rank (12 at least, for a top 50): end labels of neighbours stay apart
-        height=max(360, min(18 * bottom, 1200)), width=170 * len(targets),
-        usermeta={"extra_width": 90},
-    )
+    ).transform_calculate(shown=f"min(datum.rank, {bottom})")
+    # the selection set at the top level, bound to the catcher by name: Altair lifting it
+    # from the layer (add_params) costs ~130 ms a chart in copies and validation
+    chart.params = [alt.TopLevelSelectionParameter(
+        name=hover.name, select=hover.param.select, views=[_CATCHER])]
     return _configure(chart)
