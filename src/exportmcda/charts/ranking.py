@@ -268,8 +268,10 @@ def bump_chart(
     step = 5 * max(1, math.ceil(cap / 40))
     ticks = [1, *range(step, cap + 1, step), bottom]
     beyond = json.dumps(t("bump_beyond", lang, n=cap), ensure_ascii=False)  # a Vega literal
-    hover = alt.selection_point(name=HOVER, fields=["technology_id"], on="pointerover",
-                                clear="pointerout", empty=True)
+    select = alt.PointSelectionConfig(type="point", fields=["technology_id"],
+                                      on="pointerover", clear="pointerout")
+    hover = alt.Parameter(name=HOVER, empty=True, param_type="selection",
+                          param=alt.SelectionParameter(name=HOVER, select=select))
     # the encoding is the layer chart's, inherited by every layer: one encode call (each
     # re-validates its channels) and one copy of it in the spec, not six
     catcher = alt.Chart().mark_line(strokeWidth=14, strokeOpacity=0).properties(name=_CATCHER)
@@ -308,6 +310,6 @@ def bump_chart(
     ).transform_calculate(shown=f"min(datum.rank, {bottom})")
     # the selection set at the top level, bound to the catcher by name: Altair lifting it
     # from the layer (add_params) costs ~130 ms a chart in copies and validation
-    chart.params = [alt.TopLevelSelectionParameter(
-        name=hover.name, select=hover.param.select, views=[_CATCHER])]
+    chart.params = [alt.TopLevelSelectionParameter(name=HOVER, select=select,
+                                                   views=[_CATCHER])]
     return _configure(chart)
