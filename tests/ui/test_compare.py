@@ -19,7 +19,7 @@ def test_scenarios_tab_shows_ranks_movers_and_what_each_favours():
     at = open_page(PAGE, country="VNM", scenarios="balanced,sme_first", top="10")
     assert [tab.label for tab in at.tabs] == ["Targets side by side", "Scenarios side by side"]
     heads = [s.value for s in at.subheader]
-    assert "What each weighting favours" in heads
+    assert heads.index("Biggest moves") < heads.index("What each weighting favours")
     assert "Ranks side by side (every technology of a top-10 list)" in heads
     said = "\n".join(_plain(m.value) for m in at.markdown)
     assert (

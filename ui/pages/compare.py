@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from exportmcda.charts.ranking import bump_chart, bump_data, rank_text, scenario_bump_data
+from exportmcda.errors import Note
 from exportmcda.labels import note_text, shared_rank_text, t
 from exportmcda.model.comparison import Comparison, compare
 from exportmcda.model.market_views import indicators_side_by_side, top_lists
@@ -142,16 +143,16 @@ def _scenarios(lang: str) -> None:
     st.caption(t("scen_compare_caption", lang, target=state.country(code).name(lang),
                  reference=reference))
     _scenario_weights(result, labels, lang)
-    st.subheader(t("scen_compare_favours", lang))
-    for key in result.keys[1:]:
-        sentences = [note_text(n, lang, names) for n in result.summary(key)]
-        st.markdown(f"**{components.plain(labels[key])}**")
-        if not result.movers[key]:
-            st.text(t("scen_compare_still", lang, n=top, scenario=labels[key]))
-        if not sentences:
-            st.text(t("scen_compare_nothing", lang, scenario=labels[key], reference=reference))
-            continue
-        st.markdown("\n".join(f"- {components.plain(s)}" for s in sentences))
+    for title, part in (("scen_compare_movers", _moves), ("scen_compare_favours", _favours)):
+        st.subheader(t(title, lang))
+        for key in result.keys[1:]:
+            st.markdown(f"**{components.plain(labels[key])}**")
+            notes, empty = part(result, key)
+            if not notes:
+                st.text(t(empty, lang, n=top, scenario=labels[key], reference=reference))
+                continue
+            st.markdown("\n".join(
+                f"- {components.plain(note_text(n, lang, names))}" for n in notes))
     st.subheader(t("scen_compare_ranks", lang, n=top))
     ranks = result.ranks
     change = t("col_rank_change", lang)
@@ -176,6 +177,17 @@ def _scenarios(lang: str) -> None:
     chart_view.chart_with_numbers(
         bump_chart(data, top, lang, column_title=t("scenario", lang)), numbers, lang,
         key="scenario-bump")
+
+
+def _moves(result: ScenarioComparison, key: str) -> tuple[tuple[Note, ...], str]:
+    """The biggest rises and falls under ``key`` in words, and the text when none moves."""
+    return tuple(m.note() for m in (*result.rises(key), *result.falls(key))), (
+        "scen_compare_still")
+
+
+def _favours(result: ScenarioComparison, key: str) -> tuple[tuple[Note, ...], str]:
+    """What ``key`` favours over the reference in words, and the text when nothing."""
+    return result.favours(key), "scen_compare_nothing"
 
 
 def _scenario_weights(result: ScenarioComparison, labels: dict[str, str], lang: str) -> None:
