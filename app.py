@@ -16,6 +16,7 @@ from ui.pages import overview
 # Material icons, not emoji: an emoji icon makes Streamlit load its emoji catalog (0.1-0.2 s
 # of the first page).
 st.set_page_config(page_title="exportmcda", page_icon=":material/location_city:", layout="wide")
+st.html(Path(__file__).resolve().parent / "ui" / "style.css")  # static CSS of ours, no user text
 state.init()
 sidebar.render()
 lang = state.lang()
@@ -43,5 +44,6 @@ pages = [
     st.Page(
         "ui/pages/sensitivity.py", title=t("page_sensitivity", lang), url_path="sensitivity"
     ),
+    st.Page("ui/pages/decisions.py", title=t("page_decisions", lang), url_path="decisions"),
 ]
 st.navigation(pages).run()

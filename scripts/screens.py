@@ -41,7 +41,8 @@ def main() -> int:
                 page.set_default_timeout(60_000)
                 for name in args.pages.split(","):
                     query = f"lang={lang}" + (f"&{args.query}" if args.query else "")
-                    page.goto(f"http://127.0.0.1:{free_port_value}/{name}?{query}")
+                    path = "" if name == "overview" else name  # the default page lives at /
+                    page.goto(f"http://127.0.0.1:{free_port_value}/{path}?{query}")
                     settle(page, 60_000)
                     page.wait_for_timeout(1500)
                     height = page.evaluate(

@@ -23,6 +23,15 @@ settings.register_profile("dev", deadline=None, max_examples=30)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def private_register(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every test (and every app server a browser test starts) saves decisions into a
+    register of its own, never into the user's data folder (``EXPORTMCDA_REGISTER``)."""
+    path = tmp_path_factory.mktemp("register") / "decisions.sqlite"
+    os.environ.setdefault("EXPORTMCDA_REGISTER", str(path))
+    return path
+
+
 @pytest.fixture(scope="session")
 def no_evidence_csv(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample without its evidence columns (tests/no_evidence.py), written once."""

@@ -20,7 +20,7 @@ import pandas as pd
 import streamlit as st
 
 from exportmcda.charts.ranking import rank_text
-from exportmcda.data.countries import SourceType
+from exportmcda.data.countries import SourceType, target_order
 from exportmcda.data.database import Database
 from exportmcda.errors import ExportMcdaError, Issue, Note
 from exportmcda.export.safe import markdown_text, safe_filename
@@ -141,22 +141,24 @@ def bound(
     return widget(label, key=widget_key, on_change=_copy_back, args=(widget_key, key), **kwargs)
 
 
-def target_name(code: str, lang: str) -> str:
-    """A target's name for a selectbox, groups marked with their member count."""
+def target_name(code: str, lang: str, *, region: bool = False) -> str:
+    """A target's name for a list: groups with their member count; with ``region`` a country
+    after its region ("동남아시아 · 베트남"), so that a list in :func:`~exportmcda.data.
+    countries.target_order` reads grouped by region (a chosen chip stays short without it)."""
     profile = state.countries()[code]
     if profile.is_group:
         return t("target_group", lang, name=profile.name(lang), n=len(profile.members))
-    return profile.name(lang)
+    return f"{profile.region_name(lang)} · {profile.name(lang)}" if region else profile.name(lang)
 
 
 def target_choice(lang: str) -> str:
-    """Selectbox of the targets (countries, networks, groups); returns the chosen code."""
-    codes = list(state.countries())
-    groups = [c for c in codes if state.countries()[c].is_group]
-    ordered = groups + [c for c in codes if c not in groups]
+    """Selectbox of the targets (groups, then countries by region, in the reader's order:
+    :func:`~exportmcda.data.countries.target_order`); returns the chosen code."""
     return str(
-        bound(st.selectbox, state.COUNTRY, t("target", lang), options=ordered,
-              format_func=lambda c: target_name(c, lang), help=t("target_help", lang))
+        bound(st.selectbox, state.COUNTRY, t("target", lang),
+              options=target_order(state.countries(), lang),
+              format_func=lambda c: target_name(c, lang, region=True),
+              help=t("target_help", lang))
     )
 
 
@@ -344,28 +346,36 @@ def sources_expander(selection: Selection, lang: str) -> None:
     """The country sources the policy fit rests on, with their type and strength."""
     sources = sorted(selection.sources(), key=lambda s: (-s.type.strength, s.id))
     profile = selection.country
-    with st.expander(t("sources_title", lang, name=profile.name(lang), n=len(sources))):
+    with st.expander(t("sources_title", lang, name=profile.name(lang))):
         evidence_controls(lang)
         counts = {kind: sum(s.type is kind for s in sources) for kind in SourceType}
         st.text(" · ".join([
             t("sources_strength", lang, strength=selection.evidence_level().label(lang)),
+            *([t("sources_count", lang, n=len(sources))] if sources else []),
             *(f"{k.label(lang)} {n}" for k, n in counts.items() if n),
         ]))
         if not sources:
             st.text(t("sources_none", lang))
             return
-        st.table(  # the shipped country sources (their URLs are meant as links)
-            pd.DataFrame(
-                {
-                    t("col_source_id", lang): [s.id for s in sources],
-                    t("col_title", lang): [s.title for s in sources],
-                    t("col_issuer", lang): [s.issuer for s in sources],
-                    t("col_year", lang): [s.year for s in sources],
-                    t("col_source_type", lang): [s.type.label(lang) for s in sources],
-                    t("col_strength", lang): [f"{s.type.strength}/5" for s in sources],
-                    t("col_url", lang): [s.url for s in sources],
-                }
-            ).set_index(t("col_source_id", lang))
+        # A grid of fixed height that scrolls (64 sources for ASEAN were a 10,000-pixel
+        # table); the shipped sources' URLs are links (LinkColumn), the texts stay text.
+        frame = pd.DataFrame(
+            {
+                t("col_source_id", lang): [s.id for s in sources],
+                t("col_title", lang): [s.title for s in sources],
+                t("col_issuer", lang): [s.issuer for s in sources],
+                t("col_year", lang): [s.year for s in sources],
+                t("col_source_type", lang): [s.type.label(lang) for s in sources],
+                t("col_strength", lang): [f"{s.type.strength}/5" for s in sources],
+                t("col_url", lang): [s.url for s in sources],
+            }
+        ).set_index(t("col_source_id", lang))
+        st.dataframe(
+            frame, height=min(36 + 35 * len(frame), 400),
+            column_config={
+                t("col_url", lang): st.column_config.LinkColumn(t("col_url", lang)),
+                t("col_title", lang): st.column_config.TextColumn(width="large"),
+            },
         )
 
 

@@ -47,6 +47,15 @@ from exportmcda.data.taxonomy import FIELDS
 from exportmcda.errors import ExportMcdaError, Issue
 from exportmcda.model import defaults
 from exportmcda.model.criteria import CriteriaTree, load_criteria
+from exportmcda.model.links import (
+    FILTER_PARAMS,
+    parse_url_evidence,
+    parse_url_filters,
+    parse_url_judgments,
+    url_evidence,
+    url_filters,
+    url_judgments,
+)
 from exportmcda.model.markets import (
     ExportPotential,
     MarketRanking,
@@ -71,10 +80,8 @@ from exportmcda.model.weight_state import (
     is_modified,
     local_weights,
     parse_url_changed_weights,
-    parse_url_weights,
     seed,
     url_changed_weights,
-    url_weights,
     with_direct,
     with_evidence,
     with_judgments,
@@ -155,11 +162,13 @@ def init() -> None:
         known = [s for s in dict.fromkeys(asked) if s in (*shipped_ids(), CURRENT_WEIGHTS)]
         st.session_state[COMPARE_SCENARIOS] = known[:3] if len(known) >= 2 else list(
             DEFAULT_COMPARE_SCENARIOS)
-    st.session_state.setdefault(FILTERS, {d: [] for d in FILTER_DIMENSIONS})
     st.session_state.setdefault(URL_ISSUES, ())
     if WEIGHTS not in st.session_state:
         seed_weights(scenario())
-        apply_url_weights(str(params.get("weights", "")))
+        apply_url_view(params)
+    if FILTERS not in st.session_state:
+        st.session_state[FILTERS] = {d: [] for d in FILTER_DIMENSIONS}
+        apply_url_filters(params)
     if MARKET_KIND not in st.session_state:
         _init_markets(params)
 
@@ -194,21 +203,37 @@ def lang() -> str:
 
 
 def sync_url() -> None:
-    """Reflect the current view in the URL, so that a link reproduces it."""
+    """Reflect the current view in the URL, so that a link reproduces it.
+
+    Everything that changes a result travels (issue 11, item 2): language, target, scenario,
+    top N, compared targets, every judgment and weight that differs from the scenario's,
+    the evidence rule, the filters, and the markets page's choices.
+    """
+    chosen = scenario()
+    shipped = chosen.id if chosen.id in shipped_ids() else DEFAULT_SCENARIO
     wanted = {
         "lang": lang(),
         "country": str(st.session_state.get(COUNTRY, DEFAULT_COUNTRY)),
-        "scenario": str(st.session_state.get(SCENARIO, DEFAULT_SCENARIO)),
+        "scenario": shipped,
         "top": str(st.session_state.get(TOP, DEFAULT_TOP)),
         "compare": ",".join(st.session_state.get(COMPARE, DEFAULT_COMPARE)),
         "scenarios": ",".join(st.session_state.get(COMPARE_SCENARIOS,
                                                    DEFAULT_COMPARE_SCENARIOS)),
     }
-    link = url_weights(weight_state(), tree().goal_id)
-    if link is not None:
-        wanted["weights"] = link
-    elif "weights" in st.query_params:
-        del st.query_params["weights"]
+    # An uploaded scenario is not in the receiver's app: the link then names the default
+    # scenario and carries every weight and judgment that differs from it.
+    base = _base_weights(chosen if chosen.id == shipped else _shipped_scenario(shipped))
+    view = {
+        "weights": url_changed_weights(weight_state(), base),
+        "judgments": url_judgments(weight_state(), base),
+        **url_evidence(weight_state(), base),
+        **url_filters(current_filters()),
+    }
+    for key in _VIEW_PARAMS:
+        if view.get(key):
+            wanted[key] = str(view[key])
+        elif key in st.query_params:
+            del st.query_params[key]
     market = _market_url()
     for key in _MARKET_PARAMS:
         if key in market:
@@ -221,6 +246,8 @@ def sync_url() -> None:
 
 
 _MARKET_PARAMS = ("technology", "field", "markets", "rows", "mweights")
+_VIEW_PARAMS = ("weights", "judgments", "source", "sourced", *FILTER_PARAMS.values())
+"""Link parameters of the technology side besides target, scenario and top N."""
 
 
 def _market_url() -> dict[str, str]:
@@ -419,17 +446,42 @@ def set_evidence(min_source: str | None, sourced_only: bool) -> None:
     _store(with_evidence(weight_state(), min_source, sourced_only))
 
 
-def apply_url_weights(text: str) -> None:
-    """Apply ``utilization:0.3,region:0.1,...`` from a shared link to the goal node.
+def apply_url_view(params: Mapping[str, Any]) -> None:
+    """Apply a shared link's judgments, weights and evidence rule to the seeded weights.
 
-    A link with any problem is not applied; its issues wait in :data:`URL_ISSUES` for the
-    sidebar to show.
+    ``judgments=`` (:func:`~exportmcda.model.links.url_judgments`), ``weights=``
+    (:func:`~exportmcda.model.weight_state.url_changed_weights`; a link of the goal's
+    weights alone, as older links wrote it, reads the same way) and ``source=``/``sourced=``
+    (:func:`~exportmcda.model.links.url_evidence`). Each part with any problem is not
+    applied; its issues wait in :data:`URL_ISSUES` for the sidebar to show.
     """
-    goal = tree().goal_id
-    given, issues = parse_url_weights(text, inner_nodes()[goal])
-    if given is not None:
-        set_direct(goal, given)
-    st.session_state[URL_ISSUES] = issues
+    nodes = inner_nodes()
+    judged, issues = parse_url_judgments(str(params.get("judgments", "")), nodes)
+    for node, pairs in (judged or {}).items():
+        set_judgments(node, pairs)
+    given, more = parse_url_changed_weights(str(params.get("weights", "")), nodes)
+    issues += more
+    for node, weights_ in (given or {}).items():
+        set_direct(node, weights_)
+    rule, more = parse_url_evidence(params)
+    issues += more
+    if rule is not None:
+        set_evidence(*rule)
+    st.session_state[URL_ISSUES] = tuple(st.session_state.get(URL_ISSUES, ())) + issues
+
+
+def apply_url_weights(text: str) -> None:
+    """Apply ``utilization:0.3,region:0.1,...`` (one or more nodes) from a shared link."""
+    apply_url_view({"weights": text})
+
+
+def apply_url_filters(params: Mapping[str, Any]) -> None:
+    """Set the candidate filters a shared link carries (:func:`~exportmcda.model.links.
+    url_filters`); a wrong one is not applied and its issues wait in :data:`URL_ISSUES`."""
+    filters, issues = parse_url_filters(params)
+    if filters is not None:
+        st.session_state[FILTERS] = {d: list(getattr(filters, d)) for d in FILTER_DIMENSIONS}
+    st.session_state[URL_ISSUES] = tuple(st.session_state.get(URL_ISSUES, ())) + issues
 
 
 def url_issues() -> tuple[Issue, ...]:

@@ -90,6 +90,15 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "en": "Technologies by service type (technology × field rows)",
         "ko": "서비스 유형별 기술 현황(중복 포함)",
     },
+    # overview tabs: short names that fit the page's width (the table's title is in its chart)
+    "tab_regions": {"en": "Regions", "ko": "지역"},
+    "tab_sizes": {"en": "Sizes", "ko": "기업 규모"},
+    "tab_capital": {"en": "Capital", "ko": "자본금"},
+    "tab_sales": {"en": "Sales", "ko": "매출액"},
+    "tab_history": {"en": "History", "ko": "업력"},
+    "tab_employees": {"en": "Employees", "ko": "종업원 수"},
+    "tab_fields": {"en": "Fields", "ko": "기술 분야"},
+    "tab_service-types": {"en": "Service types", "ko": "서비스 유형"},
     # overview tables: columns
     "col_region": {"en": "Region", "ko": "지역"},
     "col_technologies": {"en": "Technologies", "ko": "기술 수"},
@@ -331,8 +340,16 @@ LABELS.update(
         "filters": {"en": "Filter the candidates", "ko": "후보 기술 필터"},
         "filter_all": {"en": "All", "ko": "전체"},
         "sources_title": {
-            "en": "Policy sources behind the fit for {name} ({n})",
-            "ko": "{name} 정책 부합도의 근거 자료({n}건)",
+            "en": "Policy sources behind the fit for {name}",
+            "ko": "{name} 정책 부합도의 근거 자료",
+        },
+        "sources_count": {
+            "en": "{n} sources count under this rule",
+            "ko": "이 기준에서 인정되는 근거 자료 {n}건",
+        },
+        "filters_active": {
+            "en": "{n} filters active: the ranking compares only the chosen candidates.",
+            "ko": "필터 {n}개 적용 중: 선택한 후보 기술끼리만 비교합니다.",
         },
         "sources_strength": {
             "en": "Evidence strength of the profile: {strength}",
@@ -633,8 +650,10 @@ LABELS.update(
 LABELS.update(
     {
         "url_weights_ignored": {
-            "en": "The link's weights were not applied; the scenario's weights are shown.",
-            "ko": "링크의 가중치를 적용하지 않았습니다. 시나리오의 가중치를 표시합니다.",
+            "en": "Parts of the link were not applied (below); the scenario's weights and "
+            "no filters are shown for them.",
+            "ko": "링크의 일부를 적용하지 않았습니다(아래). 해당 부분은 시나리오의 가중치와 "
+            "필터 없음으로 표시합니다.",
         },
     }
 )
@@ -1745,6 +1764,160 @@ ISSUE_CODES.update(
     {
         "too_many_columns": {"en": "Too many columns", "ko": "열이 너무 많음"},
         "read_too_slow": {"en": "Reading took too long", "ko": "읽기 시간 초과"},
+    }
+)
+
+# --- links that keep the whole view (issue 11, item 2; exportmcda.model.links) ---
+ISSUE_CODES.update(
+    {
+        "url_judgment_pair": {"en": "Not a pair of criteria in link",
+                              "ko": "링크에 잘못된 기준 쌍"},
+        "url_judgment_value": {"en": "Link judgment is not on Saaty's scale",
+                               "ko": "링크의 판단값이 Saaty 척도(1/9~9)를 벗어남"},
+        "url_judgment_duplicate": {"en": "Pair judged twice in link",
+                                   "ko": "링크에 같은 쌍이 두 번 있음"},
+        "url_judgments_unsolvable": {"en": "Link judgments cannot be weighed",
+                                     "ko": "링크의 판단으로 가중치를 계산할 수 없음"},
+        "url_evidence_source": {"en": "Unknown source type in link",
+                                "ko": "링크에 알 수 없는 출처 유형"},
+        "url_evidence_sourced": {"en": "Link's 'sourced' is not 0 or 1",
+                                 "ko": "링크의 'sourced' 값이 0 또는 1이 아님"},
+        "url_filter_value": {"en": "Unknown category number in link filter",
+                             "ko": "링크 필터에 알 수 없는 분류 번호"},
+    }
+)
+
+
+# --- decision register (issue 12, part 3: export.record format 4, register/, cli.decisions,
+# ui/pages/decisions.py) ---
+LABELS.update(
+    {
+        "page_decisions": {"en": "Decisions", "ko": "의사결정 기록"},
+        "replay_head": {
+            "en": "Record: target {target}, scenario {scenario}, top {top}, {method} "
+            "({normalization} normalization), created {created}, digest {digest}…",
+            "ko": "기록: 대상 {target}, 시나리오 {scenario}, 상위 {top}개, {method}"
+            "({normalization} 정규화), 작성 {created}, 다이제스트 {digest}…",
+        },
+        "replay_identical": {
+            "en": "identical: the same {n} technologies at the same ranks, from the same "
+            "inputs (every SHA-256) with the same library versions",
+            "ko": "동일: 같은 입력(모든 SHA-256)과 같은 라이브러리 버전으로 같은 기술 {n}개가 "
+            "같은 순위로 재현되었습니다.",
+        },
+        "replay_differs": {"en": "differs:", "ko": "차이 있음:"},
+        "replay_input": {
+            "en": "input {name} changed: SHA-256 {recorded}… → {current}…",
+            "ko": "입력 {name} 변경: SHA-256 {recorded}… → {current}…",
+        },
+        "replay_version": {
+            "en": "library {name}: version {recorded} → {current}",
+            "ko": "라이브러리 {name}: 버전 {recorded} → {current}",
+        },
+        "replay_rank": {
+            "en": "{technology} {kind}: rank {old_rank} → {new_rank}, score {old_score} → "
+            "{new_score}",
+            "ko": "{technology} {kind}: 순위 {old_rank} → {new_rank}, 점수 {old_score} → "
+            "{new_score}",
+        },
+        "replay_market": {
+            "en": "market ranking of {technology}, {country} {kind}: rank {old_rank} → "
+            "{new_rank}",
+            "ko": "{technology}의 시장 순위, {country} {kind}: 순위 {old_rank} → {new_rank}",
+        },
+        "replay_rules": {
+            "en": "rule-bound shortlist changed: entered {entered}; left {left}",
+            "ko": "규칙 기반 후보 목록 변경: 새로 포함 {entered}; 빠짐 {left}",
+        },
+        "replay_kind_moved": {"en": "moved", "ko": "순위 이동"},
+        "replay_kind_rescored": {"en": "rescored", "ko": "점수 변경"},
+        "replay_kind_entered": {"en": "entered", "ko": "새로 포함"},
+        "replay_kind_left": {"en": "left", "ko": "빠짐"},
+        "replay_reproduced": {
+            "en": "the results are reproduced (same ranks and shortlist); what differs is "
+            "listed above",
+            "ko": "결과(순위와 후보 목록)는 재현되었습니다. 달라진 점은 위와 같습니다.",
+        },
+        "replay_not_reproduced": {
+            "en": "the results are NOT reproduced", "ko": "결과가 재현되지 않았습니다.",
+        },
+        "record_written": {
+            "en": "Wrote {path} (decision record, digest {digest}…).",
+            "ko": "{path} 저장(의사결정 기록, 다이제스트 {digest}…).",
+        },
+        "record_infeasible": {
+            "en": "The record was written, but no shortlist meets its rules (see the conflict "
+            "in the record's rule_shortlist).",
+            "ko": "기록은 저장했지만 규칙을 모두 지키는 후보 목록이 없습니다(기록의 "
+            "rule_shortlist에서 충돌을 확인하십시오).",
+        },
+        "record_synthetic": {
+            "en": "this record was computed from the synthetic sample data",
+            "ko": "이 기록은 합성 샘플 데이터로 계산되었습니다",
+        },
+        "register_saved": {
+            "en": "Saved as decision {id} in {path} (saved by {by}).",
+            "ko": "{path}에 의사결정 {id}번으로 저장했습니다(저장자 {by}).",
+        },
+        "register_empty": {
+            "en": "No decision saved yet in {path}.",
+            "ko": "{path}에 저장된 의사결정이 아직 없습니다.",
+        },
+        "col_decision_id": {"en": "ID", "ko": "번호"},
+        "col_decision_saved_at": {"en": "Saved at (UTC)", "ko": "저장 시각(UTC)"},
+        "col_decision_saved_by": {"en": "Saved by", "ko": "저장자"},
+        "col_decision_target": {"en": "Target", "ko": "대상"},
+        "col_decision_scenario": {"en": "Scenario", "ko": "시나리오"},
+        "col_decision_top": {"en": "N", "ko": "개수"},
+        "col_decision_shortlist": {"en": "Shortlist", "ko": "후보 목록"},
+        "col_decision_digest": {"en": "Record digest", "ko": "기록 다이제스트"},
+        "col_decision_rules": {"en": "Rules", "ko": "규칙"},
+        "decisions_save_title": {"en": "Save this decision", "ko": "이 의사결정 저장"},
+        "decisions_save_help": {
+            "en": "Saves the Ranking page's current view — target {target}, scenario "
+            "{scenario}, the weights as set, top {top} — with every input's SHA-256, the "
+            "method settings and library versions, so it can be replayed later.",
+            "ko": "순위 화면의 현재 상태(대상 {target}, 시나리오 {scenario}, 설정한 가중치, "
+            "상위 {top}개)를 모든 입력의 SHA-256, 방법 설정, 라이브러리 버전과 함께 저장하여 "
+            "나중에 재실행할 수 있게 합니다.",
+        },
+        "decisions_saved_by": {"en": "Saved by", "ko": "저장자"},
+        "decisions_save_button": {"en": "Save decision", "ko": "의사결정 저장"},
+        "decisions_saved": {
+            "en": "Saved as decision {id}.", "ko": "의사결정 {id}번으로 저장했습니다.",
+        },
+        "decisions_list_title": {"en": "Saved decisions", "ko": "저장된 의사결정"},
+        "decisions_none": {"en": "No decision saved yet.", "ko": "저장된 의사결정이 없습니다."},
+        "decisions_pick": {"en": "Decision", "ko": "의사결정"},
+        "decisions_details": {"en": "Details", "ko": "상세"},
+        "decisions_replay_button": {"en": "Replay", "ko": "재실행"},
+        "decisions_register": {
+            "en": "Register: {path}", "ko": "기록 저장소: {path}",
+        },
+        "decisions_open": {
+            "en": "Save this decision in the register", "ko": "이 의사결정을 기록 저장소에 저장",
+        },
+    }
+)
+NOTES.update(
+    {
+        "replay_rule_shortlist_changed": {
+            "en": "the recorded rules now give another shortlist: entered {entered}; left "
+            "{left}",
+            "ko": "기록된 규칙이 이제 다른 후보 목록을 줍니다: 새로 포함 {entered}; 빠짐 {left}",
+        },
+        "replay_rules_fail": {
+            "en": "the recorded rules cannot be applied to today's ranking: {problem}",
+            "ko": "기록된 규칙을 현재 순위에 적용할 수 없습니다: {problem}",
+        },
+    }
+)
+ISSUE_CODES.update(
+    {
+        "register_unreadable": {
+            "en": "Decision register cannot be used", "ko": "의사결정 기록 저장소를 사용할 수 없음",
+        },
+        "register_unknown_id": {"en": "No such decision", "ko": "해당 의사결정 없음"},
     }
 )
 

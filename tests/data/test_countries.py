@@ -465,3 +465,22 @@ def test_build_stops_when_the_reference_files_disagree(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "ASCN field 4: md priority '2' != CSV '1'" in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_targets_are_listed_groups_first_then_by_region_in_the_reader_s_order():
+    from exportmcda.data.countries import load_countries, target_order
+
+    profiles = load_countries()
+    korean = target_order(profiles, "ko")
+    assert korean[:2] == ["ASEAN", "MIDDLE_EAST"]  # 아세안 회원국, 중동 대상국
+    # 남아시아 < 동남아시아 < 아세안(지역 네트워크) < 중동(걸프) < 중동·북아프리카
+    assert korean[2:] == [
+        "IND",
+        "LAO", "MYS", "MMR", "VNM", "BRN", "SGP", "IDN", "KHM", "THA", "PHL",
+        "ASCN",
+        "SAU", "ARE", "QAT", "KWT",
+        "EGY",
+    ]
+    english = target_order(profiles, "en")
+    assert english[2:6] == ["ASCN", "KWT", "QAT", "SAU"]
+    assert english[-3:] == ["SGP", "THA", "VNM"]

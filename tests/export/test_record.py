@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 import exportmcda as em
 from exportmcda.cli.main import run
 from exportmcda.data.countries import default_directory
+from exportmcda.errors import ConfigError
 from exportmcda.export.record import (
     CELL_LIMIT,
     RECORD_FORMAT_V1,
@@ -25,15 +26,20 @@ from exportmcda.export.record import (
     RECORD_SHEET,
     MarketEntry,
     MarketRecord,
+    MethodSettings,
     Record,
     ShortlistEntry,
     build_record,
     file_sha256,
     read_record,
+    read_record_file,
     record_cells,
+    rules_body,
+    rules_from_body,
 )
 from exportmcda.export.reports import shortlist_xlsx
 from exportmcda.model.criteria import default_criteria_path
+from exportmcda.model.rules import Rule, RuleKind, RuleSet
 from exportmcda.model.selection import Filters
 from exportmcda.resources import criteria_dir
 from tests.export.workbooks import FIXTURES, SAMPLE_SHA256, TOP, WHEN
@@ -112,7 +118,7 @@ def test_json_round_trip_is_exact(request, selection, first, left_out):
     assert again == record
     assert again.to_json() == text
     body = json.loads(text)
-    assert body["format"] == "exportmcda-record/3"
+    assert body["format"] == "exportmcda-record/4"
     assert body["shortlist"][0][:2] == [first, 1]
     assert body["cut_off_ties"] == left_out
     assert "technology id" in body["rank_rule"]
@@ -169,7 +175,7 @@ def test_a_format_1_record_is_still_read_with_its_average_ranks(india):
     record = build_record(india, top=TOP, created=WHEN)
     old = dataclasses.replace(
         record, format=RECORD_FORMAT_V1, cut_off_ties=(), indicator_files=(), market_files=(),
-        market=None, shortlist=tuple(dataclasses.replace(e, rank=float(e.rank) + 0.5)
+        market=None, settings=None, shortlist=tuple(dataclasses.replace(e, rank=float(e.rank) + 0.5)
                         for e in record.shortlist))
     text = old.to_json()
     body = json.loads(text)
@@ -301,3 +307,57 @@ def test_hostile_strings_in_the_record_stay_text(tmp_path):
     code, out = run(["verify", str(path), "--data", str(data_file), "--format", "json"])
     assert code == 0
     assert json.loads(out)["reproduced"] is True
+
+
+# ---- format 4: settings, rules, the rule-bound shortlist ---------------------------------
+
+
+def test_a_format_3_record_is_read_as_it_was_written():
+    """tests/fixtures/record-format-3.json: written by the release before format 4."""
+    text = (FIXTURES / "record-format-3.json").read_text("utf-8").strip()
+    record = Record.from_json(text)
+    assert record.format == "exportmcda-record/3"
+    assert (record.settings, record.rules, record.rule_shortlist) == (None, None, None)
+    assert record.to_json() == text  # the old layout, byte for byte
+    assert record.decided == ("T0889", "T0966", "T0273", "T0607", "T0682")
+    assert record.scenario_id == "balanced"
+
+
+def test_settings_are_stated_explicitly(india):
+    record = build_record(india, top=TOP, created=WHEN, seed=7, samples=500)
+    assert record.settings == MethodSettings(
+        method="topsis", normalization="vector", ahp_method="eigenvector",
+        ri_table="saaty_1980", cr_rule="0.1", completion="bfr", seed=7, samples=500)
+    assert (record.rules, record.rule_shortlist) == (None, None)
+    assert json.loads(record.to_json())["settings"]["cr_rule"] == "0.1"
+
+
+def test_rules_and_the_rule_bound_shortlist_round_trip(india, db):
+    rules = RuleSet(rules=(Rule(kind=RuleKind.MAX_PER_COMPANY, value=1, origin="--max-per-company",
+                                key="--max-per-company"),),
+                    countries={"IND": (Rule(kind=RuleKind.EXCLUDE, target="T0889",
+                                            origin="rules.toml", key="country.IND.exclude"),)})
+    record = build_record(india, top=3, created=WHEN, rules=rules, db=db)
+    assert rules_from_body(rules_body(rules)) == rules
+    again = Record.from_json(record.to_file_text())
+    assert again == record
+    assert again.to_json() == record.to_json()
+    assert again.rules == rules
+    assert record.decided == ("T0966", "T0273", "T0607")  # T0889 excluded for India
+    assert [r["stated_in"] for r in record.rule_shortlist["rules"]] == [
+        "rules.toml, key country.IND.exclude", "--max-per-company"]
+    assert [e.technology_id for e in record.shortlist] == ["T0889", "T0966", "T0273"]
+
+
+def test_a_record_file_that_is_edited_or_not_a_record_is_refused(india, tmp_path):
+    path = tmp_path / "d.json"
+    path.write_text(build_record(india, top=2, created=WHEN).to_file_text(), "utf-8")
+    assert read_record_file(path).top == 2
+    path.write_text(path.read_text("utf-8").replace('"top": 2', '"top": 3'), "utf-8")
+    with pytest.raises(ConfigError) as info:
+        read_record_file(path)
+    assert info.value.code == "audit.bad_record"
+    path.write_bytes(b"\xff\xfe not text")
+    with pytest.raises(ConfigError) as info:
+        read_record_file(path)
+    assert info.value.code == "unreadable"

@@ -18,7 +18,7 @@ def test_a_bad_link_keeps_the_scenario_weights_and_says_why():
     assert weight_slider(at, "utilization").value == pytest.approx(
         BALANCED_UTILIZATION, abs=1e-4
     )
-    assert any("link's weights were not applied" in w.value for w in at.sidebar.warning)
+    assert any("Parts of the link were not applied" in w.value for w in at.sidebar.warning)
     texts = link_texts(at)
     assert "Link weight is not a number: region = x" in texts
     assert "Criterion missing from link: sme_support" in texts
@@ -33,7 +33,7 @@ def test_a_bad_link_keeps_the_scenario_weights_and_says_why():
 
 def test_the_warning_speaks_korean():
     at = open_page("ui/pages/ranking.py", lang="ko", weights="utilization:0.5,regoin:0.1")
-    assert any("링크의 가중치를 적용하지 않았습니다" in w.value for w in at.sidebar.warning)
+    assert any("링크의 일부를 적용하지 않았습니다" in w.value for w in at.sidebar.warning)
     assert "링크에 알 수 없는 기준: regoin = 0.1" in link_texts(at)
 
 

@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from exportmcda.charts.ranking import bump_chart, bump_data, rank_text, scenario_bump_data
+from exportmcda.data.countries import target_order
 from exportmcda.errors import Note
 from exportmcda.labels import note_text, shared_rank_text, t
 from exportmcda.model.comparison import Comparison, compare
@@ -33,7 +34,7 @@ def page() -> None:
 
 def _targets(lang: str) -> None:
     """Several targets' top N side by side, under the session's weights."""
-    codes = list(state.countries())
+    codes = target_order(state.countries(), lang)
     left, middle, right = st.columns([4, 2, 1])
     with left:
         chosen = components.bound(

@@ -12,6 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from exportmcda.charts.markets import heatmap_chart, heatmap_data
+from exportmcda.data.countries import target_order
 from exportmcda.data.taxonomy import FIELDS
 from exportmcda.errors import Note
 from exportmcda.labels import explanation_text, issue_title, note_text, t
@@ -36,7 +37,8 @@ def page() -> None:
     state.market_countries()  # the link's countries, checked against the known targets
     chosen = components.bound(
         st.multiselect, state.MARKET_COUNTRIES, t("markets_countries", lang),
-        options=list(state.market_options()),
+        options=[c for c in target_order(state.countries(), lang)
+                 if c in state.market_options()],
         format_func=lambda c: components.target_name(c, lang),
         help=t("markets_countries_help", lang), wrap=True,  # every chosen country in view
     )

@@ -35,7 +35,7 @@ def page() -> None:
     middle.metric(t("kpi_technologies", lang), f"{db.n_technologies:,}")
     right.metric(t("kpi_companies", lang), f"{db.n_companies:,}")
     components.provenance(db, lang)
-    tabs = st.tabs([t(f"tbl_{name}", lang) for name in TABLES])
+    tabs = st.tabs([t(f"tab_{name}", lang) for name in TABLES])
     for tab, name in zip(tabs, TABLES, strict=True):
         with tab:
             table = overview(db, name, lang=lang)

@@ -39,8 +39,10 @@ def _set_filter(dimension: str, widget_key: str) -> None:
 def _filters(lang: str) -> None:
     chosen = st.session_state[state.FILTERS]
     active = sum(bool(v) for v in chosen.values())
-    title = t("filters", lang) + (f" ({active})" if active else "")
-    with st.expander(title, expanded=bool(active)):
+    # The label and the initial state stay fixed for the session: an expander whose label
+    # changes is a new element to the browser, which closed it under the user's hand.
+    opened = st.session_state.setdefault("_filters_open", bool(active))
+    with st.expander(t("filters", lang), expanded=opened):
         columns = st.columns(len(_FILTERS))
         for column, (dimension, (label, categories)) in zip(
             columns, _FILTERS.items(), strict=True
@@ -53,6 +55,8 @@ def _filters(lang: str) -> None:
                 key=widget_key, on_change=_set_filter, args=(dimension, widget_key),
                 placeholder=t("filter_all", lang),
             )
+    if active:
+        st.caption(t("filters_active", lang, n=active))
 
 
 def _weights(lang: str, selection: Selection) -> None:
@@ -198,6 +202,8 @@ def _live(lang: str, top: int) -> None:
             st.subheader(t("export_title", lang))
             components.shortlist_downloads(selection, top, lang)
             components.scenario_download(lang, key="scenario-download-ranking")
+            st.page_link("ui/pages/decisions.py", label=t("decisions_open", lang),
+                         icon=":material/bookmark_add:")  # save this decision (register)
             components.provenance(state.database(), lang)
         state.sync_url()
 

@@ -554,20 +554,46 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
         )
     db = database_arg(args.data)
     selection = _selections(args, [args.country], db)[args.country.upper()]
+    record = None
     if suffix == ".xlsx":  # with the database: the best markets of the shortlist too
+        from exportmcda.export.record import build_record
         from exportmcda.model.market_evidence import market_evidence
 
         markets = market_evidence(selection, db=db, technologies=selection.top_ids(args.top))
-        data = shortlist_xlsx(selection, top=args.top, lang=args.lang, markets=markets)
+        record = build_record(selection, top=args.top, markets=markets)  # the workbook's own
+        data = shortlist_xlsx(selection, top=args.top, lang=args.lang, markets=markets,
+                              record=record)
     else:
         data = shortlist_csv(selection, top=args.top, lang=args.lang)
     write_bytes_atomic(path, data)
+    _export_record(args, selection, record)
     written = len(selection.top_ids(args.top))  # what the file holds, not what was asked
     sys.stderr.write(f"Wrote {path} ({written} technolog{'y' if written == 1 else 'ies'} "
                      f"for {selection.country.code}).\n")
     _print_notes(selection, args.lang, args.top)
     del out
     return 0
+
+
+def _export_record(args: argparse.Namespace, selection: Selection, record: Any) -> None:
+    """Write the export's record beside it (``--record``) or keep it in the register.
+
+    The record is the one inside the workbook (for a CSV, built here); ``--save`` keeps it in
+    the decision register.
+    """
+    if not (args.record or args.save):
+        return
+    from exportmcda.cli.saving import register_record
+    from exportmcda.data.io import write_bytes_atomic
+    from exportmcda.export.record import build_record
+    from exportmcda.labels import t
+
+    record = record or build_record(selection, top=args.top)
+    if args.record:
+        write_bytes_atomic(Path(args.record), record.to_file_text().encode("utf-8"))
+        sys.stderr.write(t("record_written", args.lang, path=args.record,
+                           digest=record.digest[:16]) + "\n")
+    register_record(args, record)
 
 
 def cmd_sensitivity(args: argparse.Namespace, out: TextIO) -> int:
@@ -695,6 +721,7 @@ def add_commands(sub: Any, formats: Any) -> None:
     from exportmcda.ahp.completion import COMPLETIONS, DEFAULT_COMPLETION
     from exportmcda.ahp.consistency import RI_TABLES
     from exportmcda.ahp.priorities import METHOD_ALIASES
+    from exportmcda.cli.saving import add_save_options
     from exportmcda.rank.engine import METHODS, NORMALIZATIONS
     from exportmcda.rank.methods import PROMETHEE_NEEDS
 
@@ -757,6 +784,9 @@ def add_commands(sub: Any, formats: Any) -> None:
     p.add_argument("--top", type=_top_or_all, default=DEFAULT_TOP, metavar="N|all",
                    help=f"default {DEFAULT_TOP}; all: every technology")
     p.add_argument("--out", required=True, metavar="FILE.xlsx|FILE.csv")
+    p.add_argument("--record", metavar="FILE.json", help="also write the export's decision "
+                   "record as a JSON file (the record inside the workbook)")
+    add_save_options(p)
     _ranking_options(p)
     p.set_defaults(handler=cmd_export)
 

@@ -18,6 +18,7 @@ from typing import TextIO
 from exportmcda.cli.audit import add_audit_command
 from exportmcda.cli.data import cmd_overview, cmd_validate
 from exportmcda.cli.decide import add_commands
+from exportmcda.cli.decisions import add_decision_commands
 from exportmcda.cli.markets import add_market_commands
 from exportmcda.cli.output import FORMATS
 from exportmcda.cli.scenarios import add_scenario_commands
@@ -70,6 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_audit_command(sub, _formats)
     add_market_commands(sub, _formats)
     add_shortlist_command(sub, _formats)
+    add_decision_commands(sub, _formats)
     add_scenario_commands(sub, _formats)
     return parser
 

@@ -23,9 +23,17 @@ from exportmcda.cli.output import emit, write_json
 from exportmcda.labels import note_text, t
 
 if TYPE_CHECKING:
+    from exportmcda.model.rules import RuleSet
+    from exportmcda.model.selection import Selection
     from exportmcda.model.shortlist import Shortlist
 
-__all__ = ["add_shortlist_command", "cmd_shortlist"]
+__all__ = [
+    "add_rule_options",
+    "add_shortlist_command",
+    "cmd_shortlist",
+    "given_rules",
+    "merged_rules",
+]
 
 
 def _yes(value: bool | None, lang: str) -> str:
@@ -78,25 +86,39 @@ def _print_conflict(result: Shortlist, lang: str) -> None:
                                       score=smallest.score) + "\n")
 
 
-def cmd_shortlist(args: argparse.Namespace, out: TextIO) -> int:
-    """Solve the rule-bound shortlist for one target and print it with the rules' costs."""
-    from exportmcda.cli.data import database_arg
-    from exportmcda.cli.decide import _print_notes, _selection
-    from exportmcda.data.countries import load_countries
+def given_rules(args: argparse.Namespace) -> RuleSet:
+    """The rules of ``--rules FILE`` and the rule flags (flags replacing the file's)."""
     from exportmcda.model.rules import RuleSet, load_rules, rules_from_options
-    from exportmcda.model.shortlist import shortlist
 
-    flags = rules_from_options(  # checked before anything is read: a typo fails fast
+    flags = rules_from_options(
         max_per_company=args.max_per_company, min_sme_share=args.min_sme_share,
         min_non_capital=args.min_non_capital, min_per_field=args.min_per_field or (),
         max_per_field=args.max_per_field or (), exclude=args.exclude or (),
         require=args.require or (),
     )
     from_file = load_rules(args.rules) if args.rules else RuleSet()
+    return from_file.merged(flags)
+
+
+def merged_rules(selection: Selection, given: RuleSet) -> RuleSet:
+    """The scenario's ``[rules]``, then ``given`` (file, flags), per-target codes checked."""
+    from exportmcda.data.countries import load_countries
+
+    rules = selection.scenario.rules.merged(given)
+    rules.check_countries(load_countries())
+    return rules
+
+
+def cmd_shortlist(args: argparse.Namespace, out: TextIO) -> int:
+    """Solve the rule-bound shortlist for one target and print it with the rules' costs."""
+    from exportmcda.cli.data import database_arg
+    from exportmcda.cli.decide import _print_notes, _selection
+    from exportmcda.model.shortlist import shortlist
+
+    given = given_rules(args)  # checked before anything is read: a typo fails fast
     db = database_arg(args.data)
     selection = _selection(args, args.country, db)
-    rules = selection.scenario.rules.merged(from_file).merged(flags)
-    rules.check_countries(load_countries())
+    rules = merged_rules(selection, given)
     result = shortlist(selection, rules, top=args.top, db=db, costs=not args.no_costs)
     if args.format == "json":
         write_json(result.as_dict(args.lang), out)
@@ -120,15 +142,8 @@ def cmd_shortlist(args: argparse.Namespace, out: TextIO) -> int:
     return 0 if result.feasible else 1
 
 
-def add_shortlist_command(sub: Any, formats: Any) -> None:
-    """Register ``shortlist`` on the ``exportmcda`` sub-parser."""
-    from exportmcda.cli.decide import _positive_int, _ranking_options
-
-    p = sub.add_parser(
-        "shortlist", help="the best-scoring N technologies that meet policy rules (per "
-        "company, SME share, region, fields, exclude/require), solved exactly; each rule's cost")
-    p.add_argument("--country", required=True, metavar="CODE")
-    p.add_argument("--top", type=_positive_int, default=20, metavar="N")
+def add_rule_options(p: argparse.ArgumentParser) -> None:
+    """The rule options of ``shortlist`` (also ``record``): ``--rules`` and the rule flags."""
     p.add_argument("--rules", metavar="FILE.toml", help="rules file (the keys of a scenario's "
                    "[rules] table at its top level)")
     p.add_argument("--max-per-company", metavar="M", help="at most M technologies per company")
@@ -144,6 +159,18 @@ def add_shortlist_command(sub: Any, formats: Any) -> None:
                    help="technology ids never in the shortlist (comma-separated, repeatable)")
     p.add_argument("--require", action="append", metavar="IDS",
                    help="technology ids always in the shortlist (comma-separated, repeatable)")
+
+
+def add_shortlist_command(sub: Any, formats: Any) -> None:
+    """Register ``shortlist`` on the ``exportmcda`` sub-parser."""
+    from exportmcda.cli.decide import _positive_int, _ranking_options
+
+    p = sub.add_parser(
+        "shortlist", help="the best-scoring N technologies that meet policy rules (per "
+        "company, SME share, region, fields, exclude/require), solved exactly; each rule's cost")
+    p.add_argument("--country", required=True, metavar="CODE")
+    p.add_argument("--top", type=_positive_int, default=20, metavar="N")
+    add_rule_options(p)
     p.add_argument("--no-costs", action="store_true",
                    help="skip each rule's cost (one re-solve per rule)")
     _ranking_options(p)

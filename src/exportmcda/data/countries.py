@@ -16,7 +16,7 @@ group (e.g. ASEAN) is resolved here into an aggregated profile of its members.
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -42,6 +42,7 @@ __all__ = [
     "default_directory",
     "get_country",
     "load_countries",
+    "target_order",
 ]
 
 PRIORITIES = (0, 1, 2)
@@ -204,6 +205,10 @@ class CountryProfile:
     def is_group(self) -> bool:
         """Whether this profile aggregates member profiles."""
         return bool(self.members)
+
+    def region_name(self, lang: str = "en") -> str:
+        """The region's name in ``lang`` (English where no Korean one is given)."""
+        return self.region_ko if lang == "ko" and self.region_ko else self.region
 
     def name(self, lang: str = "en") -> str:
         """Return the name in ``lang`` ('en' or 'ko')."""
@@ -521,3 +526,21 @@ def _aggregate(code: str, entry: Table, members: list[CountryProfile], rule: str
         members=tuple(m.code for m in members),
         aggregation=rule,
     )
+
+
+def target_order(profiles: Mapping[str, CountryProfile], lang: str = "en") -> list[str]:
+    """The targets in the order a reader scans a list of them: groups, then by region.
+
+    Groups (several countries ranked together) come first, as the broadest choice; then the
+    single targets grouped by region, regions and names each in the reader's alphabetical
+    order (Hangul syllables are encoded in 가나다 order, Unicode 15 ch. 18.6, so a code-point
+    sort is the Korean dictionary order for these names). Issue 11, item 7: a Korean
+    analyst looked for 베트남 among names in English order.
+    """
+    groups = sorted((c for c, p in profiles.items() if p.is_group),
+                    key=lambda c: profiles[c].name(lang))
+    singles = sorted(
+        (c for c, p in profiles.items() if not p.is_group),
+        key=lambda c: (profiles[c].region_name(lang), profiles[c].name(lang)),
+    )
+    return groups + singles

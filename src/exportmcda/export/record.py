@@ -13,7 +13,13 @@ side the workbook shows (:class:`MarketRecord`): the SHA-256 of every indicator 
 (``data/countries/indicators/*.toml`` and ``groups.toml``) and of the market hierarchy and
 market scenario files, the market weights and normalisation used, and each shortlisted
 technology's country ranking (when the export had the database), so that ``verify`` can name
-a changed indicator file and the market results it moves. It is serialised as JSON (RFC 8259)
+a changed indicator file and the market results it moves. Format 4 (the decision register,
+issue 12 part 3) states the method settings explicitly (:class:`MethodSettings`: ranking
+method, normalisation, AHP priority method, random-index table, consistency rule, completion
+of missing judgments, and the seed and number of samples of any robustness figure made from
+the record) and, when shortlist rules were applied, the merged rules as data (rules given by
+command-line flags live in no file) with the rule-bound shortlist as
+:meth:`exportmcda.model.shortlist.Shortlist.as_dict` gives it. It is serialised as JSON (RFC 8259)
 with a SHA-256 ``digest`` of its canonical form, so an edited record is refused rather
 than silently "verified". The digest has no key: it catches accidental and casual edits,
 not a forger who recomputes it (that needs a signature, outside this tool's scope).
@@ -28,51 +34,70 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import math
 import platform
+import tomllib
 import zipfile
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from exportmcda.ahp.consistency import DEFAULT_THRESHOLD
+from exportmcda.ahp.priorities import AhpResult
 from exportmcda.data.countries import CountryProfile, default_directory
 from exportmcda.errors import ConfigError, Issue
 from exportmcda.export.safe import FORMULA_PREFIXES
 from exportmcda.model.market_evidence import MarketEvidence, market_evidence
+from exportmcda.model.rules import Rule, RuleKind, RuleSet
 from exportmcda.model.scenarios import to_toml
 from exportmcda.model.selection import Filters, Selection
 from exportmcda.version import __version__
 
+if TYPE_CHECKING:
+    from exportmcda.data.database import Database
+
 __all__ = [
     "CELL_LIMIT",
+    "RECORD_FILE_LIMIT",
     "RECORD_FORMAT",
     "RECORD_FORMAT_V1",
     "RECORD_FORMAT_V2",
+    "RECORD_FORMAT_V3",
     "RECORD_RANK_RULE",
     "RECORD_SHEET",
     "MarketEntry",
     "MarketRecord",
+    "MethodSettings",
     "Record",
     "ShortlistEntry",
     "build_record",
     "current_versions",
     "file_sha256",
     "market_record",
+    "method_settings",
     "profile_files",
     "read_record",
+    "read_record_file",
     "record_cells",
+    "rules_body",
+    "rules_from_body",
     "sha256_text",
 ]
 
-RECORD_FORMAT = "exportmcda-record/3"
+RECORD_FORMAT = "exportmcda-record/4"
 """Name and version of the JSON layout; a reader refuses a layout it does not know.
 
+Format 4 adds ``settings`` (the method settings, explicitly), ``rules`` (the merged shortlist
+rules as data, or null) and ``rule_shortlist`` (the rule-bound shortlist, or null).
 Format 3 adds the market side (``indicators``, ``market_files``, ``market``: see the module
 docstring). Format 2 publishes integer ranks (1..N, ties to 1e-12 ordered by technology id)
 and the tied technologies the top N left out (``cut_off_ties``); format 1 records (average
 ranks, ties at the cut-off cut by database row order) are still read and verified under their
 rule. Format 1 and 2 records are read and verified as they were (no market side)."""
+RECORD_FORMAT_V3 = "exportmcda-record/3"
+"""The third layout: the market side, no explicit settings or rules (read, not written)."""
 RECORD_FORMAT_V2 = "exportmcda-record/2"
 """The second layout: integer ranks and the cut-off ties, no market side (read, not written)."""
 RECORD_FORMAT_V1 = "exportmcda-record/1"
@@ -130,6 +155,7 @@ def current_versions() -> tuple[tuple[str, str], ...]:
         ("pymcdm", installed("pymcdm")),
         ("numpy", installed("numpy")),
         ("pandas", installed("pandas")),
+        ("scipy", installed("scipy")),  # the rule-bound shortlist's integer program (milp)
     )
 
 
@@ -204,13 +230,123 @@ class MarketRecord:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class MethodSettings:
+    """The method settings of a decision, each stated explicitly (format 4).
+
+    ``method`` and ``normalization`` are the ranking's (TOPSIS and its normalisation:
+    Hwang & Yoon 1981; pymcdm defaults to min-max, so it is always named); ``ahp_method``,
+    ``ri_table``, ``cr_rule`` and ``completion`` how the scenario's judgments became weights
+    (the priority method, the random-index table named as in
+    :data:`exportmcda.ahp.consistency.RI_TABLES`, the consistency limit: a number such as
+    ``0.1`` (Saaty 1980) or ``saaty_1994``, and the completion of missing judgments);
+    ``seed`` and ``samples`` are those of any robustness figure made from the record (SMAA
+    weight samples), ``None`` when none was asked for.
+    """
+
+    method: str
+    normalization: str | None
+    ahp_method: str
+    ri_table: str
+    cr_rule: str
+    completion: str
+    seed: int | None = None
+    samples: int | None = None
+
+    def body(self) -> dict[str, Any]:
+        """Plain JSON data (the field names are the keys)."""
+        return asdict(self)
+
+    @classmethod
+    def from_body(cls, d: dict[str, Any]) -> MethodSettings:
+        """Parse :meth:`body` (TypeError/KeyError on a bad entry)."""
+        seed, samples = d["seed"], d["samples"]
+        return cls(
+            method=_typed(d["method"], str, "settings.method"),
+            normalization=_optional_str(d["normalization"], "settings.normalization"),
+            ahp_method=_typed(d["ahp_method"], str, "settings.ahp_method"),
+            ri_table=_typed(d["ri_table"], str, "settings.ri_table"),
+            cr_rule=_typed(d["cr_rule"], str, "settings.cr_rule"),
+            completion=_typed(d["completion"], str, "settings.completion"),
+            seed=None if seed is None else _typed(seed, int, "settings.seed"),
+            samples=None if samples is None else _typed(samples, int, "settings.samples"),
+        )
+
+
+def _rule_body(rule: Rule) -> dict[str, Any]:
+    return {"kind": rule.kind.value, "value": rule.value, "target": rule.target,
+            "origin": rule.origin, "key": rule.key}
+
+
+def _rule_from_body(d: dict[str, Any]) -> Rule:
+    return Rule(kind=RuleKind(_typed(d["kind"], str, "rules.kind")),
+                value=_typed(d["value"], (int, float), "rules.value"),
+                target=_optional_str(d["target"], "rules.target"),
+                origin=_typed(d["origin"], str, "rules.origin"),
+                key=_typed(d["key"], str, "rules.key"))
+
+
+def rules_body(rules: RuleSet) -> dict[str, Any]:
+    """Shortlist rules as JSON data: ``{common: [rule…], countries: {CODE: [rule…]}}``.
+
+    Each rule keeps its kind, value, target (technology id or field number), and where it
+    was stated (file and key, or flag), so a replay applies exactly the rules of the
+    decision, including rules given by flags that live in no file.
+    """
+    return {"common": [_rule_body(r) for r in rules.rules],
+            "countries": {code: [_rule_body(r) for r in own]
+                          for code, own in rules.countries.items()}}
+
+
+def rules_from_body(d: dict[str, Any]) -> RuleSet:
+    """Parse :func:`rules_body` (TypeError/KeyError/ValueError on a bad entry)."""
+    countries = _typed(d["countries"], dict, "rules.countries")
+    return RuleSet(
+        rules=tuple(_rule_from_body(r) for r in _typed(d["common"], list, "rules.common")),
+        countries={_typed(code, str, "rules.countries"): tuple(_rule_from_body(r) for r in own)
+                   for code, own in countries.items()},
+    )
+
+
+def _shortlist_data(data: Any) -> dict[str, Any]:
+    """A rule-bound shortlist's JSON checked for what a replay reads (ids, feasibility)."""
+    checked: dict[str, Any] = _typed(data, dict, "rule_shortlist")
+    _typed(checked["feasible"], bool, "rule_shortlist.feasible")
+    for row in _typed(checked["shortlist"], list, "rule_shortlist.shortlist"):
+        _typed(_typed(row, dict, "rule_shortlist.shortlist")["technology_id"], str,
+               "rule_shortlist.technology_id")
+    return checked
+
+
+def _json_data(value: Any) -> Any:
+    """``value`` as plain JSON data (numpy scalars unwrapped, NaN as null, tuples as lists).
+
+    The round trip through JSON text makes the recorded form equal to the form read back.
+    """
+
+    def plain(v: Any) -> Any:
+        if isinstance(v, dict):
+            return {str(k): plain(x) for k, x in v.items()}
+        if isinstance(v, list | tuple):
+            return [plain(x) for x in v]
+        if hasattr(v, "item") and not isinstance(v, str | bytes):
+            v = v.item()
+        if isinstance(v, float) and not math.isfinite(v):
+            return None
+        return v
+
+    return json.loads(_canonical(plain(value)))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Record:
     """What an export was computed from, and what it published (see the module docstring).
 
     File hashes are ``None`` when the file could not be read at export time. ``aggregation``
     is the group rule used (``None`` for a country). ``indicator_files`` (named relative to
     the countries folder, ``indicators/IND.toml``, ``groups.toml``), ``market_files``
-    (relative to ``criteria/``) and ``market`` exist from format 3 on.
+    (relative to ``criteria/``) and ``market`` exist from format 3 on; ``settings``,
+    ``rules`` (``None``: no shortlist rules) and ``rule_shortlist`` (the rule-bound
+    shortlist's JSON, :meth:`~exportmcda.model.shortlist.Shortlist.as_dict`) from format 4.
     """
 
     created: str
@@ -235,6 +371,9 @@ class Record:
     indicator_files: tuple[tuple[str, str | None], ...] = ()
     market_files: tuple[tuple[str, str | None], ...] = ()
     market: MarketRecord | None = None
+    settings: MethodSettings | None = None
+    rules: RuleSet | None = None
+    rule_shortlist: dict[str, Any] | None = None
     format: str = RECORD_FORMAT
 
     @property
@@ -247,6 +386,36 @@ class Record:
         """Whether the record's layout pins the market side (format 3 and later)."""
         return self.format not in (RECORD_FORMAT_V1, RECORD_FORMAT_V2)
 
+    @property
+    def has_settings(self) -> bool:
+        """Whether the layout states settings and rules explicitly (format 4 and later)."""
+        return self.has_market_side and self.format != RECORD_FORMAT_V3
+
+    @property
+    def scenario_id(self) -> str:
+        """The id of the recorded (effective) scenario, as its TOML text states it."""
+        try:
+            value = tomllib.loads(self.scenario_toml).get("id", "")
+        except tomllib.TOMLDecodeError:
+            return ""
+        return value if isinstance(value, str) else ""
+
+    @property
+    def decided(self) -> tuple[str, ...]:
+        """The technologies decided on.
+
+        The rule-bound shortlist when rules were applied (empty if no set met them), else
+        the top N.
+        """
+        if self.rule_shortlist is not None:
+            return tuple(r["technology_id"] for r in self.rule_shortlist["shortlist"])
+        return tuple(e.technology_id for e in self.shortlist)
+
+    @property
+    def digest(self) -> str:
+        """SHA-256 of the canonical body: the record's identity (see :meth:`to_json`)."""
+        return sha256_text(_canonical(self.body()))
+
     def body(self) -> dict[str, Any]:
         """The record as plain JSON data (without the digest)."""
         extra: dict[str, Any] = {} if self.average_ranks else {
@@ -257,6 +426,12 @@ class Record:
                 "indicators": [list(pair) for pair in self.indicator_files],
                 "market_files": [list(pair) for pair in self.market_files],
                 "market": None if self.market is None else self.market.body(),
+            }
+        if self.has_settings:
+            extra |= {
+                "settings": None if self.settings is None else self.settings.body(),
+                "rules": None if self.rules is None else rules_body(self.rules),
+                "rule_shortlist": self.rule_shortlist,
             }
         return {
             **extra,
@@ -287,6 +462,14 @@ class Record:
         body = self.body()
         return _canonical({**body, "digest": sha256_text(_canonical(body))})
 
+    def to_file_text(self) -> str:
+        """The record as a first-class JSON file: :meth:`to_json`'s data, indented.
+
+        Read back by :meth:`from_json` (the digest covers the data, not the layout).
+        """
+        return json.dumps(json.loads(self.to_json()), sort_keys=True, ensure_ascii=True,
+                          indent=2) + "\n"
+
     @classmethod
     def from_json(cls, text: str, *, path: str | None = None, where: str | None = None) -> Record:
         """Parse :meth:`to_json`'s text; ConfigError naming ``path``/``where`` if invalid."""
@@ -302,7 +485,7 @@ class Record:
             raise bad(f"the audit record is not valid JSON ({error})") from None
         if not isinstance(data, dict):
             raise bad("the audit record must be a JSON object")
-        known = (RECORD_FORMAT, RECORD_FORMAT_V2, RECORD_FORMAT_V1)
+        known = (RECORD_FORMAT, RECORD_FORMAT_V3, RECORD_FORMAT_V2, RECORD_FORMAT_V1)
         if data.get("format") not in known:
             raise bad(f"unknown record format (expected one of {', '.join(known)})",
                       data.get("format"))
@@ -366,6 +549,12 @@ def _from_body(d: dict[str, Any]) -> Record:
         indicator_files=_hashes(d.get("indicators", []), "indicators"),
         market_files=_hashes(d.get("market_files", []), "market_files"),
         market=None if d.get("market") is None else MarketRecord.from_body(d["market"]),
+        settings=None if d.get("settings") is None else MethodSettings.from_body(
+            _typed(d["settings"], dict, "settings")),
+        rules=None if d.get("rules") is None else rules_from_body(
+            _typed(d["rules"], dict, "rules")),
+        rule_shortlist=None if d.get("rule_shortlist") is None else _shortlist_data(
+            d["rule_shortlist"]),
         format=version,
     )
 
@@ -400,6 +589,10 @@ def build_record(
     created: datetime | None = None,
     countries_dir: Path | None = None,
     markets: MarketEvidence | None = None,
+    rules: RuleSet | None = None,
+    db: Database | None = None,
+    seed: int | None = None,
+    samples: int | None = None,
 ) -> Record:
     """The record of ``selection``'s top ``top`` (profiles read from ``countries_dir``).
 
@@ -409,6 +602,11 @@ def build_record(
     app builds it from the sliders), so the record re-runs what was shown. ``markets`` is
     the market side the workbook shows (default: :func:`market_evidence` without the
     database: indicators, weights, normalisation, no country rankings).
+
+    ``rules`` (the merged :class:`~exportmcda.model.rules.RuleSet`: scenario, rules file and
+    flags) are recorded as data with the rule-bound shortlist of the same ``top``, solved on
+    ``db`` (required with rules: company sizes and regions); ``seed`` and ``samples`` are
+    recorded in :class:`MethodSettings` for the robustness figures made from the record.
     """
     folder = default_directory() if countries_dir is None else Path(countries_dir)
     markets = markets or market_evidence(selection, countries_dir=folder)
@@ -448,7 +646,40 @@ def build_record(
                               markets.indicator_files()),
         market_files=tuple((name, file_sha256(path)) for name, path in markets.market_files()),
         market=market_record(markets),
+        settings=method_settings(selection, seed=seed, samples=samples),
+        rules=rules if rules else None,
+        rule_shortlist=_rule_shortlist(selection, rules, top, db) if rules else None,
     )
+
+
+def method_settings(selection: Selection, *, seed: int | None = None,
+                    samples: int | None = None) -> MethodSettings:
+    """The settings ``selection`` was computed with (see :class:`MethodSettings`).
+
+    The consistency rule is the one the judged nodes were checked against
+    (:class:`~exportmcda.ahp.priorities.AhpResult`'s ``threshold_rule``; a fixed limit is
+    written as its number), Saaty's 0.1 when every node has direct weights.
+    """
+    scenario = selection.scenario
+    judged = [r for r in selection.weights.local.values() if isinstance(r, AhpResult)]
+    rule = f"{DEFAULT_THRESHOLD:g}"
+    if judged:
+        first = judged[0]
+        rule = f"{first.threshold:g}" if first.threshold_rule == "fixed" else (
+            first.threshold_rule)
+    return MethodSettings(
+        method=selection.result.method, normalization=selection.result.normalization,
+        ahp_method=scenario.method, ri_table=scenario.ri_table, cr_rule=rule,
+        completion=scenario.completion, seed=seed, samples=samples,
+    )
+
+
+def _rule_shortlist(selection: Selection, rules: RuleSet, top: int,
+                    db: Database | None) -> dict[str, Any]:
+    """The rule-bound shortlist's JSON (English texts; the ids and numbers are the data)."""
+    from exportmcda.model.shortlist import shortlist  # scipy: only when rules are recorded
+
+    return dict(_json_data(shortlist(selection, rules, top=top, db=db).as_dict("en")))
 
 
 def _split(text: str, size: int) -> list[str]:
@@ -517,3 +748,31 @@ def read_record(source: str | Path | bytes, name: str | None = None) -> Record:
         raise ConfigError.single("audit.no_record", f"sheet '{RECORD_SHEET}' holds no record",
                                  path=shown, field=f"{RECORD_SHEET}!A2")
     return Record.from_json("".join(parts), path=shown, where=f"{RECORD_SHEET}!A2")
+
+
+RECORD_FILE_LIMIT = 64 * 1024 * 1024
+"""Largest record file read (bytes): a record of a full ranking of 10^6 rows is far smaller."""
+
+
+def read_record_file(path: str | Path) -> Record:
+    """Read a record JSON file (:meth:`Record.to_file_text`); errors name the file.
+
+    Raises
+    ------
+    ConfigError
+        ``unreadable`` (missing, a folder, not UTF-8, larger than
+        :data:`RECORD_FILE_LIMIT`) or ``audit.bad_record`` (not a record, an unknown
+        format, a digest that does not match: the record was edited).
+    """
+    shown = str(path)
+    try:
+        file = Path(path)
+        if file.stat().st_size > RECORD_FILE_LIMIT:
+            raise ConfigError.single("unreadable", f"larger than {RECORD_FILE_LIMIT:,} bytes: "
+                                     "not a decision record", path=shown)
+        text = file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        reason = error.strerror if isinstance(error, OSError) else "not UTF-8 text"
+        raise ConfigError.single("unreadable", f"cannot read the file: {reason or error}",
+                                 path=shown) from None
+    return Record.from_json(text, path=shown)

@@ -16,6 +16,11 @@ recorded market weights and normalisation on today's indicator files, so a chang
 file is named together with the market rankings it moves (:class:`MarketDifference`). Format 1
 and 2 records have no market side and are verified as before.
 
+From format 4 a record may carry shortlist rules (as data) and the rule-bound shortlist they
+gave: the rules are solved again on today's ranking (:class:`RuleShortlistCheck`), and a
+different set, or rules that no longer apply (a required technology gone), is a difference.
+:mod:`exportmcda.register.replay` builds ``exportmcda replay`` on this function.
+
 A record keeps the rank rule it was made with. Format 2 records publish integer ranks and
 the top N by that rank (ties ordered by technology id); they are compared with today's
 integer ranks. Format 1 records (average ranks, ties at the cut-off cut by database row
@@ -52,6 +57,7 @@ __all__ = [
     "Check",
     "Difference",
     "MarketDifference",
+    "RuleShortlistCheck",
     "Verification",
     "database_for",
     "verify",
@@ -136,10 +142,48 @@ class MarketDifference:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class RuleShortlistCheck:
+    """The recorded rule-bound shortlist (format 4) against the one the rules give now.
+
+    Both list technology ids in ranking order; ``same`` when the lists and the feasibility
+    agree. ``entered``/``left``: ids only in the current / only in the recorded list.
+    """
+
+    recorded: tuple[str, ...]
+    current: tuple[str, ...]
+    recorded_feasible: bool
+    current_feasible: bool
+
+    @property
+    def same(self) -> bool:
+        """Whether the rules give the recorded shortlist again, in the same order."""
+        return (self.recorded, self.recorded_feasible) == (self.current, self.current_feasible)
+
+    @property
+    def entered(self) -> tuple[str, ...]:
+        """Technologies the rules choose now that the record did not list."""
+        return tuple(t for t in self.current if t not in self.recorded)
+
+    @property
+    def left(self) -> tuple[str, ...]:
+        """Technologies of the record the rules no longer choose."""
+        return tuple(t for t in self.recorded if t not in self.current)
+
+    def as_dict(self) -> dict[str, Any]:
+        """Plain mapping: recorded, current, feasibility, same, entered, left."""
+        return {"recorded": list(self.recorded), "current": list(self.current),
+                "recorded_feasible": self.recorded_feasible,
+                "current_feasible": self.current_feasible, "same": self.same,
+                "entered": list(self.entered), "left": list(self.left)}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Verification:
     """The answer to "can you reproduce this?".
 
-    ``reproduced`` means the same shortlist and (format 3) the same market rankings.
+    ``reproduced`` means the same shortlist, (format 3) the same market rankings and
+    (format 4 with rules) the same rule-bound shortlist; :attr:`identical` also asks for the
+    same input hashes and library versions (what ``exportmcda replay`` answers).
     """
 
     record: Record
@@ -149,11 +193,22 @@ class Verification:
     versions: tuple[Check, ...]
     notes: tuple[Note, ...]
     market_differences: tuple[MarketDifference, ...] = ()
+    rule_shortlist: RuleShortlistCheck | None = None
 
     @property
     def changed_inputs(self) -> tuple[str, ...]:
         """Names of the inputs whose hash differs from the record's."""
         return tuple(c.name for c in self.inputs if not c.same)
+
+    @property
+    def changed_versions(self) -> tuple[str, ...]:
+        """Names of the libraries whose version differs from the record's."""
+        return tuple(c.name for c in self.versions if not c.same)
+
+    @property
+    def identical(self) -> bool:
+        """The same results from the same inputs (hashes) with the same library versions."""
+        return self.reproduced and not self.changed_inputs and not self.changed_versions
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON contract of ``exportmcda verify --format json``."""
@@ -165,6 +220,8 @@ class Verification:
             "format": self.record.format,
             "differences": [d.as_dict() for d in self.differences],
             "market_differences": [d.as_dict() for d in self.market_differences],
+            "rule_shortlist": None if self.rule_shortlist is None else
+            self.rule_shortlist.as_dict(),
             "inputs": {c.name: c.as_dict() for c in self.inputs},
             "versions": {c.name: c.as_dict() for c in self.versions},
             "notes": [note_text(n) for n in self.notes],
@@ -295,6 +352,33 @@ def _market_now(
     )
 
 
+def _rule_check(record: Record, db: Database, selection: Selection
+                ) -> tuple[RuleShortlistCheck | None, list[Note]]:
+    """Re-solve the recorded rules (format 4) on today's ranking.
+
+    A rule that no longer applies (a required technology gone) is a difference, said in a
+    note, not an error.
+    """
+    from exportmcda.model.shortlist import shortlist  # scipy: only for records with rules
+
+    if record.rules is None or record.rule_shortlist is None:
+        return None, []
+    recorded = record.decided
+    was_feasible = bool(record.rule_shortlist["feasible"])
+    try:
+        now = shortlist(selection, record.rules, top=record.top, db=db, costs=False)
+    except ConfigError as error:
+        check = RuleShortlistCheck(recorded=recorded, current=(),
+                                   recorded_feasible=was_feasible, current_feasible=False)
+        return check, [Note.of("replay_rules_fail", problem=error.issues[0].message)]
+    check = RuleShortlistCheck(recorded=recorded, current=now.chosen,
+                               recorded_feasible=was_feasible, current_feasible=now.feasible)
+    notes = [] if check.same else [Note.of(
+        "replay_rule_shortlist_changed", entered=", ".join(check.entered) or "-",
+        left=", ".join(check.left) or "-")]
+    return check, notes
+
+
 def _file_checks(
     prefix: str, recorded: tuple[tuple[str, str | None], ...], current: tuple[tuple[str, Path], ...]
 ) -> list[Check]:
@@ -362,6 +446,8 @@ def verify(
     differences = tuple(_shortlist_changes(record, selection))
     markets = _market_now(record, db, selection, countries, indicators, markets_file)
     market_differences = tuple(_market_changes(record, markets))
+    rule_check, rule_notes = _rule_check(record, db, selection)
+    rules_moved = rule_check is not None and not rule_check.same
     inputs = tuple(_input_checks(record, db, selection, criteria, countries, markets))
     now = dict(current_versions())
     versions = tuple(Check(name=k, recorded=v, current=now.get(k))
@@ -379,7 +465,8 @@ def verify(
             total=0 if record.market is None else len(record.market.rankings),
             technologies=", ".join(moved_techs),
         ))
-    if differences or market_differences:
+    notes += rule_notes
+    if differences or market_differences or rules_moved:
         if changed:
             notes.append(Note.of("verify_inputs_explain", inputs=changed))
         elif moved:
@@ -390,6 +477,8 @@ def verify(
         notes.append(Note.of("verify_same_despite_inputs", inputs=changed))
     notes += [Note.of("verify_version_differs", name=c.name, recorded=c.recorded,
                       current=c.current) for c in moved]
-    return Verification(record=record, reproduced=not differences and not market_differences,
+    return Verification(record=record,
+                        reproduced=not differences and not market_differences and not rules_moved,
                         differences=differences, inputs=inputs, versions=versions,
-                        notes=tuple(notes), market_differences=market_differences)
+                        notes=tuple(notes), market_differences=market_differences,
+                        rule_shortlist=rule_check)
