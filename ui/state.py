@@ -33,7 +33,7 @@ the matrix built on the pages' cached technology scoring (:func:`candidates`).
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import pandas as pd
@@ -115,6 +115,7 @@ MARKET_ROWS = "market_rows"  # rows of the matrix: "fields" or "shortlist"
 _MARKET_ASKED = "_market_asked"  # the link's countries, until the markets page checks them
 _MARKET_LINK = "_market_link"  # the link's market weights, until the markets page applies them
 _MARKET_MEMO = "_memo.market_weights"  # (base ScenarioWeights, WeightState, ScenarioWeights)
+COMPARE_SCENARIOS = "compare_scenarios"  # weightings side by side: scenario ids or CURRENT
 SLIDER_REVISIONS = "_weight_slider_revisions"  # (epoch, {slider: n}) of the sliders' keys
 _BASE_MEMO = "_memo.base_weights"  # (scenario, its ScenarioWeights)
 _WEIGHTS_MEMO = "_memo.weights"  # (scenario, WeightState, ScenarioWeights)
@@ -127,6 +128,8 @@ DEFAULT_COMPARE = ("ASEAN", "IND")
 TOP_OPTIONS = (5, 10, 15, 20, 30, 50)
 FILTER_DIMENSIONS = ("fields", "service_types", "company_sizes", "regions")
 MARKET_KINDS = ("technology", "field")
+CURRENT_WEIGHTS = "current"  # the session's weights (sliders) among the weightings compared
+DEFAULT_COMPARE_SCENARIOS = ("balanced", "sme_first")
 MARKET_ROW_KINDS = ("fields", "shortlist")
 
 
@@ -154,6 +157,11 @@ def init() -> None:
         wanted = [c.strip().upper() for c in str(params.get("compare", "")).split(",")]
         chosen = [c for c in dict.fromkeys(wanted) if c in countries()]
         st.session_state[COMPARE] = chosen if len(chosen) >= 2 else list(DEFAULT_COMPARE)
+    if COMPARE_SCENARIOS not in st.session_state:
+        asked = [s.strip() for s in str(params.get("scenarios", "")).split(",")]
+        known = [s for s in dict.fromkeys(asked) if s in (*shipped_ids(), CURRENT_WEIGHTS)]
+        st.session_state[COMPARE_SCENARIOS] = known[:3] if len(known) >= 2 else list(
+            DEFAULT_COMPARE_SCENARIOS)
     st.session_state.setdefault(URL_ISSUES, ())
     if WEIGHTS not in st.session_state:
         seed_weights(scenario())
@@ -209,6 +217,8 @@ def sync_url() -> None:
         "scenario": shipped,
         "top": str(st.session_state.get(TOP, DEFAULT_TOP)),
         "compare": ",".join(st.session_state.get(COMPARE, DEFAULT_COMPARE)),
+        "scenarios": ",".join(st.session_state.get(COMPARE_SCENARIOS,
+                                                   DEFAULT_COMPARE_SCENARIOS)),
     }
     # An uploaded scenario is not in the receiver's app: the link then names the default
     # scenario and carries every weight and judgment that differs from it.
@@ -520,6 +530,19 @@ def modified() -> bool:
 def effective_scenario() -> Scenario:
     """The chosen scenario with the session's weights (itself when nothing was changed)."""
     return _effective_scenario(weight_state(), _base_weights(scenario()))
+
+
+def named_weights(sid: str) -> ScenarioWeights:
+    """Scenario ``sid``'s own weights under the session's evidence rule.
+
+    For weightings side by side: the rule is the session's for every one, so that only the
+    weights differ between them. :data:`CURRENT_WEIGHTS` is the session's own weights.
+    """
+    if sid == CURRENT_WEIGHTS:
+        return weights()
+    base = scenario_choices()[sid]
+    rule = dict(weight_state().evidence)
+    return scenario_weights(replace(base, evidence=rule), tree())
 
 
 def _base_weights(base: Scenario) -> ScenarioWeights:

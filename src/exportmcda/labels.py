@@ -2352,6 +2352,101 @@ NOTES.update(
         },
     }
 )
+
+# --- scenarios side by side (issue 11, item 5: model.scenario_compare, cli.scenarios,
+#     the Compare page's Scenarios tab) ---
+LABELS.update(
+    {
+        "compare_tab_targets": {"en": "Targets side by side", "ko": "대상국 비교"},
+        "compare_tab_scenarios": {"en": "Scenarios side by side", "ko": "시나리오 비교"},
+        "scen_compare_pick": {
+            "en": "Weightings to compare (2–3; the first is the reference)",
+            "ko": "비교할 가중치(2–3개, 첫 번째가 기준)",
+        },
+        "scen_compare_current": {"en": "Your current weights", "ko": "현재 가중치"},
+        "scen_compare_pick_two": {
+            "en": "Choose two or three weightings to compare.",
+            "ko": "비교할 가중치를 두세 개 고르세요.",
+        },
+        "scen_compare_caption": {
+            "en": "One target ({target}), the same filters and evidence rule: only the "
+            "weights differ. Every change is read against {reference}.",
+            "ko": "같은 대상({target}), 같은 필터와 근거 규칙에서 가중치만 다릅니다. 모든 변화는 "
+            "{reference} 기준입니다.",
+        },
+        "scen_compare_weights": {"en": "Criterion weights", "ko": "기준별 가중치"},
+        "scen_compare_ranks": {
+            "en": "Ranks side by side (every technology of a top-{n} list)",
+            "ko": "순위 비교(어느 한 상위 {n}개 목록에라도 든 기술)",
+        },
+        "scen_compare_movers": {"en": "Biggest moves", "ko": "가장 크게 움직인 기술"},
+        "scen_compare_favours": {"en": "What each weighting favours",
+                                 "ko": "가중치별로 유리해지는 것"},
+        "scen_compare_still": {
+            "en": "No technology of the top-{n} lists changes rank under {scenario}.",
+            "ko": "{scenario}에서 상위 {n}개 목록의 기술 순위가 바뀌지 않습니다.",
+        },
+        "scen_compare_nothing": {
+            "en": "{scenario} favours nothing over {reference}: the same weights.",
+            "ko": "{scenario}: 가중치가 {reference} 기준과 같아 더 유리해지는 것이 없습니다.",
+        },
+        "scen_compare_bump": {
+            "en": "Rank of each top-{n} technology under each weighting (hollow: outside the "
+            "top)",
+            "ko": "가중치별 상위 {n}개 기술의 순위(빈 점: 상위권 밖)",
+        },
+        "rank_under": {"en": "Rank: {name}", "ko": "순위: {name}"},
+        "bump_beyond": {"en": "beyond {n}", "ko": "{n}위 밖"},
+        "col_rank_change": {"en": "Change", "ko": "변화"},
+    }
+)
+NOTES.update(
+    {
+        "scenario_rises": {
+            "en": "{technology} ({technology_name}) rises {n:,} places under {scenario}: from "
+            "{rank_from:,} ({reference}) to {rank_to:,}",
+            "en_one": "{technology} ({technology_name}) rises {n:,} place under {scenario}: "
+            "from {rank_from:,} ({reference}) to {rank_to:,}",
+            "ko": "{technology}({technology_name}): {scenario}에서 {n:,}계단 상승"
+            "({reference} {rank_from:,}위 → {rank_to:,}위)",
+        },
+        "scenario_falls": {
+            "en": "{technology} ({technology_name}) falls {n:,} places under {scenario}: from "
+            "{rank_from:,} ({reference}) to {rank_to:,}",
+            "en_one": "{technology} ({technology_name}) falls {n:,} place under {scenario}: "
+            "from {rank_from:,} ({reference}) to {rank_to:,}",
+            "ko": "{technology}({technology_name}): {scenario}에서 {n:,}계단 하락"
+            "({reference} {rank_from:,}위 → {rank_to:,}위)",
+        },
+        "scenario_weighs_more": {
+            "en": "{scenario} weighs {criterion} at {weight:.0%} ({reference}: "
+            "{reference_weight:.0%})",
+            "ko": "{scenario}: {criterion} 가중치 {weight:.0%}({reference} "
+            "{reference_weight:.0%})",
+        },
+        "scenario_gains_size": {
+            "en": "{group}: {count} of the top {top} under {scenario} ({reference_count} "
+            "under {reference})",
+            "ko": "{group}: {scenario}에서 상위 {top}개 중 {count}개({reference} "
+            "{reference_count}개)",
+        },
+        "scenario_gains_field": {
+            "en": "Field {group}: {count} of the top {top} under {scenario} "
+            "({reference_count} under {reference})",
+            "ko": "{group} 분야: {scenario}에서 상위 {top}개 중 {count}개({reference} "
+            "{reference_count}개)",
+        },
+    }
+)
+ISSUE_CODES.update(
+    {
+        "scenario_compare_count": {"en": "Two or three weightings needed",
+                                   "ko": "가중치는 2–3개가 필요함"},
+        "scenario_compare_targets": {"en": "Weightings of different targets",
+                                     "ko": "서로 다른 대상의 가중치"},
+        "scenario_twice": {"en": "Scenario named twice", "ko": "시나리오 중복"},
+    }
+)
 ISSUE_HINTS: Final[dict[str, dict[str, str]]] = {
     "missing_column": {
         "en": "Add the column '{field}' (the interchange format's column names).",

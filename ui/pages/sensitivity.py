@@ -69,8 +69,9 @@ def _oat_section(report: RobustnessReport, selection: Selection, lang: str) -> N
     wide = one.pivot_table(index="weight", columns="alternative", values="rank").iloc[::20]
     wide = wide.rename(columns=lambda a: names.get(a, a)).round(1).astype(str)
     wide.index = [f"{w:.2f}" for w in wide.index]
-    chart_view.chart_with_numbers(gradient_chart(one, labels[criterion], names, lang), wide, lang,
-                                  key="gradient")
+    current = float(tornado.set_index("criterion").loc[criterion, "current"])
+    chart_view.chart_with_numbers(gradient_chart(one, labels[criterion], names, lang,
+                                                 current=current), wide, lang, key="gradient")
 
 
 def _smaa_section(report: RobustnessReport, selection: Selection, lang: str) -> None:
