@@ -1749,6 +1749,38 @@ ISSUE_CODES.update(
 )
 
 
+# --- pairwise questions in words (issue 11, item 3: ui/pages/weights.py) ---
+# Saaty's verbal scale, one phrase per integer (Saaty, T. L. (2008). Decision making with the
+# analytic hierarchy process. Int. J. Services Sciences 1(1):83-98, Table 1; the odd values
+# as in Saaty 1980, Table 1.1, the even ones his "weak", "moderate plus", "strong plus",
+# "very, very strong").
+LABELS.update(
+    {
+        "pairwise_words_help": {
+            "en": "For each pair, move the slider towards the criterion that matters more: "
+            "the further, the stronger (Saaty's scale: equally, moderately, strongly, very "
+            "strongly, extremely more important; the steps between them are the values "
+            "2, 4, 6 and 8). Arrow keys move a focused slider one step.",
+            "ko": "각 쌍에서 더 중요한 기준 쪽으로 슬라이더를 옮기세요. 멀리 옮길수록 더 "
+            "중요합니다(Saaty 척도: 동등, 약간, 강하게, 매우 강하게, 극히 더 중요; 그 사이 "
+            "단계는 2, 4, 6, 8). 슬라이더를 선택한 뒤 화살표 키로 한 단계씩 옮길 수 있습니다.",
+        },
+        "pairwise_equal": {"en": "equally important (1)", "ko": "동등하게 중요(1)"},
+        "pairwise_more": {
+            "en": "{name}: {level} more important ({value})",
+            "ko": "{name}: {level} 더 중요({value})",
+        },
+        "saaty_level_2": {"en": "slightly", "ko": "조금"},
+        "saaty_level_3": {"en": "moderately", "ko": "약간"},
+        "saaty_level_4": {"en": "moderately to strongly", "ko": "약간~강하게"},
+        "saaty_level_5": {"en": "strongly", "ko": "강하게"},
+        "saaty_level_6": {"en": "strongly to very strongly", "ko": "강하게~매우 강하게"},
+        "saaty_level_7": {"en": "very strongly", "ko": "매우 강하게"},
+        "saaty_level_8": {"en": "very to extremely", "ko": "매우~극히"},
+        "saaty_level_9": {"en": "extremely", "ko": "극히"},
+    }
+)
+
 class NoteLike(Protocol):
     """What :func:`note_text` reads of an ``exportmcda.errors.Note``."""
 
