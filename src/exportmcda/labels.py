@@ -1895,6 +1895,11 @@ LABELS.update(
             "en": "For analysts: the methods behind these answers",
             "ko": "분석가용: 이 답의 근거가 된 방법",
         },
+        "sens_flip_found_moved": {
+            "en": "Smallest change of the criterion weights that does it (the weights moved "
+            "add up to {distance}):",
+            "ko": "순위를 바꾸는 최소 가중치 변화(옮긴 가중치의 합 {distance}):",
+        },
         "sens_glossary": {
             "en": "- **SMAA-2** (Lahdelma & Salminen 2001): draws many weight vectors and "
             "counts how often each technology takes each rank; the *top-N acceptability* is "

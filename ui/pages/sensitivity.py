@@ -158,7 +158,7 @@ def _flip_section(selection: Selection, lang: str) -> None:
     result = flip_pair(selection, above, below)
     labels = {c.id: c.label(lang) for c in selection.weights.tree.criteria}
     if result.status == "flip" and result.weights is not None:
-        st.text(t("sens_flip_found", lang, distance=f"{result.distance:.4f}"))
+        st.text(t("sens_flip_found_moved", lang, distance=f"{result.distance:.3f}"))
         st.table(pd.DataFrame({
             t("col_criterion", lang): [labels.get(c, c) for c in result.criteria],
             t("current_weight", lang): [f"{v:.3f}" for v in result.current],
