@@ -35,8 +35,11 @@ def test_a_pairwise_judgment_in_words_moves_with_the_arrow_keys(page: Page) -> N
     settle(page, SLOW)
     panel = page.get_by_role("tabpanel").first
     # both criteria named at the ends of the control, without focus or hover
-    row = panel.get_by_test_id("stHorizontalBlock").filter(
-        has=page.get_by_role("slider", name="Domestic utilization vs Track record")).last
+    row = (
+        panel.get_by_test_id("stHorizontalBlock")
+        .filter(has=page.get_by_role("slider", name="Domestic utilization vs Track record"))
+        .last
+    )
     ends = row.locator("strong")  # the innermost row: name, control, name
     assert ends.all_inner_texts() == ["Domestic utilization", "Track record"]
     assert ends.first.is_visible()
@@ -51,9 +54,11 @@ def test_a_pairwise_judgment_in_words_moves_with_the_arrow_keys(page: Page) -> N
     settle(page, SLOW)
     thumb = page.get_by_role("slider", name="Domestic utilization vs Track record")
     assert thumb.get_attribute("aria-valuetext") == (
-        "Domestic utilization: slightly more important (2)")
+        "Domestic utilization: slightly more important (2)"
+    )
     assert panel.get_by_test_id("stSliderThumbValue").first.inner_text() == (
-        "Domestic utilization: slightly more important (2)")
+        "Domestic utilization: slightly more important (2)"
+    )
     after = local_weights(page)
     assert after["Domestic utilization"] > before["Domestic utilization"]
     assert after["Track record"] < before["Track record"]

@@ -18,8 +18,8 @@ import exportmcda as em
 from exportmcda.data.database import Database
 from exportmcda.errors import ConfigError
 from exportmcda.model.robustness import acceptability, flip_pair, robustness, weight_space
-from exportmcda.robustness.sampling import WeightModel
 from exportmcda.rank.ranks import tie_groups
+from exportmcda.robustness.sampling import WeightModel
 from tests.no_evidence import TIE_COUNTRY, TIE_SCENARIO
 
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from exportmcda.errors import Note
+from exportmcda.errors import Note, ParamValue
 from exportmcda.model.robustness import (
     MethodAgreement,
     OneAtATime,
@@ -47,11 +47,6 @@ class Verdict:
     limits: tuple[Note, ...]  # what would change it: one sentence per criterion
     methods: Note  # agreement of other methods
 
-    def headline(self) -> tuple[Note, ...]:
-        """The two sentences a page or briefing leads with: the leader's share, the tightest
-        criterion."""
-        return self.sure[:1] + self.limits[:1]
-
 
 def interval_note(criterion: str, current: float, lo: float, hi: float) -> Note:
     """One criterion's one-at-a-time interval as a sentence's code and parameters.
@@ -61,8 +56,14 @@ def interval_note(criterion: str, current: float, lo: float, hi: float) -> Note:
     a tie at the cut-off) means any change of this weight changes the shortlist.
     """
     # shown rounded inwards to 3 decimals, so "below 0.313" is never past the breakpoint
-    params = {"criterion": criterion, "now": current, "lo": lo, "hi": hi,
-              "above": math.ceil(lo * 1000) / 1000, "below": math.floor(hi * 1000) / 1000}
+    params: dict[str, ParamValue] = {
+        "criterion": criterion,
+        "now": current,
+        "lo": lo,
+        "hi": hi,
+        "above": math.ceil(lo * 1000) / 1000,
+        "below": math.floor(hi * 1000) / 1000,
+    }
     if hi - lo <= 0.0:
         return Note(code="robust_holds_nowhere", params=params)
     open_lo, open_hi = lo <= _EDGE, hi >= 1.0 - _EDGE
@@ -94,17 +95,32 @@ def sure_notes(
     model = "uniform" if result.model.code == "smaa_uniform" else "around"
     leader, first = shares[0]
     out = [
-        Note(code=f"robust_stays_{model}",
-             params={"technology": leader, "n": top_n, "share": first}),
-        Note(code="robust_held", params={
-            "held": sum(share >= level for _, share in shares), "count": len(shares),
-            "n": top_n, "level": level}),
+        Note(
+            code=f"robust_stays_{model}", params={"technology": leader, "n": top_n, "share": first}
+        ),
+        Note(
+            code="robust_held",
+            params={
+                "held": sum(share >= level for _, share in shares),
+                "count": len(shares),
+                "n": top_n,
+                "level": level,
+            },
+        ),
     ]
     weakest, low = min(reversed(shares), key=lambda item: item[1])  # the lower-ranked on ties
     if low < level:
-        out.append(Note(code="robust_weakest", params={
-            "technology": weakest, "rank": shortlist.index(weakest) + 1, "n": top_n,
-            "share": low}))
+        out.append(
+            Note(
+                code="robust_weakest",
+                params={
+                    "technology": weakest,
+                    "rank": shortlist.index(weakest) + 1,
+                    "n": top_n,
+                    "share": low,
+                },
+            )
+        )
     return tuple(out)
 
 
@@ -118,9 +134,15 @@ def methods_note(agreement: MethodAgreement) -> Note:
     """The technologies in every method's top N, or why there are none."""
     methods = ", ".join(m.upper() for m in agreement.shortlists)
     if agreement.common:
-        return Note(code="robust_methods_common", params={
-            "count": len(agreement.common), "n": agreement.top_n, "methods": methods,
-            "technologies": ", ".join(agreement.common)})
+        return Note(
+            code="robust_methods_common",
+            params={
+                "count": len(agreement.common),
+                "n": agreement.top_n,
+                "methods": methods,
+                "technologies": ", ".join(agreement.common),
+            },
+        )
     return Note(code="robust_methods_none", params={"n": agreement.top_n, "methods": methods})
 
 
