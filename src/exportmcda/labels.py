@@ -1805,7 +1805,7 @@ NOTES.update(
         "robust_weakest": {
             "en": "The least certain is {technology} (now {rank_ordinal}): in the top {n} "
             "under {share:.0%} of them.",
-            "ko": "가장 불확실한 기술은 {technology}(현재 {rank}위)로, 그 조합의 {share:.0%}"
+            "ko": "가장 불확실한 기술은 {technology}(현재 {rank_ordinal})로, 그 조합의 {share:.0%}"
             "에서만 상위 {n}위 안에 듭니다.",
         },
         "robust_holds_below": {

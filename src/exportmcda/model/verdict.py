@@ -67,12 +67,14 @@ def interval_note(criterion: str, current: float, lo: float, hi: float) -> Note:
     if hi - lo <= 0.0:
         return Note(code="robust_holds_nowhere", params=params)
     open_lo, open_hi = lo <= _EDGE, hi >= 1.0 - _EDGE
-    code = {
-        (True, True): "robust_holds_any",
-        (True, False): "robust_holds_below",
-        (False, True): "robust_holds_above",
-        (False, False): "robust_holds_between",
-    }[(open_lo, open_hi)]
+    if open_lo and open_hi:
+        code = "robust_holds_any"
+    elif open_lo:
+        code = "robust_holds_below"
+    elif open_hi:
+        code = "robust_holds_above"
+    else:
+        code = "robust_holds_between"
     return Note(code=code, params=params)
 
 
@@ -92,11 +94,12 @@ def sure_notes(
     shares = [(tid, float(top[row[tid]])) for tid in shortlist if tid in row]
     if not shares:
         return ()
-    model = "uniform" if result.model.code == "smaa_uniform" else "around"
+    uniform = result.model.code == "smaa_uniform"
     leader, first = shares[0]
     out = [
         Note(
-            code=f"robust_stays_{model}", params={"technology": leader, "n": top_n, "share": first}
+            code="robust_stays_uniform" if uniform else "robust_stays_around",
+            params={"technology": leader, "n": top_n, "share": first},
         ),
         Note(
             code="robust_held",
