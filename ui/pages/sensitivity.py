@@ -77,14 +77,13 @@ def _acceptability_table(result: SmaaResult, selection: Selection, top: int,
     shortlist = list(selection.top_ids(top))
     others = [result.alternatives[i] for i in shares.argsort(kind="stable")[::-1][:top]
               if result.alternatives[i] not in shortlist]
-    names = _names(selection)
-    ranks = selection.result.ordinal_ranks
+    names, ranks = _names(selection), selection.result.ordinal_ranks
+    rows = [row[i] for i in shortlist + others]
     frame = components.text_frame({
         t("col_technology", lang): [names.get(i, i) for i in shortlist + others],
-        t("sens_baseline_rank", lang): [rank_text(int(ranks[row[i]]))
-                                        for i in shortlist + others],
-        t("sens_top_n", lang, n=top): [f"{shares[row[i]]:.0%}" for i in shortlist + others],
-        t("sens_first", lang): [f"{first[row[i]]:.0%}" for i in shortlist + others],
+        t("sens_baseline_rank", lang): [rank_text(int(ranks[r])) for r in rows],
+        t("sens_top_n", lang, n=top): [f"{shares[r]:.0%}" for r in rows],
+        t("sens_first", lang): [f"{first[r]:.0%}" for r in rows],
     })
     components.text_table(frame)
     st.caption(t("sens_table_help", lang, n=top, samples=f"{result.samples:,}"))
