@@ -32,10 +32,12 @@ the matrix built on the pages' cached technology scoring (:func:`candidates`).
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -92,6 +94,9 @@ from exportmcda.model.weight_state import (
 )
 from exportmcda.rank.directions import Direction
 from exportmcda.resources import criteria_dir
+
+if TYPE_CHECKING:  # imported where used: only the Sensitivity page runs them
+    from exportmcda.model.robustness import RobustnessReport, SmaaResult
 
 LANG = "lang"
 UPLOAD = "upload"  # (name, bytes) of the accepted upload, or None for the sample
@@ -894,3 +899,54 @@ MARKET = WeightScope(
     prefix=MARKET_PREFIX, tree=market_tree, weights=market_weights, move=move_market_slider,
     reset=reset_market_weights, modified=market_modified,
 )
+
+
+# ---- robustness (the Sensitivity page follows the sliders without a button) ------------
+
+
+def _selection_key(selection: Selection) -> str:
+    """A digest of everything a robustness analysis reads from a selection: the ranked
+    matrix, weights, directions, ids, the database (its checksum: the names), target and
+    scenario. The sliders, target, filters and evidence rule all change one of these."""
+    r = selection.result
+    digest = hashlib.sha256()
+    for array in (r.matrix, r.weights, r.types):
+        digest.update(np.ascontiguousarray(array).tobytes())
+    for text in (*r.alternatives, "|", *r.criteria, "|", selection.provenance.sha256,
+                 selection.country.code, selection.scenario.id):
+        digest.update(text.encode() + b"\x1f")
+    return digest.hexdigest()
+
+
+# st.cache_resource, not st.cache_data: the results are frozen (read-only arrays) and only
+# read, so every rerun gets the one object instead of unpickling a copy.
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _acceptability(key: str, samples: int, seed: int, model: str,
+                   _selection: Selection) -> SmaaResult:
+    """SMAA-2 of ``_selection`` (identified by ``key``: :func:`_selection_key`)."""
+    from exportmcda.model.robustness import acceptability  # only the Sensitivity page needs it
+
+    return acceptability(_selection, samples=samples, seed=seed, weights=model)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _robustness(key: str, top: int, samples: int, seed: int, model: str,
+                _selection: Selection, _smaa: SmaaResult) -> RobustnessReport:
+    from exportmcda.model.robustness import robustness
+
+    return robustness(_selection, top_n=top, samples=samples, seed=seed, weights=model,
+                      acceptability_result=_smaa)
+
+
+def robustness_acceptability(selection: Selection, samples: int, seed: int,
+                             model: str) -> SmaaResult:
+    """Cached SMAA-2 acceptability of the current ranking (fast: shown first)."""
+    return _acceptability(_selection_key(selection), samples, seed, model, selection)
+
+
+def robustness_report(selection: Selection, top: int, samples: int, seed: int,
+                      model: str) -> RobustnessReport:
+    """Cached full robustness report (one-at-a-time intervals, methods, reversal), reusing
+    the cached acceptability."""
+    smaa = robustness_acceptability(selection, samples, seed, model)
+    return _robustness(_selection_key(selection), top, samples, seed, model, selection, smaa)
