@@ -39,6 +39,8 @@ NAMES = frozenset(
         "Saaty",
         "Kendall",
         "Dirichlet",
+        "Lahdelma",
+        "Salminen",  # SMAA-2: Lahdelma & Salminen (2001)
         "Spearman",
         "Kim",
         "Decreux",

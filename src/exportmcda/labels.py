@@ -1097,7 +1097,7 @@ NOTES: Final[dict[str, dict[str, str]]] = {
     },
     "smaa_around": {
         "en": "Dirichlet(kappa * w) around the given weights, kappa = {kappa:g}",
-        "ko": "주어진 가중치를 중심으로 한 디리클레 분포(kappa·w, kappa = {kappa:g})",
+        "ko": "주어진 가중치를 중심으로 한 디리클레 분포(κ·w, κ = {kappa:g})",
     },
     "smaa_intervals": {
         "en": "uniform on the simplex within the given intervals (rejection sampling)",
@@ -2337,6 +2337,8 @@ LABELS.update(
         "year_undated": {"en": "undated", "ko": "연도 미상"},
         "year_circa": {"en": "c.", "ko": "약 "},
         "choose_targets": {"en": "Choose countries or groups", "ko": "국가나 그룹을 고르세요"},
+        "choose_scenarios": {"en": "Choose two or three weightings",
+                             "ko": "가중치 두세 개를 고르세요"},
         "assumption_scenario_line": {
             "en": "Scenario: {scenario} — basis: {basis}",
             "ko": "시나리오: {scenario} — 근거: {basis}",

@@ -127,7 +127,7 @@ def _scenarios(lang: str) -> None:
         chosen = components.bound(
             st.multiselect, state.COMPARE_SCENARIOS, t("scen_compare_pick", lang),
             options=options, format_func=lambda k: labels.get(k, k),
-            max_selections=MAX_SCENARIOS,
+            max_selections=MAX_SCENARIOS, placeholder=t("choose_scenarios", lang),
         )
     with right:
         top = components.top_choice(lang, where="scenarios")
