@@ -209,6 +209,15 @@ def _smaa(settings: Settings) -> Result:
     return {k: v for k, v in smaa_case(settings.quick).items() if k != "name"}
 
 
+@case("smaa-live-2k")
+def _smaa_live(settings: Settings) -> Result:
+    """The Sensitivity page's SMAA-2 after a slider move: 2,000 samples (bench/cases_smaa.py)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from cases_smaa import smaa_live_case
+
+    return {k: v for k, v in smaa_live_case(settings.quick).items() if k != "name"}
+
+
 @case("shortlist-rules-1044")
 def _shortlist(settings: Settings) -> Result:
     """The rule-bound shortlist, top 20, every rule kind, vs the ranking (bench/shortlist.py)."""

@@ -8,7 +8,7 @@ letters, and why:
 2. **Identifiers, numbers, files and addresses**: a word holding a digit or one of
    ``_ . / @ :`` inside it (``technology_name``, ``criteria/markets.toml``,
    ``exportmcda.rank.fasttopsis``, ``Poisson(0.5)``, ``other:KC``, URLs, versions).
-3. **Names** (:data:`NAMES`): software (exportmcda, pymcdm, numpy, pandas, python), authors
+3. **Names** (:data:`NAMES`): software (exportmcda, pymcdm, numpy, pandas, scipy, python), authors
    of a method or a source (Saaty, Kendall, Dirichlet, Spearman, Kim, Decreux & Spies), the
    reference set ``country-indicators``, the indicators' issuers (:data:`ISSUERS`: a
    citation inside a sentence), λmax, the language switch's option "English", the formula
@@ -34,10 +34,13 @@ NAMES = frozenset(
         "pymcdm",
         "numpy",
         "pandas",
+        "scipy",  # the rule-bound shortlist's solver, a recorded library version
         "python",
         "Saaty",
         "Kendall",
         "Dirichlet",
+        "Lahdelma",
+        "Salminen",  # SMAA-2: Lahdelma & Salminen (2001)
         "Spearman",
         "Kim",
         "Decreux",

@@ -161,13 +161,16 @@ def _copy_back(widget_key: str, key: str) -> None:
     st.session_state[key] = st.session_state[widget_key]
 
 
-def bound(widget: Callable[..., Any], key: str, label: str, **kwargs: Any) -> Any:
+def bound(
+    widget: Callable[..., Any], key: str, label: str, *, where: str = "", **kwargs: Any
+) -> Any:
     """Render ``widget`` mirroring the session key ``key``.
 
     Streamlit forgets a widget's state on a page that does not render it; the canonical
     value lives in ``key`` and the widget (key ``_w.<key>``) is seeded from it every run.
+    ``where`` tells apart two widgets of one key on one page (e.g. in two tabs).
     """
-    widget_key = state.bound_key(key)
+    widget_key = state.bound_key(key) + (f".{where}" if where else "")
     st.session_state[widget_key] = st.session_state[key]
     return widget(label, key=widget_key, on_change=_copy_back, args=(widget_key, key), **kwargs)
 
@@ -226,9 +229,10 @@ def target_bar(lang: str) -> int:
         return top_choice(lang)
 
 
-def top_choice(lang: str) -> int:
-    """How many technologies to show."""
-    return int(bound(st.selectbox, state.TOP, t("top_n", lang), options=list(state.TOP_OPTIONS)))
+def top_choice(lang: str, where: str = "") -> int:
+    """How many technologies to show (``where``: see :func:`bound`)."""
+    return int(bound(st.selectbox, state.TOP, t("top_n", lang), options=list(state.TOP_OPTIONS),
+                     where=where))
 
 
 # ---- weights -----------------------------------------------------------------------------

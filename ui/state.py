@@ -32,10 +32,12 @@ the matrix built on the pages' cached technology scoring (:func:`candidates`).
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Collection, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -95,7 +97,8 @@ from exportmcda.model.weight_state import (
 from exportmcda.rank.directions import Direction
 from exportmcda.resources import criteria_dir
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # imported where used: only the pages that run them
+    from exportmcda.model.robustness import RobustnessReport, SmaaResult
     from exportmcda.model.shortlist import Shortlist
 
 LANG = "lang"
@@ -120,6 +123,7 @@ MARKET_ROWS = "market_rows"  # rows of the matrix: "fields" or "shortlist"
 _MARKET_ASKED = "_market_asked"  # the link's countries, until the markets page checks them
 _MARKET_LINK = "_market_link"  # the link's market weights, until the markets page applies them
 _MARKET_MEMO = "_memo.market_weights"  # (base ScenarioWeights, WeightState, ScenarioWeights)
+COMPARE_SCENARIOS = "compare_scenarios"  # weightings side by side: scenario ids or CURRENT
 SLIDER_REVISIONS = "_weight_slider_revisions"  # (epoch, {slider: n}) of the sliders' keys
 _BASE_MEMO = "_memo.base_weights"  # (scenario, its ScenarioWeights)
 _WEIGHTS_MEMO = "_memo.weights"  # (scenario, WeightState, ScenarioWeights)
@@ -134,6 +138,8 @@ DEFAULT_COMPARE = ("ASEAN", "IND")
 TOP_OPTIONS = (5, 10, 15, 20, 30, 50)
 FILTER_DIMENSIONS = ("fields", "service_types", "company_sizes", "regions")
 MARKET_KINDS = ("technology", "field")
+CURRENT_WEIGHTS = "current"  # the session's weights (sliders) among the weightings compared
+DEFAULT_COMPARE_SCENARIOS = ("balanced", "sme_first")
 MARKET_ROW_KINDS = ("fields", "shortlist")
 
 
@@ -161,6 +167,11 @@ def init() -> None:
         wanted = [c.strip().upper() for c in str(params.get("compare", "")).split(",")]
         chosen = [c for c in dict.fromkeys(wanted) if c in countries()]
         st.session_state[COMPARE] = chosen if len(chosen) >= 2 else list(DEFAULT_COMPARE)
+    if COMPARE_SCENARIOS not in st.session_state:
+        asked = [s.strip() for s in str(params.get("scenarios", "")).split(",")]
+        known = [s for s in dict.fromkeys(asked) if s in (*shipped_ids(), CURRENT_WEIGHTS)]
+        st.session_state[COMPARE_SCENARIOS] = known[:3] if len(known) >= 2 else list(
+            DEFAULT_COMPARE_SCENARIOS)
     st.session_state.setdefault(URL_ISSUES, ())
     if WEIGHTS not in st.session_state:
         seed_weights(scenario())
@@ -219,6 +230,8 @@ def sync_url() -> None:
         "scenario": shipped,
         "top": str(st.session_state.get(TOP, DEFAULT_TOP)),
         "compare": ",".join(st.session_state.get(COMPARE, DEFAULT_COMPARE)),
+        "scenarios": ",".join(st.session_state.get(COMPARE_SCENARIOS,
+                                                   DEFAULT_COMPARE_SCENARIOS)),
     }
     # An uploaded scenario is not in the receiver's app: the link then names the default
     # scenario and carries every weight and judgment that differs from it.
@@ -534,6 +547,19 @@ def modified() -> bool:
 def effective_scenario() -> Scenario:
     """The chosen scenario with the session's weights (itself when nothing was changed)."""
     return _effective_scenario(weight_state(), _base_weights(scenario()))
+
+
+def named_weights(sid: str) -> ScenarioWeights:
+    """Scenario ``sid``'s own weights under the session's evidence rule.
+
+    For weightings side by side: the rule is the session's for every one, so that only the
+    weights differ between them. :data:`CURRENT_WEIGHTS` is the session's own weights.
+    """
+    if sid == CURRENT_WEIGHTS:
+        return weights()
+    base = scenario_choices()[sid]
+    rule = dict(weight_state().evidence)
+    return scenario_weights(replace(base, evidence=rule), tree())
 
 
 def _base_weights(base: Scenario) -> ScenarioWeights:
@@ -945,3 +971,54 @@ MARKET = WeightScope(
     prefix=MARKET_PREFIX, tree=market_tree, weights=market_weights, move=move_market_slider,
     reset=reset_market_weights, modified=market_modified,
 )
+
+
+# ---- robustness (the Sensitivity page follows the sliders without a button) ------------
+
+
+def _selection_key(selection: Selection) -> str:
+    """A digest of everything a robustness analysis reads from a selection: the ranked
+    matrix, weights, directions, ids, the database (its checksum: the names), target and
+    scenario. The sliders, target, filters and evidence rule all change one of these."""
+    r = selection.result
+    digest = hashlib.sha256()
+    for array in (r.matrix, r.weights, r.types):
+        digest.update(np.ascontiguousarray(array).tobytes())
+    for text in (*r.alternatives, "|", *r.criteria, "|", selection.provenance.sha256,
+                 selection.country.code, selection.scenario.id):
+        digest.update(text.encode() + b"\x1f")
+    return digest.hexdigest()
+
+
+# st.cache_resource, not st.cache_data: the results are frozen (read-only arrays) and only
+# read, so every rerun gets the one object instead of unpickling a copy.
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _acceptability(key: str, samples: int, seed: int, model: str,
+                   _selection: Selection) -> SmaaResult:
+    """SMAA-2 of ``_selection`` (identified by ``key``: :func:`_selection_key`)."""
+    from exportmcda.model.robustness import acceptability  # only the Sensitivity page needs it
+
+    return acceptability(_selection, samples=samples, seed=seed, weights=model)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _robustness(key: str, top: int, samples: int, seed: int, model: str,
+                _selection: Selection, _smaa: SmaaResult) -> RobustnessReport:
+    from exportmcda.model.robustness import robustness
+
+    return robustness(_selection, top_n=top, samples=samples, seed=seed, weights=model,
+                      acceptability_result=_smaa)
+
+
+def robustness_acceptability(selection: Selection, samples: int, seed: int,
+                             model: str) -> SmaaResult:
+    """Cached SMAA-2 acceptability of the current ranking (fast: shown first)."""
+    return _acceptability(_selection_key(selection), samples, seed, model, selection)
+
+
+def robustness_report(selection: Selection, top: int, samples: int, seed: int,
+                      model: str) -> RobustnessReport:
+    """Cached full robustness report (one-at-a-time intervals, methods, reversal), reusing
+    the cached acceptability."""
+    smaa = robustness_acceptability(selection, samples, seed, model)
+    return _robustness(_selection_key(selection), top, samples, seed, model, selection, smaa)

@@ -1097,7 +1097,7 @@ NOTES: Final[dict[str, dict[str, str]]] = {
     },
     "smaa_around": {
         "en": "Dirichlet(kappa * w) around the given weights, kappa = {kappa:g}",
-        "ko": "주어진 가중치를 중심으로 한 디리클레 분포(kappa·w, kappa = {kappa:g})",
+        "ko": "주어진 가중치를 중심으로 한 디리클레 분포(κ·w, κ = {kappa:g})",
     },
     "smaa_intervals": {
         "en": "uniform on the simplex within the given intervals (rejection sampling)",
@@ -2337,6 +2337,8 @@ LABELS.update(
         "year_undated": {"en": "undated", "ko": "연도 미상"},
         "year_circa": {"en": "c.", "ko": "약 "},
         "choose_targets": {"en": "Choose countries or groups", "ko": "국가나 그룹을 고르세요"},
+        "choose_scenarios": {"en": "Choose two or three weightings",
+                             "ko": "가중치 두세 개를 고르세요"},
         "assumption_scenario_line": {
             "en": "Scenario: {scenario} — basis: {basis}",
             "ko": "시나리오: {scenario} — 근거: {basis}",
@@ -2350,6 +2352,101 @@ NOTES.update(
             "en_one": "{n} cell of the visible sheets differs from the record: {cells}",
             "ko": "보이는 시트의 셀 {n}개가 감사 기록과 다릅니다: {cells}",
         },
+    }
+)
+
+# --- scenarios side by side (issue 11, item 5: model.scenario_compare, cli.scenarios,
+#     the Compare page's Scenarios tab) ---
+LABELS.update(
+    {
+        "compare_tab_targets": {"en": "Targets side by side", "ko": "대상국 비교"},
+        "compare_tab_scenarios": {"en": "Scenarios side by side", "ko": "시나리오 비교"},
+        "scen_compare_pick": {
+            "en": "Weightings to compare (2–3; the first is the reference)",
+            "ko": "비교할 가중치(2–3개, 첫 번째가 기준)",
+        },
+        "scen_compare_current": {"en": "Your current weights", "ko": "현재 가중치"},
+        "scen_compare_pick_two": {
+            "en": "Choose two or three weightings to compare.",
+            "ko": "비교할 가중치를 두세 개 고르세요.",
+        },
+        "scen_compare_caption": {
+            "en": "One target ({target}), the same filters and evidence rule: only the "
+            "weights differ. Every change is read against {reference}.",
+            "ko": "같은 대상({target}), 같은 필터와 근거 규칙에서 가중치만 다릅니다. 모든 변화는 "
+            "{reference} 기준입니다.",
+        },
+        "scen_compare_weights": {"en": "Criterion weights", "ko": "기준별 가중치"},
+        "scen_compare_ranks": {
+            "en": "Ranks side by side (every technology of a top-{n} list)",
+            "ko": "순위 비교(어느 한 상위 {n}개 목록에라도 든 기술)",
+        },
+        "scen_compare_movers": {"en": "Biggest moves", "ko": "가장 크게 움직인 기술"},
+        "scen_compare_favours": {"en": "What each weighting favours",
+                                 "ko": "가중치별로 유리해지는 것"},
+        "scen_compare_still": {
+            "en": "No technology of the top-{n} lists changes rank under {scenario}.",
+            "ko": "{scenario}에서 상위 {n}개 목록의 기술 순위가 바뀌지 않습니다.",
+        },
+        "scen_compare_nothing": {
+            "en": "{scenario} favours nothing over {reference}: the same weights.",
+            "ko": "{scenario}: 가중치가 {reference} 기준과 같아 더 유리해지는 것이 없습니다.",
+        },
+        "scen_compare_bump": {
+            "en": "Rank of each top-{n} technology under each weighting (hollow: outside the "
+            "top)",
+            "ko": "가중치별 상위 {n}개 기술의 순위(빈 점: 상위권 밖)",
+        },
+        "rank_under": {"en": "Rank: {name}", "ko": "순위: {name}"},
+        "bump_beyond": {"en": "beyond {n}", "ko": "{n}위 밖"},
+        "col_rank_change": {"en": "Change", "ko": "변화"},
+    }
+)
+NOTES.update(
+    {
+        "scenario_rises": {
+            "en": "{technology} ({technology_name}) rises {n:,} places under {scenario}: from "
+            "{rank_from:,} ({reference}) to {rank_to:,}",
+            "en_one": "{technology} ({technology_name}) rises {n:,} place under {scenario}: "
+            "from {rank_from:,} ({reference}) to {rank_to:,}",
+            "ko": "{technology}({technology_name}): {scenario}에서 {n:,}계단 상승"
+            "({reference} {rank_from:,}위 → {rank_to:,}위)",
+        },
+        "scenario_falls": {
+            "en": "{technology} ({technology_name}) falls {n:,} places under {scenario}: from "
+            "{rank_from:,} ({reference}) to {rank_to:,}",
+            "en_one": "{technology} ({technology_name}) falls {n:,} place under {scenario}: "
+            "from {rank_from:,} ({reference}) to {rank_to:,}",
+            "ko": "{technology}({technology_name}): {scenario}에서 {n:,}계단 하락"
+            "({reference} {rank_from:,}위 → {rank_to:,}위)",
+        },
+        "scenario_weighs_more": {
+            "en": "{scenario} weighs {criterion} at {weight:.0%} ({reference}: "
+            "{reference_weight:.0%})",
+            "ko": "{scenario}: {criterion} 가중치 {weight:.0%}({reference} "
+            "{reference_weight:.0%})",
+        },
+        "scenario_gains_size": {
+            "en": "{group}: {count} of the top {top} under {scenario} ({reference_count} "
+            "under {reference})",
+            "ko": "{group}: {scenario}에서 상위 {top}개 중 {count}개({reference} "
+            "{reference_count}개)",
+        },
+        "scenario_gains_field": {
+            "en": "Field {group}: {count} of the top {top} under {scenario} "
+            "({reference_count} under {reference})",
+            "ko": "{group} 분야: {scenario}에서 상위 {top}개 중 {count}개({reference} "
+            "{reference_count}개)",
+        },
+    }
+)
+ISSUE_CODES.update(
+    {
+        "scenario_compare_count": {"en": "Two or three weightings needed",
+                                   "ko": "가중치는 2–3개가 필요함"},
+        "scenario_compare_targets": {"en": "Weightings of different targets",
+                                     "ko": "서로 다른 대상의 가중치"},
+        "scenario_twice": {"en": "Scenario named twice", "ko": "시나리오 중복"},
     }
 )
 ISSUE_HINTS: Final[dict[str, dict[str, str]]] = {
@@ -2509,6 +2606,183 @@ def source_year(year: str, lang: str = "en") -> str:
     shown = year.replace("undated", t("year_undated", lang), 1) if year.startswith(
         "undated") else year
     return shown.replace("(c.", "(" + t("year_circa", lang))
+
+
+# --- pairwise questions in words (issue 11, item 3: ui/pages/weights.py) ---
+# Saaty's verbal scale, one phrase per integer (Saaty, T. L. (2008). Decision making with the
+# analytic hierarchy process. Int. J. Services Sciences 1(1):83-98, Table 1; the odd values
+# as in Saaty 1980, Table 1.1, the even ones his "weak", "moderate plus", "strong plus",
+# "very, very strong").
+LABELS.update(
+    {
+        "pairwise_words_help": {
+            "en": "For each pair, move the slider towards the criterion that matters more: "
+            "the further, the stronger (Saaty's scale: equally, moderately, strongly, very "
+            "strongly, extremely more important; the steps between them are the values "
+            "2, 4, 6 and 8). Arrow keys move a focused slider one step.",
+            "ko": "각 쌍에서 더 중요한 기준 쪽으로 슬라이더를 옮기세요. 멀리 옮길수록 더 "
+            "중요합니다(Saaty 척도: 동등, 약간, 강하게, 매우 강하게, 극히 더 중요; 그 사이 "
+            "단계는 2, 4, 6, 8). 슬라이더를 선택한 뒤 화살표 키로 한 단계씩 옮길 수 있습니다.",
+        },
+        "pairwise_equal": {"en": "equally important (1)", "ko": "동등하게 중요(1)"},
+        "pairwise_more": {
+            "en": "{name}: {level} more important ({value})",
+            "ko": "{name}: {level} 더 중요({value})",
+        },
+        "saaty_level_2": {"en": "slightly", "ko": "조금"},
+        "saaty_level_3": {"en": "moderately", "ko": "약간"},
+        "saaty_level_4": {"en": "moderately to strongly", "ko": "약간~강하게"},
+        "saaty_level_5": {"en": "strongly", "ko": "강하게"},
+        "saaty_level_6": {"en": "strongly to very strongly", "ko": "강하게~매우 강하게"},
+        "saaty_level_7": {"en": "very strongly", "ko": "매우 강하게"},
+        "saaty_level_8": {"en": "very to extremely", "ko": "매우~극히"},
+        "saaty_level_9": {"en": "extremely", "ko": "극히"},
+    }
+)
+
+# --- robustness in plain language (issue 11, item 4: model.verdict, ui/pages/sensitivity.py) ---
+NOTES.update(
+    {
+        "robust_stays_around": {
+            "en": "{technology} stays in the top {n} under {share:.0%} of plausible "
+            "weightings (weights drawn around the current ones).",
+            "ko": "현재 가중치 주변에서 뽑은 그럴듯한 가중치 조합의 {share:.0%}에서 "
+            "{technology}이(가) 상위 {n}위 안에 남습니다.",
+        },
+        "robust_stays_uniform": {
+            "en": "{technology} stays in the top {n} under {share:.0%} of all possible "
+            "weightings (drawn uniformly).",
+            "ko": "가능한 모든 가중치 조합(균등 추출)의 {share:.0%}에서 {technology}이(가) "
+            "상위 {n}위 안에 남습니다.",
+        },
+        "robust_held": {
+            "en": "{held} of the {count} shortlisted technologies stay in the top {n} under at "
+            "least {level:.0%} of them.",
+            "ko": "후보 {count}개 중 {held}개가 그 조합의 {level:.0%} 이상에서 상위 {n}위 안에 "
+            "남습니다.",
+        },
+        "robust_weakest": {
+            "en": "The least certain is {technology} (now {rank_ordinal}): in the top {n} "
+            "under {share:.0%} of them.",
+            "ko": "가장 불확실한 기술은 {technology}(현재 {rank_ordinal})로, 그 조합의 {share:.0%}"
+            "에서만 상위 {n}위 안에 듭니다.",
+        },
+        "robust_holds_below": {
+            "en": "The shortlist holds while the {criterion} weight stays below {below:.3f} "
+            "(now {now:.3f}).",
+            "ko": "{criterion} 가중치가 {below:.3f} 미만인 동안 후보 목록이 유지됩니다"
+            "(현재 {now:.3f}).",
+        },
+        "robust_holds_above": {
+            "en": "The shortlist holds while the {criterion} weight stays above {above:.3f} "
+            "(now {now:.3f}).",
+            "ko": "{criterion} 가중치가 {above:.3f} 초과인 동안 후보 목록이 유지됩니다"
+            "(현재 {now:.3f}).",
+        },
+        "robust_holds_between": {
+            "en": "The shortlist holds while the {criterion} weight stays between {above:.3f} "
+            "and {below:.3f} (now {now:.3f}).",
+            "ko": "{criterion} 가중치가 {above:.3f}~{below:.3f} 사이인 동안 후보 목록이 "
+            "유지됩니다(현재 {now:.3f}).",
+        },
+        "robust_holds_any": {
+            "en": "The shortlist holds whatever the {criterion} weight (from 0 to 1, the others "
+            "rescaled).",
+            "ko": "{criterion} 가중치를 0에서 1까지 어떻게 바꿔도(나머지는 비례 조정) 후보 "
+            "목록이 유지됩니다.",
+        },
+        "robust_holds_nowhere": {
+            "en": "Any change of the {criterion} weight (now {now:.3f}) changes the shortlist: "
+            "technologies are tied at its cut-off.",
+            "ko": "{criterion} 가중치(현재 {now:.3f})를 조금만 바꿔도 후보 목록이 달라집니다: "
+            "마지막 순위에 동점 기술이 있습니다.",
+        },
+        "robust_methods_common": {
+            "en": "In the top {n} of every method ({methods}), {count} in all: "
+            "{technologies}.",
+            "ko": "모든 방법({methods})의 상위 {n}위에 드는 기술 {count}개: {technologies}.",
+        },
+        "robust_methods_none": {
+            "en": "No technology is in the top {n} of every method ({methods}). The methods "
+            "score differently (distance to the ideal, compromise, weighted sum, distance to a "
+            "reference point), so the shortlist is TOPSIS's answer, not a consensus; Kendall's "
+            "τ below shows how far their whole rankings agree.",
+            "ko": "모든 방법({methods})의 상위 {n}위에 공통으로 드는 기술은 없습니다. 방법마다 "
+            "점수 방식(이상해와의 거리, 타협해, 가중합, 기준점과의 거리)이 달라, 이 후보 목록은 "
+            "합의가 아니라 TOPSIS의 답입니다. 아래 켄달 τ는 전체 순위가 얼마나 일치하는지 "
+            "보여 줍니다.",
+        },
+    }
+)
+LABELS.update(
+    {
+        "sens_intro_live": {
+            "en": "How sure is the shortlist, and what would change it? The answers follow "
+            "the weights, target and filters as you change them (here or on the Ranking page).",
+            "ko": "후보 목록은 얼마나 확실하며, 무엇이 바뀌면 달라질까요? 가중치·대상국·필터를 "
+            "바꾸면(이 화면이나 순위 화면에서) 답도 바로 따라 바뀝니다.",
+        },
+        "sens_answer": {"en": "The answer in brief", "ko": "요약 답변"},
+        "sens_running_limits": {
+            "en": "Finding the weight limits…", "ko": "가중치 한계 계산 중…",
+        },
+        "sens_table_title": {
+            "en": "How often each technology stays in the top {n}",
+            "ko": "기술별 상위 {n}위 유지 확률",
+        },
+        "sens_table_help": {
+            "en": "Share of {samples} plausible weightings under which the technology is in "
+            "the top {n} (and ranked first). First the current top {n}, then the others most "
+            "often in it.",
+            "ko": "그럴듯한 가중치 조합 {samples}개 중 해당 기술이 상위 {n}위 안에 드는(그리고 "
+            "1위인) 비율. 현재 상위 {n}개를 먼저, 이어서 상위 {n}위에 자주 드는 다른 기술을 "
+            "보여 줍니다.",
+        },
+        "sens_limits": {
+            "en": "What would change the shortlist", "ko": "후보 목록을 바꾸는 가중치",
+        },
+        "sens_limits_help": {
+            "en": "One weight at a time, the others rescaled in proportion (as the sliders do); "
+            "the criterion closest to its limit first.",
+            "ko": "한 번에 한 가중치만 바꾸고 나머지는 비례 조정합니다(슬라이더와 동일). 한계에 "
+            "가장 가까운 기준부터 보여 줍니다.",
+        },
+        "sens_settings": {
+            "en": "Sampling settings (for analysts)", "ko": "표본 설정(분석가용)",
+        },
+        "sens_analysts": {
+            "en": "For analysts: the methods behind these answers",
+            "ko": "분석가용: 이 답의 근거가 된 방법",
+        },
+        "sens_flip_found_moved": {
+            "en": "Smallest change of the criterion weights that does it (the weights moved "
+            "add up to {distance}):",
+            "ko": "순위를 바꾸는 최소 가중치 변화(옮긴 가중치의 합 {distance}):",
+        },
+        "sens_glossary": {
+            "en": "- **SMAA-2** (Lahdelma & Salminen 2001): draws many weight vectors and "
+            "counts how often each technology takes each rank; the *top-N acceptability* is "
+            "the share that keeps it in the top N.\n"
+            "- **Dirichlet κ**: how the weights are drawn *around the scenario*: on average the "
+            "current weights, closer to them the larger κ (here 50: a weight of 0.21 varies by "
+            "about ±0.06).\n"
+            "- **One at a time**: one weight moved from 0 to 1, the others rescaled in "
+            "proportion; the interval in which the shortlist (or the top 1) stays the same.\n"
+            "- **Kendall's τ**: agreement of two whole rankings, from −1 (reversed) to 1 "
+            "(identical).\n"
+            "- **L1 distance**: the sum of the absolute weight changes (for the swap of two "
+            "technologies below).",
+            "ko": "- **SMAA-2**(Lahdelma & Salminen 2001): 가중치 벡터를 많이 뽑아 기술마다 각 "
+            "순위를 차지하는 빈도를 셉니다. *상위 N 수용 확률*은 상위 N위 안에 남는 비율입니다.\n"
+            "- **디리클레 κ**: *시나리오 주변* 가중치를 뽑는 방식. 평균은 현재 가중치이며 κ가 "
+            "클수록 그 주변에 모입니다(여기서는 50: 0.21인 가중치가 약 ±0.06 변동).\n"
+            "- **기준별 단일 변화**: 한 가중치를 0에서 1까지 바꾸고 나머지는 비례 조정할 때 "
+            "후보 목록(또는 1위)이 유지되는 구간.\n"
+            "- **켄달 τ**: 두 전체 순위의 일치도, −1(정반대)에서 1(동일)까지.\n"
+            "- **L1 거리**: 가중치 변화량 절댓값의 합(아래 두 기술의 순위 교체에 사용).",
+        },
+    }
+)
 
 
 # --- shortlist rules in the app and the workbook (issue 12, part 2: ui/pages/ranking.py,

@@ -41,3 +41,19 @@ def test_long_titles_break_before_the_parenthesis(db):
     assert spec["title"]["text"] == ["Technologies by service type", "(technology × field rows)"]
     short = overview_chart(overview(db, "sizes", lang="en"), "en").to_dict()
     assert short["title"]["text"] == ["Companies by size"]
+
+
+@pytest.mark.parametrize("name", TABLES)
+def test_bar_labels_are_counts_like_their_axis(db, name):
+    """Each bar is labelled with its count, the axis' unit, not with a percentage."""
+    spec = overview_chart(overview(db, name, lang="en"), "en").to_dict()
+    views = spec["hconcat"] if name == "regions" else [spec]
+    for view in views:
+        bars, text = (layer["encoding"] for layer in view["layer"])
+        assert bars["x"]["axis"]["format"] == ",d"
+        assert text["text"] == {"field": bars["x"]["field"], "type": "quantitative",
+                                "format": ",d"}
+        assert not bars["x"]["field"].endswith("pct")
+    records = next(iter(spec["datasets"].values()))
+    if name == "sizes":  # the sample's 300 companies: 196 SMEs (65.3%, in the tooltip)
+        assert (records[0]["companies"], round(records[0]["pct"], 1)) == (196, 65.3)

@@ -88,12 +88,108 @@ def test_bump_data_and_chart_cover_every_target(selections):
     assert set(data["target"]) == {"아세안 회원국", "인도"}
     assert data.groupby("target")["in_top"].sum().tolist() == [10, 10]
     spec = bump_chart(data, 10, "ko").to_dict()
-    y = spec["layer"][0]["encoding"]["y"]
+    y = spec["encoding"]["y"]
     assert y["scale"]["reverse"] is True
     assert y["title"] == "순위"
-    assert spec["layer"][0]["encoding"]["x"]["sort"] == ["아세안 회원국", "인도"]
+    assert spec["encoding"]["x"]["sort"] == ["아세안 회원국", "인도"]
 
 
 @pytest.mark.parametrize(("rank", "text"), [(1.0, "1"), (2.5, "2.5"), (10.0, "10")])
 def test_rank_text(rank, text):
     assert rank_text(rank) == text
+
+
+def test_weight_bars_are_labelled_in_the_axis_unit(tree):
+    """0–1 axis written in percent, and the bar labels the same weight in percent."""
+    data = weights_data(tree, {"utilization": 0.214, "firm_capacity": 0.786}, "en")
+    bars, text = (layer["encoding"] for layer in weights_chart(data, "en").to_dict()["layer"])
+    assert bars["x"]["field"] == "weight"
+    assert bars["x"]["axis"]["format"] == ".0%"
+    assert text["text"] == {"field": "weight", "type": "quantitative", "format": ".1%"}
+
+
+@pytest.fixture(scope="module")
+def bump(selections):
+    result = compare(selections, top=10)
+    targets = {code: get_country(code) for code in selections}
+    data = bump_data(result, targets, "en")
+    return result, data, bump_chart(data, 10, "en").to_dict()
+
+
+def test_bump_lines_are_labelled_by_id_at_their_ends(bump):
+    result, data, spec = bump
+    texts = [layer for layer in spec["layer"] if layer["mark"]["type"] == "text"]
+    assert [(layer["mark"]["align"], layer["transform"][-1]) for layer in texts] == [
+        ("right", {"filter": "datum.label_first"}), ("left", {"filter": "datum.label_last"})]
+    assert all(layer["encoding"]["text"]["field"] == "technology_id" for layer in texts)
+    # two targets: each end labels that target's own top 10, every line labelled once or twice
+    first = data[data["label_first"]]
+    assert set(first["target"]) == {"ASEAN member states"}
+    assert sorted(first["technology_id"]) == sorted(result.tops["ASEAN"]["technology_id"])
+    last = data[data["label_last"]]
+    assert sorted(last["technology_id"]) == sorted(result.tops["IND"]["technology_id"])
+    assert set(first["technology_id"]) | set(last["technology_id"]) == set(
+        data["technology_id"])
+    assert "legend" in spec["encoding"]["color"]  # none: the labels name lines
+    assert spec["encoding"]["color"]["legend"] is None
+
+
+def test_bump_highlights_the_line_under_the_pointer(bump):
+    _, _, spec = bump
+    (param,) = spec["params"]
+    assert param["name"] == "hover"
+    assert param["select"] == {"type": "point", "fields": ["technology_id"],
+                               "on": "pointerover", "clear": "pointerout"}
+    assert param["views"] == ["bump_catcher"]
+    catcher = spec["layer"][0]
+    assert catcher["name"] == "bump_catcher"
+    assert catcher["mark"]["strokeOpacity"] == 0  # invisible, yet it takes the pointer
+    assert catcher["mark"]["strokeWidth"] >= 10
+    # every layer inherits the layer chart's opacity: the hovered line 1, the others dimmed
+    opacity = spec["encoding"]["opacity"]
+    assert opacity["condition"] == [{"param": "hover", "value": 1.0, "empty": True}]
+    assert opacity["value"] < 0.2
+    assert all("opacity" not in layer.get("encoding", {}) for layer in spec["layer"])
+
+
+def test_bump_rank_axis_is_even_to_twice_the_top_then_beyond(selections):
+    result = compare(selections, top=10)
+    targets = {code: get_country(code) for code in selections}
+    spec = bump_chart(bump_data(result, targets, "ko"), 10, "ko").to_dict()
+    y = spec["encoding"]["y"]
+    assert y["field"] == "shown"
+    assert y["scale"]["domain"] == [1, 22]
+    assert y["axis"]["values"] == [1, 5, 10, 15, 20, 22]
+    assert y["axis"]["labelExpr"] == 'datum.value == 22 ? "20위 밖" : datum.label'
+    assert {"calculate": "min(datum.rank, 22)", "as": "shown"} in spec["transform"]
+    tooltip = spec["encoding"]["tooltip"]
+    assert tooltip[-1]["field"] == "rank"  # the exact rank, beyond the axis too
+
+
+def test_bump_draws_only_the_union_of_the_tops(bump):
+    result, data, _ = bump
+    union = set(result.tops["ASEAN"]["technology_id"]) | set(result.tops["IND"]["technology_id"])
+    assert set(data["technology_id"]) == union
+    assert len(data) == 2 * len(union)
+
+
+def test_scenario_bump_data_puts_the_reference_left():
+    from exportmcda.charts.ranking import scenario_bump_data
+    from exportmcda.model.scenario_compare import compare_scenarios
+
+    db, tree = load_sample(), load_criteria()
+    vnm = get_country("VNM")
+    result = compare_scenarios(
+        {k: select(db, tree, load_scenario(k), vnm) for k in ("balanced", "sme_first")}, top=10)
+    data = scenario_bump_data(result, {"balanced": "Balanced", "sme_first": "SME first"})
+    # T0044: 45th under balanced, 10th under sme_first (exportmcda rank, VNM)
+    t0044 = data[data["technology_id"] == "T0044"]
+    assert t0044[["target", "rank", "in_top", "label_first", "label_last"]].to_dict(
+        "records") == [
+        {"target": "Balanced", "rank": 45.0, "in_top": False, "label_first": False,
+         "label_last": False},
+        {"target": "SME first", "rank": 10.0, "in_top": True, "label_first": False,
+         "label_last": True}]
+    spec = bump_chart(data, 10, "en", column_title="Scenario").to_dict()
+    assert spec["encoding"]["x"]["sort"] == ["Balanced", "SME first"]
+    assert spec["encoding"]["tooltip"][2]["title"] == "Scenario"

@@ -45,3 +45,33 @@ def test_acceptability_chart_stacks_probabilities(report):
     assert "Probability" in spec
     for entry in body.values():
         assert sum(entry["rank_probabilities"].values()) == pytest.approx(1)
+
+
+def test_gradient_marks_the_current_weight_with_a_rule(report):
+    sel, r = report
+    gradient = r.one_at_a_time.gradient()
+    one = gradient[gradient["criterion"] == "policy_fit"]
+    current = sel.weights.criterion_weights["policy_fit"]  # 3/14 under balanced
+    assert current == pytest.approx(3 / 14)
+    spec = gradient_chart(one, "정책 부합도", {}, "ko", current=current).to_dict()
+    lines, rule, text = spec["layer"]
+    assert rule["mark"]["type"] == "rule"
+    assert rule["encoding"]["x"]["field"] == "weight"
+    marker = spec["datasets"][rule["data"]["name"]]
+    assert marker[0]["weight"] == pytest.approx(3 / 14)
+    assert marker[0]["label"] == "현재 가중치 21.4%"
+    assert text["encoding"]["text"]["field"] == "label"
+    assert lines["encoding"]["x"]["axis"]["format"] == ".0%"
+
+
+def test_gradient_lines_get_distinct_hues(report):
+    _, r = report
+    gradient = r.one_at_a_time.gradient()
+    one = gradient[gradient["criterion"] == "policy_fit"]
+    spec = gradient_chart(one, "Policy fit", {}, "en").to_dict()
+    assert spec["encoding"]["color"]["scale"]["scheme"] == "tableau10"  # 5 lines
+    assert "layer" not in spec  # no marker without a current weight
+    from exportmcda.charts.sensitivity import distinct_scheme
+
+    assert distinct_scheme(10) == "tableau10"
+    assert distinct_scheme(11) == "tableau20"

@@ -48,6 +48,7 @@ REPLAY_KEYS = {
     "format",
     "differences",
     "market_differences",
+    "shown_differences",  # empty for a JSON record: no workbook to read (issue 11 item 8)
     "rule_shortlist",
     "inputs",
     "versions",

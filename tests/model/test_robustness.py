@@ -11,14 +11,15 @@ import json
 import numpy as np
 import pytest
 from pymcdm import normalizations as pn
-from pymcdm.methods import WSM
-from scipy.stats import kendalltau
+from pymcdm.methods import TOPSIS, WSM
+from scipy.stats import kendalltau, rankdata
 
 import exportmcda as em
 from exportmcda.data.database import Database
 from exportmcda.errors import ConfigError
-from exportmcda.model.robustness import flip_pair, robustness, weight_space
+from exportmcda.model.robustness import acceptability, flip_pair, robustness, weight_space
 from exportmcda.rank.ranks import tie_groups
+from exportmcda.robustness.sampling import WeightModel
 from tests.no_evidence import TIE_COUNTRY, TIE_SCENARIO
 
 
@@ -186,3 +187,36 @@ def test_firm_capacity_interval_takes_both_changes_of_one_grid_step(
     assert below.weight == pytest.approx(0.2669636, abs=1e-6)
     assert set(below.before) - set(below.after) == {"T0380"}
     assert set(below.after) - set(below.before) == {"T0964"}
+
+
+# --- the app's live acceptability (issue 11, item 4) ------------------------------------
+
+
+def test_acceptability_counts_pymcdm_topsis_ranks_of_each_sampled_weighting(
+    selection: em.Selection,
+) -> None:
+    """The page's configuration (criteria level, weights around the current ones) against
+    pymcdm's TOPSIS run once per sampled weight vector, mapped to the leaf columns."""
+    samples, seed = 300, 3
+    result = acceptability(selection, samples=samples, seed=seed)
+    space = weight_space(selection)
+    # the weights smaa() draws: the first child stream of default_rng(seed)
+    w = WeightModel.around(space.weights, 50.0).stream(
+        np.random.default_rng(seed).spawn(3)[0]).take(samples)
+    r = selection.result
+    body = TOPSIS(pn.vector_normalization)
+    counts = np.zeros(len(r.alternatives))
+    for row in w @ space.to_columns:
+        closeness = body(r.matrix, row, r.types, validation=False)
+        counts += rankdata(-closeness, method="max") <= 10  # no ties straddle rank 10 here
+    np.testing.assert_allclose(result.top_n(10), counts / samples, rtol=0, atol=1e-12)
+    assert result.samples == samples
+
+
+def test_robustness_reuses_a_given_acceptability(selection: em.Selection) -> None:
+    given = acceptability(selection, samples=200, seed=4, weights="uniform")
+    report = robustness(selection, top_n=5, samples=200, seed=4, weights="uniform",
+                        acceptability_result=given)
+    assert report.smaa is given
+    fresh = robustness(selection, top_n=5, samples=200, seed=4, weights="uniform")
+    np.testing.assert_array_equal(fresh.smaa.acceptability, given.acceptability)

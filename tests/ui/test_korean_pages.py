@@ -14,7 +14,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.korean import english_words, is_citation_column
-from tests.ui.apppages import open_page
+from tests.ui.apppages import open_page, tables
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "data" / "examples" / "small_database.csv"
@@ -112,7 +112,7 @@ def test_the_country_sources_give_undated_in_korean():
     at = open_page("ui/pages/ranking.py", lang="ko", country="IND")
     years = [
         str(v)
-        for table in at.table
+        for table in tables(at)  # the sources: a scrolling grid (issue 11 item 7)
         for c in table.value.columns
         if c == "연도"
         for v in table.value[c]
@@ -147,7 +147,7 @@ def test_upload_problems_are_detailed_in_korean():
 def test_an_inconsistent_judgment_warns_in_korean_on_the_ranking_page():
     at = open_page("ui/pages/weights.py", lang="ko")
     first = at.select_slider[0]
-    first.set_value(first.options[0]).run()  # 1/9 against the scenario's judgments
+    first.set_value("1/9").run()  # 1/9 against the scenario's judgments
     assert not at.exception
     at.switch_page(str(ROOT / "ui" / "pages" / "ranking.py")).run()
     warnings = [re.sub(r"\\(.)", r"\1", w.value) for w in at.warning]  # Markdown escapes

@@ -249,11 +249,15 @@ def test_pairwise_editor_shows_cr_and_warns_when_inconsistent():
     crs = [m.value for m in at.metric if m.label == "Consistency ratio (CR)"]
     assert crs[0] == "0.000"  # the balanced judgments are consistent
     node = "export_priority"
-    # Saaty's 17 values, 1/9 ... 1 ... 9
-    assert at.select_slider(key=f"judgment.{node}.utilization.firm_capacity").options == [
-        "1/9", "1/8", "1/7", "1/6", "1/5", "1/4", "1/3", "1/2",
-        "1", "2", "3", "4", "5", "6", "7", "8", "9",
-    ]
+    # Saaty's 17 values in words, from the first criterion's end (9) to the second's (1/9)
+    options = at.select_slider(key=f"judgment.{node}.utilization.firm_capacity").options
+    assert len(options) == 17
+    assert options[0] == "Domestic utilization: extremely more important (9)"
+    assert options[2] == "Domestic utilization: very strongly more important (7)"
+    assert options[7] == "Domestic utilization: slightly more important (2)"
+    assert options[8] == "equally important (1)"
+    assert options[12] == "Firm capacity: strongly more important (5)"
+    assert options[16] == "Firm capacity: extremely more important (9)"
     # utilization ≫ firm capacity, firm capacity ≫ region, but region ≫ utilization
     at.select_slider(key=f"judgment.{node}.utilization.firm_capacity").set_value("9").run()
     at.select_slider(key=f"judgment.{node}.firm_capacity.region").set_value("9").run()
@@ -271,6 +275,20 @@ def test_pairwise_editor_shows_cr_and_warns_when_inconsistent():
     assert not at.exception
     assert weight_slider(at, "utilization").value == pytest.approx(shown, abs=1e-3)
     assert shown != pytest.approx(3 / 11, abs=5e-4)  # not the balanced scenario's weight
+
+
+def test_pairwise_judgments_read_in_korean_with_both_names_shown():
+    at = page("ui/pages/weights.py", lang="ko")
+    node = "export_priority"
+    control = at.select_slider(key=f"judgment.{node}.utilization.firm_capacity")
+    assert control.options[0] == "국내 활용도: 극히 더 중요(9)"
+    assert control.options[8] == "동등하게 중요(1)"
+    assert control.options[11] == "기업 역량: 약간~강하게 더 중요(4)"
+    assert control.label == "국내 활용도 대 기업 역량"  # the collapsed label screen readers say
+    # the two criteria named at the two ends of every control, visible without focus
+    shown = [m.value for m in at.markdown]
+    assert "**국내 활용도**" in shown
+    assert "**기업 역량**" in shown
 
 
 # ---- comparison page ---------------------------------------------------------------------

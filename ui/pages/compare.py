@@ -1,26 +1,39 @@
-"""Compare targets side by side: each top N, their overlap, rank shifts, common winners."""
+"""Compare side by side: targets (each top N, overlap, rank shifts, common winners) or
+weightings of one target (ranks, movers, what each favours)."""
 
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
-from exportmcda.charts.ranking import bump_chart, bump_data, rank_text
+from exportmcda.charts.ranking import bump_chart, bump_data, rank_text, scenario_bump_data
 from exportmcda.data.countries import target_order
+from exportmcda.errors import Note
 from exportmcda.labels import note_text, shared_rank_text, t
 from exportmcda.model.comparison import Comparison, compare
 from exportmcda.model.market_views import indicators_side_by_side, top_lists
+from exportmcda.model.scenario_compare import MAX_SCENARIOS, ScenarioComparison, compare_scenarios
 from ui import chart_view, components, state
 
 MAX_TARGETS = 4
 
 
 def page() -> None:
-    """Render the comparison page."""
+    """Render the comparison page: targets side by side, or weightings side by side."""
     lang = state.lang()
     db = state.database()
     st.title(t("page_compare", lang))
     components.synthetic_notice(db, lang)
+    targets, scenarios = st.tabs([t("compare_tab_targets", lang),
+                                  t("compare_tab_scenarios", lang)])
+    with targets:
+        _targets(lang)
+    with scenarios:
+        _scenarios(lang)
+
+
+def _targets(lang: str) -> None:
+    """Several targets' top N side by side, under the session's weights."""
     codes = target_order(state.countries(), lang)
     left, middle, right = st.columns([4, 2, 1])
     with left:
@@ -97,10 +110,99 @@ def page() -> None:
     numbers.index.name = t("col_technology", lang)
     numbers.columns.name = None
     st.subheader(t("bump_title", lang, n=top))
-    chart_view.chart_with_numbers(
-        bump_chart(data, top, lang), numbers, lang, key="bump", width=170 * len(chosen) + 420
-    )
+    chart_view.chart_with_numbers(bump_chart(data, top, lang), numbers, lang, key="bump")
     _indicators(chosen, lang)
+
+
+def _scenarios(lang: str) -> None:
+    """Two or three weightings of one target side by side (the first is the reference)."""
+    choices = state.scenario_choices()
+    options = [*choices, state.CURRENT_WEIGHTS]
+    labels = {sid: choices[sid].label(lang) for sid in choices}
+    labels[state.CURRENT_WEIGHTS] = t("scen_compare_current", lang)
+    left, middle, right = st.columns([3, 4, 1])
+    with left:
+        code = components.target_choice(lang)
+    with middle:
+        chosen = components.bound(
+            st.multiselect, state.COMPARE_SCENARIOS, t("scen_compare_pick", lang),
+            options=options, format_func=lambda k: labels.get(k, k),
+            max_selections=MAX_SCENARIOS, placeholder=t("choose_scenarios", lang),
+        )
+    with right:
+        top = components.top_choice(lang, where="scenarios")
+    state.sync_url()
+    chosen = [k for k in chosen if k in options]
+    if len(chosen) < 2:
+        st.info(t("scen_compare_pick_two", lang))
+        return
+    selections = {k: state.selection(code, state.named_weights(k)) for k in chosen}
+    result = compare_scenarios(selections, top=top, lang=lang)
+    tree = state.tree()
+    names = {**tree.names(lang), **labels}
+    reference = labels[result.reference]
+    st.caption(t("scen_compare_caption", lang, target=state.country(code).name(lang),
+                 reference=reference))
+    _scenario_weights(result, labels, lang)
+    for title, part in (("scen_compare_movers", _moves), ("scen_compare_favours", _favours)):
+        st.subheader(t(title, lang))
+        for key in result.keys[1:]:
+            st.markdown(f"**{components.plain(labels[key])}**")
+            notes, empty = part(result, key)
+            if not notes:
+                st.text(t(empty, lang, n=top, scenario=labels[key], reference=reference))
+                continue
+            st.markdown("\n".join(
+                f"- {components.plain(note_text(n, lang, names))}" for n in notes))
+    st.subheader(t("scen_compare_ranks", lang, n=top))
+    ranks = result.ranks
+    change = t("col_rank_change", lang)
+    columns: dict[str, list[str]] = {
+        t("col_technology_id", lang): ranks["technology_id"].astype(str).tolist(),
+        t("col_technology", lang): ranks["technology_name"].astype(str).tolist(),
+    }
+    for key in result.keys:
+        columns[t("rank_under", lang, name=labels[key])] = [
+            rank_text(r) for r in ranks[f"rank_{key}"]]
+    for key in result.keys[1:]:
+        columns[f"{change}: {labels[key]}"] = [
+            f"{d:+,}" if d else "0" for d in ranks[f"rank_{result.reference}"]
+            - ranks[f"rank_{key}"]]
+    components.text_table(components.text_frame(columns))
+    data = scenario_bump_data(result, labels)
+    numbers = data.pivot_table(index="technology_id", columns="target", values="rank",
+                               sort=False).map(rank_text)
+    numbers.index.name = t("col_technology_id", lang)
+    numbers.columns.name = None
+    st.subheader(t("scen_compare_bump", lang, n=top))
+    chart_view.chart_with_numbers(
+        bump_chart(data, top, lang, column_title=t("scenario", lang)), numbers, lang,
+        key="scenario-bump")
+
+
+def _moves(result: ScenarioComparison, key: str) -> tuple[tuple[Note, ...], str]:
+    """The biggest rises and falls under ``key`` in words, and the text when none moves."""
+    return tuple(m.note() for m in (*result.rises(key), *result.falls(key))), (
+        "scen_compare_still")
+
+
+def _favours(result: ScenarioComparison, key: str) -> tuple[tuple[Note, ...], str]:
+    """What ``key`` favours over the reference in words, and the text when nothing."""
+    return result.favours(key), "scen_compare_nothing"
+
+
+def _scenario_weights(result: ScenarioComparison, labels: dict[str, str], lang: str) -> None:
+    """The top-level criteria's weights under each weighting, in percent."""
+    st.subheader(t("scen_compare_weights", lang))
+    tree = state.tree()
+    criteria = list(result.weights[result.reference])
+    frame = pd.DataFrame(
+        {labels[k]: [f"{result.weights[k].get(c, 0.0):.1%}" for c in criteria]
+         for k in result.keys},
+        index=pd.Index([tree.names(lang).get(c, c) for c in criteria],
+                       name=t("col_criterion", lang)),
+    )
+    components.text_table(frame)
 
 
 def _top_lists(result: Comparison, chosen: list[str], lang: str) -> None:

@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from exportmcda.ahp.diagnostics import inconsistency_report
-from exportmcda.ahp.judgments import SAATY_OPTIONS, format_judgment
+from exportmcda.ahp.judgments import SAATY_OPTIONS, SAATY_SCALE, format_judgment
 from exportmcda.ahp.priorities import AhpResult
 from exportmcda.charts.ranking import weights_chart, weights_data
 from exportmcda.labels import file_term, t
@@ -30,6 +30,22 @@ def _on_judgment(node: str) -> None:
     state.set_judgments(node, pairs)
 
 
+# Options from left to right: the first criterion extremely more important ("9") ... equal
+# ("1") ... the second extremely more important ("1/9"), so each end of the slider is the
+# side of the criterion named there. The values stay Saaty's, as written in scenario files.
+_OPTIONS = tuple(reversed(SAATY_OPTIONS))
+_VALUES = dict(zip(SAATY_OPTIONS, SAATY_SCALE, strict=True))
+
+
+def judgment_words(option: str, a: str, b: str, lang: str) -> str:
+    """A judgment ``a`` vs ``b`` in words: who matters more, how much (Saaty's phrase), value."""
+    value = _VALUES[option]
+    if value == 1:
+        return t("pairwise_equal", lang)
+    name, k = (a, value.numerator) if value > 1 else (b, value.denominator)
+    return t("pairwise_more", lang, name=name, level=t(f"saaty_level_{k}", lang), value=k)
+
+
 def _editor(node: str, weighed: ScenarioWeights, lang: str) -> None:
     children = state.inner_nodes()[node]
     current = state.weight_state()
@@ -38,10 +54,16 @@ def _editor(node: str, weighed: ScenarioWeights, lang: str) -> None:
     for a, b in combinations(children, 2):
         key = _judgment_key(node, a, b)
         st.session_state[key] = editor_judgment(current, weighed, node, a, b)
-        st.select_slider(
-            t("pairwise_question", lang, a=components.node_label(a, lang),
-              b=components.node_label(b, lang)),
-            options=list(SAATY_OPTIONS), key=key, on_change=_on_judgment, args=(node,),
+        name_a, name_b = components.node_label(a, lang), components.node_label(b, lang)
+        left, middle, right = st.columns([2, 6, 2], vertical_alignment="center")
+        # the two names stay visible at the ends, whether or not the slider has focus
+        left.markdown(f"**{components.plain(name_a)}**", text_alignment="right")
+        right.markdown(f"**{components.plain(name_b)}**")
+        middle.select_slider(
+            t("pairwise_question", lang, a=name_a, b=name_b),
+            options=list(_OPTIONS), key=key, on_change=_on_judgment, args=(node,),
+            format_func=lambda o, x=name_a, y=name_b: judgment_words(o, x, y, lang),
+            label_visibility="collapsed",
         )
 
 
@@ -49,10 +71,10 @@ def _consistency(node: str, weighed: ScenarioWeights, lang: str) -> None:
     result = weighed.local[node]
     if not isinstance(result, AhpResult):
         return
-    left, middle, right = st.columns(3)
-    left.metric(t("lambda_max", lang), f"{result.lambda_max:.3f}")
-    middle.metric(t("consistency_ratio", lang), f"{result.cr:.3f}")
-    right.metric(t("cr_threshold", lang), f"{result.threshold:.2f}")
+    row = st.container(horizontal=True, gap="large")  # wraps rather than cuts a label
+    row.metric(t("lambda_max", lang), f"{result.lambda_max:.3f}", width="content")
+    row.metric(t("consistency_ratio", lang), f"{result.cr:.3f}", width="content")
+    row.metric(t("cr_threshold", lang), f"{result.threshold:.2f}", width="content")
     st.caption(t("ri_table_used", lang, table=file_term("term_ri_", result.ri_table, lang)))
     if result.consistent:
         st.success(t("cr_ok", lang, cr=f"{result.cr:.3f}", limit=f"{result.threshold:.2f}"))
@@ -86,13 +108,13 @@ def page() -> None:
     st.title(t("page_weights", lang))
     components.synthetic_notice(db, lang)
     components.scenario_choice(lang)
-    st.caption(t("pairwise_scale_help", lang))
+    st.caption(t("pairwise_words_help", lang))
     weighed = state.weights()
     nodes = list(state.inner_nodes())
     tabs = st.tabs([components.node_label(n, lang) for n in nodes])
     for tab, node in zip(tabs, nodes, strict=True):
         with tab:
-            left, right = st.columns([1, 1])  # room for the metrics' labels
+            left, right = st.columns([3, 2])  # the names at both ends need room
             with left:
                 _editor(node, weighed, lang)
             with right:

@@ -15,11 +15,15 @@ import pandas as pd
 from exportmcda.data.overview import OverviewTable
 from exportmcda.labels import t
 
-__all__ = ["FONT", "overview_chart"]
+__all__ = ["COUNT_FORMAT", "FONT", "overview_chart"]
 
 FONT = "Noto Sans CJK KR, Noto Sans KR, Malgun Gothic, Apple SD Gothic Neo, sans-serif"
 _BAR = "#1f5fa8"
 _BAR_2 = "#c0504d"
+COUNT_FORMAT = ",d"
+"""Counts on an axis and on their bars: whole numbers with thousands separators. The bars
+are labelled in the axis' unit (a count), not with the share in percent on a count axis;
+the share stays in the tooltip and in the numbers table below each chart."""
 
 _CATEGORY_COLUMN: dict[str, str] = {
     "regions": "region",
@@ -62,7 +66,8 @@ def _bars(
     base = alt.Chart().encode(
         y=alt.Y(f"{category}:N", sort=sort, title=category_title if show_categories else None,
                 axis=axis),
-        x=alt.X(f"{value}:Q", title=value_title),
+        x=alt.X(f"{value}:Q", title=value_title,
+                axis=alt.Axis(format=COUNT_FORMAT, tickMinStep=1)),
         tooltip=[
             alt.Tooltip(f"{category}:N", title=category_title),
             alt.Tooltip(f"{value}:Q", title=value_title),
@@ -71,7 +76,7 @@ def _bars(
     )
     bars = base.mark_bar(color=color)
     text = base.mark_text(align="left", dx=3, fontSize=11, color="#222").encode(
-        text=alt.Text(f"{pct}:Q", format=".1f")
+        text=alt.Text(f"{value}:Q", format=COUNT_FORMAT)
     )
     # one alt.layer(..., data=frame): "bars + text" with a frame on each layer makes Altair
     # compare and copy the frames (~15 ms a chart)
@@ -94,7 +99,7 @@ def _title_lines(title: str, limit: int = 36) -> list[str]:
 
 
 def overview_chart(table: OverviewTable, lang: str = "en") -> Any:
-    """Horizontal bar chart of one overview table, labelled with its percentages.
+    """Horizontal bar chart of one overview table, each bar labelled with its count.
 
     The region table shows technologies and companies side by side, as the study's
     table does; every other table has one bar per category in the table's own order.

@@ -8,6 +8,8 @@ those of :mod:`exportmcda.charts.overview` so Korean renders (Noto Sans CJK KR f
 
 from __future__ import annotations
 
+import json
+import math
 from collections.abc import Mapping
 from typing import Any
 
@@ -19,19 +21,26 @@ from exportmcda.data.countries import CountryProfile
 from exportmcda.labels import bilingual, t
 from exportmcda.model.comparison import Comparison
 from exportmcda.model.criteria import CriteriaTree
+from exportmcda.model.scenario_compare import ScenarioComparison
 from exportmcda.model.selection import Selection
 
 __all__ = [
+    "HOVER",
     "bump_chart",
     "bump_data",
     "contribution_chart",
     "contribution_data",
     "rank_text",
+    "scenario_bump_data",
     "weights_chart",
     "weights_data",
 ]
 
 _BAR = "#1f5fa8"
+WEIGHT_AXIS_FORMAT = ".0%"
+"""A weight (0–1) on an axis: a percentage (0.25 → 25%)."""
+WEIGHT_LABEL_FORMAT = ".1%"
+"""A weight on its bar: the axis' unit with one decimal (0.214 → 21.4%)."""
 
 
 _CONFIG = alt.Config(
@@ -87,6 +96,8 @@ def weights_data(
 def weights_chart(data: pd.DataFrame, lang: str = "en", *, title: str | None = None) -> Any:
     """Horizontal bars of the weights of :func:`weights_data`, labelled in percent.
 
+    The axis and the bar labels share one unit: the weight (0–1) written as a percentage
+    (:data:`WEIGHT_AXIS_FORMAT`, :data:`WEIGHT_LABEL_FORMAT`), not "21.4" on a 0–1 axis.
     No title by default: the page's heading names the chart (Streamlit 1.67 squeezes the
     plot area of a single titled chart to a few pixels; the headings are DOM text anyway).
     """
@@ -96,7 +107,8 @@ def weights_chart(data: pd.DataFrame, lang: str = "en", *, title: str | None = N
     # carry a frame makes Altair compare and copy the frames (~15 ms a chart)
     base = alt.Chart().encode(
         y=alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelLimit=260)),
-        x=alt.X("weight:Q", title=t("col_weight", lang), scale=alt.Scale(domain=[0, 1])),
+        x=alt.X("weight:Q", title=t("col_weight", lang), scale=alt.Scale(domain=[0, 1]),
+                axis=alt.Axis(format=WEIGHT_AXIS_FORMAT)),
         tooltip=[
             alt.Tooltip("label:N", title=t("col_criterion", lang)),
             alt.Tooltip("percent:Q", title=t("col_weight_pct", lang), format=".1f"),
@@ -104,7 +116,7 @@ def weights_chart(data: pd.DataFrame, lang: str = "en", *, title: str | None = N
     )
     bars = base.mark_bar(color=_BAR)
     text = base.mark_text(align="left", dx=3, fontSize=11, color="#222").encode(
-        text=alt.Text("percent:Q", format=".1f")
+        text=alt.Text("weight:Q", format=WEIGHT_LABEL_FORMAT)
     )
     chart = alt.layer(
         bars, text, data=data, title=chart_title, height=max(130, 28 * len(data)), width=420,
@@ -173,48 +185,131 @@ def bump_data(
 ) -> pd.DataFrame:
     """Long table of ranks per target for the union of the top lists (bump chart)."""
     ranks = comparison.ranks
-    return pd.DataFrame(
-        {
-            "technology": ranks["technology_name"].astype(str).to_numpy(),
-            "target": [targets[c].name(lang) for c in ranks["country"]],
-            "rank": ranks["rank"].to_numpy(dtype=float),
-            "in_top": ranks["in_top"].to_numpy(dtype=bool),
-        }
+    order = [targets[c].name(lang) for c in comparison.codes]
+    return _bump_frame(
+        ranks["technology_id"].astype(str).tolist(),
+        ranks["technology_name"].astype(str).tolist(),
+        [targets[c].name(lang) for c in ranks["country"]],
+        ranks["rank"].to_numpy(dtype=float),
+        ranks["in_top"].to_numpy(dtype=bool),
+        order,
     )
 
 
-def bump_chart(data: pd.DataFrame, top: int, lang: str = "en") -> Any:
-    """Slope chart: each technology's rank in each target (rank 1 on top).
+def scenario_bump_data(result: ScenarioComparison, labels: Mapping[str, str]) -> pd.DataFrame:
+    """The bump chart's long table for weightings side by side (``labels``: key → name).
+
+    The same columns as :func:`bump_data`, a weighting in place of a target, the reference
+    first (leftmost).
+    """
+    wide = result.ranks
+    keys = result.keys
+    ids = wide["technology_id"].astype(str).tolist()
+    names = wide["technology_name"].astype(str).tolist()
+    return _bump_frame(
+        [i for i in ids for _ in keys],
+        [n for n in names for _ in keys],
+        [labels.get(k, k) for _ in ids for k in keys],
+        wide[[f"rank_{k}" for k in keys]].to_numpy(dtype=float).reshape(-1),
+        wide[[f"in_top_{k}" for k in keys]].to_numpy(dtype=bool).reshape(-1),
+        [labels.get(k, k) for k in keys],
+    )
+
+
+def _bump_frame(
+    ids: list[str], names: list[str], columns: list[str], ranks: Any, in_top: Any,
+    order: list[str],
+) -> pd.DataFrame:
+    """The bump chart's rows, with where each line is labelled by its technology id.
+
+    A line is labelled at the left end when it is in the leftmost top list, at the right
+    end when in the rightmost one, and at both ends when in neither (a middle list only):
+    ranks beyond the tops crowd together at the bottom of the log axis, where labels for
+    every line would overlap; every line still gets a label.
+    """
+    frame = pd.DataFrame({"technology_id": ids, "technology": names, "target": columns,
+                          "rank": ranks, "in_top": in_top})
+    first, last = order[0], order[-1]
+    tops = {end: set(frame.loc[(frame["target"] == end) & frame["in_top"], "technology_id"])
+            for end in (first, last)}
+    neither = set(frame["technology_id"]) - tops[first] - tops[last]
+    frame["label_first"] = (frame["target"] == first) & frame["technology_id"].isin(
+        tops[first] | neither)
+    frame["label_last"] = (frame["target"] == last) & frame["technology_id"].isin(
+        tops[last] | neither)
+    return frame
+
+
+_CATCHER = "bump_catcher"  # the layer that catches the pointer (its view name)
+HOVER = "hover"
+"""The bump chart's selection: the technology under the pointer (other lines dimmed)."""
+
+
+def bump_chart(
+    data: pd.DataFrame, top: int, lang: str = "en", *, column_title: str | None = None
+) -> Any:
+    """Slope chart: each technology's rank in each target (or weighting), rank 1 on top.
 
     Ranks beyond the top list are drawn too (hollow points), so a technology's drop out of
-    one target's list is visible rather than silently missing.
+    one target's list is visible rather than silently missing. Each line carries its
+    technology id at its ends (:func:`_bump_frame` says which), instead of a legend of 18–45
+    pastel colours; the line under the pointer is highlighted and the others dimmed (a
+    point selection on the technology, cleared when the pointer leaves). A wide, invisible
+    copy of each line catches the pointer, so a 2-pixel line need not be hit exactly.
+    The rank axis is linear to ``2 × top``, one even step a rank, so that neighbouring
+    labels do not overlap (a log axis to the worst rank, e.g. 631, squeezed ranks 5–10
+    into a few pixels); ranks beyond sit on one row below, labelled "beyond 2N", and the
+    tooltip and the numbers table give the exact rank.
+    ``column_title`` names the columns in the tooltip (default: target).
     """
     targets = list(dict.fromkeys(data["target"]))
-    worst = max(float(data["rank"].max()), float(top))
-    base = alt.Chart(data).encode(
-        x=alt.X("target:N", sort=targets, title=None,
-                  axis=alt.Axis(labelAngle=0, labelLimit=160, orient="top")),
-        y=alt.Y("rank:Q", title=t("col_rank", lang), scale=alt.Scale(
-            reverse=True, type="log", domain=[1, worst], nice=False)),
-        color=alt.Color("technology:N", title=t("col_technology", lang),
-                        scale=alt.Scale(scheme="category20"),
-                        legend=alt.Legend(orient="right", labelLimit=320, symbolLimit=0,
-                                          rowPadding=1)),
+    cap = 2 * top  # ranks to 2N on a linear axis, one row apart; beyond: one row below
+    bottom = cap + 2
+    step = 5 * max(1, math.ceil(cap / 40))
+    ticks = [1, *range(step, cap + 1, step), bottom]
+    beyond = json.dumps(t("bump_beyond", lang, n=cap), ensure_ascii=False)  # a Vega literal
+    select = alt.PointSelectionConfig(type="point", fields=["technology_id"],
+                                      on="pointerover", clear="pointerout")
+    hover = alt.Parameter(name=HOVER, empty=True, param_type="selection",
+                          param=alt.SelectionParameter(name=HOVER, select=select))
+    # the encoding is the layer chart's, inherited by every layer: one encode call (each
+    # re-validates its channels) and one copy of it in the spec, not six
+    catcher = alt.Chart().mark_line(strokeWidth=14, strokeOpacity=0).properties(name=_CATCHER)
+    lines = alt.Chart().mark_line(strokeWidth=2)
+    inside = alt.Chart().mark_point(size=70, filled=True).transform_filter("datum.in_top")
+    outside = alt.Chart().mark_point(size=70, filled=False, strokeWidth=2).transform_filter(
+        "!datum.in_top")
+    label = alt.Chart().mark_text(fontSize=11).encode(text=alt.Text("technology_id:N"))
+    left = label.mark_text(align="right", dx=-8, fontSize=11).transform_filter(
+        "datum.label_first")
+    right = label.mark_text(align="left", dx=8, fontSize=11).transform_filter(
+        "datum.label_last")
+    chart = alt.layer(
+        catcher, lines, inside, outside, left, right, data=data,
+        # 18 px a rank (12 at least, for a top 50): end labels of neighbours stay apart
+        height=max(360, min(18 * bottom, 1200)), width=170 * len(targets),
+        usermeta={"extra_width": 90},
+    ).encode(
+        x=alt.X("target:N", sort=targets, title=None, scale=alt.Scale(padding=0.6),
+                axis=alt.Axis(labelAngle=0, labelLimit=160, orient="top")),
+        y=alt.Y("shown:Q", title=t("col_rank", lang),
+                scale=alt.Scale(reverse=True, domain=[1, bottom], nice=False, zero=False),
+                axis=alt.Axis(values=ticks, labelExpr=f"datum.value == {bottom} ? {beyond} "
+                              ": datum.label", grid=False)),
+        # ten strong hues, repeated beyond ten lines (the labels tell lines apart), rather
+        # than Tableau 20's pale halves, which are unreadable as label text
+        color=alt.Color("technology_id:N", scale=alt.Scale(scheme="tableau10"), legend=None),
+        detail=alt.Detail("technology_id:N"),
+        opacity=alt.when(hover).then(alt.value(1.0)).otherwise(alt.value(0.12)),
         tooltip=[
+            alt.Tooltip("technology_id:N", title=t("col_technology_id", lang)),
             alt.Tooltip("technology:N", title=t("col_technology", lang)),
-            alt.Tooltip("target:N", title=t("col_target", lang)),
+            alt.Tooltip("target:N", title=column_title or t("col_target", lang)),
             alt.Tooltip("rank:Q", title=t("col_rank", lang), format="g"),
         ],
-    )
-    lines = base.mark_line(strokeWidth=2)
-    inside = base.mark_point(size=70, filled=True).transform_filter("datum.in_top")
-    outside = base.mark_point(size=70, filled=False, strokeWidth=2).transform_filter(
-        "!datum.in_top"
-    )
-    technologies = data["technology"].nunique()
-    chart = (lines + inside + outside).properties(
-        # 30 px a technology: the legend (one row each) must fit beside the plot, or
-        # Streamlit's element (sized from the plot height) cuts its last rows off
-        height=max(360, 30 * technologies), width=170 * len(targets)
-    )
+    ).transform_calculate(shown=f"min(datum.rank, {bottom})")
+    # the selection set at the top level, bound to the catcher by name: Altair lifting it
+    # from the layer (add_params) costs ~130 ms a chart in copies and validation
+    chart.params = [alt.TopLevelSelectionParameter(name=HOVER, select=select,
+                                                   views=[_CATCHER])]
     return _configure(chart)

@@ -8,15 +8,16 @@ the SMAA rank-acceptability bars. Labels come from ``labels`` in the chosen lang
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Literal
 
 import altair as alt
 import pandas as pd
 
 from exportmcda.charts.overview import FONT
+from exportmcda.charts.ranking import WEIGHT_AXIS_FORMAT, WEIGHT_LABEL_FORMAT
 from exportmcda.labels import t
 
-__all__ = ["acceptability_chart", "gradient_chart", "tornado_chart"]
+__all__ = ["acceptability_chart", "distinct_scheme", "gradient_chart", "tornado_chart"]
 
 
 def _configure(chart: Any) -> Any:
@@ -70,25 +71,56 @@ def tornado_chart(tornado: pd.DataFrame, labels: Mapping[str, str], lang: str = 
 
 
 def gradient_chart(
-    gradient: pd.DataFrame, criterion_label: str, names: Mapping[str, str], lang: str = "en"
+    gradient: pd.DataFrame, criterion_label: str, names: Mapping[str, str], lang: str = "en",
+    *, current: float | None = None,
 ) -> Any:
     """Rank of each shortlisted technology as one criterion's weight varies (one line each).
 
     ``gradient`` has the columns of :meth:`OneAtATime.gradient` filtered to one criterion
     (weight, alternative, rank); ``names`` maps technology ids to the names shown.
+    ``current``, the criterion's weight now, is marked by a vertical rule (Expert Choice's
+    gradient view draws the same line): the ranks where it crosses the lines are today's.
+    Lines get distinct colours (:func:`distinct_scheme`) rather than one pastel family.
     """
     frame = gradient.copy()
     frame["technology"] = frame["alternative"].map(lambda a: names.get(a, a))
-    chart = alt.Chart(frame).mark_line(interpolate="step-after", strokeWidth=2).encode(
-        x=alt.X("weight:Q", title=f"{t('weight', lang)}: {criterion_label}",
-                scale=alt.Scale(domain=[0, 1])),
+    x = alt.X("weight:Q", title=f"{t('weight', lang)}: {criterion_label}",
+              scale=alt.Scale(domain=[0, 1]), axis=alt.Axis(format=WEIGHT_AXIS_FORMAT))
+    lines = alt.Chart(frame).mark_line(interpolate="step-after", strokeWidth=2).encode(
+        x=x,
         y=alt.Y("rank:Q", title=t("col_rank", lang), scale=alt.Scale(reverse=True, type="log")),
         color=alt.Color("technology:N", title=t("col_technology", lang),
+                        scale=alt.Scale(scheme=distinct_scheme(frame["technology"].nunique())),
                         legend=alt.Legend(labelLimit=260, orient="right")),
         tooltip=[alt.Tooltip("technology:N", title=t("col_technology", lang)),
-                 alt.Tooltip("weight:Q", format=".3f"), alt.Tooltip("rank:Q")],
-    ).properties(width=480, height=300, usermeta={"extra_width": 420})
+                 alt.Tooltip("weight:Q", title=t("weight", lang), format=WEIGHT_LABEL_FORMAT),
+                 alt.Tooltip("rank:Q", title=t("col_rank", lang))],
+    )
+    chart: Any = lines
+    if current is not None:
+        marker = pd.DataFrame({"weight": [float(current)],
+                               "label": [f"{t('current_weight', lang)} "
+                                         f"{float(current):{WEIGHT_LABEL_FORMAT}}"]})
+        rule = alt.Chart(marker).mark_rule(color="#222", strokeDash=[5, 3], size=2).encode(
+            x=alt.X("weight:Q"),
+            tooltip=[alt.Tooltip("weight:Q", title=t("current_weight", lang),
+                                 format=WEIGHT_LABEL_FORMAT)],
+        )
+        text = alt.Chart(marker).mark_text(align="left", dx=4, dy=-6, fontSize=11,
+                                           color="#222").encode(
+            x=alt.X("weight:Q"), y=alt.value(0), text="label:N")
+        chart = alt.layer(lines, rule, text)
+    chart = chart.properties(width=480, height=300, usermeta={"extra_width": 420})
     return _configure(chart)
+
+
+def distinct_scheme(n: int) -> Literal["tableau10", "tableau20"]:
+    """A categorical scheme whose first ``n`` colours are distinct hues, not pastel pairs.
+
+    Tableau 10 (ten well-separated hues) up to 10 lines; Tableau 20 beyond (its pairs of
+    light and dark hues are the price of 20 colours).
+    """
+    return "tableau10" if n <= 10 else "tableau20"
 
 
 def _bucketed(probabilities: Mapping[str, float]) -> dict[str, float]:

@@ -23,6 +23,7 @@ from exportmcda.cli.decisions import add_decision_commands
 from exportmcda.cli.markets import add_market_commands
 from exportmcda.cli.output import FORMATS
 from exportmcda.cli.panel import add_panel_commands
+from exportmcda.cli.scenarios import add_scenario_commands
 from exportmcda.cli.shortlist import add_shortlist_command
 from exportmcda.errors import ExportMcdaError
 from exportmcda.labels import issue_text
@@ -75,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_decision_commands(sub, _formats)
     add_brief_command(sub, _formats)
     add_panel_commands(sub, _formats)
+    add_scenario_commands(sub, _formats)
     return parser
 
 

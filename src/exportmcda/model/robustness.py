@@ -56,6 +56,7 @@ __all__ = [
     "SmaaResult",
     "WeightModel",
     "WeightSpace",
+    "acceptability",
     "flip_pair",
     "method_agreement",
     "one_at_a_time",
@@ -148,6 +149,7 @@ def robustness(
     noise: float = 0.0,
     rank_buckets: int | None = None,
     methods: tuple[str, ...] = DEFAULT_METHODS,
+    acceptability_result: SmaaResult | None = None,
 ) -> RobustnessReport:
     """One-at-a-time intervals, SMAA-2, method agreement and rank reversal of a selection.
 
@@ -171,25 +173,18 @@ def robustness(
         Ranks reported one by one in ``rank_probabilities`` (default ``2 * top_n``).
     methods : tuple of str
         Methods compared in ``method_agreement``.
+    acceptability_result : SmaaResult, optional
+        The SMAA-2 run of :func:`acceptability` with these same settings, when a caller (the
+        app, which shows it first) already has it; computed here otherwise.
     """
-    if selection.result.method != "topsis":
-        raise ConfigError.single(
-            "sensitivity.not_topsis",
-            "robustness analyses a TOPSIS ranking",
-            value=selection.result.method,
-        )
+    _check_topsis(selection)
     space = weight_space(selection, level)
-    if weights == "around":
-        model = WeightModel.around(space.weights, concentration)
-    elif weights == "uniform":
-        model = WeightModel.uniform(len(space.names))
-    else:
-        raise ConfigError.single(
-            "sensitivity.weight_model", "weights must be 'around' or 'uniform'", value=weights
-        )
+    model = _weight_model(space, weights, concentration)
     k = rank_buckets or 2 * top_n
     oat = one_at_a_time(space, top_n=top_n)
-    result = smaa(space, samples=samples, seed=seed, model=model, noise=noise, progress=progress)
+    result = acceptability_result or smaa(
+        space, samples=samples, seed=seed, model=model, noise=noise, progress=progress
+    )
     shortlist = selection.top_ids(top_n)
     short = np.array([selection.position(t) for t in shortlist], dtype=np.intp)
     top = result.top_n(top_n)
@@ -237,6 +232,49 @@ def robustness(
         rank_reversal=rank_reversal(space, top_n=top_n),
         settings=settings,
     )
+
+
+def _check_topsis(selection: Selection) -> None:
+    if selection.result.method != "topsis":
+        raise ConfigError.single(
+            "sensitivity.not_topsis",
+            "robustness analyses a TOPSIS ranking",
+            value=selection.result.method,
+        )
+
+
+def _weight_model(space: WeightSpace, weights: str, concentration: float) -> WeightModel:
+    """SMAA's weight model: "around" the current weights (Dirichlet) or "uniform"."""
+    if weights == "around":
+        return WeightModel.around(space.weights, concentration)
+    if weights == "uniform":
+        return WeightModel.uniform(len(space.names))
+    raise ConfigError.single(
+        "sensitivity.weight_model", "weights must be 'around' or 'uniform'", value=weights
+    )
+
+
+def acceptability(
+    selection: Selection,
+    *,
+    samples: int = 10_000,
+    seed: int = 0,
+    level: str = "criteria",
+    weights: str = "around",
+    concentration: float = 50.0,
+    noise: float = 0.0,
+    progress: ProgressFn | None = None,
+) -> SmaaResult:
+    """The SMAA-2 part of :func:`robustness` alone (same settings, same result).
+
+    The fastest answer to "how sure are we of the shortlist?" (2,000 samples in about
+    0.1 s on the sample, ``bench/cases_smaa.py``): the app shows it while the slower
+    one-at-a-time intervals are computed, then passes it to :func:`robustness`.
+    """
+    _check_topsis(selection)
+    space = weight_space(selection, level)
+    model = _weight_model(space, weights, concentration)
+    return smaa(space, samples=samples, seed=seed, model=model, noise=noise, progress=progress)
 
 
 def flip_pair(

@@ -315,7 +315,10 @@ def _sample_points(
         step = np.searchsorted(xs, points, side="right") - 1
         inside = step < xs.size - 1  # the point hi itself ends the last step
         seen = relevant.copy()
-        np.logical_or.at(seen, step[inside], states["top_n"][inside])
+        # points are sorted, so each grid step's points are one run: OR them per run
+        steps, first = np.unique(step[inside], return_index=True)
+        if steps.size:
+            seen[steps] |= np.logical_or.reduceat(states["top_n"][inside], first, axis=0)
         if np.array_equal(seen, relevant):
             return points, states
         relevant = seen
