@@ -158,7 +158,7 @@ def test_korean_sensitivity_page():
 def test_korean_page_translates_the_library_descriptions():
     at = sensitivity(country="IND", lang="ko")
     captions = " ".join(c for c in caption_texts(at))
-    assert "디리클레 분포(kappa·w, kappa = 50)" in captions
+    assert "디리클레 분포(κ·w, κ = 50)" in captions
     assert "around the given weights" not in captions
     assert "upper bound" not in captions
     reversal = next(t.value for t in tables(at) if t.value.index.name == "변경")
