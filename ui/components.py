@@ -446,7 +446,8 @@ def shortlist_downloads(
         from exportmcda.model.market_evidence import market_evidence
 
         markets = market_evidence(selection, leaf_weights=market_leaves)
-        return briefing_pdf(from_view(selection, top=top, lang=lang, markets=markets)).data
+        return briefing_pdf(from_view(selection, top=top, lang=lang, markets=markets,
+                                      rules=recorded, db=db)).data
 
     left, right, third = st.columns(3)
     left.download_button(

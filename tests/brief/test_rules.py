@@ -89,3 +89,32 @@ def test_values_of_the_wrong_type_are_skipped_not_trusted(india_record):
     assert second.text == "<b>as recorded</b>"  # kept as text; the page escapes it
     assert got.feasible is True
     assert got.conflict == ()
+
+
+def test_a_format_4_record_built_with_rules_is_read_as_its_shortlist_says(india, db, bound):
+    """A real record (build_record(rules=...), format 4), not a wrapped one: the briefing
+    reads the same rules and costs the solver gave."""
+    from exportmcda.export.record import Record, build_record
+    from exportmcda.model.rules import RuleSet
+
+    record = Record.from_json(
+        build_record(india, top=10, rules=RuleSet(rules=(ONE_PER_COMPANY, TRAFFIC)), db=db)
+        .to_json()
+    )
+    got = recorded_rules(record, "en")
+    assert got is not None
+    assert [r.id for r in got.rules] == ["max_per_company=1", "min_per_field:Traffic=4"]
+    assert [tid for _, tid, _ in got.shortlist] == list(bound.chosen)
+    assert got.feasible
+
+
+def test_the_app_s_briefing_carries_the_page_s_rules(india, db):
+    from exportmcda.brief.replay import from_view
+    from exportmcda.model.rules import RuleSet
+
+    briefing = from_view(india, top=10, lang="en", samples=200,
+                         rules=RuleSet(rules=(ONE_PER_COMPANY,)), db=db)
+    assert briefing.rules is not None
+    assert [r.id for r in briefing.rules.rules] == ["max_per_company=1"]
+    plain = from_view(india, top=10, lang="en", samples=200)
+    assert plain.rules is None

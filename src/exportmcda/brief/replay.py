@@ -19,11 +19,13 @@ from pathlib import Path
 
 from exportmcda.brief.content import SAMPLES, Briefing, assemble
 from exportmcda.data.countries import default_directory, get_country
+from exportmcda.data.database import Database
 from exportmcda.errors import ConfigError
 from exportmcda.export.record import Record, build_record, read_record
 from exportmcda.export.verify import database_for, verify
 from exportmcda.model.criteria import default_criteria_path, load_criteria
 from exportmcda.model.market_evidence import MarketEvidence, market_evidence
+from exportmcda.model.rules import RuleSet
 from exportmcda.model.scenarios import parse_scenario
 from exportmcda.model.selection import Selection, select
 
@@ -104,12 +106,16 @@ def from_view(
     markets: MarketEvidence | None = None,
     samples: int = SAMPLES,
     seed: int = 0,
+    rules: RuleSet | None = None,
+    db: Database | None = None,
 ) -> Briefing:
     """The briefing of the view on screen: its record built now, nothing to re-run.
 
     ``markets`` is the market side the view's workbook would show (default: indicators,
-    weights and normalisation without country rankings, as :func:`build_record`).
+    weights and normalisation without country rankings, as :func:`build_record`). ``rules``
+    (with the view's database ``db``) are the page's shortlist rules: the record then holds
+    the rule-bound shortlist and the briefing shows it with each rule's cost.
     """
     markets = markets or market_evidence(selection)
-    record = build_record(selection, top=top, markets=markets)
+    record = build_record(selection, top=top, markets=markets, rules=rules, db=db)
     return assemble(record, selection, lang=lang, markets=markets, samples=samples, seed=seed)
