@@ -112,7 +112,7 @@ def _shortlist_frame(
                                                   lang),
         }
     )
-    values, parts = selection.result.matrix[rows], selection.contributions[rows]
+    values, parts = selection.result.matrix[rows], selection.contributions_of(rows)
     labels = [selection.weights.tree.leaf(leaf).label(lang) for leaf in selection.criteria]
     for j, label in enumerate(labels):
         frame[label] = values[:, j]

@@ -183,8 +183,12 @@ def describe_technologies(db: Database, lang: str = "en") -> pd.DataFrame:
     )
 
 
-def contributions(result: RankResult) -> np.ndarray:
+def contributions(result: RankResult, rows: np.ndarray | None = None) -> np.ndarray:
     """Each criterion's share of each alternative's TOPSIS closeness (rows sum to C_i).
+
+    ``rows`` (alternative indices) computes only those rows, in that order, each equal to
+    its row of the whole table: the arithmetic is per row (a display or an export asks
+    for the rows it shows; the whole table is as large as the decision matrix).
 
     TOPSIS closeness C_i = D-_i / (D+_i + D-_i) is not additive over criteria; for display
     it is apportioned by each criterion's share of the squared separation from the
@@ -192,13 +196,15 @@ def contributions(result: RankResult) -> np.ndarray:
     contribution_ij = C_i * (v_ij - v-_j)^2 / D-_i^2. An alternative at the anti-ideal on
     every criterion has C_i = 0 and no contributions.
     """
-    v, nis = result.weighted, result.anti_ideal
+    if rows is None:
+        rows = np.arange(len(result.alternatives))
+    v, nis = result.table_rows("wnmatrix", rows), result.anti_ideal
     if v is None or nis is None:
         raise ConfigError.single("not_topsis", "contributions are defined for TOPSIS results")
     gap = (v - nis) ** 2
     total = gap.sum(axis=1, keepdims=True)
     share = np.divide(gap, total, out=np.zeros_like(gap), where=total > 0)
-    parts: np.ndarray = share * result.scores[:, None]
+    parts: np.ndarray = share * result.scores[rows][:, None]
     return parts
 
 
@@ -217,19 +223,25 @@ class Selection:
     pool_fields: tuple[int, ...] = ()
     fields_of: pd.Series | None = None  # technology_id -> tuple of its field numbers
     notes: tuple[Note, ...] = ()
-    _contributions: np.ndarray = field(init=False, repr=False, compare=False)
     _cache: dict[str, Any] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "_contributions", contributions(self.result))
         # What every technology's explanation or record shares, computed on first use
         # (positions by id, the policy fit per field set): a full ranking asks per row.
         object.__setattr__(self, "_cache", {})
 
     @property
     def contributions(self) -> np.ndarray:
-        """Each criterion's share of each technology's closeness (see :func:`contributions`)."""
-        return self._contributions
+        """Each criterion's share of each technology's closeness (see :func:`contributions`).
+
+        Every row, computed on each access (as large as the decision matrix: 45 MB at
+        565,000 technologies); :meth:`contributions_of` computes the rows one shows.
+        """
+        return contributions(self.result)
+
+    def contributions_of(self, rows: np.ndarray) -> np.ndarray:
+        """The rows ``rows`` (matrix positions) of :attr:`contributions`, only those."""
+        return contributions(self.result, np.asarray(rows, dtype=np.intp))
 
     @property
     def synthetic(self) -> bool:
@@ -339,7 +351,7 @@ class Selection:
         """Long table (technology_id, rank, criterion, contribution) for stacked bars."""
         order = self._top(top)
         ids = self.technologies.index[order]
-        parts = self._contributions[order]
+        parts = self.contributions_of(order)
         return pd.DataFrame(
             {
                 "technology_id": np.repeat(ids.to_numpy(), len(self.criteria)),
@@ -369,7 +381,7 @@ class Selection:
         ids = [str(v) for v in tech.index.to_numpy(dtype=object)[order]]
         columns = {c: texts(c) for c in ("technology_name", "company_name", "company_id",
                                          "field", "service_type", "region", "company_size")}
-        values, parts = r.matrix[order].tolist(), self._contributions[order].tolist()
+        values, parts = r.matrix[order].tolist(), self.contributions_of(order).tolist()
         plus = None if d_plus is None else d_plus[order].tolist()
         minus = None if d_minus is None else d_minus[order].tolist()
         ranks, shared = r.ordinal_ranks[order].tolist(), r.shared_ranks[order].tolist()
