@@ -143,6 +143,18 @@ def _name(tech: pd.DataFrame, column: str, lang: str) -> pd.Series:
     return tech[korean].where(tech[korean].notna(), tech[column])
 
 
+def _joined(known: dict[tuple[str, ...], str], names: tuple[str, ...], distinct: bool) -> str:
+    """``names`` joined with " · " (``distinct``: each once, none left out, "–" if empty)."""
+    text = known.get(names)
+    if text is None:
+        if distinct:
+            text = " · ".join(dict.fromkeys(n for n in names if n is not None)) or "–"
+        else:
+            text = " · ".join(names)
+        known[names] = text
+    return text
+
+
 def describe_technologies(db: Database, lang: str = "en") -> pd.DataFrame:
     """One row per technology: name, company, fields, service type, region, size (names).
 
@@ -159,10 +171,17 @@ def describe_technologies(db: Database, lang: str = "en") -> pd.DataFrame:
     field_text = _names_of(rows["field"], field_names)[order].tolist()
     service_text = _names_of(rows["service_type"], service_names)[order].tolist()
     spans = list(zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True))
-    fields = pd.Series([" · ".join(field_text[a:b]) for a, b in spans], index=ids, dtype=object)
+    # One string per distinct list of names, shared by every technology that has it: the
+    # lists are few (fields and service types are taxonomies) and a string per technology
+    # took about 90 MB at 565,000 technologies.
+    field_texts: dict[tuple[str, ...], str] = {}
+    service_texts: dict[tuple[str, ...], str] = {}
+    fields = pd.Series(
+        [_joined(field_texts, tuple(field_text[a:b]), False) for a, b in spans],
+        index=ids, dtype=object,
+    )
     services = pd.Series(
-        [" · ".join(dict.fromkeys(n for n in service_text[a:b] if n is not None)) or "–"
-         for a, b in spans],
+        [_joined(service_texts, tuple(service_text[a:b]), True) for a, b in spans],
         index=ids, dtype=object,
     )
     tech = db.technology_profiles()
@@ -551,9 +570,11 @@ def prepare(
     scored = score(db, tree, country)
     ids, order, bounds = _runs(db.rows["technology_id"].to_numpy())
     numbers = db.rows["field"].to_numpy(dtype=np.int64)[order].tolist()
+    known: dict[tuple[int, ...], tuple[int, ...]] = {}  # one tuple per distinct field set
     fields_of = pd.Series(
-        [tuple(numbers[a:b]) for a, b in zip(bounds[:-1].tolist(), bounds[1:].tolist(),
-                                              strict=True)],
+        [known.setdefault(key, key) for key in (
+            tuple(numbers[a:b]) for a, b in zip(bounds[:-1].tolist(), bounds[1:].tolist(),
+                                                strict=True))],
         index=ids, dtype=object,
     )
     leaves = _informative(scored.matrix)
