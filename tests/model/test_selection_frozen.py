@@ -32,11 +32,9 @@ CASES: dict[str, tuple[str, str, str, dict[str, Any]]] = {
     "IND balanced": ("IND", "balanced", "vector", {}),
     "VNM sme_first": ("VNM", "sme_first", "vector", {}),
     "ARE balanced min-max": ("ARE", "balanced", "minmax", {}),
-    "SGP market_fit_first, two fields": ("SGP", "market_fit_first", "vector",
-                                         {"fields": (1, 2)}),
+    "SGP market_fit_first, two fields": ("SGP", "market_fit_first", "vector", {"fields": (1, 2)}),
 }
-ARRAYS = ("scores", "d_plus", "d_minus", "ideal", "anti_ideal", "weighted", "normalized",
-          "matrix")
+ARRAYS = ("scores", "d_plus", "d_minus", "ideal", "anti_ideal", "weighted", "normalized", "matrix")
 
 
 def _digest(data: bytes) -> str:
@@ -46,8 +44,12 @@ def _digest(data: bytes) -> str:
 def _case(name: str) -> dict[str, Any]:
     country, scenario, normalization, filters = CASES[name]
     selection = select(
-        load_sample(), load_criteria(), load_scenario(scenario), get_country(country),
-        normalization=normalization, filters=Filters(**filters),
+        load_sample(),
+        load_criteria(),
+        load_scenario(scenario),
+        get_country(country),
+        normalization=normalization,
+        filters=Filters(**filters),
     )
     r = selection.result
     arrays = {a: _digest(np.ascontiguousarray(getattr(r, a)).tobytes()) for a in ARRAYS}
@@ -81,11 +83,15 @@ def test_the_frozen_cases_differ(frozen):
 
 
 def test_contributions_of_rows_are_those_rows_of_the_whole_table():
-    selection = select(load_sample(), load_criteria(), load_scenario("balanced"),
-                       get_country("IND"))
+    selection = select(
+        load_sample(), load_criteria(), load_scenario("balanced"), get_country("IND")
+    )
     rows = np.array([5, 0, 1043, 5, 700], dtype=np.intp)
     assert np.array_equal(selection.contributions_of(rows), selection.contributions[rows])
-    assert selection.contributions_of(np.array([], dtype=np.intp)).shape == (0, len(selection.criteria))
+    assert selection.contributions_of(np.array([], dtype=np.intp)).shape == (
+        0,
+        len(selection.criteria),
+    )
 
 
 if __name__ == "__main__":  # freeze the current implementation's bits
