@@ -149,7 +149,7 @@ def _shortlist_frame(
         frame.insert(0, t("col_rule_bound_rank", lang), range(start + 1, start + len(frame) + 1))
         frame.insert(list(frame.columns).index(t("col_explanation", lang)),
                      t("col_changed_by", lang), [changed[i] for i in table["technology_id"]])
-    values, parts = selection.result.matrix[rows], selection.contributions[rows]
+    values, parts = selection.result.matrix[rows], selection.contributions_of(rows)
     labels = [selection.weights.tree.leaf(leaf).label(lang) for leaf in selection.criteria]
     for j, label in enumerate(labels):
         frame[label] = values[:, j]

@@ -95,12 +95,12 @@ def explain(
     r = selection.result
     i = selection.position(technology_id)
     n = len(r.alternatives)
-    contribution = selection.contributions[i]
+    contribution = selection.contributions_of(np.array([i]))[0]
     benefit = r.types > 0
     ideal_raw = np.where(benefit, r.matrix.max(axis=0), r.matrix.min(axis=0))
     anti_raw = np.where(benefit, r.matrix.min(axis=0), r.matrix.max(axis=0))
-    v, pis = r.weighted, r.ideal
-    gap = np.zeros(len(r.criteria)) if v is None or pis is None else np.abs(pis - v[i])
+    v, pis = r.table_rows("wnmatrix", np.array([i])), r.ideal
+    gap = np.zeros(len(r.criteria)) if v is None or pis is None else np.abs(pis - v[0])
     table = pd.DataFrame(
         {
             "criterion": list(r.criteria),
@@ -155,10 +155,10 @@ def sentences(selection: Selection, technology_ids: Sequence[str], lang: str = "
     r = selection.result
     pool = _Pool.of(selection, lang)
     rows = np.array([selection.position(t) for t in technology_ids], dtype=np.intp)
-    v, pis = r.weighted, r.ideal
+    v, pis = r.table_rows("wnmatrix", rows), r.ideal
     gaps = (np.zeros((len(rows), len(r.criteria))) if v is None or pis is None
-            else np.abs(pis - v[rows]))
-    parts = selection.contributions[rows]
+            else np.abs(pis - v))
+    parts = selection.contributions_of(rows)
     positions = r.ordinal_ranks[rows] - 1
     rendered: dict[object, str] = {}
     return [

@@ -143,6 +143,18 @@ def _name(tech: pd.DataFrame, column: str, lang: str) -> pd.Series:
     return tech[korean].where(tech[korean].notna(), tech[column])
 
 
+def _joined(known: dict[tuple[str, ...], str], names: tuple[str, ...], distinct: bool) -> str:
+    """``names`` joined with " · " (``distinct``: each once, none left out, "–" if empty)."""
+    text = known.get(names)
+    if text is None:
+        if distinct:
+            text = " · ".join(dict.fromkeys(n for n in names if n is not None)) or "–"
+        else:
+            text = " · ".join(names)
+        known[names] = text
+    return text
+
+
 def describe_technologies(db: Database, lang: str = "en") -> pd.DataFrame:
     """One row per technology: name, company, fields, service type, region, size (names).
 
@@ -159,10 +171,17 @@ def describe_technologies(db: Database, lang: str = "en") -> pd.DataFrame:
     field_text = _names_of(rows["field"], field_names)[order].tolist()
     service_text = _names_of(rows["service_type"], service_names)[order].tolist()
     spans = list(zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True))
-    fields = pd.Series([" · ".join(field_text[a:b]) for a, b in spans], index=ids, dtype=object)
+    # One string per distinct list of names, shared by every technology that has it: the
+    # lists are few (fields and service types are taxonomies) and a string per technology
+    # took about 90 MB at 565,000 technologies.
+    field_texts: dict[tuple[str, ...], str] = {}
+    service_texts: dict[tuple[str, ...], str] = {}
+    fields = pd.Series(
+        [_joined(field_texts, tuple(field_text[a:b]), False) for a, b in spans],
+        index=ids, dtype=object,
+    )
     services = pd.Series(
-        [" · ".join(dict.fromkeys(n for n in service_text[a:b] if n is not None)) or "–"
-         for a, b in spans],
+        [_joined(service_texts, tuple(service_text[a:b]), True) for a, b in spans],
         index=ids, dtype=object,
     )
     tech = db.technology_profiles()
@@ -183,8 +202,12 @@ def describe_technologies(db: Database, lang: str = "en") -> pd.DataFrame:
     )
 
 
-def contributions(result: RankResult) -> np.ndarray:
+def contributions(result: RankResult, rows: np.ndarray | None = None) -> np.ndarray:
     """Each criterion's share of each alternative's TOPSIS closeness (rows sum to C_i).
+
+    ``rows`` (alternative indices) computes only those rows, in that order, each equal to
+    its row of the whole table: the arithmetic is per row (a display or an export asks
+    for the rows it shows; the whole table is as large as the decision matrix).
 
     TOPSIS closeness C_i = D-_i / (D+_i + D-_i) is not additive over criteria; for display
     it is apportioned by each criterion's share of the squared separation from the
@@ -192,13 +215,15 @@ def contributions(result: RankResult) -> np.ndarray:
     contribution_ij = C_i * (v_ij - v-_j)^2 / D-_i^2. An alternative at the anti-ideal on
     every criterion has C_i = 0 and no contributions.
     """
-    v, nis = result.weighted, result.anti_ideal
+    if rows is None:
+        rows = np.arange(len(result.alternatives))
+    v, nis = result.table_rows("wnmatrix", rows), result.anti_ideal
     if v is None or nis is None:
         raise ConfigError.single("not_topsis", "contributions are defined for TOPSIS results")
     gap = (v - nis) ** 2
     total = gap.sum(axis=1, keepdims=True)
     share = np.divide(gap, total, out=np.zeros_like(gap), where=total > 0)
-    parts: np.ndarray = share * result.scores[:, None]
+    parts: np.ndarray = share * result.scores[rows][:, None]
     return parts
 
 
@@ -217,19 +242,25 @@ class Selection:
     pool_fields: tuple[int, ...] = ()
     fields_of: pd.Series | None = None  # technology_id -> tuple of its field numbers
     notes: tuple[Note, ...] = ()
-    _contributions: np.ndarray = field(init=False, repr=False, compare=False)
     _cache: dict[str, Any] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "_contributions", contributions(self.result))
         # What every technology's explanation or record shares, computed on first use
         # (positions by id, the policy fit per field set): a full ranking asks per row.
         object.__setattr__(self, "_cache", {})
 
     @property
     def contributions(self) -> np.ndarray:
-        """Each criterion's share of each technology's closeness (see :func:`contributions`)."""
-        return self._contributions
+        """Each criterion's share of each technology's closeness (see :func:`contributions`).
+
+        Every row, computed on each access (as large as the decision matrix: 45 MB at
+        565,000 technologies); :meth:`contributions_of` computes the rows one shows.
+        """
+        return contributions(self.result)
+
+    def contributions_of(self, rows: np.ndarray) -> np.ndarray:
+        """The rows ``rows`` (matrix positions) of :attr:`contributions`, only those."""
+        return contributions(self.result, np.asarray(rows, dtype=np.intp))
 
     @property
     def synthetic(self) -> bool:
@@ -347,7 +378,7 @@ class Selection:
         """Long table (technology_id, rank, criterion, contribution) for stacked bars."""
         order = self._top(top)
         ids = self.technologies.index[order]
-        parts = self._contributions[order]
+        parts = self.contributions_of(order)
         return pd.DataFrame(
             {
                 "technology_id": np.repeat(ids.to_numpy(), len(self.criteria)),
@@ -377,7 +408,7 @@ class Selection:
         ids = [str(v) for v in tech.index.to_numpy(dtype=object)[order]]
         columns = {c: texts(c) for c in ("technology_name", "company_name", "company_id",
                                          "field", "service_type", "region", "company_size")}
-        values, parts = r.matrix[order].tolist(), self._contributions[order].tolist()
+        values, parts = r.matrix[order].tolist(), self.contributions_of(order).tolist()
         plus = None if d_plus is None else d_plus[order].tolist()
         minus = None if d_minus is None else d_minus[order].tolist()
         ranks, shared = r.ordinal_ranks[order].tolist(), r.shared_ranks[order].tolist()
@@ -547,9 +578,11 @@ def prepare(
     scored = score(db, tree, country)
     ids, order, bounds = _runs(db.rows["technology_id"].to_numpy())
     numbers = db.rows["field"].to_numpy(dtype=np.int64)[order].tolist()
+    known: dict[tuple[int, ...], tuple[int, ...]] = {}  # one tuple per distinct field set
     fields_of = pd.Series(
-        [tuple(numbers[a:b]) for a, b in zip(bounds[:-1].tolist(), bounds[1:].tolist(),
-                                              strict=True)],
+        [known.setdefault(key, key) for key in (
+            tuple(numbers[a:b]) for a, b in zip(bounds[:-1].tolist(), bounds[1:].tolist(),
+                                                strict=True))],
         index=ids, dtype=object,
     )
     leaves = _informative(scored.matrix)

@@ -11,7 +11,7 @@ pymcdm's ``TOPSIS`` to 1e-12 (tested) without its per-alternative Python loops.
 from __future__ import annotations
 
 import warnings
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
@@ -22,7 +22,12 @@ from numpy.typing import ArrayLike, NDArray
 
 from exportmcda.errors import ConfigError, InputError, Issue, Note
 from exportmcda.rank import pymcdm_adapter
-from exportmcda.rank.fasttopsis import FAST_NORMALIZATIONS, topsis_closeness, topsis_steps
+from exportmcda.rank.fasttopsis import (
+    FAST_NORMALIZATIONS,
+    TopsisTables,
+    topsis_closeness,
+    topsis_tables,
+)
 from exportmcda.rank.inputs import (
     Direction,
     DirectionLike,
@@ -78,6 +83,50 @@ _NO_SCORE = {
 _TOPSIS_TABLES = ("nmatrix", "wnmatrix", "nis", "pis", "dnis", "dpis", "pref")
 
 
+class LazyTopsisTables(Mapping[str, FloatArray]):
+    """The fast TOPSIS path's intermediates under pymcdm's labels, matrices on demand.
+
+    The per-alternative vectors are kept; ``nmatrix`` and ``wnmatrix`` (each as large as
+    the decision matrix) are recomputed, read-only, on every access, and
+    :meth:`rows` gives a few rows of them without the rest: an explanation or a top-20
+    record reads its own rows, and keeping both tables for every alternative cost 90 MB
+    at 565,000 technologies (bench/README.md, memory at 10^6 rows).
+    """
+
+    __slots__ = ("_tables", "_vectors")
+
+    def __init__(self, tables: TopsisTables) -> None:
+        self._tables = tables
+        self._vectors = {
+            "nis": tables.anti_ideal,
+            "pis": tables.ideal,
+            "dnis": tables.d_minus,
+            "dpis": tables.d_plus,
+            "pref": tables.closeness,
+        }
+
+    def rows(self, label: str, rows: NDArray[np.intp] | None = None) -> FloatArray:
+        """Rows of one table (every row when ``None``): bit-identical to the whole table's."""
+        if label == "nmatrix":
+            out = self._tables.normalized_rows(rows)
+        elif label == "wnmatrix":
+            out = self._tables.weighted_rows(rows)
+        else:
+            vector = self._vectors[label]
+            return vector if rows is None else vector[rows]
+        out.flags.writeable = False
+        return out
+
+    def __getitem__(self, label: str) -> FloatArray:
+        return self.rows(label)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_TOPSIS_TABLES)
+
+    def __len__(self) -> int:
+        return len(_TOPSIS_TABLES)
+
+
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)
 class RankResult:
     """The ranking of one decision problem by one method, with everything needed to explain it.
@@ -90,8 +139,9 @@ class RankResult:
     :data:`~exportmcda.rank.ranks.TIE_TOLERANCE`); ``order`` lists alternative indices best
     first, by the integer rank (independent of the input order). ``intermediates``
     are keyed by pymcdm's table labels, as in its ``verbose=True`` output (TOPSIS:
-    ``nmatrix``, ``wnmatrix``, ``nis``, ``pis``, ``dnis``, ``dpis``). All arrays are read-only
-    copies.
+    ``nmatrix``, ``wnmatrix``, ``nis``, ``pis``, ``dnis``, ``dpis``; on the fast path the
+    two matrices are computed on access, see :class:`LazyTopsisTables` and
+    :meth:`table_rows`). All arrays are read-only and not shared with the caller's input.
     """
 
     method: str
@@ -138,6 +188,19 @@ class RankResult:
 
     def _table(self, label: str) -> FloatArray | None:
         return self.intermediates.get(label) if self.method == "topsis" else None
+
+    def table_rows(self, label: str, rows: NDArray[np.intp]) -> FloatArray | None:
+        """Rows ``rows`` of a TOPSIS table (``wnmatrix``, ``nmatrix`` ...; None otherwise).
+
+        Equal to ``intermediates[label][rows]`` without building the whole table where the
+        fast path left it unbuilt (:class:`LazyTopsisTables`).
+        """
+        if self.method != "topsis":
+            return None
+        if isinstance(self.intermediates, LazyTopsisTables):
+            return self.intermediates.rows(label, rows)
+        table = self.intermediates.get(label)
+        return None if table is None else table[rows]
 
     @property
     def normalized(self) -> FloatArray | None:
@@ -203,6 +266,12 @@ class RankResult:
             }
             for i in self.order
         ]
+
+
+def _owned_read_only(x: FloatArray) -> FloatArray:
+    """``x`` (an array of our own) made read-only, not copied again (45 MB at 10^6 rows)."""
+    x.flags.writeable = False
+    return x
 
 
 def _frame_names(
@@ -379,21 +448,20 @@ def rank_matrix(
     # The fast path never builds the pymcdm object (TOPSIS has no checks of its own), so
     # ranking with TOPSIS does not import pymcdm.methods (nor matplotlib through it).
     body = None if fast else build_method(spec, norm_name, resolved)
+    lazy: LazyTopsisTables | None = None
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
             if matrix_checks:
                 pymcdm_adapter.validate_decision_problem(x, w, signs)
             if body is None:
-                s = topsis_steps(x, w, signs, norm_name or "vector")
-                steps: list[tuple[str, Any]] = list(
-                    zip(
-                        _TOPSIS_TABLES,
-                        (s.normalized, s.weighted, s.anti_ideal, s.ideal, s.d_minus,
-                         s.d_plus, s.closeness),
-                        strict=True,
-                    )
+                # The result keeps one row-major matrix; the tables recompute rows from it.
+                x_c = _owned_read_only(np.ascontiguousarray(x))
+                lazy = LazyTopsisTables(
+                    topsis_tables(x, w, signs, norm_name or "vector", row_major=x_c)
                 )
+                x = x_c
+                steps: list[tuple[str, Any]] = [("pref", lazy["pref"])]
             else:
                 pymcdm_adapter.method_checks(body, x, w, signs)
                 steps = pymcdm_adapter.steps(body, x, w, signs)
@@ -406,7 +474,10 @@ def rank_matrix(
             "ranking.no_ranking",
             f"{spec.label} gives no finite score: {_NO_SCORE.get(spec.name, 'division by zero')}",
         )
-    intermediates = {label: read_only(value) for label, value in steps}
+    intermediates: Mapping[str, FloatArray] = (
+        lazy if lazy is not None
+        else MappingProxyType({label: read_only(value) for label, value in steps})
+    )
     ties = rank_with_ties(scores, alt_names, spec.higher_is_better)
     notes.append(Note.of("tie_rule", tol=f"{TIE_TOLERANCE:g}", groups=ties.tie_count))
     return RankResult(
@@ -417,7 +488,7 @@ def rank_matrix(
         else f"pymcdm.methods.{type(body).__name__}",
         alternatives=alt_names,
         criteria=crit_names,
-        matrix=read_only(x),
+        matrix=x if lazy is not None else read_only(x),
         weights=read_only(w),
         types=read_only(signs, dtype=np.int64),  # type: ignore[arg-type]
         scores=read_only(scores),
@@ -426,6 +497,6 @@ def rank_matrix(
         higher_is_better=spec.higher_is_better,
         ties=ties,
         notes=tuple(dict.fromkeys(notes)),
-        intermediates=MappingProxyType(intermediates),
+        intermediates=intermediates,
         provenance=provenance,
     )

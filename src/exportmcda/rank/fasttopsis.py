@@ -40,7 +40,14 @@ from exportmcda.rank.inputs import (
     types_vector,
 )
 
-__all__ = ["FAST_NORMALIZATIONS", "TopsisSteps", "topsis_closeness", "topsis_steps"]
+__all__ = [
+    "FAST_NORMALIZATIONS",
+    "TopsisSteps",
+    "TopsisTables",
+    "topsis_closeness",
+    "topsis_steps",
+    "topsis_tables",
+]
 
 #: Normalisations implemented here exactly as pymcdm implements them.
 FAST_NORMALIZATIONS = ("vector", "minmax")
@@ -274,6 +281,82 @@ def _closeness_many(
     return out
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TopsisTables:
+    """One TOPSIS run's per-alternative results, with the normalised rows on demand.
+
+    The normalised and weighted matrices are as large as the input (45 MB each for
+    565,000 x 10) and an explanation reads a few rows of them, so they are not kept: any
+    rows are recomputed from the input and the column constants with the same elementwise
+    arithmetic (:func:`_normalize`, then ``* w``), hence bit-identical to the rows of the
+    whole tables. The vectors are read-only.
+    """
+
+    matrix: FloatArray
+    weights: FloatArray
+    columns: _Columns
+    ideal: FloatArray
+    anti_ideal: FloatArray
+    d_plus: FloatArray
+    d_minus: FloatArray
+    closeness: FloatArray
+
+    def normalized_rows(self, rows: NDArray[np.intp] | None = None) -> FloatArray:
+        """Normalised r_ij of ``rows`` (every row when ``None``), a new row-major array."""
+        x = self.matrix if rows is None else self.matrix[rows]
+        return _normalize(np.ascontiguousarray(x), self.columns)
+
+    def weighted_rows(self, rows: NDArray[np.intp] | None = None) -> FloatArray:
+        """Weighted normalised v_ij = w_j r_ij of ``rows`` (every row when ``None``)."""
+        out = self.normalized_rows(rows)
+        out *= self.weights
+        return out
+
+
+def topsis_tables(
+    matrix: ArrayLike,
+    weights: ArrayLike,
+    types: ArrayLike | list[DirectionLike],
+    normalization: str = "vector",
+    *,
+    row_major: FloatArray | None = None,
+) -> TopsisTables:
+    """TOPSIS for one weight vector, keeping the per-alternative results (the engine's path).
+
+    The distances are computed exactly as in :func:`topsis_steps` (one BLAS product over
+    the whole weighted matrix, which is then freed: OpenBLAS's row sums depend on the
+    rows' alignment, so distances of row chunks could differ from these in the last bit),
+    and the matrix is referenced, not copied (pass a float64 array you will not modify).
+    ``row_major`` (a C-contiguous copy of the same matrix, or None) is kept instead of it
+    for recomputing rows, so a column-major input need not outlive the call.
+    """
+    x, w, cols, best, worst = _prepare(matrix, weights, types, normalization)
+    if w.ndim != 1:
+        raise JudgmentError.single(
+            "ranking.weights_count", "topsis_steps takes one weight vector", field="weights"
+        )
+    weighted = _normalize(x, cols)
+    weighted *= w
+    ideal = best * w
+    anti = worst * w
+    d_plus, d_minus = _distances(weighted, ideal, anti, np.ones(x.shape[1]))
+    del weighted
+    with np.errstate(invalid="ignore", divide="ignore"):
+        closeness = d_minus / (d_minus + d_plus)
+    for array in (ideal, anti, d_plus, d_minus, closeness):
+        array.flags.writeable = False
+    return TopsisTables(
+        matrix=x if row_major is None else row_major,
+        weights=w,
+        columns=cols,
+        ideal=ideal,
+        anti_ideal=anti,
+        d_plus=d_plus,
+        d_minus=d_minus,
+        closeness=closeness,
+    )
+
+
 def topsis_steps(
     matrix: ArrayLike,
     weights: ArrayLike,
@@ -285,27 +368,17 @@ def topsis_steps(
     Same arithmetic as :func:`topsis_closeness` and pymcdm's ``_method``, for matrices that
     fit in memory several times over (it keeps the normalised and weighted matrices).
     """
-    x, w, cols, best, worst = _prepare(matrix, weights, types, normalization)
-    if w.ndim != 1:
-        raise JudgmentError.single(
-            "ranking.weights_count", "topsis_steps takes one weight vector", field="weights"
-        )
-    normalized = _normalize(x, cols)
-    weighted = normalized * w
-    ideal = best * w
-    anti = worst * w
-    d_plus, d_minus = _distances(weighted, ideal, anti, np.ones(x.shape[1]))
-    with np.errstate(invalid="ignore", divide="ignore"):
-        closeness = d_minus / (d_minus + d_plus)
-    arrays = (normalized, weighted, ideal, anti, d_plus, d_minus, closeness)
-    for array in arrays:
+    tables = topsis_tables(matrix, weights, types, normalization)
+    normalized = tables.normalized_rows()
+    weighted = normalized * tables.weights
+    for array in (normalized, weighted):
         array.flags.writeable = False
     return TopsisSteps(
         normalized=normalized,
         weighted=weighted,
-        ideal=ideal,
-        anti_ideal=anti,
-        d_plus=d_plus,
-        d_minus=d_minus,
-        closeness=closeness,
+        ideal=tables.ideal,
+        anti_ideal=tables.anti_ideal,
+        d_plus=tables.d_plus,
+        d_minus=tables.d_minus,
+        closeness=tables.closeness,
     )
