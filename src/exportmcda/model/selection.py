@@ -10,6 +10,7 @@ the ideal and anti-ideal, the country sources the policy fit rests on, and the p
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -28,7 +29,7 @@ from exportmcda.data.taxonomy import (
     Dimension,
     lookup,
 )
-from exportmcda.errors import ConfigError, JudgmentError, Note
+from exportmcda.errors import ConfigError, InputError, JudgmentError, Note
 from exportmcda.model.criteria import CriteriaTree
 from exportmcda.model.measures import CriterionScores, evidence_passes, field_fit, score
 from exportmcda.model.scenarios import (
@@ -37,7 +38,9 @@ from exportmcda.model.scenarios import (
     leave_out,
     scenario_weights,
 )
+from exportmcda.rank import pymcdm_adapter
 from exportmcda.rank.engine import METHODS, RankResult, rank_matrix
+from exportmcda.rank.inputs import check_matrix, check_weights, types_vector
 
 __all__ = [
     "Candidates",
@@ -585,18 +588,37 @@ def prepare(
                                                 strict=True))],
         index=ids, dtype=object,
     )
-    leaves = _informative(scored.matrix)
-    checked = rank_matrix(
-        scored.matrix[leaves], np.full(len(leaves), 1 / len(leaves)),
-        {c: tree.leaf(c).direction for c in leaves},
-    )
-    matrix_notes = tuple(n for n in checked.notes if n.code == "pymcdm_warning")
+    matrix_notes = _matrix_notes(scored.matrix, tree)
     return Candidates(
         country=country, scores=scored,
         described=describe_technologies(db, lang).loc[scored.matrix.index],
         fields_of=fields_of.reindex(scored.matrix.index), provenance=db.provenance,
         matrix_notes=matrix_notes,
     )
+
+
+def _matrix_notes(matrix: pd.DataFrame, tree: CriteriaTree) -> tuple[Note, ...]:
+    """Pymcdm's decision-problem warnings (dominant, dominated alternatives) for ``matrix``.
+
+    Only the check runs, on the informative columns with equal weights, as the checked
+    ranking that collected these notes ran it before; ranking the whole matrix a second
+    time for them cost a second ``RankResult`` (about 450 MB at the peak for 10^6 rows,
+    issue 13, item 10). The same input checks run first, so a matrix the ranking refused
+    (fewer than two technologies, a NaN cell) is refused alike.
+    """
+    leaves = _informative(matrix)
+    x, _, names = check_matrix(matrix[leaves], None, leaves)
+    signs = types_vector({c: tree.leaf(c).direction for c in leaves}, names)
+    weights = check_weights(np.full(len(leaves), 1 / len(leaves)), names)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            pymcdm_adapter.validate_decision_problem(x, weights, signs)
+        except ValueError as exc:  # as rank_matrix maps pymcdm's own checks
+            label = METHODS["topsis"].label
+            raise InputError.single("ranking.method_failed", f"{label}: {exc}") from None
+    notes = (Note.of("pymcdm_warning", message=str(w.message)) for w in caught)
+    return tuple(dict.fromkeys(notes))
 
 
 def _informative(matrix: pd.DataFrame) -> list[str]:
