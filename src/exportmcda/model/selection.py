@@ -158,12 +158,15 @@ def _joined(known: dict[tuple[str, ...], str], names: tuple[str, ...], distinct:
     return text
 
 
-def describe_technologies(db: Database, lang: str = "en") -> pd.DataFrame:
+def describe_technologies(
+    db: Database, lang: str = "en", *, profiles: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """One row per technology: name, company, fields, service type, region, size (names).
 
     Names follow ``lang``: the Korean interface shows ``technology_name_ko`` and
     ``company_name_ko`` where the database gives them, the original names otherwise. The
-    database's evidence columns follow, raw (what an explanation cites).
+    database's evidence columns follow, raw (what an explanation cites). ``profiles``:
+    ``db.technology_profiles()`` when the caller has it already (see :func:`prepare`).
     """
     rows = db.rows
     field_names = {c.number: c.name(lang) for c in FIELDS}
@@ -187,7 +190,7 @@ def describe_technologies(db: Database, lang: str = "en") -> pd.DataFrame:
         [_joined(service_texts, tuple(service_text[a:b]), True) for a, b in spans],
         index=ids, dtype=object,
     )
-    tech = db.technology_profiles()
+    tech = db.technology_profiles() if profiles is None else profiles
     region_names = {c.number: c.name(lang) for c in REGIONS}
     size_names = {c.number: c.name(lang) for c in COMPANY_SIZES}
     return pd.DataFrame(
@@ -577,8 +580,15 @@ class Candidates:
 def prepare(
     db: Database, tree: CriteriaTree, country: CountryProfile, lang: str = "en"
 ) -> Candidates:
-    """Score every technology for ``country`` and describe it (names in ``lang``)."""
-    scored = score(db, tree, country)
+    """Score every technology for ``country`` and describe it (names in ``lang``).
+
+    The technology + company join both start from is built once, here, and dropped when
+    both are done (two joins cost about 140 MB each at 10^6 rows; issue 13, item 10).
+    """
+    profiles = db.technology_profiles()
+    scored = score(db, tree, country, profiles=profiles)
+    described = describe_technologies(db, lang, profiles=profiles).loc[scored.matrix.index]
+    del profiles
     ids, order, bounds = _runs(db.rows["technology_id"].to_numpy())
     numbers = db.rows["field"].to_numpy(dtype=np.int64)[order].tolist()
     known: dict[tuple[int, ...], tuple[int, ...]] = {}  # one tuple per distinct field set
@@ -590,8 +600,7 @@ def prepare(
     )
     matrix_notes = _matrix_notes(scored.matrix, tree)
     return Candidates(
-        country=country, scores=scored,
-        described=describe_technologies(db, lang).loc[scored.matrix.index],
+        country=country, scores=scored, described=described,
         fields_of=fields_of.reindex(scored.matrix.index), provenance=db.provenance,
         matrix_notes=matrix_notes,
     )
