@@ -340,14 +340,18 @@ def test_matrix_notes_are_pymcdm_s_dominance_warnings_without_a_second_ranking()
          "maturity": [0.0, 0.0, 0.0]},
         index=pd.Index(["T1", "T2", "T3"], name="technology_id"),
     )
-    tail = ". Consider removing them, as such alternatives can cause numerical errors in some methods."
+    tail = (
+        ". Consider removing them, as such alternatives can cause numerical errors in some "
+        "methods."
+    )
     notes = _matrix_notes(matrix, tree)
     assert [(n.code, n.params["message"]) for n in notes] == [
         ("pymcdm_warning", "Alternatives with indices [0] are dominant" + tail),
         ("pymcdm_warning", "Alternatives with indices [1] are dominated" + tail),
     ]
     leaves = ["field_utilization", "domestic_use"]
-    checked = rank_matrix(matrix[leaves], np.full(2, 0.5), {c: tree.leaf(c).direction for c in leaves})
+    directions = {c: tree.leaf(c).direction for c in leaves}
+    checked = rank_matrix(matrix[leaves], np.full(2, 0.5), directions)
     assert notes == tuple(n for n in checked.notes if n.code == "pymcdm_warning")
     with pytest.raises(InputError):  # one technology: refused as the checked ranking refused it
         _matrix_notes(matrix.iloc[:1], tree)

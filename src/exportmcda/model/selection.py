@@ -637,10 +637,13 @@ def _informative(matrix: pd.DataFrame) -> list[str]:
     be vector-normalised (0/0); it is left out. TOPSIS closeness is exactly unchanged by
     this: a constant column adds 0 to both separations, and closeness is invariant to
     scaling all weights by one factor (Hwang & Yoon 1981), so renormalising the rest is
-    the same ranking.
+    the same ranking. Column by column: a float column is then read in place, where the
+    whole matrix as one array was a copy (45 MB at 10^6 rows, issue 13, item 10).
     """
-    values = matrix.to_numpy(dtype="float64")
-    return [c for c, column in zip(matrix.columns, values.T, strict=True) if np.any(column != 0)]
+    return [
+        c for j, c in enumerate(matrix.columns)
+        if np.any(matrix.iloc[:, j].to_numpy(dtype="float64") != 0)
+    ]
 
 
 def rank_candidates(
