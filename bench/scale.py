@@ -79,6 +79,10 @@ def child(rows: int, path: Path, steps: tuple[str, ...], profile: bool) -> None:
     from exportmcda.model.selection import select
 
     try:
+        from exportmcda.data.table import release_freed_texts
+    except ImportError:  # an older source tree (--src)
+        release_freed_texts = None
+    try:
         from exportmcda.data.validate import check_header
     except ImportError:  # an older source tree (--src): no header check
         check_header = None
@@ -92,6 +96,8 @@ def child(rows: int, path: Path, steps: tuple[str, ...], profile: bool) -> None:
 
     def check() -> None:
         state["db"] = validate(state.pop("raw"))
+        if release_freed_texts is not None:  # as ``load`` does once the raw table is gone
+            release_freed_texts()
 
     def rank() -> None:
         selection = select(state["db"], em.load_criteria(), em.load_scenario("balanced"),

@@ -324,3 +324,34 @@ def test_korean_names_are_shown_in_korean(db):
         first_ko["technology_id"], "technology_name_ko"]
     assert first_ko["company_name"].endswith("(가상)")
     assert first_en["company_name"].endswith("(fictional)")
+
+
+def test_matrix_notes_are_pymcdm_s_dominance_warnings_without_a_second_ranking():
+    # T1 is best on both informative leaves (pymcdm: "dominant"), T2 worst on both
+    # ("dominated"); the all-zero leaf is left out as the ranking leaves it out.
+    import pandas as pd
+
+    from exportmcda.errors import InputError
+    from exportmcda.model.selection import _matrix_notes
+
+    tree = em.load_criteria()
+    matrix = pd.DataFrame(
+        {"field_utilization": [3.0, 1.0, 2.0], "domestic_use": [3.0, 1.0, 2.5],
+         "maturity": [0.0, 0.0, 0.0]},
+        index=pd.Index(["T1", "T2", "T3"], name="technology_id"),
+    )
+    tail = (
+        ". Consider removing them, as such alternatives can cause numerical errors in some "
+        "methods."
+    )
+    notes = _matrix_notes(matrix, tree)
+    assert [(n.code, n.params["message"]) for n in notes] == [
+        ("pymcdm_warning", "Alternatives with indices [0] are dominant" + tail),
+        ("pymcdm_warning", "Alternatives with indices [1] are dominated" + tail),
+    ]
+    leaves = ["field_utilization", "domestic_use"]
+    directions = {c: tree.leaf(c).direction for c in leaves}
+    checked = rank_matrix(matrix[leaves], np.full(2, 0.5), directions)
+    assert notes == tuple(n for n in checked.notes if n.code == "pymcdm_warning")
+    with pytest.raises(InputError):  # one technology: refused as the checked ranking refused it
+        _matrix_notes(matrix.iloc[:1], tree)

@@ -58,7 +58,7 @@ from exportmcda.data.limits import (
     MAX_ROWS,
     MAX_UNZIPPED_BYTES,
 )
-from exportmcda.data.table import ColumnRows, RawTable, text_array
+from exportmcda.data.table import ColumnRows, RawTable, release_freed_texts, text_array
 from exportmcda.data.taxonomy import Dimension
 from exportmcda.data.validate import check_header, validate
 from exportmcda.errors import ConfigError, ExportMcdaError, InputError, Issue
@@ -516,7 +516,9 @@ def load(source: str | os.PathLike[str] | bytes, name: str | None = None) -> Dat
     The header is checked before any row is read: a file without a required column is
     refused at once (:func:`~exportmcda.data.validate.check_header`), whatever its length.
     """
-    return validate(read_table(source, name, header_check=check_header))
+    db = validate(read_table(source, name, header_check=check_header))
+    release_freed_texts()  # the raw table's texts, now freed (see the function)
+    return db
 
 
 def load_sample() -> Database:

@@ -13,7 +13,7 @@ from typing import overload
 import numpy as np
 import pyarrow as pa
 
-__all__ = ["ColumnRows", "RawTable", "text_array"]
+__all__ = ["ColumnRows", "RawTable", "release_freed_texts", "text_array"]
 
 
 def text_array(texts: Sequence[str] | pa.Array) -> pa.Array:
@@ -29,6 +29,19 @@ def text_array(texts: Sequence[str] | pa.Array) -> pa.Array:
     if isinstance(texts, pa.Array):
         return texts if texts.type == pa.large_string() else texts.cast(pa.large_string())
     return pa.array(list(texts), type=pa.large_string())
+
+
+def release_freed_texts() -> None:
+    """Give the memory of freed Arrow arrays back to the system.
+
+    Arrow allocates from its own pool (mimalloc in the wheels), which keeps freed blocks
+    for its later arrays; numpy and pandas allocate with ``malloc`` and cannot reuse them.
+    After reading and validating 10^6 rows the pool held about 300 MB of freed texts (the
+    raw table's, validation's stripped copies), so the ranking that followed started from
+    ~1,050 MB instead of ~730 MB (issue 13, item 10). Called when a raw table is done
+    with; it changes no value.
+    """
+    pa.default_memory_pool().release_unused()
 
 
 class ColumnRows(Sequence[tuple[str, ...]]):

@@ -81,7 +81,7 @@ from exportmcda.data.database import (
     iso_alpha3,
 )
 from exportmcda.data.limits import MAX_CELL_CHARS
-from exportmcda.data.table import ColumnRows, RawTable, text_array
+from exportmcda.data.table import ColumnRows, RawTable, release_freed_texts, text_array
 from exportmcda.data.taxonomy import (
     CLASS_SCALES,
     HISTORY,
@@ -784,10 +784,13 @@ def validate(
         source=raw.name, sha256=raw.sha256, synthetic=synthetic, assumptions=tuple(assumptions)
     )
     extras = tuple(name for name, _ in check.extras)
-    return Database(
+    db = Database(
         rows=pd.DataFrame(check.frame(names, evidence), copy=False), provenance=provenance,
         extra_columns=extras, evidence_columns=evidence, name_columns=names,
     )
+    del check  # its stripped and filtered texts: freed, and given back to the system
+    release_freed_texts()
+    return db
 
 
 def summary(db: Database) -> dict[str, int]:

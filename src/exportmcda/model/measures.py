@@ -464,6 +464,8 @@ def score(
     tree: CriteriaTree,
     country: CountryProfile | None = None,
     leaves: tuple[str, ...] | None = None,
+    *,
+    profiles: pd.DataFrame | None = None,
 ) -> CriterionScores:
     """Compute every leaf (or the named ``leaves``) for every technology of ``db``.
 
@@ -472,8 +474,13 @@ def score(
     :attr:`CriterionScores.left_out` (with the columns in ``missing_columns``), never scored
     0; the selection leaves it out and shares its weight among the others
     (:func:`exportmcda.model.scenarios.leave_out`), with a note.
+
+    ``profiles``: ``db.technology_profiles()`` when the caller has it already (the join
+    costs about 140 MB at 10^6 rows; :func:`~exportmcda.model.selection.prepare` builds it
+    once for the scores and the descriptions, issue 13, item 10).
     """
-    ctx = _Context(db=db, tech=technology_profiles(db), rows=db.rows, country=country)
+    tech = technology_profiles(db) if profiles is None else profiles
+    ctx = _Context(db=db, tech=tech, rows=db.rows, country=country)
     columns: dict[str, pd.Series] = {}
     notes: list[Note] = []
     left_out: list[str] = []

@@ -10,6 +10,7 @@ the ideal and anti-ideal, the country sources the policy fit rests on, and the p
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -28,7 +29,7 @@ from exportmcda.data.taxonomy import (
     Dimension,
     lookup,
 )
-from exportmcda.errors import ConfigError, JudgmentError, Note
+from exportmcda.errors import ConfigError, InputError, JudgmentError, Note
 from exportmcda.model.criteria import CriteriaTree
 from exportmcda.model.measures import CriterionScores, evidence_passes, field_fit, score
 from exportmcda.model.scenarios import (
@@ -37,7 +38,9 @@ from exportmcda.model.scenarios import (
     leave_out,
     scenario_weights,
 )
+from exportmcda.rank import pymcdm_adapter
 from exportmcda.rank.engine import METHODS, RankResult, rank_matrix
+from exportmcda.rank.inputs import check_matrix, check_weights, types_vector
 
 __all__ = [
     "Candidates",
@@ -155,12 +158,15 @@ def _joined(known: dict[tuple[str, ...], str], names: tuple[str, ...], distinct:
     return text
 
 
-def describe_technologies(db: Database, lang: str = "en") -> pd.DataFrame:
+def describe_technologies(
+    db: Database, lang: str = "en", *, profiles: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """One row per technology: name, company, fields, service type, region, size (names).
 
     Names follow ``lang``: the Korean interface shows ``technology_name_ko`` and
     ``company_name_ko`` where the database gives them, the original names otherwise. The
-    database's evidence columns follow, raw (what an explanation cites).
+    database's evidence columns follow, raw (what an explanation cites). ``profiles``:
+    ``db.technology_profiles()`` when the caller has it already (see :func:`prepare`).
     """
     rows = db.rows
     field_names = {c.number: c.name(lang) for c in FIELDS}
@@ -184,7 +190,7 @@ def describe_technologies(db: Database, lang: str = "en") -> pd.DataFrame:
         [_joined(service_texts, tuple(service_text[a:b]), True) for a, b in spans],
         index=ids, dtype=object,
     )
-    tech = db.technology_profiles()
+    tech = db.technology_profiles() if profiles is None else profiles
     region_names = {c.number: c.name(lang) for c in REGIONS}
     size_names = {c.number: c.name(lang) for c in COMPANY_SIZES}
     return pd.DataFrame(
@@ -574,8 +580,15 @@ class Candidates:
 def prepare(
     db: Database, tree: CriteriaTree, country: CountryProfile, lang: str = "en"
 ) -> Candidates:
-    """Score every technology for ``country`` and describe it (names in ``lang``)."""
-    scored = score(db, tree, country)
+    """Score every technology for ``country`` and describe it (names in ``lang``).
+
+    The technology + company join both start from is built once, here, and dropped when
+    both are done (two joins cost about 140 MB each at 10^6 rows; issue 13, item 10).
+    """
+    profiles = db.technology_profiles()
+    scored = score(db, tree, country, profiles=profiles)
+    described = describe_technologies(db, lang, profiles=profiles).loc[scored.matrix.index]
+    del profiles
     ids, order, bounds = _runs(db.rows["technology_id"].to_numpy())
     numbers = db.rows["field"].to_numpy(dtype=np.int64)[order].tolist()
     known: dict[tuple[int, ...], tuple[int, ...]] = {}  # one tuple per distinct field set
@@ -585,18 +598,36 @@ def prepare(
                                                 strict=True))],
         index=ids, dtype=object,
     )
-    leaves = _informative(scored.matrix)
-    checked = rank_matrix(
-        scored.matrix[leaves], np.full(len(leaves), 1 / len(leaves)),
-        {c: tree.leaf(c).direction for c in leaves},
-    )
-    matrix_notes = tuple(n for n in checked.notes if n.code == "pymcdm_warning")
+    matrix_notes = _matrix_notes(scored.matrix, tree)
     return Candidates(
-        country=country, scores=scored,
-        described=describe_technologies(db, lang).loc[scored.matrix.index],
+        country=country, scores=scored, described=described,
         fields_of=fields_of.reindex(scored.matrix.index), provenance=db.provenance,
         matrix_notes=matrix_notes,
     )
+
+
+def _matrix_notes(matrix: pd.DataFrame, tree: CriteriaTree) -> tuple[Note, ...]:
+    """Pymcdm's decision-problem warnings (dominant, dominated alternatives) for ``matrix``.
+
+    Only the check runs, on the informative columns with equal weights, as the checked
+    ranking that collected these notes ran it before; ranking the whole matrix a second
+    time for them cost a second ``RankResult`` (about 450 MB at the peak for 10^6 rows,
+    issue 13, item 10). The same input checks run first, so a matrix the ranking refused
+    (fewer than two technologies, a NaN cell) is refused alike.
+    """
+    leaves = _informative(matrix)
+    x, _, names = check_matrix(matrix[leaves], None, leaves)
+    signs = types_vector({c: tree.leaf(c).direction for c in leaves}, names)
+    weights = check_weights(np.full(len(leaves), 1 / len(leaves)), names)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            pymcdm_adapter.validate_decision_problem(x, weights, signs)
+        except ValueError as exc:  # as rank_matrix maps pymcdm's own checks
+            label = METHODS["topsis"].label
+            raise InputError.single("ranking.method_failed", f"{label}: {exc}") from None
+    notes = (Note.of("pymcdm_warning", message=str(w.message)) for w in caught)
+    return tuple(dict.fromkeys(notes))
 
 
 def _informative(matrix: pd.DataFrame) -> list[str]:
@@ -606,10 +637,13 @@ def _informative(matrix: pd.DataFrame) -> list[str]:
     be vector-normalised (0/0); it is left out. TOPSIS closeness is exactly unchanged by
     this: a constant column adds 0 to both separations, and closeness is invariant to
     scaling all weights by one factor (Hwang & Yoon 1981), so renormalising the rest is
-    the same ranking.
+    the same ranking. Column by column: a float column is then read in place, where the
+    whole matrix as one array was a copy (45 MB at 10^6 rows, issue 13, item 10).
     """
-    values = matrix.to_numpy(dtype="float64")
-    return [c for c, column in zip(matrix.columns, values.T, strict=True) if np.any(column != 0)]
+    return [
+        c for j, c in enumerate(matrix.columns)
+        if np.any(matrix.iloc[:, j].to_numpy(dtype="float64") != 0)
+    ]
 
 
 def rank_candidates(
