@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
+from exportmcda.cli.decisions import add_record_inputs
 from exportmcda.errors import ConfigError
 from exportmcda.labels import t
 
@@ -80,23 +81,7 @@ def add_brief_command(sub: Any, formats: Any) -> None:
         help="brief.pdf or brief.html (the suffix picks the format)",
     )
     p.add_argument("--lang", choices=("en", "ko"), default="en", help="language of the page")
-    p.add_argument(
-        "--data",
-        metavar="FILE",
-        help="the database the record used (default: "
-        "the sample, when the record says the sample was used)",
-    )
-    p.add_argument("--criteria", metavar="FILE", help="criteria file (default: the shipped one)")
-    p.add_argument(
-        "--countries",
-        metavar="DIR",
-        help="folder of country profiles (default: the shipped data/countries)",
-    )
-    p.add_argument(
-        "--indicators",
-        metavar="DIR",
-        help="folder of market indicator files (default: <countries>/indicators)",
-    )
+    add_record_inputs(p)
     p.add_argument(
         "--samples",
         type=int,

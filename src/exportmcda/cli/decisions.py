@@ -158,6 +158,15 @@ def cmd_decisions_replay(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _replay_options(p: argparse.ArgumentParser) -> None:
+    add_record_inputs(p)
+    p.add_argument(
+        "--format", choices=_REPLAY_FORMATS, default="text", help="text (default) or json"
+    )
+    p.add_argument("--lang", choices=("en", "ko"), default="en")
+
+
+def add_record_inputs(p: argparse.ArgumentParser) -> None:
+    """The inputs a record is re-run on (``replay``, ``decisions replay``, ``brief``)."""
     p.add_argument(
         "--data",
         metavar="FILE",
@@ -175,10 +184,6 @@ def _replay_options(p: argparse.ArgumentParser) -> None:
         metavar="DIR",
         help="folder of market indicator files (default: <countries>/indicators)",
     )
-    p.add_argument(
-        "--format", choices=_REPLAY_FORMATS, default="text", help="text (default) or json"
-    )
-    p.add_argument("--lang", choices=("en", "ko"), default="en")
 
 
 def add_decision_commands(sub: Any, formats: Any) -> None:
