@@ -82,6 +82,14 @@ DYNAMIC_CODES: dict[str, tuple[str, ...]] = {
     "f'country.{key}'": (
         "country.priority", "country.basis", "country.source_role", "country.aggregation",
     ),
+    # --- methods: the contributions note and the rank sentence of each non-TOPSIS method ---
+    "f'contributions_{method}'": (
+        "contributions_wsm", "contributions_promethee_ii", "contributions_spotis",
+    ),
+    "f'explain_rank_{r.method}'": (
+        "explain_rank_vikor", "explain_rank_wsm", "explain_rank_promethee_ii",
+        "explain_rank_spotis",
+    ),
 }
 
 #: Calls whose argument at this position is an issue code (validators' helpers included).
@@ -213,7 +221,8 @@ _TERM_SAMPLES = {"missing": "worst", "min_source": "official", "scale": "capital
                  "normalization": "vector", "ahp_method": "eigenvector",
                  "ri_table": "saaty_1980"}
 # method and library names, symbols, certification codes
-_KEPT_WORDS = {"TOPSIS", "SPOTIS", "AHP", "CR", "pymcdm", "kappa", "TRL", "GS", "NEP", "NET"}
+_KEPT_WORDS = {"TOPSIS", "SPOTIS", "AHP", "CR", "pymcdm", "kappa", "TRL", "GS", "NEP", "NET",
+               "VIKOR", "PROMETHEE", "II"}
 
 
 def _sample(code: str) -> Note:

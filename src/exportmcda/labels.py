@@ -30,6 +30,7 @@ __all__ = [
     "issues_text",
     "note_text",
     "notes_text",
+    "score_column",
     "shared_rank_text",
     "source_year",
     "t",
@@ -403,13 +404,6 @@ LABELS.update(
             "en": "The scenario file was not loaded:",
             "ko": "시나리오 파일을 불러오지 않았습니다:",
         },
-        "pairwise_scale_help": {
-            "en": "For each pair: how many times more important is the first criterion than "
-            "the second? 1 equal, 3 moderately, 5 strongly, 7 very strongly, 9 extremely; "
-            "1/3 … 1/9: the second is that much more important (Saaty's scale).",
-            "ko": "각 쌍에서 앞 기준이 뒤 기준보다 몇 배 중요한가요? 1 동등, 3 약간, 5 강하게, "
-            "7 매우 강하게, 9 극히 중요; 1/3 … 1/9는 뒤 기준이 그만큼 더 중요함(Saaty 척도).",
-        },
         "pairwise_question": {"en": "{a} vs {b}", "ko": "{a} 대 {b}"},
         "pairwise_direct_mode": {
             "en": "These weights were set directly (sliders or scenario); the judgments shown "
@@ -506,13 +500,7 @@ LABELS.update(
         "sens_model": {"en": "Sampled weights", "ko": "가중치 표본 방식"},
         "sens_model_around": {"en": "around the scenario", "ko": "시나리오 주변"},
         "sens_model_uniform": {"en": "anywhere (uniform)", "ko": "전체 범위(균등)"},
-        "sens_run": {"en": "Run the sensitivity analysis", "ko": "민감도 분석 실행"},
         "sens_running": {"en": "Sampling weights…", "ko": "가중치 표본 계산 중…"},
-        "sens_progress": {"en": "{done} of {total} samples", "ko": "표본 {total}개 중 {done}개"},
-        "sens_press_run": {
-            "en": "Press the button to analyse the current ranking (about 1–3 seconds).",
-            "ko": "버튼을 누르면 현재 순위를 분석합니다(약 1–3초).",
-        },
         "sens_oat": {"en": "One criterion at a time", "ko": "기준별 단일 변화 분석"},
         "sens_oat_help": {
             "en": "One weight is set to x and the others rescaled proportionally to 1 − x (as "
@@ -560,10 +548,6 @@ LABELS.update(
         },
         "sens_flip_above": {"en": "Technology ranked higher", "ko": "상위 기술"},
         "sens_flip_below": {"en": "Technology to move above it", "ko": "올리려는 기술"},
-        "sens_flip_found": {
-            "en": "Smallest change of the criterion weights (L1 distance {distance}):",
-            "ko": "필요한 최소 가중치 변화(L1 거리 {distance}):",
-        },
         "sens_flip_needed": {"en": "Weight that swaps them", "ko": "순위가 바뀌는 가중치"},
         "sens_flip_dominated": {
             "en": "No weight vector does: the higher one is at least as good on every criterion.",
@@ -3087,3 +3071,113 @@ def issues_text(issues: Sequence[IssueLike], lang: str = "en") -> str:
     one, many = _MORE.get(lang, _MORE["en"])
     first = issue_text(issues[0], lang)
     return first if more == 0 else first + (one if more == 1 else many).format(more=more)
+
+
+# --- methods: every ranking method on every decision command (cli.decide, model.attribution,
+# model.explain, export.reports) ---
+ISSUE_CODES.update(
+    {
+        "contributions_undefined": {
+            "en": "No per-criterion contributions", "ko": "기준별 기여도 없음",
+        },
+        "sensitivity.method_not_topsis": {
+            "en": "Robustness is computed for TOPSIS (use --method topsis)",
+            "ko": "강건성은 TOPSIS 순위로만 계산(--method topsis 사용)",
+        },
+        "brief.method_not_topsis": {
+            "en": "A briefing's robustness is computed for TOPSIS records",
+            "ko": "브리핑의 강건성은 TOPSIS 기록으로만 계산",
+        },
+        "shortlist.lower_is_better": {
+            "en": "Shortlist rules need a score where higher is better",
+            "ko": "후보 선정 규칙은 높을수록 좋은 점수에만 적용",
+        },
+    }
+)
+ISSUE_HINTS.update(
+    {
+        "sensitivity.method_not_topsis": {
+            "en": "Run sensitivity with --method topsis.",
+            "ko": "강건성(단일 변화, SMAA, 순위 역전)은 TOPSIS 순위로만 계산합니다. "
+            "--method topsis로 다시 실행하세요('{value}').",
+        },
+        "brief.method_not_topsis": {
+            "en": "Record the decision with --method topsis for a briefing.",
+            "ko": "브리핑을 만들려면 --method topsis로 결정을 기록하세요('{value}').",
+        },
+        "shortlist.lower_is_better": {
+            "en": "Use --method topsis, wsm or promethee_ii with shortlist rules.",
+            "ko": "후보 선정 규칙에는 --method topsis, wsm 또는 promethee_ii를 쓰세요('{value}').",
+        },
+    }
+)
+NOTES.update(
+    {
+        "contributions_wsm": {
+            "en": "contributions: each criterion's part w_j·r_ij of the weighted sum; they add "
+            "up to the score exactly",
+            "ko": "기여도: 가중합에서 각 기준이 차지하는 몫 w_j·r_ij이며, 합하면 점수와 정확히 "
+            "같습니다.",
+        },
+        "contributions_promethee_ii": {
+            "en": "contributions: each criterion's weighted net flow w_j·φ_j(a); they add up to "
+            "the net flow exactly and may be negative",
+            "ko": "기여도: 기준별 가중 순흐름 w_j·φ_j(a)이며, 합하면 순흐름과 정확히 같고 음수일 "
+            "수 있습니다.",
+        },
+        "contributions_spotis": {
+            "en": "contributions: each criterion's part w_j·d_ij of the distance to the ideal "
+            "point; they add up to the score exactly, and a larger part is a larger shortfall "
+            "(lower is better)",
+            "ko": "기여도: 이상점까지의 거리에서 각 기준이 차지하는 몫 w_j·d_ij이며, 합하면 점수와 "
+            "정확히 같습니다. 몫이 클수록 부족분이 큽니다(낮을수록 좋음).",
+        },
+        "contributions_undefined": {
+            "en": "{method} has no per-criterion contributions (its score is not a sum over the "
+            "criteria and no published decomposition exists): they are left out (null in "
+            "JSON), and explanations cite the evidence only",
+            "ko": "{method}에는 기준별 기여도가 없습니다(점수가 기준별 합이 아니며 발표된 분해 "
+            "방법이 없음). 기여도는 비워 두고, 순위 근거에는 증거만 적습니다.",
+        },
+        "explain_rank_vikor": {
+            "en": "Ranks {rank_ordinal} of {n:,} for {country} (VIKOR Q {score:.3f}, lower is "
+            "better)",
+            "ko": "{country} 대상 {n:,}개 중 {rank_ordinal}(VIKOR Q {score:.3f}, 낮을수록 좋음)",
+        },
+        "explain_rank_wsm": {
+            "en": "Ranks {rank_ordinal} of {n:,} for {country} (weighted sum {score:.3f})",
+            "ko": "{country} 대상 {n:,}개 중 {rank_ordinal}(가중합 {score:.3f})",
+        },
+        "explain_rank_promethee_ii": {
+            "en": "Ranks {rank_ordinal} of {n:,} for {country} (PROMETHEE II net flow "
+            "{score:.3f})",
+            "ko": "{country} 대상 {n:,}개 중 {rank_ordinal}(PROMETHEE II 순흐름 {score:.3f})",
+        },
+        "explain_rank_spotis": {
+            "en": "Ranks {rank_ordinal} of {n:,} for {country} (SPOTIS distance to the ideal "
+            "{score:.3f}, lower is better)",
+            "ko": "{country} 대상 {n:,}개 중 {rank_ordinal}(SPOTIS 이상점 거리 {score:.3f}, "
+            "낮을수록 좋음)",
+        },
+    }
+)
+LABELS.update(
+    {
+        "col_score_vikor": {
+            "en": "Score (VIKOR Q, lower is better)", "ko": "점수(VIKOR Q, 낮을수록 좋음)",
+        },
+        "col_score_wsm": {"en": "Score (weighted sum)", "ko": "점수(가중합)"},
+        "col_score_promethee_ii": {
+            "en": "Score (PROMETHEE II net flow)", "ko": "점수(PROMETHEE II 순흐름)",
+        },
+        "col_score_spotis": {
+            "en": "Score (SPOTIS distance, lower is better)",
+            "ko": "점수(SPOTIS 거리, 낮을수록 좋음)",
+        },
+    }
+)
+
+
+def score_column(method: str) -> str:
+    """The label key of a ranking's score column: ``col_score`` (TOPSIS) or its method's."""
+    return "col_score" if method == "topsis" else f"col_score_{method}"

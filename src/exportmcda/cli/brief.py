@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
+from exportmcda.cli.decide import refuse_non_topsis
 from exportmcda.cli.decisions import add_record_inputs
 from exportmcda.errors import ConfigError
 from exportmcda.labels import t
@@ -41,6 +42,10 @@ def cmd_brief(args: argparse.Namespace, out: TextIO) -> int:
     from exportmcda.data.io import write_bytes_atomic
 
     record = load_record(args.file)
+    # The briefing's stability figures are TOPSIS's (one-at-a-time, SMAA): a record
+    # of another method is refused rather than shown with another method's robustness.
+    refuse_non_topsis(record.method, "brief.method_not_topsis", field="method",
+                      advice="record the decision with --method topsis for a briefing")
     briefing = from_record(
         record,
         lang=args.lang,

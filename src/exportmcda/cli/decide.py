@@ -426,6 +426,7 @@ def _selections(
     from exportmcda.model.criteria import load_criteria
     from exportmcda.model.selection import Filters, select
 
+    _check_normalization(args.method, args.normalization)
     db = database_arg(args.data) if db is None else db
     tree = load_criteria()
     scenario = _scenario(args, tree)
@@ -440,6 +441,29 @@ def _selections(
         )
         for code in codes
     }
+
+
+def _check_normalization(method: str, normalization: str | None) -> None:
+    """Refuse an explicit ``--normalization`` the method cannot take, before any work.
+
+    Without one, the method's own applies (TOPSIS: vector; VIKOR: none; weighted sum:
+    min-max; PROMETHEE II and SPOTIS have no normalisation step), as in ``mcda``.
+    """
+    from exportmcda.rank.engine import METHODS
+
+    if normalization is None:
+        return
+    spec = METHODS[method]
+    if normalization in spec.normalizations or (not spec.normalizations
+                                                and normalization == "none"):
+        return
+    accepted = (f"it accepts {', '.join(spec.normalizations)}" if spec.normalizations
+                else "it has no normalisation step")
+    raise ConfigError.single(
+        "ranking.bad_normalization", f"--normalization {normalization} does not apply to "
+        f"{spec.label} ({accepted}); omit --normalization for the method's own",
+        field="--normalization", value=normalization,
+    )
 
 
 def _selection(args: argparse.Namespace, code: str, db: Database | None = None) -> Selection:
@@ -597,9 +621,15 @@ def _export_record(args: argparse.Namespace, selection: Selection, record: Any) 
 
 
 def cmd_sensitivity(args: argparse.Namespace, out: TextIO) -> int:
-    """Stability of a ranking: one-at-a-time intervals, SMAA, method agreement."""
+    """Stability of a ranking: one-at-a-time intervals, SMAA, method agreement.
+
+    The robustness engine recomputes TOPSIS closeness under changed weights
+    (:mod:`exportmcda.robustness.space`), so another ``--method`` is refused before
+    anything is ranked (it would otherwise report TOPSIS's stability as that method's).
+    """
     from exportmcda.model.robustness import robustness
 
+    refuse_non_topsis(args.method, "sensitivity.method_not_topsis", field="--method")
     selection = _selection(args, args.country)
     width = 30
 
@@ -621,6 +651,22 @@ def cmd_sensitivity(args: argparse.Namespace, out: TextIO) -> int:
         _sensitivity_tables(report, selection, args.lang, out)
     _print_notes(selection, args.lang, args.top)
     return 0
+
+
+def refuse_non_topsis(
+    method: str, code: str, *, field: str, advice: str = "run it with --method topsis"
+) -> None:
+    """``code`` (exit 1) when ``method`` is not TOPSIS: robustness is computed for TOPSIS."""
+    if method == "topsis":
+        return
+    from exportmcda.rank.engine import METHODS
+
+    label = METHODS[method].label if method in METHODS else method
+    raise ConfigError.single(
+        code, f"robustness (one-at-a-time intervals, SMAA, rank reversal) is computed for "
+        f"TOPSIS rankings only, not {label}; {advice}",
+        field=field, value=method,
+    )
 
 
 def _acceptability_rows(report: RobustnessReport) -> list[dict[str, Any]]:
@@ -703,7 +749,9 @@ def _ranking_options(p: argparse.ArgumentParser, *, scenario: bool = True) -> No
         group.add_argument("--weights", metavar="FILE", help="weights: a scenario .toml, or a "
                            "CSV 'criterion,weight' of the top-level criteria")
     p.add_argument("--method", choices=tuple(METHODS), default="topsis")
-    p.add_argument("--normalization", choices=tuple(NORMALIZATIONS), default="vector")
+    p.add_argument("--normalization", choices=tuple(NORMALIZATIONS), default=None,
+                   help="default: the method's own (TOPSIS: vector; PROMETHEE II and SPOTIS "
+                   "have none)")
     p.add_argument("--min-evidence", choices=SOURCE_TYPES,
                    help="policy fit: count a field's priority only if a source of at least "
                    f"this type supports it ({' > '.join(SOURCE_TYPES)})")

@@ -46,7 +46,7 @@ from exportmcda.export.safe import (
     safe_filename,
 )
 from exportmcda.export.sheetxml import RowsXml, cell_text, splice_rows
-from exportmcda.labels import file_term, note_text, shared_rank_text, source_year, t
+from exportmcda.labels import file_term, note_text, score_column, shared_rank_text, source_year, t
 from exportmcda.model.market_evidence import MarketEvidence, market_evidence
 from exportmcda.model.selection import Selection
 
@@ -136,7 +136,7 @@ def _shortlist_frame(
             t("col_service_type", lang): table["service_type"],
             t("col_region", lang): table["region"],
             t("col_size", lang): table["company_size"],
-            t("col_score", lang): table["score"],
+            t(score_column(selection.result.method), lang): table["score"],
             t("col_tied_with", lang): ["; ".join(ids) for ids in table["tied_with"]],
             t("col_explanation", lang): sentences(selection, list(table["technology_id"]),
                                                   lang),
@@ -149,10 +149,13 @@ def _shortlist_frame(
         frame.insert(0, t("col_rule_bound_rank", lang), range(start + 1, start + len(frame) + 1))
         frame.insert(list(frame.columns).index(t("col_explanation", lang)),
                      t("col_changed_by", lang), [changed[i] for i in table["technology_id"]])
-    values, parts = selection.result.matrix[rows], selection.contributions_of(rows)
+    values = selection.result.matrix[rows]
     labels = [selection.weights.tree.leaf(leaf).label(lang) for leaf in selection.criteria]
     for j, label in enumerate(labels):
         frame[label] = values[:, j]
+    if not selection.has_contributions:  # VIKOR: none, said by the contributions note
+        return frame
+    parts = selection.contributions_of(rows)
     for j, label in enumerate(labels):
         frame[f"{t('col_contribution', lang)}: {label}"] = parts[:, j]
     return frame
@@ -360,11 +363,13 @@ def _tie_notes(
 ) -> list[str]:
     """The shortlist sheet's notes: the tie rule, a tie straddling the cut-off, the rules.
 
+    A ranking other than TOPSIS adds what its contribution columns are (or that it has none).
+
     With rules: whether the sheet lists the rule-bound shortlist or (none meeting them) the
     top N.
     """
     lines = [one_line(note_text(n, lang)) for n in selection.notes_for(top)
-             if n.code in ("tie_rule", "cut_off_ties")]
+             if n.code in ("tie_rule", "cut_off_ties") or n.code.startswith("contributions_")]
     if rules is not None:
         sheet = t("sheet_rules", lang)
         lines.append(

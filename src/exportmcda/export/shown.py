@@ -29,7 +29,7 @@ from typing import Any
 from openpyxl.utils import get_column_letter
 
 from exportmcda.export.record import MarketEntry, Record
-from exportmcda.labels import LANGUAGES, t
+from exportmcda.labels import LANGUAGES, score_column, t
 
 __all__ = ["ShownDifference", "shown_differences"]
 
@@ -167,10 +167,11 @@ def _shortlist(
         return
     sheet, (header, lang, cells) = table
     fields = ("rank", "technology_id", "score")
-    titles = {"rank": "col_rank", "technology_id": "col_technology_id", "score": "col_score"}
+    titles = {"rank": "col_rank", "technology_id": "col_technology_id",
+              "score": score_column(record.method)}
     found = [cells.index(t(titles[f], lang)) + 1 for f in fields if t(titles[f], lang) in cells]
     if len(found) < len(fields):
-        yield _cell(sheet, None, "sheet", None, t("col_score", "en"), None)
+        yield _cell(sheet, None, "sheet", None, t(titles["score"], "en"), None)
         return
     columns = found
     for i, entry in enumerate(record.shortlist):

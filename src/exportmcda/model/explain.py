@@ -9,6 +9,13 @@ reason naming the strongest evidence (notes rendered by ``labels.explanation_tex
 criterion — the value that alone would lift it above the technology ranked just above it
 (found by bisection on the recomputed closeness, since TOPSIS re-normalises the column when
 one value changes).
+
+The other ranking methods are explained with what they define: their own score in the rank
+sentence, their additive contributions where the score has them (:mod:`exportmcda.model.
+attribution`; VIKOR has none: no "comes mostly from" clause), the weakest criterion by the
+weighted min-max distance to the pool's best value, w_j |x_ij - x*_j| / (max_j - min_j)
+(the per-criterion distance of SPOTIS with the pool's bounds, Dezert et al. 2020), and no
+"what would move it up" search (the bisection recomputes TOPSIS closeness only).
 """
 
 from __future__ import annotations
@@ -95,12 +102,11 @@ def explain(
     r = selection.result
     i = selection.position(technology_id)
     n = len(r.alternatives)
-    contribution = selection.contributions_of(np.array([i]))[0]
+    contribution = _parts(selection, np.array([i]))[0]
     benefit = r.types > 0
     ideal_raw = np.where(benefit, r.matrix.max(axis=0), r.matrix.min(axis=0))
     anti_raw = np.where(benefit, r.matrix.min(axis=0), r.matrix.max(axis=0))
-    v, pis = r.table_rows("wnmatrix", np.array([i])), r.ideal
-    gap = np.zeros(len(r.criteria)) if v is None or pis is None else np.abs(pis - v[0])
+    gap = _gaps(selection, np.array([i]))[0]
     table = pd.DataFrame(
         {
             "criterion": list(r.criteria),
@@ -122,7 +128,7 @@ def explain(
         above = None if position == 0 else int(r.order[position - 1])
     needed: list[float | None] = []
     for j in range(len(r.criteria)):
-        if above is None or r.weights[j] == 0 or not with_moves:
+        if above is None or r.weights[j] == 0 or not with_moves or r.method != "topsis":
             needed.append(None)
         else:
             needed.append(_needed_value(selection, i, j, above))
@@ -155,10 +161,8 @@ def sentences(selection: Selection, technology_ids: Sequence[str], lang: str = "
     r = selection.result
     pool = _Pool.of(selection, lang)
     rows = np.array([selection.position(t) for t in technology_ids], dtype=np.intp)
-    v, pis = r.table_rows("wnmatrix", rows), r.ideal
-    gaps = (np.zeros((len(rows), len(r.criteria))) if v is None or pis is None
-            else np.abs(pis - v))
-    parts = selection.contributions_of(rows)
+    gaps = _gaps(selection, rows)
+    parts = _parts(selection, rows)
     positions = r.ordinal_ranks[rows] - 1
     rendered: dict[object, str] = {}
     return [
@@ -168,6 +172,34 @@ def sentences(selection: Selection, technology_ids: Sequence[str], lang: str = "
         )
         for k, i in enumerate(rows.tolist())
     ]
+
+
+def _parts(selection: Selection, rows: np.ndarray) -> np.ndarray:
+    """The contributions of ``rows`` (NaN for a method without any: VIKOR)."""
+    if selection.has_contributions:
+        return selection.contributions_of(rows)
+    return np.full((len(rows), len(selection.criteria)), np.nan)
+
+
+def _gaps(selection: Selection, rows: np.ndarray) -> np.ndarray:
+    """How far each of ``rows`` is from the best, per criterion (see the module doc).
+
+    TOPSIS: |v+_j - v_ij| in the weighted normalised matrix. Other methods: the weighted
+    min-max distance to the pool's best value (0 on a constant column).
+    """
+    r = selection.result
+    v, pis = r.table_rows("wnmatrix", rows), r.ideal
+    if v is not None and pis is not None:
+        gap: np.ndarray = np.abs(pis - v)
+        return gap
+    x = r.matrix
+    low, high = x.min(axis=0), x.max(axis=0)
+    best = np.where(r.types > 0, high, low)
+    span = high - low
+    distance = np.divide(np.abs(x[rows] - best), span, out=np.zeros((len(rows), x.shape[1])),
+                         where=span > 0)
+    weighted: np.ndarray = distance * r.weights
+    return weighted
 
 
 def position_of(order: np.ndarray, i: int) -> int:
@@ -314,13 +346,18 @@ def _reasons(
     """
     r = selection.result
     weighted = r.weights > 0
-    notes = [Note.of("explain_rank", rank=position + 1, n=len(r.alternatives),
+    code = "explain_rank" if r.method == "topsis" else f"explain_rank_{r.method}"
+    notes = [Note.of(code, rank=position + 1, n=len(r.alternatives),
                      country=selection.country.code, score=float(r.scores[i]))]
     notes += _evidence(selection, pool, i)
     policy = _policy(selection, pool, i)
     if policy is not None:
         notes.append(policy)
-    if len(notes) == 1:
+    # "comes mostly from": shares of a higher-is-better score whose parts are all >= 0
+    # (TOPSIS, weighted sum; not VIKOR's NaN, nor negative PROMETHEE flows or SPOTIS
+    # distances, of which no share is "where the score comes from")
+    shares_mean = r.higher_is_better and bool(np.all(contribution >= 0))
+    if len(notes) == 1 and shares_mean:
         total = float(contribution.sum())
         leading = [j for j in _descending(contribution) if weighted[j]][:2]
         shares = [float(contribution[j]) / total if total > 0 else 0.0 for j in leading]

@@ -30,6 +30,7 @@ from exportmcda.data.taxonomy import (
     lookup,
 )
 from exportmcda.errors import ConfigError, InputError, JudgmentError, Note
+from exportmcda.model.attribution import contributions_note, criterion_parts, has_parts
 from exportmcda.model.criteria import CriteriaTree
 from exportmcda.model.measures import CriterionScores, evidence_passes, field_fit, score
 from exportmcda.model.scenarios import (
@@ -262,11 +263,38 @@ class Selection:
         Every row, computed on each access (as large as the decision matrix: 45 MB at
         565,000 technologies); :meth:`contributions_of` computes the rows one shows.
         """
-        return contributions(self.result)
+        return self.contributions_of(np.arange(len(self.result.alternatives)))
+
+    @property
+    def has_contributions(self) -> bool:
+        """Whether the method's score has per-criterion parts (all but VIKOR).
+
+        TOPSIS: apportioned (:func:`contributions`); weighted sum, PROMETHEE II, SPOTIS:
+        exactly additive (:mod:`exportmcda.model.attribution`).
+        """
+        return has_parts(self.result.method)
 
     def contributions_of(self, rows: np.ndarray) -> np.ndarray:
-        """The rows ``rows`` (matrix positions) of :attr:`contributions`, only those."""
-        return contributions(self.result, np.asarray(rows, dtype=np.intp))
+        """The rows ``rows`` (matrix positions) of :attr:`contributions`, only those.
+
+        For the methods other than TOPSIS, the method's own additive parts
+        (:func:`~exportmcda.model.attribution.criterion_parts`, computed once); a
+        ``ConfigError`` ``contributions_undefined`` for VIKOR (see :attr:`has_contributions`).
+        """
+        rows = np.asarray(rows, dtype=np.intp)
+        if self.result.method == "topsis":
+            return contributions(self.result, rows)
+        if "parts" not in self._cache:
+            self._cache["parts"] = criterion_parts(self.result)
+        parts = self._cache["parts"]
+        if parts is None:
+            label = METHODS[self.result.method].label
+            raise ConfigError.single(
+                "contributions_undefined", f"{label} has no per-criterion contributions",
+                value=self.result.method,
+            )
+        shown: np.ndarray = parts[rows]
+        return shown
 
     @property
     def synthetic(self) -> bool:
@@ -402,6 +430,8 @@ class Selection:
         company_size, contributions, d_plus, d_minus, policy_fit_sources`` (the country
         source ids behind its policy-fit value), ``shared_rank`` and ``tied_with``.
         ``rank`` is the unique integer rank (see :meth:`top_ids` for the tie rule).
+        ``d_plus``/``d_minus`` are TOPSIS's and null for the other methods;
+        ``contributions`` is null for VIKOR, which has none (:attr:`has_contributions`).
         """
         r = self.result
         order = self._top(top)
@@ -414,7 +444,8 @@ class Selection:
         ids = [str(v) for v in tech.index.to_numpy(dtype=object)[order]]
         columns = {c: texts(c) for c in ("technology_name", "company_name", "company_id",
                                          "field", "service_type", "region", "company_size")}
-        values, parts = r.matrix[order].tolist(), self.contributions_of(order).tolist()
+        values = r.matrix[order].tolist()
+        parts = self.contributions_of(order).tolist() if self.has_contributions else None
         plus = None if d_plus is None else d_plus[order].tolist()
         minus = None if d_minus is None else d_minus[order].tolist()
         ranks, shared = r.ordinal_ranks[order].tolist(), r.shared_ranks[order].tolist()
@@ -434,7 +465,8 @@ class Selection:
                     "service_type": columns["service_type"][k],
                     "region": columns["region"][k],
                     "company_size": columns["company_size"][k],
-                    "contributions": dict(zip(r.criteria, parts[k], strict=True)),
+                    "contributions": None if parts is None
+                    else dict(zip(r.criteria, parts[k], strict=True)),
                     "d_plus": None if plus is None else plus[k],
                     "d_minus": None if minus is None else minus[k],
                     "policy_fit_sources": self.policy_sources(ids[k]),
@@ -726,6 +758,9 @@ def rank_candidates(
         provenance=candidates.provenance.source, matrix_checks=False,
     )
     notes += list(candidates.matrix_notes) + list(result.notes)
+    method_note = contributions_note(result.method)  # what its contributions are (if any)
+    if method_note is not None:
+        notes.append(method_note)
     pool = candidates.fields_of if keep is None else candidates.fields_of.loc[matrix.index]
     pool_fields = sorted({f for fs in pool for f in fs})
     return Selection(

@@ -38,6 +38,7 @@ from exportmcda.model.solver import (
     score_of,
     sme_count,
 )
+from exportmcda.rank.methods import METHODS
 from exportmcda.rank.ranks import TIE_TOLERANCE
 
 if TYPE_CHECKING:
@@ -379,7 +380,8 @@ def shortlist(
     ------
     ConfigError
         A bad ``top``, a technology id that is not a candidate, a rule the source cannot
-        evaluate, a non-TOPSIS ranking.
+        evaluate; ``shortlist.lower_is_better`` for rules on a ranking whose score is better
+        when lower (VIKOR, SPOTIS: the solver maximises the total score).
     """
     from exportmcda.model.selection import Selection
 
@@ -394,6 +396,14 @@ def shortlist(
         pool = Pool.from_frame(source)
     chosen_rules = (rules.for_country(pool.country) if isinstance(rules, RuleSet)
                     else tuple(sorted(rules, key=lambda r: r.sort_key)))
+    if chosen_rules and isinstance(source, Selection) and not source.result.higher_is_better:
+        # The solver maximises the sum of the scores: with VIKOR's Q or SPOTIS's distance
+        # (lower is better) it would pick the worst technologies that meet the rules.
+        raise ConfigError.single(
+            "shortlist.lower_is_better", f"shortlist rules choose the set with the highest "
+            f"total score, and a {METHODS[source.result.method].label} score is better when "
+            "lower; use --method topsis, wsm or promethee_ii", field="method",
+            value=source.result.method)
     _check(pool, chosen_rules, top)
     unconstrained = tuple(pool.ids[:top])
     free_score = score_of(pool, np.arange(pool.size) < top)
