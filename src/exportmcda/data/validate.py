@@ -78,6 +78,7 @@ from exportmcda.data.database import (
     EvidenceColumn,
     Provenance,
     current_year,
+    integer_dtype,
     iso_alpha3,
 )
 from exportmcda.data.limits import MAX_CELL_CHARS
@@ -717,7 +718,9 @@ class _Checker:
                     cast("list[str | None]", f.values), dtype="string"
                 ).take(f.codes)
             else:
-                data[column] = pd.array(cast("list[int | None]", f.values), "Int64").take(f.codes)
+                data[column] = pd.array(
+                    cast("list[int | None]", f.values), integer_dtype(column)
+                ).take(f.codes)
         for name, j in self.extras:
             extra = self.cells[j]
             data[name] = _text_column(extra.text.take(pa.array(extra.codes)))

@@ -408,10 +408,12 @@ class Selection:
         d_plus, d_minus = r.d_plus, r.d_minus
         tech = self.technologies
 
+        # The rows asked first, then Python objects: a whole column as objects was 565,000
+        # strings per column for a top 20 (bench/README.md, memory at 10^6 rows).
         def texts(column: str) -> list[str]:
-            return [str(v) for v in tech[column].to_numpy(dtype=object)[order]]
+            return [str(v) for v in tech[column].iloc[order].to_numpy(dtype=object)]
 
-        ids = [str(v) for v in tech.index.to_numpy(dtype=object)[order]]
+        ids = [str(v) for v in tech.index[order].to_numpy(dtype=object)]
         columns = {c: texts(c) for c in ("technology_name", "company_name", "company_id",
                                          "field", "service_type", "region", "company_size")}
         values, parts = r.matrix[order].tolist(), self.contributions_of(order).tolist()
@@ -437,7 +439,7 @@ class Selection:
                     "contributions": dict(zip(r.criteria, parts[k], strict=True)),
                     "d_plus": None if plus is None else plus[k],
                     "d_minus": None if minus is None else minus[k],
-                    "policy_fit_sources": self.policy_sources(ids[k]),
+                    "policy_fit_sources": self._sources_at(i, ids[k]),
                     "shared_rank": shared[k],
                     "tied_with": r.tied_with(i),
                 }
@@ -477,6 +479,20 @@ class Selection:
         """
         fields = self._fields(technology_id)
         return [] if fields is None else list(self._policy(fields)[1])
+
+    def _sources_at(self, i: int, technology_id: str) -> list[str]:
+        """:meth:`policy_sources` of the technology at matrix row ``i``.
+
+        Read by position where ``fields_of`` is in matrix order (as :func:`rank_candidates`
+        builds it): a top 20 then needs no dictionary of every technology's fields (about
+        50 MB at 565,000 technologies), which :meth:`policy_sources` builds once.
+        """
+        fields_of = self.fields_of
+        if fields_of is not None and i < len(fields_of) and fields_of.index[i] == technology_id:
+            found = fields_of.iloc[i]
+            if isinstance(found, tuple):
+                return list(self._policy(found)[1])
+        return self.policy_sources(technology_id)
 
     def _fields(self, technology_id: str) -> tuple[int, ...] | None:
         """The technology's field numbers (None when the pool does not list it)."""
