@@ -35,6 +35,7 @@ __all__ = [
     "EvidenceColumn",
     "Provenance",
     "iso_alpha3",
+    "uncached",
 ]
 
 REQUIRED_COLUMNS: tuple[str, ...] = (
@@ -272,6 +273,20 @@ def _copy(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.copy(deep=not cow)
 
 
+def uncached(index: pd.Index) -> pd.Index:
+    """The same labels, sharing their memory, in a new index object with nothing cached.
+
+    An index that pandas looked labels up in keeps a hash table of them, with one Python
+    string per label for text (about 55 MB for 565,000 technology ids), for as long as
+    the index lives. The database's tables live as long as the database, so the joins
+    and lookups of a ranking work on a fresh index object (this), whose table goes with
+    it (issue 13, item 10; bench/README.md, memory at 10^6 rows, fifth pass).
+    """
+    if isinstance(index, pd.MultiIndex):
+        return index
+    return pd.Index(index.array, name=index.name, copy=False)
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Database:
     """A validated database: one row per technology × field, typed, read-only.
@@ -331,7 +346,9 @@ class Database:
         The technology + company join every per-technology table starts from (measures,
         descriptions), defined once here.
         """
-        return self._technologies.join(self._companies, on="company_id")
+        companies = self._companies.set_axis(uncached(self._companies.index))
+        profiles = self._technologies.join(companies, on="company_id")
+        return profiles.set_axis(uncached(profiles.index))
 
     @property
     def n_rows(self) -> int:

@@ -21,6 +21,7 @@ import pandas as pd
 from exportmcda.ahp.priorities import AhpResult
 from exportmcda.data.countries import CountryProfile, EvidenceLevel, Source, SourceType
 from exportmcda.data.database import Database, Provenance
+from exportmcda.data.table import release_freed_texts
 from exportmcda.data.taxonomy import (
     COMPANY_SIZES,
     FIELDS,
@@ -606,6 +607,7 @@ def prepare(
     described = describe_technologies(db, lang, profiles=profiles)
     if not described.index.equals(scored.matrix.index):
         described = described.loc[scored.matrix.index]
+    described = described.set_axis(scored.matrix.index)  # its index, not the join's
     # (Both come in the technologies' order: no reordering copy, so the columns taken from
     # the database's technology table stay shared with it, about 80 MB at 10^6 rows.)
     del profiles
@@ -619,6 +621,7 @@ def prepare(
         index=ids, dtype=object,
     )
     matrix_notes = _matrix_notes(scored.matrix, tree)
+    release_freed_texts()  # the join's company columns, freed (Arrow's pool; see there)
     return Candidates(
         country=country, scores=scored, described=described,
         fields_of=fields_of.reindex(scored.matrix.index), provenance=db.provenance,
