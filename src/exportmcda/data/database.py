@@ -12,6 +12,7 @@ import csv
 import datetime
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Literal
 
 import pandas as pd
 
@@ -25,15 +26,15 @@ __all__ = [
     "COMPANY_COLUMNS",
     "EVIDENCE_COLUMNS",
     "NAME_COLUMNS",
+    "NARROW_INTEGER_COLUMNS",
     "REQUIRED_COLUMNS",
     "SCALE_COLUMNS",
     "SYNTHETIC_NOTICE_EN",
     "SYNTHETIC_NOTICE_KO",
     "Database",
-    "NARROW_INTEGER_COLUMNS",
-    "integer_dtype",
     "EvidenceColumn",
     "Provenance",
+    "integer_dtype",
     "iso_alpha3",
     "uncached",
 ]
@@ -191,7 +192,9 @@ CANONICAL_COLUMNS: tuple[str, ...] = (
 )
 """Columns of :attr:`Database.rows`, before the kept extra columns."""
 
-NARROW_INTEGER_COLUMNS: dict[str, str] = {
+IntegerDtypeName = Literal["Int8", "Int16", "Int64"]
+
+NARROW_INTEGER_COLUMNS: dict[str, IntegerDtypeName] = {
     **dict.fromkeys(("field", "service_type", "region", "company_size"), "Int8"),
     **{s.class_column: "Int8" for s in CLASS_SCALES},
     "founded_year": "Int16",
@@ -209,7 +212,7 @@ the narrow range (a key ``a * width + b``) casts to ``int64`` first.
 """
 
 
-def integer_dtype(column: str) -> str:
+def integer_dtype(column: str) -> IntegerDtypeName:
     """The nullable integer dtype of an integer column of :attr:`Database.rows`."""
     return NARROW_INTEGER_COLUMNS.get(column, "Int64")
 
@@ -284,7 +287,8 @@ def uncached(index: pd.Index) -> pd.Index:
     """
     if isinstance(index, pd.MultiIndex):
         return index
-    return pd.Index(index.array, name=index.name, copy=False)
+    fresh: pd.Index = pd.Index(index.array, name=index.name, copy=False)
+    return fresh
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -276,7 +276,7 @@ def _distances_in_place(
     """
     ones = np.ones(x.shape[1])
     buffer = _normalize(x, cols)
-    sums = []
+    sums: list[FloatArray] = []
     for target in (ideal, anti):
         if sums:  # the weighted matrix again, into the same buffer
             np.subtract(x, cols.ref, out=buffer)
