@@ -206,7 +206,7 @@ NARROW_INTEGER_COLUMNS: dict[str, IntegerDtypeName] = {
 Taxonomy numbers (at most 39), classes (1–7) and TRL (1–9) fit ``Int8``; founding years
 (1800–2021) and launch years (1950 to the current year) fit ``Int16``. Validation refuses
 any value outside those ranges, so nothing is lost; at 10^6 rows the eleven columns took
-99 MB as ``Int64`` and take 27 MB so (issue 13, item 10). Raw amounts (won, people) and
+99 MB as ``Int64`` and take 24 MB so (issue 13, item 10). Raw amounts (won, people) and
 counts (sites, patents) stay ``Int64``: they may reach 10^18. Arithmetic that could leave
 the narrow range (a key ``a * width + b``) casts to ``int64`` first.
 """
