@@ -490,7 +490,29 @@ def test_evidence_columns_are_read_typed_and_normalised():
     assert t1["certifications"] == "GS;INNO;other:ISO 9001"  # aliases become codes
     assert t1["technology_name_ko"] == "AI 교통신호 최적화 플랫폼"
     assert db.companies.loc["C1", "company_name_ko"] == "한빛(가상)"
-    assert str(db.rows["trl"].dtype) == "Int64"
+    # the documented dtypes (Database, NARROW_INTEGER_COLUMNS): counts Int64, TRL Int8,
+    # launch years Int16
+    assert str(db.rows["domestic_sites"].dtype) == "Int64"
+    assert str(db.rows["trl"].dtype) == "Int8"
+    assert str(db.rows["launched"].dtype) == "Int16"
+
+
+def test_taxonomy_class_and_year_columns_are_narrow_integers_without_loss():
+    """Int8 / Int16 where the values allow it (issue 13, item 10), Int64 for amounts."""
+    db = validate(table([
+        row(founded_year="1800", capital_krw=str(10**18)),
+        row(technology_id="T2", company_id="C2", founded_year="2021"),
+    ]))
+    rows = db.rows
+    dtypes = {c: str(rows[c].dtype) for c in rows.columns if str(rows[c].dtype)[:3] == "Int"}
+    assert dtypes == {
+        "field": "Int8", "service_type": "Int8", "region": "Int8", "company_size": "Int8",
+        "capital_krw": "Int64", "capital_class": "Int8", "sales_krw": "Int64",
+        "sales_class": "Int8", "founded_year": "Int16", "history_class": "Int8",
+        "employees": "Int64", "employees_class": "Int8",
+    }
+    assert rows["founded_year"].tolist() == [1800, 2021]
+    assert rows["capital_krw"].tolist()[0] == 10**18
 
 
 def test_empty_evidence_cells_mean_not_known():

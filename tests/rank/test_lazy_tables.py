@@ -65,7 +65,9 @@ def test_the_result_keeps_one_read_only_copy_of_the_input() -> None:
     frame = pd.DataFrame(values, columns=["a", "b", "c"])
     for given_matrix in (values, frame):
         r = rank_matrix(given_matrix, [0.3, 0.4, 0.3], [1, 1, -1])
-        assert r.matrix.flags.c_contiguous
+        # np.array's layout (column-major for a frame): no second, row-major copy
+        assert r.matrix.flags.f_contiguous == np.array(given_matrix).flags.f_contiguous
+        assert r.matrix.flags.c_contiguous == np.array(given_matrix).flags.c_contiguous
         assert not r.matrix.flags.writeable
         assert not np.shares_memory(r.matrix, values)
         np.testing.assert_array_equal(r.matrix, values)

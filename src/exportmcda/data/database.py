@@ -12,6 +12,7 @@ import csv
 import datetime
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Literal
 
 import pandas as pd
 
@@ -25,6 +26,7 @@ __all__ = [
     "COMPANY_COLUMNS",
     "EVIDENCE_COLUMNS",
     "NAME_COLUMNS",
+    "NARROW_INTEGER_COLUMNS",
     "REQUIRED_COLUMNS",
     "SCALE_COLUMNS",
     "SYNTHETIC_NOTICE_EN",
@@ -32,7 +34,9 @@ __all__ = [
     "Database",
     "EvidenceColumn",
     "Provenance",
+    "integer_dtype",
     "iso_alpha3",
+    "uncached",
 ]
 
 REQUIRED_COLUMNS: tuple[str, ...] = (
@@ -188,6 +192,31 @@ CANONICAL_COLUMNS: tuple[str, ...] = (
 )
 """Columns of :attr:`Database.rows`, before the kept extra columns."""
 
+IntegerDtypeName = Literal["Int8", "Int16", "Int64"]
+
+NARROW_INTEGER_COLUMNS: dict[str, IntegerDtypeName] = {
+    **dict.fromkeys(("field", "service_type", "region", "company_size"), "Int8"),
+    **{s.class_column: "Int8" for s in CLASS_SCALES},
+    "founded_year": "Int16",
+    "trl": "Int8",
+    "launched": "Int16",
+}
+"""Integer columns of :attr:`Database.rows` held narrower than ``Int64``, and their dtype.
+
+Taxonomy numbers (at most 39), classes (1–7) and TRL (1–9) fit ``Int8``; founding years
+(1800–2021) and launch years (1950 to the current year) fit ``Int16``. Validation refuses
+any value outside those ranges, so nothing is lost; at 10^6 rows the eleven columns took
+99 MB as ``Int64`` and take 24 MB so (issue 13, item 10). Raw amounts (won, people) and
+counts (sites, patents) stay ``Int64``: they may reach 10^18. Arithmetic that could leave
+the narrow range (a key ``a * width + b``) casts to ``int64`` first.
+"""
+
+
+def integer_dtype(column: str) -> IntegerDtypeName:
+    """The nullable integer dtype of an integer column of :attr:`Database.rows`."""
+    return NARROW_INTEGER_COLUMNS.get(column, "Int64")
+
+
 SYNTHETIC_NOTICE_EN = (
     "Synthetic sample data: generated to match the study's published tables (Kim 2021); "
     "the companies and technologies are fictitious and every unpublished figure is an "
@@ -247,18 +276,36 @@ def _copy(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.copy(deep=not cow)
 
 
+def uncached(index: pd.Index) -> pd.Index:
+    """The same labels, sharing their memory, in a new index object with nothing cached.
+
+    An index that pandas looked labels up in keeps a hash table of them, with one Python
+    string per label for text (about 55 MB for 565,000 technology ids), for as long as
+    the index lives. The database's tables live as long as the database, so the joins
+    and lookups of a ranking work on a fresh index object (this), whose table goes with
+    it (issue 13, item 10; bench/README.md, memory at 10^6 rows, fifth pass).
+    """
+    if isinstance(index, pd.MultiIndex):
+        return index
+    fresh: pd.Index = pd.Index(index.array, name=index.name, copy=False)
+    return fresh
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Database:
     """A validated database: one row per technology × field, typed, read-only.
 
     ``rows`` has :data:`CANONICAL_COLUMNS` (taxonomy items as their numbers; class columns
-    as nullable ``Int64`` where NA means "no class", e.g. the study's 5 "others" for capital
+    as nullable integers where NA means "no class", e.g. the study's 5 "others" for capital
     stock; ``service_type`` NA means the row has no service type) followed by the
     file's extra columns, kept as text. ``source_row`` is the 1-based row number a
-    spreadsheet shows (the header is row 1).
+    spreadsheet shows (the header is row 1). Integer columns are nullable ``Int64``,
+    except the taxonomy, class and year columns of :data:`NARROW_INTEGER_COLUMNS`
+    (``Int8`` / ``Int16``, :func:`integer_dtype`).
     ``evidence_columns`` lists the optional evidence columns the file has (in
-    :data:`EVIDENCE_COLUMNS` order; counts and years ``Int64``, codes as ``;``-joined
-    text, NA where a cell was empty) and ``name_columns`` the optional Korean names
+    :data:`EVIDENCE_COLUMNS` order; counts ``Int64``, TRL ``Int8``, launch years
+    ``Int16``, codes as ``;``-joined text, NA where a cell was empty) and
+    ``name_columns`` the optional Korean names
     (:data:`NAME_COLUMNS`); both come right after the canonical columns.
     """
 
@@ -303,7 +350,9 @@ class Database:
         The technology + company join every per-technology table starts from (measures,
         descriptions), defined once here.
         """
-        return self._technologies.join(self._companies, on="company_id")
+        companies = self._companies.set_axis(uncached(self._companies.index))
+        profiles = self._technologies.join(companies, on="company_id")
+        return profiles.set_axis(uncached(profiles.index))
 
     @property
     def n_rows(self) -> int:

@@ -78,6 +78,7 @@ from exportmcda.data.database import (
     EvidenceColumn,
     Provenance,
     current_year,
+    integer_dtype,
     iso_alpha3,
 )
 from exportmcda.data.limits import MAX_CELL_CHARS
@@ -717,7 +718,9 @@ class _Checker:
                     cast("list[str | None]", f.values), dtype="string"
                 ).take(f.codes)
             else:
-                data[column] = pd.array(cast("list[int | None]", f.values), "Int64").take(f.codes)
+                data[column] = pd.array(
+                    cast("list[int | None]", f.values), integer_dtype(column)
+                ).take(f.codes)
         for name, j in self.extras:
             extra = self.cells[j]
             data[name] = _text_column(extra.text.take(pa.array(extra.codes)))
@@ -784,13 +787,17 @@ def validate(
         source=raw.name, sha256=raw.sha256, synthetic=synthetic, assumptions=tuple(assumptions)
     )
     extras = tuple(name for name, _ in check.extras)
-    db = Database(
-        rows=pd.DataFrame(check.frame(names, evidence), copy=False), provenance=provenance,
-        extra_columns=extras, evidence_columns=evidence, name_columns=names,
-    )
-    del check  # its stripped and filtered texts: freed, and given back to the system
+    rows = pd.DataFrame(check.frame(names, evidence), copy=False)
+    # The checker's codes and texts, and the raw table's when the caller handed it over
+    # (``validate(read_table(...))``, as ``load`` does), are freed before the database
+    # builds its per-company and per-technology tables, not after: both alive together
+    # were validation's peak (about 170 MB at 10^6 rows, bench/README.md, fifth pass).
+    del check, raw
     release_freed_texts()
-    return db
+    return Database(
+        rows=rows, provenance=provenance, extra_columns=extras, evidence_columns=evidence,
+        name_columns=names,
+    )
 
 
 def summary(db: Database) -> dict[str, int]:

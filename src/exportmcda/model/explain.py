@@ -65,7 +65,9 @@ def _needed_value(selection: Selection, i: int, j: int, rival: int) -> float | N
     ``None`` when even the best observed value does not suffice.
     """
     r = selection.result
-    x = np.array(r.matrix, dtype=float)
+    # Row-major, as the search always ran: the chunked closeness's BLAS row sums (hence a
+    # score's last bit) depend on the layout, and the result keeps np.array's layout.
+    x = np.array(r.matrix, dtype=float, order="C")
     column = x[:, j]
     benefit = r.types[j] > 0
     best = float(column.max() if benefit else column.min())

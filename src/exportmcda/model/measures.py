@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from exportmcda.data.countries import CountryProfile, FieldPriority
-from exportmcda.data.database import Database
+from exportmcda.data.database import Database, uncached
 from exportmcda.errors import ConfigError, Note
 from exportmcda.model.criteria import CriteriaTree, Leaf
 from exportmcda.model.measure_params import AGGREGATES, MISSING, size_scores
@@ -495,7 +495,9 @@ def score(
             continue
         columns[leaf.id] = measured.series.reindex(ctx.tech.index)
         notes += measured.notes
-    matrix = pd.DataFrame(columns, index=ctx.tech.index)
+    # The matrix outlives the scoring: a new index object (same labels, same memory),
+    # without the hash table the scoring's lookups cached on ``ctx.tech.index``.
+    matrix = pd.DataFrame(columns, index=ctx.tech.index).set_axis(uncached(ctx.tech.index))
     if matrix.isna().to_numpy().any():  # pragma: no cover - a measure bug, not user input
         raise AssertionError("a measure left NA values")
     if not np.isfinite(matrix.to_numpy(dtype="float64")).all():  # pragma: no cover

@@ -21,6 +21,7 @@ import pandas as pd
 from exportmcda.ahp.priorities import AhpResult
 from exportmcda.data.countries import CountryProfile, EvidenceLevel, Source, SourceType
 from exportmcda.data.database import Database, Provenance
+from exportmcda.data.table import release_freed_texts
 from exportmcda.data.taxonomy import (
     COMPANY_SIZES,
     FIELDS,
@@ -438,10 +439,12 @@ class Selection:
         d_plus, d_minus = r.d_plus, r.d_minus
         tech = self.technologies
 
+        # The rows asked first, then Python objects: a whole column as objects was 565,000
+        # strings per column for a top 20 (bench/README.md, memory at 10^6 rows).
         def texts(column: str) -> list[str]:
-            return [str(v) for v in tech[column].to_numpy(dtype=object)[order]]
+            return [str(v) for v in tech[column].iloc[order].to_numpy(dtype=object)]
 
-        ids = [str(v) for v in tech.index.to_numpy(dtype=object)[order]]
+        ids = [str(v) for v in tech.index[order].to_numpy(dtype=object)]
         columns = {c: texts(c) for c in ("technology_name", "company_name", "company_id",
                                          "field", "service_type", "region", "company_size")}
         values = r.matrix[order].tolist()
@@ -469,7 +472,7 @@ class Selection:
                     else dict(zip(r.criteria, parts[k], strict=True)),
                     "d_plus": None if plus is None else plus[k],
                     "d_minus": None if minus is None else minus[k],
-                    "policy_fit_sources": self.policy_sources(ids[k]),
+                    "policy_fit_sources": self._sources_at(i, ids[k]),
                     "shared_rank": shared[k],
                     "tied_with": r.tied_with(i),
                 }
@@ -509,6 +512,20 @@ class Selection:
         """
         fields = self._fields(technology_id)
         return [] if fields is None else list(self._policy(fields)[1])
+
+    def _sources_at(self, i: int, technology_id: str) -> list[str]:
+        """:meth:`policy_sources` of the technology at matrix row ``i``.
+
+        Read by position where ``fields_of`` is in matrix order (as :func:`rank_candidates`
+        builds it): a top 20 then needs no dictionary of every technology's fields (about
+        50 MB at 565,000 technologies), which :meth:`policy_sources` builds once.
+        """
+        fields_of = self.fields_of
+        if fields_of is not None and i < len(fields_of) and fields_of.index[i] == technology_id:
+            found = fields_of.iloc[i]
+            if isinstance(found, tuple):
+                return list(self._policy(found)[1])
+        return self.policy_sources(technology_id)
 
     def _fields(self, technology_id: str) -> tuple[int, ...] | None:
         """The technology's field numbers (None when the pool does not list it)."""
@@ -619,7 +636,12 @@ def prepare(
     """
     profiles = db.technology_profiles()
     scored = score(db, tree, country, profiles=profiles)
-    described = describe_technologies(db, lang, profiles=profiles).loc[scored.matrix.index]
+    described = describe_technologies(db, lang, profiles=profiles)
+    if not described.index.equals(scored.matrix.index):
+        described = described.loc[scored.matrix.index]
+    described = described.set_axis(scored.matrix.index)  # its index, not the join's
+    # (Both come in the technologies' order: no reordering copy, so the columns taken from
+    # the database's technology table stay shared with it, about 80 MB at 10^6 rows.)
     del profiles
     ids, order, bounds = _runs(db.rows["technology_id"].to_numpy())
     numbers = db.rows["field"].to_numpy(dtype=np.int64)[order].tolist()
@@ -631,6 +653,7 @@ def prepare(
         index=ids, dtype=object,
     )
     matrix_notes = _matrix_notes(scored.matrix, tree)
+    release_freed_texts()  # the join's company columns, freed (Arrow's pool; see there)
     return Candidates(
         country=country, scores=scored, described=described,
         fields_of=fields_of.reindex(scored.matrix.index), provenance=db.provenance,
