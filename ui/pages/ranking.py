@@ -154,9 +154,11 @@ def _explain(selection: Selection, top: int, lang: str) -> None:
 def page() -> None:
     """Render the ranking page.
 
-    The controls that change the candidate pool (target, scenario, list length) rerun the
-    whole page; everything a weight moves sits in :func:`_live`, a fragment, so a slider
-    move reruns only that part (not the sidebar, navigation or these controls).
+    The controls that change the candidate pool or the rules (target, scenario, list
+    length, filters, evidence rule, shortlist rules) rerun the whole page; everything a
+    weight moves sits in :func:`_live`, a fragment, so a slider move reruns only that part.
+    The fragment holds only what a weight changes: each element it redraws costs the
+    browser a React render on every move (bench/app_latency.py).
     """
     lang = state.lang()
     db = state.database()
@@ -166,12 +168,17 @@ def page() -> None:
     base = state.scenario()
     if base.description(lang):
         st.text(base.description(lang))
+    scope = state.selection()  # the pool, its sources and its technologies' names
+    _filters(lang)
+    components.sources_expander(scope, lang)
+    rules.controls(lang, scope, top)
     _live(lang, top)
+    components.provenance(db, lang)
 
 
 @st.fragment
 def _live(lang: str, top: int) -> None:
-    """Weights, filters, rules, ranking, contributions, explanation and export (one fragment).
+    """Weights, ranking, rule-bound shortlist, contributions, explanation and export.
 
     The boxes are laid out in reading order, but the ranking table is filled first: its
     message then leaves before the sliders' and charts', and the browser updates what the
@@ -179,9 +186,7 @@ def _live(lang: str, top: int) -> None:
     above the ranking (:mod:`ui.rules`).
     """
     with components.guarded(lang):  # a fragment rerun bypasses the page's guard
-        weights_box, filters_box, rules_box, ranking_box, rest = (
-            st.container() for _ in range(5)
-        )
+        weights_box, rules_box, ranking_box, rest = (st.container() for _ in range(4))
         selection = state.selection()
         with ranking_box:
             st.subheader(t("ranking_title", lang, n=min(top, len(selection.technologies))))
@@ -190,11 +195,7 @@ def _live(lang: str, top: int) -> None:
             components.notes(selection.notes_for(top), lang)
         with weights_box:
             _weights(lang, selection)
-        with filters_box:
-            _filters(lang)
-            components.sources_expander(selection, lang)
         with rules_box:
-            rules.controls(lang, selection, top)
             bound = rules.results(lang, selection, top)
         with rest:
             st.subheader(t("contrib_title", lang))
@@ -210,7 +211,6 @@ def _live(lang: str, top: int) -> None:
             components.scenario_download(lang, key="scenario-download-ranking")
             st.page_link("ui/pages/decisions.py", label=t("decisions_open", lang),
                          icon=":material/bookmark_add:")  # save this decision (register)
-            components.provenance(state.database(), lang)
         state.sync_url()
 
 
