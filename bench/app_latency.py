@@ -248,7 +248,7 @@ def measure(moves: int, switches: int) -> dict[str, object]:
         "text_median_ms": round(statistics.median(text), 1),
         "baseline": "Streamlit's floor: one slider and a 10-row st.dataframe in a fragment",
         "baseline_median_ms": round(base_median, 1),
-        "ratio": round(base_median / median, 2),
+        "ratio": round(median / base_median, 2),
         **result,
         "samples_ms": [round(s, 1) for s in visible],
     }

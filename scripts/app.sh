@@ -3,4 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh app
-exec .venv/bin/streamlit run app.py --server.headless true --browser.gatherUsageStats false "$@"
+# ui.serve: streamlit run app.py, with the app's imports done before the server answers
+exec .venv/bin/python -m ui.serve app.py --server.headless true --browser.gatherUsageStats false "$@"

@@ -307,6 +307,16 @@ def _uploaded(name: str, content: bytes) -> Database:
     return load(content, name=name)
 
 
+def warm() -> None:
+    """Fill the server-wide resource caches every first page reads: the sample, the target
+    profiles and their indicators, the criteria tree. :mod:`ui.serve` calls this before the
+    server answers its health check, so the first visitor does not wait for them."""
+    _sample()
+    countries()
+    indicators()
+    tree()
+
+
 def database() -> Database:
     """The database the pages work on: the accepted upload, else the sample."""
     upload = st.session_state.get(UPLOAD)

@@ -46,8 +46,11 @@ def start_server(
     ``bench/startup.py`` and ``scripts/screens.py`` start their servers here too.
     """
     env = {**(os.environ if env is None else env), "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+    # the app is served as scripts/app.sh serves it (ui.serve: its imports done before the
+    # health check); any other app (a bench's floor) by plain ``streamlit run``
+    launcher = ["ui.serve"] if app == ROOT / "app.py" else ["streamlit", "run"]
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(app),
+        [sys.executable, "-m", *launcher, str(app),
          "--server.headless", "true", "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.fileWatcherType", "none"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,

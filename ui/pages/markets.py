@@ -21,6 +21,8 @@ from exportmcda.model.markets import ExportPotential, MarketRanking
 from exportmcda.model.weight_state import local_weights
 from ui import chart_view, components, state
 
+CARD_KEY = "market_card"  # the country whose card is shown (a view choice: not in the link)
+
 
 def page() -> None:
     """Render the markets page.
@@ -237,31 +239,39 @@ def _numbers(data: pd.DataFrame, matrix: ExportPotential, lang: str) -> pd.DataF
 
 
 def _cards(lang: str, targets: tuple[str, ...]) -> None:
-    """One card per chosen country: every indicator with its value, unit, year and source."""
+    """The card of one chosen country: every indicator with its value, unit, year and source.
+
+    One card at a time, picked in a list (default: the first chosen country), not one tab per
+    country: tabs render every panel, and sixteen data grids made the page switch take over a
+    second in the browser (bench/app_latency.py).
+    """
     st.subheader(t("cards_title", lang))
     st.caption(t("cards_help", lang))
     countries = state.countries()
     names = _names(lang)
-    tabs = st.tabs([countries[c].name(lang) for c in targets])
-    for tab, code in zip(tabs, targets, strict=True):
-        with tab:
-            found = state.indicators()[code]
-            if found.is_group:
-                st.caption(t("card_group", lang, name=countries[code].name(lang),
-                             n=len(found.members),
-                             members=", ".join(names.get(m, m) for m in found.members)))
-            card = indicator_table(found, lang, names)
-            components.text_table(components.text_frame({
-                t("col_indicator", lang): card["name"].tolist(),
-                t("col_year", lang): card["year"].tolist(),
-                t("col_value", lang): card["value"].tolist(),
-                t("col_unit", lang): card["unit"].tolist(),
-                t("col_issuer", lang): card["issuer"].tolist(),
-                t("col_title", lang): card["title"].tolist(),
-                t("col_status", lang): card["status"].tolist(),
-                t("col_found_at", lang): card["found_at"].tolist(),
-                t("col_reference_note", lang): card["note"].tolist(),
-            }), widths=_card_widths(lang))
+    if st.session_state.get(CARD_KEY) not in targets:
+        st.session_state[CARD_KEY] = targets[0]
+    code = str(st.selectbox(
+        t("col_country", lang), options=list(targets), key=CARD_KEY,
+        format_func=lambda c: countries[c].name(lang),
+    ))
+    found = state.indicators()[code]
+    if found.is_group:
+        st.caption(t("card_group", lang, name=countries[code].name(lang),
+                     n=len(found.members),
+                     members=", ".join(names.get(m, m) for m in found.members)))
+    card = indicator_table(found, lang, names)
+    components.text_table(components.text_frame({
+        t("col_indicator", lang): card["name"].tolist(),
+        t("col_year", lang): card["year"].tolist(),
+        t("col_value", lang): card["value"].tolist(),
+        t("col_unit", lang): card["unit"].tolist(),
+        t("col_issuer", lang): card["issuer"].tolist(),
+        t("col_title", lang): card["title"].tolist(),
+        t("col_status", lang): card["status"].tolist(),
+        t("col_found_at", lang): card["found_at"].tolist(),
+        t("col_reference_note", lang): card["note"].tolist(),
+    }), widths=_card_widths(lang))
 
 
 def _card_widths(lang: str) -> dict[str, int]:

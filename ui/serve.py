@@ -1,0 +1,52 @@
+"""Serve the app: Streamlit's own ``streamlit run``, with the app's imports done first.
+
+    python -m ui.serve [app.py] [streamlit run options]      (scripts/app.sh runs this)
+
+Why: a fresh server imports nothing of the app until the first visitor's script run, which
+then spends about 0.75 s importing Altair, the charts, the pages' helpers and the library
+(``bench/startup.py``, ``app-first-page``: the first page took 3.5 s against a 3 s goal).
+Imported here, before the server opens its port and answers its health check, they are
+already in ``sys.modules`` when the first run starts; every session shares them, as it
+would after that first run. The same for the server-wide resource caches the first page
+reads (:func:`ui.state.warm`: the sample, the targets, the criteria). Nothing else changes:
+Streamlit's command line parses the rest.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+
+APP = Path(__file__).resolve().parents[1] / "app.py"
+
+# What app.py and its first page (the overview) import; the other pages import on demand.
+WARM_MODULES = (
+    "altair",
+    "exportmcda.charts.overview",
+    "exportmcda.data.overview",
+    "ui.components",
+    "ui.sidebar",
+    "ui.state",
+    "ui.pages.overview",
+)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Import :data:`WARM_MODULES`, then hand over to ``streamlit run`` (which exits)."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    app = args.pop(0) if args and args[0].endswith(".py") else str(APP)
+    for name in WARM_MODULES:
+        importlib.import_module(name)
+    from streamlit.web import cli
+
+    from ui import state
+
+    state.warm()  # server-wide caches (st.cache_resource), shared by every session
+
+    sys.argv = ["streamlit", "run", app, *args]
+    cli.main(prog_name="streamlit")
+
+
+if __name__ == "__main__":
+    main()
