@@ -139,7 +139,9 @@ class Shortlist:
     def records(self) -> list[dict[str, Any]]:
         """The shortlist's rows: ``rank`` (1..N) and ``technology_id`` first (the contract).
 
-        Also ``closeness``, ``ranking_rank`` (its rank in the full ranking), ``in_top``
+        Also ``closeness`` (the name is the contract's: it holds the ranking method's
+        score, TOPSIS closeness unless another ``--method`` ranked the pool), ``ranking_rank``
+        (its rank in the full ranking), ``in_top``
         (in the ranking's top N), ``company_id``, ``sme``, ``capital_region``, ``fields``
         (numbers) and the names the source gave (technology, company, field, region, size).
         """

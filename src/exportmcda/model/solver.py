@@ -115,10 +115,13 @@ class Pool:
 
     @classmethod
     def from_selection(cls, selection: Selection, db: Database) -> Pool:
-        """The pool of a ranking (its TOPSIS closeness), with sizes and regions from ``db``.
+        """The pool of a ranking (its scores), with sizes and regions from ``db``.
 
-        A :class:`~exportmcda.model.selection.Selection` is always TOPSIS (its
-        contributions are defined for TOPSIS only), so its scores are closeness values.
+        The scores are the ranking method's: TOPSIS closeness by default, or a WSM score or
+        PROMETHEE II net flow (``--method``), each better when higher, as the objective
+        needs. The pool of a method whose score is better when lower (VIKOR, SPOTIS) is
+        still best first (the ranking's order), but :func:`exportmcda.model.shortlist.
+        shortlist` refuses rules for it: maximising the sum would favour the worst.
 
         Raises
         ------
