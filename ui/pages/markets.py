@@ -251,7 +251,7 @@ def _cards(lang: str, targets: tuple[str, ...]) -> None:
     names = _names(lang)
     if st.session_state.get(CARD_KEY) not in targets:
         st.session_state[CARD_KEY] = targets[0]
-    code = str(st.selectbox(
+    code = str(st.columns([1, 2])[0].selectbox(
         t("col_country", lang), options=list(targets), key=CARD_KEY,
         format_func=lambda c: countries[c].name(lang),
     ))
