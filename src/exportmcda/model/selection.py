@@ -42,7 +42,7 @@ from exportmcda.model.scenarios import (
 )
 from exportmcda.rank import pymcdm_adapter
 from exportmcda.rank.engine import METHODS, RankResult, rank_matrix
-from exportmcda.rank.inputs import check_matrix, check_weights, types_vector
+from exportmcda.rank.inputs import check_shape, check_values, check_weights, types_vector
 
 __all__ = [
     "Candidates",
@@ -698,13 +698,22 @@ def _matrix_notes(matrix: pd.DataFrame, tree: CriteriaTree) -> tuple[Note, ...]:
     (fewer than two technologies, a NaN cell) is refused alike.
     """
     leaves = _informative(matrix)
-    x, _, names = check_matrix(matrix[leaves], None, leaves)
+    # A float frame with finite cells is checked column by column, in place; anything
+    # else gets the float copy that names the refusal (check_values). A copy of the matrix
+    # (72 MB at 10^6 rows) and names for every alternative were made for a check that
+    # passes (issue 13, item 10).
+    columns = [matrix[c].to_numpy() for c in leaves]
+    if not all(c.dtype == np.float64 and np.isfinite(c).all() for c in columns):
+        x = check_values(matrix[leaves], leaves)
+        columns = [x[:, j] for j in range(x.shape[1])]
+    check_shape(np.broadcast_to(np.float64(0), (len(matrix), len(leaves))))
+    names = tuple(leaves)
     signs = types_vector({c: tree.leaf(c).direction for c in leaves}, names)
     weights = check_weights(np.full(len(leaves), 1 / len(leaves)), names)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
-            pymcdm_adapter.validate_decision_problem(x, weights, signs)
+            pymcdm_adapter.validate_decision_columns(columns, weights, signs)
         except ValueError as exc:  # as rank_matrix maps pymcdm's own checks
             label = METHODS["topsis"].label
             raise InputError.single("ranking.method_failed", f"{label}: {exc}") from None
