@@ -407,6 +407,5 @@ def test_a_table_in_another_order_scores_each_technology_the_same(tree):
     reversed_ = score(db, tree, country, profiles=profiles.iloc[::-1]).matrix
     assert list(reversed_.index) == list(ordered.index[::-1])
     pd.testing.assert_frame_equal(reversed_.loc[ordered.index], ordered)
-    assert ordered._mgr.nblocks == 1 and ordered.columns.tolist() == [
-        leaf.id for leaf in tree.leaves
-    ]
+    assert ordered._mgr.nblocks == 1  # one block, as a frame of a dict consolidates
+    assert ordered.columns.tolist() == [leaf.id for leaf in tree.leaves]
