@@ -12,7 +12,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from exportmcda.data.database import CANONICAL_COLUMNS, REQUIRED_COLUMNS, SCALE_COLUMNS
+from exportmcda.data.database import (
+    CANONICAL_COLUMNS,
+    DICTIONARY_COLUMNS,
+    REQUIRED_COLUMNS,
+    SCALE_COLUMNS,
+)
 from exportmcda.data.io import RawTable, read_table, to_interchange
 from exportmcda.data.taxonomy import (
     CLASS_SCALES,
@@ -513,6 +518,35 @@ def test_taxonomy_class_and_year_columns_are_narrow_integers_without_loss():
     }
     assert rows["founded_year"].tolist() == [1800, 2021]
     assert rows["capital_krw"].tolist()[0] == 10**18
+
+
+def test_name_columns_are_arrow_dictionaries_and_the_tables_plain_text():
+    """Each distinct name stored once per row column (issue 13, item 10; DICTIONARY_COLUMNS)."""
+    db = validate(table([
+        row(**EVIDENCE),
+        row(field="Logistics", **EVIDENCE),
+        row(technology_id="T2", technology_name="Smart Bin", **{**EVIDENCE,
+            "technology_name_ko": ""}),
+    ]))
+    rows = db.rows
+    dictionary = "dictionary<values=large_string, indices=int32, ordered=0>[pyarrow]"
+    assert {c: str(rows[c].dtype) for c in DICTIONARY_COLUMNS} == dict.fromkeys(
+        ("technology_name", "company_name", "technology_name_ko", "company_name_ko"),
+        dictionary,
+    )
+    assert rows["technology_name_ko"].tolist()[:2] == ["AI 교통신호 최적화 플랫폼"] * 2
+    assert pd.isna(rows["technology_name_ko"].iloc[2])  # an empty Korean name: missing
+    assert rows.loc[2, "technology_name"] == "Smart Bin"
+    # the per-technology and per-company tables hold plain text, as before
+    text = str(pd.Series(["a"]).dtype)
+    tech, companies = db.technologies, db.companies
+    assert str(tech["technology_name"].dtype) == text
+    assert str(tech["technology_name_ko"].dtype) == text
+    assert str(companies["company_name"].dtype) == text
+    assert str(companies["company_name_ko"].dtype) == text
+    assert tech["technology_name_ko"].isna().tolist() == [False, True]
+    assert tech.loc["T2", "technology_name"] == "Smart Bin"
+    assert companies.loc["C1", "company_name_ko"] == "한빛(가상)"
 
 
 def test_empty_evidence_cells_mean_not_known():

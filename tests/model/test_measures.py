@@ -395,3 +395,17 @@ def test_india_has_no_technology_at_one_any_more():
     old = _fit_params(load_criteria(), {"aggregate": "max"})
     before = score(db, old, get_country("IND"), leaves=("country_fit",)).matrix
     assert int((before["country_fit"] == 1.0).sum()) == 904
+
+
+def test_a_table_in_another_order_scores_each_technology_the_same(tree):
+    """Rows are placed by factorised id only when the table lists technologies in the
+    rows' order; any other order is looked up (issue 13, item 10): same values per id."""
+    db = load_sample()
+    country = get_country("IND")
+    profiles = db.technology_profiles()
+    ordered = score(db, tree, country, profiles=profiles).matrix
+    reversed_ = score(db, tree, country, profiles=profiles.iloc[::-1]).matrix
+    assert list(reversed_.index) == list(ordered.index[::-1])
+    pd.testing.assert_frame_equal(reversed_.loc[ordered.index], ordered)
+    assert ordered._mgr.nblocks == 1  # one block, as a frame of a dict consolidates
+    assert ordered.columns.tolist() == [leaf.id for leaf in tree.leaves]

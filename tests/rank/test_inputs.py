@@ -11,7 +11,13 @@ from hypothesis import strategies as st
 
 from exportmcda.errors import InputError, JudgmentError
 from exportmcda.rank.directions import Direction
-from exportmcda.rank.inputs import check_matrix, check_weights, read_only, types_vector
+from exportmcda.rank.inputs import (
+    check_matrix,
+    check_values,
+    check_weights,
+    read_only,
+    types_vector,
+)
 
 CRITERIA = ("cost", "quality", "speed")
 
@@ -86,6 +92,19 @@ def test_bad_matrices_are_refused_with_the_issue_code(
         check_matrix(matrix)
     (issue,) = info.value.issues
     assert (issue.code, issue.row, issue.field) == (code, row, field)
+    # check_values (no alternative names until a refusal) refuses alike, word for word
+    criteria = [f"C{j + 1}" for j in range(np.shape(matrix)[-1])] if code != (
+        "ranking.matrix_shape") else ["C1"]
+    with pytest.raises(InputError) as same:
+        check_values(matrix, criteria)
+    assert same.value.issues == info.value.issues
+
+
+def test_check_values_returns_check_matrix_s_float_copy() -> None:
+    matrix = [[1, 2.5], [3, 4]]
+    values = check_values(matrix, ["a", "b"])
+    assert values.tolist() == [[1.0, 2.5], [3.0, 4.0]]
+    assert values.dtype == np.float64
 
 
 def test_the_first_bad_cell_is_named_and_the_others_counted() -> None:

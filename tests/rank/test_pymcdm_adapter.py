@@ -209,6 +209,11 @@ def test_the_dominance_check_warns_exactly_as_pymcdm_s() -> None:
                 warnings.simplefilter("always")
                 check(x, w, t)
             caught.append([str(s.message) for s in seen])
-        require(caught[0] == caught[1] and caught[0], f"warnings differ: {caught}")
+        with warnings.catch_warnings(record=True) as seen:  # the column form, in place
+            warnings.simplefilter("always")
+            pymcdm_adapter.validate_decision_columns([x[:, j] for j in range(x.shape[1])], w, t)
+        caught.append([str(s.message) for s in seen])
+        require(caught[0] == caught[1] == caught[2] and caught[0],
+                f"warnings differ: {caught}")
     with pytest.raises(ValueError, match="Matrix should be 2d array"):
         pymcdm_adapter.validate_decision_problem(np.ones(3), np.ones(3) / 3, np.ones(3))

@@ -14,7 +14,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Literal
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from exportmcda.data.taxonomy import CLASS_SCALES
 from exportmcda.labels import bilingual
@@ -24,6 +27,7 @@ __all__ = [
     "CANONICAL_COLUMNS",
     "CERTIFICATIONS",
     "COMPANY_COLUMNS",
+    "DICTIONARY_COLUMNS",
     "EVIDENCE_COLUMNS",
     "NAME_COLUMNS",
     "NARROW_INTEGER_COLUMNS",
@@ -36,6 +40,8 @@ __all__ = [
     "Provenance",
     "integer_dtype",
     "iso_alpha3",
+    "plain_text",
+    "text_column",
     "uncached",
 ]
 
@@ -217,6 +223,49 @@ def integer_dtype(column: str) -> IntegerDtypeName:
     return NARROW_INTEGER_COLUMNS.get(column, "Int64")
 
 
+DICTIONARY_COLUMNS: tuple[str, ...] = (
+    "technology_name", "company_name", *NAME_COLUMNS,
+)
+"""Name columns of :attr:`Database.rows` that :func:`~exportmcda.data.validate.validate`
+stores as an Arrow dictionary (``dictionary<values=large_string, indices=int32>[pyarrow]``).
+
+A company's name repeats on every row of its technologies, a technology's on each of its
+fields; each distinct name is kept once with an int32 code per row (at 10^6 rows the four
+columns took 190 MB as text, about 90 MB so; issue 13, item 10). They read as text
+(``rows.loc[i, "company_name"]`` is a ``str``, a missing Korean name ``<NA>``); the
+per-technology and per-company tables (:attr:`Database.technologies`,
+:attr:`Database.companies`) hold them as plain text (:func:`plain_text`), as every
+ranking, view and export reads them.
+"""
+
+
+def text_column(values: pa.Array) -> object:
+    """A frame column of texts, in the dtype pandas gives text (Arrow ``str`` from pandas 3).
+
+    Built from the Arrow values without a Python string per row; pandas versions that
+    keep text as objects get the same object array as before.
+    """
+    dtype = pd.Series(["a"]).dtype
+    if isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow":
+        return values.to_pandas(types_mapper={pa.large_string(): dtype}.get)
+    return np.asarray(values.to_pylist(), dtype=object)
+
+
+def plain_text(column: pd.Series) -> pd.Series:
+    """``column`` as plain text if it is a dictionary column (:data:`DICTIONARY_COLUMNS`).
+
+    Decoded in Arrow (no Python string per row); any other column is returned as it is.
+    """
+    dtype = column.dtype
+    if not (isinstance(dtype, pd.ArrowDtype) and pa.types.is_dictionary(dtype.pyarrow_dtype)):
+        return column
+    chunks = pa.chunked_array(column.array.__arrow_array__())
+    values = pc.cast(chunks, pa.large_string()).combine_chunks()
+    text = text_column(values)
+    data = text.array if isinstance(text, pd.Series) else text
+    return pd.Series(data, index=column.index, name=column.name, copy=False)
+
+
 SYNTHETIC_NOTICE_EN = (
     "Synthetic sample data: generated to match the study's published tables (Kim 2021); "
     "the companies and technologies are fictitious and every unpublished figure is an "
@@ -301,7 +350,10 @@ class Database:
     file's extra columns, kept as text. ``source_row`` is the 1-based row number a
     spreadsheet shows (the header is row 1). Integer columns are nullable ``Int64``,
     except the taxonomy, class and year columns of :data:`NARROW_INTEGER_COLUMNS`
-    (``Int8`` / ``Int16``, :func:`integer_dtype`).
+    (``Int8`` / ``Int16``, :func:`integer_dtype`). The name columns
+    (:data:`DICTIONARY_COLUMNS`) are Arrow dictionaries as :func:`validate
+    <exportmcda.data.validate.validate>` builds them; :attr:`technologies` and
+    :attr:`companies` hold them as plain text.
     ``evidence_columns`` lists the optional evidence columns the file has (in
     :data:`EVIDENCE_COLUMNS` order; counts ``Int64``, TRL ``Int8``, launch years
     ``Int16``, codes as ``;``-joined text, NA where a cell was empty) and
@@ -331,6 +383,12 @@ class Database:
         technologies = rows[tech_cols].drop_duplicates("technology_id").set_index(
             "technology_id"
         )
+        companies = companies.assign(**{
+            c: plain_text(companies[c]) for c in company_cols if c in DICTIONARY_COLUMNS
+        })
+        technologies = technologies.assign(**{
+            c: plain_text(technologies[c]) for c in tech_cols if c in DICTIONARY_COLUMNS
+        })
         object.__setattr__(self, "_companies", companies)
         object.__setattr__(self, "_technologies", technologies)
 

@@ -42,7 +42,7 @@ from exportmcda.model.scenarios import (
 )
 from exportmcda.rank import pymcdm_adapter
 from exportmcda.rank.engine import METHODS, RankResult, rank_matrix
-from exportmcda.rank.inputs import check_matrix, check_weights, types_vector
+from exportmcda.rank.inputs import check_shape, check_values, check_weights, types_vector
 
 __all__ = [
     "Candidates",
@@ -121,23 +121,58 @@ class Filters:
         return bool(self.fields or self.service_types or self.company_sizes or self.regions)
 
 
-def _runs(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Rows grouped by key, keys in order of first appearance.
+def _sequences(
+    keys: pd.Series, values: pd.Series
+) -> tuple[pd.Index, np.ndarray, list[tuple[int, ...]]]:
+    """Per key, the numbers ``values`` holds on its rows, in row order: each list once.
 
-    Returns the keys, the rows key by key (each key's rows in their order) and where each
-    key's rows start and end in that order.
+    Returns the keys in order of first appearance, per key the place of its list among the
+    distinct lists, and those lists (an NA value is ``0``). A technology's fields and
+    service types are a few short lists from small taxonomies: the per-key lists are laid
+    out as rows of a small integer grid and the distinct rows found at once, with no
+    Python object per key or per row (a tuple and a slice per technology cost about
+    170 MB at the peak for 565,000 technologies; issue 13, item 10). The keys are
+    factorised as the column holds them (Arrow text: no Python string per row).
     """
     codes, uniques = pd.factorize(keys)
     order = np.argsort(codes, kind="stable")
-    bounds = np.concatenate([[0], np.cumsum(np.bincount(codes, minlength=len(uniques)))])
-    return np.asarray(uniques), order, bounds
+    counts = np.bincount(codes, minlength=len(uniques))
+    starts = np.cumsum(counts) - counts
+    position = np.arange(len(order)) - np.repeat(starts, counts)
+    shifted = values.fillna(0).to_numpy(dtype=np.int64)[order] + 1  # 0 marks "no value"
+    grid = np.zeros((len(uniques), int(counts.max(initial=0))), dtype=np.int64)
+    grid[np.repeat(np.arange(len(uniques)), counts), position] = shifted
+    # The distinct rows of the grid, column by column: the number of a row's first j
+    # values (at most one per key) times the base, plus its next value, factorised again.
+    base = int(grid.max(initial=0)) + 1
+    inverse = np.zeros(len(uniques), dtype=np.int64)
+    for j in range(grid.shape[1]):
+        inverse = pd.factorize(inverse * base + grid[:, j])[0]
+    first = np.zeros(int(inverse.max(initial=-1)) + 1, dtype=np.int64)
+    first[inverse[::-1]] = np.arange(len(inverse))[::-1]  # each list's first key
+    lists = [tuple(number - 1 for number in row if number) for row in grid[first].tolist()]
+    return pd.Index(uniques), inverse, lists
 
 
-def _names_of(numbers: pd.Series, names: dict[int, str]) -> np.ndarray:
-    """The name of each row's category number (None where the row has none)."""
-    table = np.array([None, *(names.get(k) for k in range(1, max(names) + 1))], dtype=object)
-    named: np.ndarray = table[numbers.fillna(0).to_numpy(dtype=np.int64)]
-    return named
+def _shared(items: list[Any], inverse: np.ndarray) -> np.ndarray:
+    """An object array holding ``items[inverse[i]]`` at ``i`` (each item shared, not copied)."""
+    table = np.empty(len(items), dtype=object)
+    for k, item in enumerate(items):  # (a slice assignment would unpack tuples)
+        table[k] = item
+    shared: np.ndarray = table[inverse]
+    return shared
+
+
+def _aligned(values: pd.Series, index: pd.Index) -> pd.Series:
+    """``values`` in ``index``'s order, without a lookup when it is that order already.
+
+    The per-technology tables come in the rows' order of first appearance, as
+    :func:`_sequences` gives the keys: comparing the labels (in Arrow) then replaces a hash
+    table of every technology id (issue 13, item 10).
+    """
+    if values.index.equals(index):
+        return values.set_axis(index)
+    return values.reindex(index)
 
 
 def _name(tech: pd.DataFrame, column: str, lang: str) -> pd.Series:
@@ -148,14 +183,16 @@ def _name(tech: pd.DataFrame, column: str, lang: str) -> pd.Series:
     return tech[korean].where(tech[korean].notna(), tech[column])
 
 
-def _joined(known: dict[tuple[str, ...], str], names: tuple[str, ...], distinct: bool) -> str:
+def _joined(
+    known: dict[tuple[str | None, ...], str], names: tuple[str | None, ...], distinct: bool
+) -> str:
     """``names`` joined with " · " (``distinct``: each once, none left out, "–" if empty)."""
     text = known.get(names)
     if text is None:
         if distinct:
             text = " · ".join(dict.fromkeys(n for n in names if n is not None)) or "–"
         else:
-            text = " · ".join(names)
+            text = " · ".join(n or "" for n in names)  # (a field always has a name)
         known[names] = text
     return text
 
@@ -173,25 +210,22 @@ def describe_technologies(
     rows = db.rows
     field_names = {c.number: c.name(lang) for c in FIELDS}
     service_names = {c.number: c.name(lang) for c in SERVICE_TYPES}
-    # The rows of each technology, in row order (no Python function per group: a groupby
-    # took ~100 ms of every ``rank`` command for 1,044 technologies, and minutes at 10^6).
-    ids, order, bounds = _runs(rows["technology_id"].to_numpy())
-    field_text = _names_of(rows["field"], field_names)[order].tolist()
-    service_text = _names_of(rows["service_type"], service_names)[order].tolist()
-    spans = list(zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True))
     # One string per distinct list of names, shared by every technology that has it: the
     # lists are few (fields and service types are taxonomies) and a string per technology
-    # took about 90 MB at 565,000 technologies.
-    field_texts: dict[tuple[str, ...], str] = {}
-    service_texts: dict[tuple[str, ...], str] = {}
-    fields = pd.Series(
-        [_joined(field_texts, tuple(field_text[a:b]), False) for a, b in spans],
-        index=ids, dtype=object,
-    )
-    services = pd.Series(
-        [_joined(service_texts, tuple(service_text[a:b]), True) for a, b in spans],
-        index=ids, dtype=object,
-    )
+    # took about 90 MB at 565,000 technologies. No Python function per group: a groupby
+    # took ~100 ms of every ``rank`` command for 1,044 technologies, and minutes at 10^6.
+    ids, field_of, field_lists = _sequences(rows["technology_id"], rows["field"])
+    field_texts: dict[tuple[str | None, ...], str] = {}
+    fields = pd.Series(_shared([
+        _joined(field_texts, tuple(field_names.get(n) for n in numbers), False)
+        for numbers in field_lists
+    ], field_of), index=ids, dtype=object)
+    ids, service_of, service_lists = _sequences(rows["technology_id"], rows["service_type"])
+    service_texts: dict[tuple[str | None, ...], str] = {}
+    services = pd.Series(_shared([
+        _joined(service_texts, tuple(service_names.get(n) for n in numbers), True)
+        for numbers in service_lists
+    ], service_of), index=ids, dtype=object)
     tech = db.technology_profiles() if profiles is None else profiles
     region_names = {c.number: c.name(lang) for c in REGIONS}
     size_names = {c.number: c.name(lang) for c in COMPANY_SIZES}
@@ -200,8 +234,8 @@ def describe_technologies(
             "technology_name": _name(tech, "technology_name", lang),
             "company_id": tech["company_id"],
             "company_name": _name(tech, "company_name", lang),
-            "field": fields.reindex(tech.index),
-            "service_type": services.reindex(tech.index),
+            "field": _aligned(fields, tech.index),
+            "service_type": _aligned(services, tech.index),
             "region": tech["region"].map(region_names),
             "company_size": tech["company_size"].map(size_names),
             **{column: tech[column] for column in db.evidence_columns},
@@ -643,20 +677,13 @@ def prepare(
     # (Both come in the technologies' order: no reordering copy, so the columns taken from
     # the database's technology table stay shared with it, about 80 MB at 10^6 rows.)
     del profiles
-    ids, order, bounds = _runs(db.rows["technology_id"].to_numpy())
-    numbers = db.rows["field"].to_numpy(dtype=np.int64)[order].tolist()
-    known: dict[tuple[int, ...], tuple[int, ...]] = {}  # one tuple per distinct field set
-    fields_of = pd.Series(
-        [known.setdefault(key, key) for key in (
-            tuple(numbers[a:b]) for a, b in zip(bounds[:-1].tolist(), bounds[1:].tolist(),
-                                                strict=True))],
-        index=ids, dtype=object,
-    )
+    ids, field_of, field_lists = _sequences(db.rows["technology_id"], db.rows["field"])
+    fields_of = pd.Series(_shared(field_lists, field_of), index=ids, dtype=object)
     matrix_notes = _matrix_notes(scored.matrix, tree)
     release_freed_texts()  # the join's company columns, freed (Arrow's pool; see there)
     return Candidates(
         country=country, scores=scored, described=described,
-        fields_of=fields_of.reindex(scored.matrix.index), provenance=db.provenance,
+        fields_of=_aligned(fields_of, scored.matrix.index), provenance=db.provenance,
         matrix_notes=matrix_notes,
     )
 
@@ -671,13 +698,22 @@ def _matrix_notes(matrix: pd.DataFrame, tree: CriteriaTree) -> tuple[Note, ...]:
     (fewer than two technologies, a NaN cell) is refused alike.
     """
     leaves = _informative(matrix)
-    x, _, names = check_matrix(matrix[leaves], None, leaves)
+    # A float frame with finite cells is checked column by column, in place; anything
+    # else gets the float copy that names the refusal (check_values). A copy of the matrix
+    # (72 MB at 10^6 rows) and names for every alternative were made for a check that
+    # passes (issue 13, item 10).
+    columns = [matrix[c].to_numpy() for c in leaves]
+    if not all(c.dtype == np.float64 and np.isfinite(c).all() for c in columns):
+        x = check_values(matrix[leaves], leaves)
+        columns = [x[:, j] for j in range(x.shape[1])]
+    check_shape(np.broadcast_to(np.float64(0), (len(matrix), len(leaves))))
+    names = tuple(leaves)
     signs = types_vector({c: tree.leaf(c).direction for c in leaves}, names)
     weights = check_weights(np.full(len(leaves), 1 / len(leaves)), names)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
-            pymcdm_adapter.validate_decision_problem(x, weights, signs)
+            pymcdm_adapter.validate_decision_columns(columns, weights, signs)
         except ValueError as exc:  # as rank_matrix maps pymcdm's own checks
             label = METHODS["topsis"].label
             raise InputError.single("ranking.method_failed", f"{label}: {exc}") from None
