@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import zipfile
 
 import numpy as np
 import openpyxl
@@ -92,3 +93,23 @@ def test_the_dimension_covers_the_new_rows():
 def test_a_character_xml_cannot_hold_is_refused_as_openpyxl_does():
     with pytest.raises(IllegalCharacterError):
         rows_xml([["bell\x07"]], 2, 1)
+
+
+def test_number_formats_apply_per_column_with_one_style_per_distinct_format():
+    book = openpyxl.Workbook()
+    book.active.append(["head"])
+    out = io.BytesIO()
+    book.save(out)
+    data = RowsXml(2, 4, number_formats={0: "0.0000", 1: "0.000", 3: "0.0000"})
+    data.add([np.array([0.123456, 2.0]), np.array([1.5, 0.25]), ["a", "b"],
+              np.array([7.0, 0.00005])])
+    package = splice_rows(out.getvalue(), "xl/worksheets/sheet1.xml", data, 4)
+    sheet = openpyxl.load_workbook(io.BytesIO(package)).active
+    assert [[c.number_format for c in row] for row in sheet.iter_rows(min_row=2)] == [
+        ["0.0000", "0.000", "General", "0.0000"]] * 2
+    assert [[c.value for c in row] for row in sheet.iter_rows(min_row=2)] == [
+        [0.123456, 1.5, "a", 7.0], [2.0, 0.25, "b", 0.00005]]  # stored in full
+    styles = zipfile.ZipFile(io.BytesIO(package)).read("xl/styles.xml").decode()
+    assert styles.count('formatCode="0.0000"') == 1
+    assert styles.count('formatCode="0.000"') == 1
+    assert styles.count("<numFmts") == 1  # openpyxl's empty one replaced, not doubled
