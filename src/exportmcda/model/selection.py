@@ -183,6 +183,20 @@ def _name(tech: pd.DataFrame, column: str, lang: str) -> pd.Series:
     return tech[korean].where(tech[korean].notna(), tech[column])
 
 
+def _named_lists(
+    rows: pd.DataFrame, column: str, names: dict[int, str], *, distinct: bool
+) -> pd.Series:
+    """Per technology, the names of the numbers ``column`` holds on its rows, joined.
+
+    :func:`_joined` makes one string per distinct list; :func:`_shared` shares it.
+    """
+    ids, inverse, lists = _sequences(rows["technology_id"], rows[column])
+    texts: dict[tuple[str | None, ...], str] = {}
+    return pd.Series(_shared([
+        _joined(texts, tuple(names.get(n) for n in numbers), distinct) for numbers in lists
+    ], inverse), index=ids, dtype=object)
+
+
 def _joined(
     known: dict[tuple[str | None, ...], str], names: tuple[str | None, ...], distinct: bool
 ) -> str:
@@ -214,18 +228,8 @@ def describe_technologies(
     # lists are few (fields and service types are taxonomies) and a string per technology
     # took about 90 MB at 565,000 technologies. No Python function per group: a groupby
     # took ~100 ms of every ``rank`` command for 1,044 technologies, and minutes at 10^6.
-    ids, field_of, field_lists = _sequences(rows["technology_id"], rows["field"])
-    field_texts: dict[tuple[str | None, ...], str] = {}
-    fields = pd.Series(_shared([
-        _joined(field_texts, tuple(field_names.get(n) for n in numbers), False)
-        for numbers in field_lists
-    ], field_of), index=ids, dtype=object)
-    ids, service_of, service_lists = _sequences(rows["technology_id"], rows["service_type"])
-    service_texts: dict[tuple[str | None, ...], str] = {}
-    services = pd.Series(_shared([
-        _joined(service_texts, tuple(service_names.get(n) for n in numbers), True)
-        for numbers in service_lists
-    ], service_of), index=ids, dtype=object)
+    fields = _named_lists(rows, "field", field_names, distinct=False)
+    services = _named_lists(rows, "service_type", service_names, distinct=True)
     tech = db.technology_profiles() if profiles is None else profiles
     region_names = {c.number: c.name(lang) for c in REGIONS}
     size_names = {c.number: c.name(lang) for c in COMPANY_SIZES}
