@@ -246,8 +246,10 @@ def weight_sliders(
 
     The rescaling is the library's (:func:`exportmcda.model.weight_state.with_slider`, via
     :func:`ui.state.move_slider`). A slider's value is set here only when its widget is new
-    (:func:`ui.state.slider_key`): the slider the user is moving keeps the value the user
-    gave it, so fast key presses are never overwritten by a rerun's echo.
+    (:func:`ui.state.slider_key`); a move's callback sets the siblings' values and the moving
+    slider keeps the value the user gave it, so fast key presses are never overwritten by a
+    rerun's echo. The values drawn are remembered (:func:`ui.state.show_sliders`): a report
+    is read against them (:func:`ui.state.take_slider_report`).
 
     A child in ``left_out`` (see :func:`exportmcda.model.weight_state.left_out_nodes`) is
     shown disabled, at its stated weight, with a caption saying why it does not count; when
@@ -259,10 +261,15 @@ def weight_sliders(
     if node in left_out:
         st.caption(t("weight_left_out", lang))
     slots = st.columns(columns) if columns else [st.container()] * len(local)
-    for i, (child, value) in enumerate(local.items()):
+    given = {}
+    for child, value in local.items():
         key = scope.key(child)
         if key not in st.session_state:
             st.session_state[key] = round(float(value), 4)
+        given[child] = float(st.session_state[key])
+    state.show_sliders(scope.prefix, node, given)
+    for i, child in enumerate(local):
+        key = scope.key(child)
         label, helptext = _criterion_text(tree, child, lang)
         slot = slots[i % len(slots)]
         slot.slider(

@@ -14,13 +14,17 @@ pairwise editor), seeded from the scenario; what it means (changed or not, the e
 scenario, a link's weights, the editor's values, a slider move) is decided by that library
 module.
 
-Each weight slider's widget key carries a revision (:func:`slider_key`): a slider whose value
-the app sets gets a new widget, the slider the user is moving keeps its own. Why: a browser
+The weight sliders keep their widgets while the user moves them; the app sets the values of a
+moved slider's siblings in place (:func:`take_slider_report`). Why this needs care: a browser
 that sends a rerun while the previous one is still running reports the values it last showed;
-with fixed keys Streamlit took those stale values of the other sliders for moves and ran their
-callbacks, and re-sent values reset the moving slider under the user's key presses (issue 13:
-16 of 20 fast sessions ended in weights nobody set). With a new key a stale value belongs to a
-widget that no longer changes anything, and the moving slider is never overwritten.
+Streamlit takes those stale values of the siblings for moves and runs their callbacks, and
+re-sent values reset the moving slider under the user's key presses (issue 13: 16 of 20 fast
+sessions ended in weights nobody set). So every callback reads the whole report of the node's
+sliders against the values the app gave them (:data:`SLIDER_SHOWN`): the library's
+:func:`~exportmcda.model.weight_state.read_slider_report` tells the user's one move from a
+stale copy. (Renewing the siblings' widgets on every move told them apart too, at 15-20 ms of
+a 150 ms budget per move in the browser: bench/README.) When the app sets every slider
+(reset, scenario, link, judgments) they all get new widgets (:func:`renew_sliders`).
 
 The markets page keeps a second :class:`WeightState`, over the market hierarchy
 (``criteria/markets.toml``), seeded from the scenario's market judgments
@@ -80,10 +84,12 @@ from exportmcda.model.scenarios import (
 )
 from exportmcda.model.selection import Candidates, Filters, Selection, prepare, rank_candidates
 from exportmcda.model.weight_state import (
+    STALE_REPORT,
     WeightState,
     is_modified,
     local_weights,
     parse_url_changed_weights,
+    read_slider_report,
     seed,
     url_changed_weights,
     with_direct,
@@ -124,7 +130,9 @@ _MARKET_ASKED = "_market_asked"  # the link's countries, until the markets page 
 _MARKET_LINK = "_market_link"  # the link's market weights, until the markets page applies them
 _MARKET_MEMO = "_memo.market_weights"  # (base ScenarioWeights, WeightState, ScenarioWeights)
 COMPARE_SCENARIOS = "compare_scenarios"  # weightings side by side: scenario ids or CURRENT
-SLIDER_REVISIONS = "_weight_slider_revisions"  # (epoch, {slider: n}) of the sliders' keys
+SLIDER_EPOCHS = "_weight_slider_epochs"  # {prefix: n}: the weight sliders' widget generation
+SLIDER_SHOWN = "_weight_sliders_shown"  # {(prefix, node): ({child: value given}, ...)}
+SHOWN_KEPT = 16  # entries kept per node: a browser is never that many reruns behind
 _BASE_MEMO = "_memo.base_weights"  # (scenario, its ScenarioWeights)
 _WEIGHTS_MEMO = "_memo.weights"  # (scenario, WeightState, ScenarioWeights)
 RULES = "shortlist_rules"  # tuple[Rule, ...] set in the app or a link; None: the scenario's
@@ -428,39 +436,88 @@ def weight_state() -> WeightState:
     return value
 
 
-def _store(new: WeightState, renew: Collection[str] | None = None) -> None:
+def _store(new: WeightState, *, renew: bool = True) -> None:
     """Make ``new`` the session's weights; a link's weight problems are then history.
 
-    The sliders named in ``renew`` get new widgets (:func:`renew_sliders`), every slider when
-    ``renew`` is None: their values change with the weights.
+    Every slider gets a new widget (:func:`renew_sliders`) unless ``renew`` is False (a
+    slider move, whose callback sets the values itself: :func:`take_slider_report`).
     """
     st.session_state[WEIGHTS] = new
     st.session_state[URL_ISSUES] = ()
-    renew_sliders(renew)
+    if renew:
+        renew_sliders()
 
 
 def slider_key(name: str, prefix: str = "") -> str:
     """The widget key of the weight slider ``name`` (a child of a weighted node) now.
 
-    ``<prefix>weight.<name>#<epoch>.<n>``: :func:`renew_sliders` changes it whenever the app,
-    not this slider, changes the slider's value (see the module docstring). ``prefix`` keeps
-    the market sliders (``market.``) apart from the technology ones.
+    ``<prefix>weight.<name>#<n>``: :func:`renew_sliders` changes ``n`` when the app sets
+    every slider at once (see the module docstring). ``prefix`` keeps the market sliders
+    (``market.``) apart from the technology ones.
     """
-    epoch, revisions = st.session_state.get(SLIDER_REVISIONS + prefix, (0, {}))
-    return f"{prefix}weight.{name}#{epoch}.{revisions.get(name, 0)}"
+    epoch = st.session_state.get(SLIDER_EPOCHS, {}).get(prefix, 0)
+    return f"{prefix}weight.{name}#{epoch}"
 
 
-def renew_sliders(names: Collection[str] | None = None, prefix: str = "") -> None:
-    """Give the weight sliders ``names`` (every one when None) new widgets, set from the weights.
+def renew_sliders(prefix: str = "") -> None:
+    """Give every weight slider of ``prefix`` a new widget, set from the weights.
 
-    Revisions only grow, so a key never comes back to a widget the browser may still hold.
+    Generations only grow, so a key never comes back to a widget the browser may still hold;
+    the values the old widgets were given go with them.
     """
-    epoch, revisions = st.session_state.get(SLIDER_REVISIONS + prefix, (0, {}))
-    if names is None:
-        st.session_state[SLIDER_REVISIONS + prefix] = (epoch + 1, {})
+    epochs = st.session_state.get(SLIDER_EPOCHS, {})
+    st.session_state[SLIDER_EPOCHS] = {**epochs, prefix: epochs.get(prefix, 0) + 1}
+    shown = st.session_state.get(SLIDER_SHOWN, {})
+    st.session_state[SLIDER_SHOWN] = {k: v for k, v in shown.items() if k[0] != prefix}
+
+
+def show_sliders(prefix: str, node: str, values: Mapping[str, float]) -> None:
+    """Remember the values ``node``'s sliders are drawn with (the newest of
+    :data:`SHOWN_KEPT` entries), which a later report is read against."""
+    shown = st.session_state.get(SLIDER_SHOWN, {})
+    entries = shown.get((prefix, node), ())
+    if entries and entries[-1] == values:
         return
-    renewed = {**revisions, **{n: revisions.get(n, 0) + 1 for n in names}}
-    st.session_state[SLIDER_REVISIONS + prefix] = (epoch, renewed)
+    kept = (*entries, dict(values))[-SHOWN_KEPT:]
+    st.session_state[SLIDER_SHOWN] = {**shown, (prefix, node): kept}
+
+
+def take_slider_report(
+    prefix: str, node: str, children: Collection[str], state: WeightState,
+    current: Mapping[str, float], store: Callable[[WeightState], None],
+) -> None:
+    """Read the browser's report of ``node``'s sliders (any one's on_change) and act on it.
+
+    :func:`~exportmcda.model.weight_state.read_slider_report` against the values the sliders
+    were given: a user's move becomes :func:`~exportmcda.model.weight_state.with_slider` of
+    ``state`` (``current``: the node's weights as shown), handed to ``store``, and the
+    siblings' widgets are set to their new weights (4 decimals) in place, the moved one
+    keeping the user's value; a stale report puts the sliders back to what they show.
+    Streamlit runs the callback of each slider whose value differs, so the first one takes
+    the report and the others find nothing new.
+    """
+    keys = {c: slider_key(c, prefix) for c in children}
+    reported = {c: float(st.session_state[k]) for c, k in keys.items() if k in st.session_state}
+    entries = st.session_state.get(SLIDER_SHOWN, {}).get((prefix, node), ())
+    if len(reported) != len(keys) or not entries:
+        return  # sliders this run never drew: nothing of theirs is shown
+    move = state.moving.get(node)
+    verdict = read_slider_report(reported, entries, move.child if move else None)
+    if verdict is None:
+        return
+    if verdict == STALE_REPORT:
+        for child, key in keys.items():
+            if reported[child] != entries[-1][child]:
+                st.session_state[key] = entries[-1][child]
+        return
+    moved, value = verdict
+    new = with_slider(state, node, moved, value, current)
+    store(new)
+    given = {c: round(float(w), 4) for c, w in new.direct[node].items()}
+    for child, key in keys.items():
+        if child != moved:
+            st.session_state[key] = given[child]
+    show_sliders(prefix, node, {**given, moved: value})
 
 
 def seed_weights(base: Scenario) -> None:
@@ -525,22 +582,16 @@ def set_direct(node: str, weights: Mapping[str, float]) -> None:
 def move_slider(node: str, child: str, key: str) -> None:
     """The slider widget ``key`` of ``node``'s child ``child`` was moved (its on_change).
 
-    The library's :func:`~exportmcda.model.weight_state.with_slider` decides every weight of
-    ``node`` from the widget's value. The node's other sliders get new widgets (their values
-    changed); ``child``'s keeps its widget, whose value is the user's.
-
-    A report from a replaced widget (``key`` is not :func:`slider_key` of ``child``) changes
-    nothing: a browser that has not yet drawn the last run still reports the sliders it
-    shows, and Streamlit runs the callbacks of those replaced widgets too (their old values
-    are gone, so any value counts as a change).
+    :func:`take_slider_report` finds which slider of ``node`` the user moved; the library's
+    :func:`~exportmcda.model.weight_state.with_slider` decides every weight of ``node`` from
+    its value. A report from a replaced widget (``key`` is not :func:`slider_key` of
+    ``child``: the app has set every slider since) changes nothing.
     """
     if key != slider_key(child):
         return
-    value = float(st.session_state[key])
-    shown = local_weights(weights(), node)
-    _store(
-        with_slider(weight_state(), node, child, value, shown),
-        renew=[c for c in inner_nodes()[node] if c != child],
+    take_slider_report(
+        "", node, inner_nodes()[node], weight_state(), local_weights(weights(), node),
+        lambda new: _store(new, renew=False),
     )
 
 
@@ -806,12 +857,13 @@ def market_weight_state() -> WeightState:
 MARKET_PREFIX = "market."  # widget keys of the market sliders: market.weight.<id>#…
 
 
-def _store_market(new: WeightState, renew: Collection[str] | None = None) -> None:
-    """Keep the session's market weights; the sliders whose values the app set get new widgets
-    (as :func:`_store` does for the technology sliders)."""
+def _store_market(new: WeightState, *, renew: bool = True) -> None:
+    """Keep the session's market weights; every market slider gets a new widget unless
+    ``renew`` is False (as :func:`_store` does for the technology sliders)."""
     st.session_state[MARKET_WEIGHTS] = new
     st.session_state[MARKET_URL_ISSUES] = ()
-    renew_sliders(renew, MARKET_PREFIX)
+    if renew:
+        renew_sliders(MARKET_PREFIX)
 
 
 def reset_market_weights() -> None:
@@ -828,11 +880,9 @@ def move_market_slider(node: str, child: str, key: str) -> None:
     """A market weight slider was moved: :func:`move_slider` for the market hierarchy."""
     if key != slider_key(child, MARKET_PREFIX):
         return
-    value = float(st.session_state[key])
-    shown = local_weights(market_weights(), node)
-    _store_market(
-        with_slider(market_weight_state(), node, child, value, shown),
-        renew=[c for c in market_tree().weighted_nodes()[node] if c != child],
+    take_slider_report(
+        MARKET_PREFIX, node, market_tree().weighted_nodes()[node], market_weight_state(),
+        local_weights(market_weights(), node), lambda new: _store_market(new, renew=False),
     )
 
 

@@ -13,6 +13,7 @@ from exportmcda.model.markets import load_market_criteria, load_market_scenario
 from exportmcda.model.scenarios import load_scenario, scenario_from_weights, scenario_weights
 from exportmcda.model.weight_state import (
     NODE_SEPARATOR,
+    STALE_REPORT,
     SliderMove,
     WeightState,
     editor_judgment,
@@ -25,6 +26,7 @@ from exportmcda.model.weight_state import (
     move_slider,
     parse_url_changed_weights,
     parse_url_weights,
+    read_slider_report,
     seed,
     url_changed_weights,
     url_weights,
@@ -272,6 +274,79 @@ def test_move_slider_works_on_any_named_weights():
     assert other.child == "b"
     assert dict(other.anchor) == pytest.approx({"a": 0.6, "b": 0.24, "c": 0.16}, abs=1e-12)
     assert out == pytest.approx({"a": 0.6 / 0.76, "b": 0.0, "c": 0.16 / 0.76}, abs=1e-12)
+
+
+# ---- a browser's report of a node's sliders (issue 13: fast key presses) ----------------
+
+SHOWN = (  # what the app gave three sliders, oldest first: b moved twice, then c once
+    {"a": 0.5, "b": 0.3, "c": 0.2},
+    {"a": 0.4286, "b": 0.4, "c": 0.1714},
+    {"a": 0.3571, "b": 0.5, "c": 0.1429},
+    {"a": 0.3125, "b": 0.4375, "c": 0.25},
+)
+
+
+@pytest.mark.parametrize(
+    ("reported", "expected"),
+    [
+        ({"a": 0.3125, "b": 0.4375, "c": 0.25}, None),  # what they show: nothing new
+        ({"a": 0.3125, "b": 0.4375, "c": 0.26}, ("c", 0.26)),  # c pressed again
+        ({"a": 0.3125, "b": 0.45, "c": 0.25}, ("b", 0.45)),  # then b, after the redraw
+        ({"a": 0.3571, "b": 0.5, "c": 0.26}, ("c", 0.26)),  # c pressed before the redraw
+        ({"a": 0.4286, "b": 0.41, "c": 0.1714}, ("b", 0.41)),  # two redraws behind
+        ({"a": 0.3571, "b": 0.5, "c": 0.1429}, STALE_REPORT),  # an old picture, no press
+        ({"a": 0.9, "b": 0.05, "c": 0.05}, STALE_REPORT),  # nothing the app ever showed
+    ],
+)
+def test_a_report_is_read_against_the_values_shown(reported, expected):
+    assert read_slider_report(reported, SHOWN) == expected
+
+
+@pytest.mark.parametrize(
+    ("reported", "expected"),
+    [
+        # half-drawn: a from the last entry, b from the one before; c pressed again
+        ({"a": 0.3125, "b": 0.5, "c": 0.26}, ("c", 0.26)),
+        # c pressed back to the value it had, the others as drawn then: still c's press
+        ({"a": 0.3571, "b": 0.5, "c": 0.24}, ("c", 0.24)),
+        # half-drawn (a from two redraws back, b from one), c untouched: stale
+        ({"a": 0.4286, "b": 0.5, "c": 0.25}, STALE_REPORT),
+        # b dragged back to a value it had: b's move (the same as a picture half-drawn in b
+        # alone, which only a rerun the mover did not cause could report)
+        ({"a": 0.3125, "b": 0.5, "c": 0.25}, ("b", 0.5)),
+        # c untouched and what they show: nothing new; b pressed: b's move
+        ({"a": 0.3125, "b": 0.4375, "c": 0.25}, None),
+        ({"a": 0.3125, "b": 0.44, "c": 0.25}, ("b", 0.44)),
+    ],
+)
+def test_the_mover_s_value_is_always_the_user_s(reported, expected):
+    assert read_slider_report(reported, SHOWN, mover="c") == expected
+
+
+def test_without_a_mover_a_half_drawn_report_is_stale():
+    assert read_slider_report({"a": 0.4286, "b": 0.5, "c": 0.26}, SHOWN) == STALE_REPORT
+
+
+@given(
+    entries=st.lists(
+        st.lists(st.integers(1, 99), min_size=3, max_size=6, unique=True),
+        min_size=1, max_size=8,
+    ),
+    age=st.integers(0, 7), moved=st.integers(0, 5), value=st.integers(100, 200),
+)
+def test_one_press_on_any_picture_the_browser_still_shows_is_that_press(
+    entries, age, moved, value
+):
+    """Whatever entry the browser last drew, one slider set to a value no entry held (and
+    every other slider as drawn) is read as that slider's move to that value."""
+    width = min(len(e) for e in entries)
+    shown = [{f"s{i}": v / 100 for i, v in enumerate(e[:width])} for e in entries]
+    # entries differ in every slider from one another (as after a move of a 3+ node)
+    shown = [{k: v + n for k, v in e.items()} for n, e in enumerate(shown)]
+    drawn = shown[-1 - min(age, len(shown) - 1)]
+    child = f"s{moved % width}"
+    reported = {**drawn, child: value + 0.5}
+    assert read_slider_report(reported, shown) == (child, value + 0.5)
 
 
 def test_evidence_rule_drops_defaults():

@@ -1,10 +1,12 @@
 """The weight sliders' mechanism (issue 13 item 3), driven with AppTest (no browser).
 
-A slider the user moves keeps its widget (the browser keeps its value and focus); the
-sliders whose values the app sets get new widgets (``ui.state.slider_key``); a report from a
-replaced widget changes nothing; the weights are always the library's
-:func:`exportmcda.model.weight_state.with_slider` for the user's value. The race itself
-(reruns interrupted by fast key presses) needs a real browser: tests/browser/test_fast_sliders.py.
+Every slider keeps its widget while the user moves sliders (the browser keeps its value and
+focus); a move sets the siblings' values in place; a report is read as a whole against the
+values the sliders were given (``ui.state.take_slider_report``), so a stale copy of the
+siblings is not a move; a report from a replaced widget (after a reset) changes nothing; the
+weights are always the library's :func:`exportmcda.model.weight_state.with_slider` for the
+user's value. The race itself (reruns interrupted by fast key presses) needs a real browser:
+tests/browser/test_fast_sliders.py.
 """
 
 import pytest
@@ -18,6 +20,9 @@ from tests.ui.apppages import open_page, weight_slider
 GOAL = "export_priority"
 CRITERIA = ["utilization", "track_record", "firm_capacity", "region", "policy_fit", "sme_support"]
 FIRM_LEAVES = ["size_type", "capital_class", "sales_class", "history_class", "employees_class"]
+# the balanced scenario's top-level weights as the sliders show them (3:3:3:1:3:1 of 14)
+BALANCED_SHOWN = {"utilization": 0.2143, "track_record": 0.2143, "firm_capacity": 0.2143,
+                  "region": 0.0714, "policy_fit": 0.2143, "sme_support": 0.0714}
 
 
 def library(value, child="firm_capacity"):
@@ -31,25 +36,23 @@ def keys(at, children):
     return {c: weight_slider(at, c).key for c in children}
 
 
+def shown(at, children=CRITERIA):
+    return {c: weight_slider(at, c).value for c in children}
+
+
 @pytest.fixture
 def ranking():
     return open_page("ui/pages/ranking.py", timeout=90)
 
 
-def test_presses_keep_the_moving_slider_s_widget_and_renew_the_others(ranking):
-    seen = {c: {k} for c, k in keys(ranking, CRITERIA).items()}
-    firm = weight_slider(ranking, "firm_capacity").key
-    leaves = keys(ranking, FIRM_LEAVES)
+def test_presses_keep_every_widget_and_set_the_siblings_in_place(ranking):
+    assert shown(ranking) == BALANCED_SHOWN
+    top, leaves = keys(ranking, CRITERIA), keys(ranking, FIRM_LEAVES)
     for value in (0.22, 0.25, 0.28, 0.31):
         weight_slider(ranking, "firm_capacity").set_value(value).run()
         assert not ranking.exception
-        now = keys(ranking, CRITERIA)
-        assert now["firm_capacity"] == firm  # the browser keeps this one (value, focus)
-        for c in CRITERIA:
-            if c != "firm_capacity":
-                assert now[c] not in seen[c], c  # a widget never comes back
-                seen[c].add(now[c])
-        assert keys(ranking, FIRM_LEAVES) == leaves  # another node: unchanged
+        assert keys(ranking, CRITERIA) == top  # no widget replaced: no remount in the browser
+        assert keys(ranking, FIRM_LEAVES) == leaves
     stored = dict(ranking.session_state["weight_state"].direct[GOAL])
     assert stored == library(0.31)  # exactly the library's result for the final value
     for c, weight in library(0.31).items():
@@ -60,14 +63,16 @@ def test_presses_keep_the_moving_slider_s_widget_and_renew_the_others(ranking):
     assert weight_slider(ranking, "region").value == pytest.approx(0.0627, abs=1e-12)
 
 
-def test_a_sub_criterion_move_renews_its_siblings_only(ranking):
-    top = keys(ranking, CRITERIA)
-    leaves = keys(ranking, FIRM_LEAVES)
+def test_a_sub_criterion_move_sets_its_siblings_only(ranking):
+    top_values = shown(ranking)
+    before = shown(ranking, FIRM_LEAVES)
     weight_slider(ranking, "sales_class").set_value(0.6).run()
-    assert keys(ranking, CRITERIA) == top
-    now = keys(ranking, FIRM_LEAVES)
-    assert now["sales_class"] == leaves["sales_class"]
-    assert all(now[c] != leaves[c] for c in FIRM_LEAVES if c != "sales_class")
+    assert shown(ranking) == top_values
+    after = shown(ranking, FIRM_LEAVES)
+    assert after["sales_class"] == 0.6
+    others = [c for c in FIRM_LEAVES if c != "sales_class"]
+    assert all(after[c] != before[c] for c in others)
+    assert sum(after[c] for c in others) == pytest.approx(0.4, abs=5e-4)  # 4-decimal shares
 
 
 def test_reset_renews_every_slider_and_shows_the_scenario(ranking):
@@ -75,14 +80,15 @@ def test_reset_renews_every_slider_and_shows_the_scenario(ranking):
     moved = keys(ranking, CRITERIA)
     ranking.button(key="reset-ranking").click().run()
     assert all(weight_slider(ranking, c).key != moved[c] for c in CRITERIA)
-    assert weight_slider(ranking, "firm_capacity").value == pytest.approx(0.2143, abs=1e-12)
-    assert weight_slider(ranking, "region").value == pytest.approx(0.0714, abs=1e-12)
+    assert shown(ranking) == BALANCED_SHOWN
 
 
-def _sliders_with_a_stale_report():
-    """The goal's sliders; ``_test.report`` = (key, value) is a slider report Streamlit
-    delivers to the slider's callback before the sliders are drawn (as for a widget the
-    browser still shows after the app replaced it)."""
+def _sliders_with_a_report():
+    """The goal's sliders; ``_test.report`` = {child: value} is a report of the goal's
+    sliders (the browser's values; ``_test.keys`` the widget keys it names them by, today's
+    when absent) that Streamlit delivers to the first slider's callback before the sliders
+    are drawn, as it does for a browser that had not drawn the last run yet. ``_test.reset``
+    reseeds the weights as the reset button does."""
     import streamlit as st
 
     from exportmcda.model.weight_state import local_weights
@@ -90,28 +96,61 @@ def _sliders_with_a_stale_report():
 
     state.init()
     goal = state.tree().goal_id
+    if st.session_state.pop("_test.reset", False):
+        state.seed_weights(state.scenario())
     report = st.session_state.pop("_test.report", None)
+    named = st.session_state.pop("_test.keys", None) or {}
     if report is not None:
-        key, value = report
-        st.session_state[key] = value
-        state.move_slider(goal, "utilization", key)
+        for child, value in report.items():
+            st.session_state[named.get(child, state.slider_key(child))] = value
+        child = next(iter(report))
+        state.move_slider(goal, child, named.get(child, state.slider_key(child)))
     components.weight_sliders(goal, local_weights(state.weights(), goal), "en")
 
 
-def test_a_replaced_slider_s_report_changes_nothing():
-    at = AppTest.from_function(_sliders_with_a_stale_report, default_timeout=60).run()
-    replaced = weight_slider(at, "utilization").key
-    weight_slider(at, "firm_capacity").set_value(0.31).run()
-    before = at.session_state["weight_state"]
-    at.session_state["_test.report"] = (replaced, 0.2143)  # the value the browser showed
+@pytest.fixture
+def sliders():
+    return AppTest.from_function(_sliders_with_a_report, default_timeout=60).run()
+
+
+def report(at, values):
+    at.session_state["_test.report"] = values
     at.run()
     assert not at.exception
-    assert at.session_state["weight_state"] == before
-    assert dict(before.direct[GOAL]) == library(0.31)
-    # the same report from the slider's current widget is the user's move
-    at.session_state["_test.report"] = (weight_slider(at, "utilization").key, 0.3)
-    at.run()
-    moved = at.session_state["weight_state"]
+
+
+def test_a_stale_copy_of_the_siblings_is_not_a_move(sliders):
+    weight_slider(sliders, "firm_capacity").set_value(0.31).run()
+    # the browser had not drawn that run: the siblings as first shown, the user's next press
+    report(sliders, {**BALANCED_SHOWN, "firm_capacity": 0.32})
+    assert dict(sliders.session_state["weight_state"].direct[GOAL]) == library(0.32)
+    assert shown(sliders) == {c: 0.32 if c == "firm_capacity" else round(w, 4)
+                              for c, w in library(0.32).items()}
+    # the same old copy of the siblings again, no press: nothing moves, the sliders are set
+    report(sliders, {**BALANCED_SHOWN, "firm_capacity": 0.32})
+    assert dict(sliders.session_state["weight_state"].direct[GOAL]) == library(0.32)
+    assert shown(sliders)["utilization"] == pytest.approx(0.1855, abs=1e-12)
+
+
+def test_after_the_browser_caught_up_another_slider_s_report_is_the_user_s_move(sliders):
+    weight_slider(sliders, "firm_capacity").set_value(0.31).run()
+    report(sliders, {**shown(sliders), "utilization": 0.3})
+    moved = sliders.session_state["weight_state"]
     assert moved.moving[GOAL].child == "utilization"
     assert dict(moved.moving[GOAL].anchor) == library(0.31)
     assert moved.direct[GOAL]["utilization"] == 0.3
+    # by hand: the others share 0.7 as before: 0.7 * 0.31 / (1 - 0.69 * 3/11) = 0.26730
+    assert weight_slider(sliders, "firm_capacity").value == pytest.approx(0.2673, abs=1e-12)
+
+
+def test_a_replaced_slider_s_report_changes_nothing(sliders):
+    weight_slider(sliders, "firm_capacity").set_value(0.31).run()
+    replaced = keys(sliders, CRITERIA)
+    sliders.session_state["_test.reset"] = True  # as the reset button: every slider renewed
+    sliders.run()
+    assert all(weight_slider(sliders, c).key != replaced[c] for c in CRITERIA)
+    before = sliders.session_state["weight_state"]
+    sliders.session_state["_test.keys"] = replaced
+    report(sliders, {**BALANCED_SHOWN, "utilization": 0.5})
+    assert sliders.session_state["weight_state"] == before
+    assert shown(sliders) == BALANCED_SHOWN

@@ -26,7 +26,7 @@ ranking used are the stated ones with the left-out share redistributed
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Any, Literal
@@ -41,6 +41,7 @@ __all__ = [
     "ADJUSTED_SUFFIX",
     "CUSTOM_SUFFIX",
     "NODE_SEPARATOR",
+    "STALE_REPORT",
     "WEIGHT_ATOL",
     "Mode",
     "SliderMove",
@@ -55,6 +56,7 @@ __all__ = [
     "move_slider",
     "parse_url_changed_weights",
     "parse_url_weights",
+    "read_slider_report",
     "seed",
     "url_changed_weights",
     "url_weights",
@@ -280,6 +282,53 @@ def with_slider(
     move, weights = move_slider(state.moving.get(node), current, child, value)
     moved = with_direct(state, node, weights)
     return replace(moved, moving={**moved.moving, node: move})
+
+
+STALE_REPORT: Literal["stale"] = "stale"
+"""What :func:`read_slider_report` returns for a report of values the sliders no longer show."""
+
+
+def read_slider_report(
+    reported: Mapping[str, float], shown: Sequence[Mapping[str, float]],
+    mover: str | None = None,
+) -> tuple[str, float] | Literal["stale"] | None:
+    """Which of a node's sliders the user moved, and to what value, from a browser's report.
+
+    ``reported`` is every slider of the node as the browser reports it; ``shown`` the
+    values the app gave those sliders, oldest first (its last entry is what they show now);
+    ``mover`` the slider the user is moving there (:attr:`WeightState.moving`), if any.
+    A browser reports what it last drew: when it sends a rerun before the app's previous
+    values arrived (fast key presses, issue 13), the sliders the user did not touch still
+    hold values of an older entry, or a mix of two while a run is being drawn.
+
+    Read in this order:
+
+    1. The mover's value, when it differs from what the app shows, is the user's: the app
+       never sets the slider being moved, so the browser's value is always the newest (a
+       press back to an earlier value included), whatever the siblings show.
+    2. Otherwise a user moves one slider at a time, so the report is one of the entries with
+       at most one slider changed: the newest such entry explains it.
+    3. Anything else (an older entry unchanged, a mix of entries) is :data:`STALE_REPORT`:
+       the sliders must be put back to what they show.
+
+    Returns ``(child, value)`` for a move; ``None`` when the report is what the sliders
+    show now (nothing moved, or a move already taken in this rerun). Values compare
+    exactly: the browser returns the numbers it was given, and the user's are steps away.
+
+    Where a report fits two readings, the user's move wins: a slider dragged back to a value
+    the app once gave it is a move (with two sliders, the second moved back by the first's
+    last step), though a picture half-drawn in that slider alone looks the same (only a
+    rerun the mover did not cause could report one).
+    """
+    if mover is not None and reported[mover] != shown[-1][mover]:
+        return mover, reported[mover]
+    for age, entry in enumerate(reversed(shown)):
+        changed = [c for c, v in reported.items() if entry.get(c) != v]
+        if not changed:
+            return None if age == 0 else STALE_REPORT
+        if len(changed) == 1:
+            return changed[0], reported[changed[0]]
+    return STALE_REPORT
 
 
 def with_judgments(
