@@ -89,3 +89,21 @@ def test_the_filter_expander_stays_open_when_a_filter_changes(page: Page) -> Non
     expect(page.get_by_text("필터 1개 적용 중").first).to_be_visible()
     assert ranking_table(page, "기술 ID").text_content() != before
     screenshot(page, "ranking-ko-filters")
+
+
+def test_a_sub_criterion_expander_stays_open_when_its_slider_moves(page: Page) -> None:
+    """The first move changes the weights from the scenario's, and a note appears above the
+    sub-criterion expanders: the expanders must keep their place, and so stay open."""
+    open_page(page, "ranking")
+    expander = page.get_by_test_id("stExpander").filter(
+        has_text="Sub-criteria of Domestic utilization").first
+    expander.locator("summary").click()
+    settle(page)
+    thumb = expander.get_by_test_id("stSlider").filter(has_text="Field utilization").first
+    thumb.get_by_role("slider").focus()
+    for _ in range(3):
+        page.keyboard.press("ArrowRight")
+        settle(page)
+    assert expander.locator("details").first.get_attribute("open") is not None
+    expect(page.get_by_text("The weights differ from the scenario's").first).to_be_visible()
+    assert float(thumb.get_by_role("slider").input_value()) == pytest.approx(0.7)

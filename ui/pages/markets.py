@@ -14,7 +14,7 @@ import streamlit as st
 from exportmcda.charts.markets import heatmap_chart, heatmap_data
 from exportmcda.data.countries import target_order
 from exportmcda.data.taxonomy import FIELDS
-from exportmcda.errors import Note
+from exportmcda.errors import Issue, Note
 from exportmcda.labels import explanation_text, issue_title, note_text, t
 from exportmcda.model.market_views import indicator_table, market_reasons, reason_names
 from exportmcda.model.markets import ExportPotential, MarketRanking
@@ -118,6 +118,14 @@ def _notes(notes: tuple[Note, ...], lang: str, names: dict[str, str]) -> None:
             st.text("\n".join("• " + note_text(n, lang, names) for n in shown))
 
 
+def _url_issues(issues: tuple[Issue, ...], lang: str) -> None:
+    """The link's market-weight problems (not applied)."""
+    if issues:
+        st.warning(t("market_url_weights_ignored", lang), icon=":material/warning:")
+        for issue in issues:  # link text: shown through st.text, never as Markdown
+            st.text(f"{issue_title(issue.code, lang)}: {issue.field or ''} = {issue.value}")
+
+
 def _weights(lang: str) -> None:
     """Sliders over the market criteria (the Ranking page's component, market scope)."""
     weighed = state.market_weights()
@@ -131,10 +139,10 @@ def _weights(lang: str) -> None:
                                    scenario=state.scenario().label(lang),
                                    used=state.market_scenario_id())))
     issues = state.market_url_issues()
-    if issues:
-        st.warning(t("market_url_weights_ignored", lang), icon=":material/warning:")
-        for issue in issues:  # link text: shown through st.text, never as Markdown
-            st.text(f"{issue_title(issue.code, lang)}: {issue.field or ''} = {issue.value}")
+    # one block whether or not the link's problems show (they go with the first move): the
+    # sliders and expanders below keep their place, so an open expander stays open
+    with st.container():
+        _url_issues(issues, lang)
     components.weight_sliders(goal, local_weights(weighed, goal), lang,
                               columns=len(state.market_nodes()[goal]), scope=state.MARKET)
     nodes = list(state.market_nodes())[1:]

@@ -81,8 +81,11 @@ def _weights(lang: str, selection: Selection) -> None:
         )
     with right:
         components.reset_weights_button(lang, key="reset-ranking")
+        # one slot whether or not the note shows: the expanders below keep their place, so a
+        # first move (the weights become the user's) does not close the one being used
+        adjusted = st.empty()
         if state.modified():
-            st.info(t("weights_adjusted", lang), icon="✏️")
+            adjusted.info(t("weights_adjusted", lang), icon="✏️")
         st.page_link("ui/pages/weights.py", label=t("open_pairwise", lang), icon="⚖️")
         for node in list(state.inner_nodes())[1:]:
             with st.expander(t("sub_weights", lang, name=components.node_label(node, lang))):
