@@ -261,15 +261,12 @@ def weight_sliders(
     if node in left_out:
         st.caption(t("weight_left_out", lang))
     slots = st.columns(columns) if columns else [st.container()] * len(local)
-    given = {}
-    for child, value in local.items():
-        key = scope.key(child)
+    keys = {child: scope.key(child) for child in local}
+    for child, key in keys.items():
         if key not in st.session_state:
-            st.session_state[key] = round(float(value), 4)
-        given[child] = float(st.session_state[key])
-    state.show_sliders(scope.prefix, node, given)
-    for i, child in enumerate(local):
-        key = scope.key(child)
+            st.session_state[key] = state.slider_value(local[child])
+    state.show_sliders(scope.prefix, node, {c: float(st.session_state[k]) for c, k in keys.items()})
+    for i, (child, key) in enumerate(keys.items()):
         label, helptext = _criterion_text(tree, child, lang)
         slot = slots[i % len(slots)]
         slot.slider(

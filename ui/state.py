@@ -482,15 +482,21 @@ def show_sliders(prefix: str, node: str, values: Mapping[str, float]) -> None:
     st.session_state[SLIDER_SHOWN] = {**shown, (prefix, node): kept}
 
 
+def slider_value(weight: float) -> float:
+    """A weight as a slider is given it: 4 decimals (the link's precision)."""
+    return round(float(weight), 4)
+
+
 def take_slider_report(
     prefix: str, node: str, children: Collection[str], state: WeightState,
-    current: Mapping[str, float], store: Callable[[WeightState], None],
+    current: Callable[[], Mapping[str, float]], store: Callable[[WeightState], None],
 ) -> None:
     """Read the browser's report of ``node``'s sliders (any one's on_change) and act on it.
 
     :func:`~exportmcda.model.weight_state.read_slider_report` against the values the sliders
     were given: a user's move becomes :func:`~exportmcda.model.weight_state.with_slider` of
-    ``state`` (``current``: the node's weights as shown), handed to ``store``, and the
+    ``state`` (``current()``: the node's weights as shown, asked only for a move), handed to
+    ``store``, and the
     siblings' widgets are set to their new weights (4 decimals) in place, the moved one
     keeping the user's value; a stale report puts the sliders back to what they show.
     Streamlit runs the callback of each slider whose value differs, so the first one takes
@@ -511,9 +517,9 @@ def take_slider_report(
                 st.session_state[key] = entries[-1][child]
         return
     moved, value = verdict
-    new = with_slider(state, node, moved, value, current)
+    new = with_slider(state, node, moved, value, current())
     store(new)
-    given = {c: round(float(w), 4) for c, w in new.direct[node].items()}
+    given = {c: slider_value(w) for c, w in new.direct[node].items()}
     for child, key in keys.items():
         if child != moved:
             st.session_state[key] = given[child]
@@ -590,7 +596,7 @@ def move_slider(node: str, child: str, key: str) -> None:
     if key != slider_key(child):
         return
     take_slider_report(
-        "", node, inner_nodes()[node], weight_state(), local_weights(weights(), node),
+        "", node, inner_nodes()[node], weight_state(), lambda: local_weights(weights(), node),
         lambda new: _store(new, renew=False),
     )
 
@@ -882,7 +888,8 @@ def move_market_slider(node: str, child: str, key: str) -> None:
         return
     take_slider_report(
         MARKET_PREFIX, node, market_tree().weighted_nodes()[node], market_weight_state(),
-        local_weights(market_weights(), node), lambda new: _store_market(new, renew=False),
+        lambda: local_weights(market_weights(), node),
+        lambda new: _store_market(new, renew=False),
     )
 
 
