@@ -269,10 +269,13 @@ def weight_sliders(
     for i, (child, key) in enumerate(keys.items()):
         label, helptext = _criterion_text(tree, child, lang)
         slot = slots[i % len(slots)]
+        # ``value`` (the session's, which Streamlit uses anyway): without it Streamlit scans
+        # the whole session state to tell a single slider from a range, ~1 ms a slider and
+        # 19 sliders on the Ranking page at every move (a CPU profile of the fragment)
         slot.slider(
-            label, min_value=0.0, max_value=1.0, step=0.01, format="%.2f", key=key,
-            help=helptext, on_change=scope.move, args=(node, child, key),
-            disabled=child in left_out,
+            label, min_value=0.0, max_value=1.0, value=float(st.session_state[key]),
+            step=0.01, format="%.2f", key=key, help=helptext, on_change=scope.move,
+            args=(node, child, key), disabled=child in left_out,
         )
         if child in left_out and node not in left_out:
             slot.caption(t("weight_left_out", lang))

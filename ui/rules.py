@@ -195,9 +195,21 @@ def controls(lang: str, selection: Selection, top: int) -> None:
         _technologies(rules, lang, selection)
 
 
-def results(lang: str, selection: Selection, top: int) -> Shortlist | None:
+def outcome(selection: Selection, top: int) -> Shortlist | ExportMcdaError | None:
+    """The rule-bound shortlist of ``selection`` (None: no rule in effect), or the error that
+    keeps the rules from being evaluated. Computed apart from :func:`results`, which draws it,
+    so that a page can compute everything before it draws any of it (``ui.pages.ranking``).
+    """
+    try:
+        return state.rule_shortlist(selection, top)
+    except ExportMcdaError as error:  # e.g. a required technology the filters left out
+        return error
+
+
+def results(lang: str, found: Shortlist | ExportMcdaError | None, top: int) -> Shortlist | None:
     """The rule-bound shortlist, the score it gives up and each rule's cost; or the conflict
-    and the smallest relaxation. Nothing when no rule is in effect.
+    and the smallest relaxation; or the error that kept the rules from being evaluated.
+    Nothing when no rule is in effect. ``found``: :func:`outcome`.
 
     Returns the shortlist for the page's downloads (None: no rule, or rules that cannot be
     evaluated, whose error is shown).
@@ -210,12 +222,11 @@ def results(lang: str, selection: Selection, top: int) -> Shortlist | None:
         technology_names,
     )
 
-    try:
-        result = state.rule_shortlist(selection, top)
-    except ExportMcdaError as error:  # e.g. a required technology the filters left out
+    if isinstance(found, ExportMcdaError):
         st.subheader(t("rules_shortlist_title", lang, n=top))
-        st.error(components.plain(issues_text(error.issues, lang)))
+        st.error(components.plain(issues_text(found.issues, lang)))
         return None
+    result = found
     if result is None:
         return None
     st.subheader(t("rules_shortlist_title", lang, n=top))

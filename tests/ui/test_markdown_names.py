@@ -23,7 +23,7 @@ def test_ranking_shows_markdown_names_as_the_raw_text():
     assert set(HOSTILE) <= labels
     # the explanation's choice lists them as they are (a widget option is plain text)
     options = at.selectbox(key="explain-technology").options
-    assert all(any(o.endswith(f". {name}") for o in options) for name in HOSTILE)
+    assert all(any(o.startswith(f"{name} · T") for o in options) for name in HOSTILE)
     # nothing the page renders as Markdown holds a raw name
     for text in markdown_rendered(at):
         for name in HOSTILE:

@@ -168,6 +168,27 @@ def test_explain_shows_sentence_and_moves(ranking):
     assert "not enough on its own" in set(moves["Value needed to move up"])
 
 
+def test_an_open_explanation_follows_a_slider_move(ranking):
+    """The explanation stays open across a weight move that changes the technology's rank
+    (its label in the choice has no rank) and explains it at its new rank, the table's."""
+    ranking.selectbox(key="explain-technology").set_value("T0113").run()
+    sentences = [t.value for t in ranking.text if t.value.startswith("Ranks ")]
+    assert [s[:14] for s in sentences] == ["Ranks 6th of 1"]
+    weight_slider(ranking, "region").set_value(0.3).run()
+    assert not ranking.exception
+    assert ranking.selectbox(key="explain-technology").value == "T0113"
+    table = ranking_table(ranking)
+    assert table.loc[table["Technology ID"] == "T0113", "Shared rank"].tolist() == ["1"]
+    sentences = [t.value for t in ranking.text if t.value.startswith("Ranks ")]
+    assert len(sentences) == 1
+    assert sentences[0].startswith("Ranks 1st of 1,044 for ASEAN")
+    # a move that takes it out of the list closes its explanation
+    weight_slider(ranking, "firm_capacity").set_value(0.9).run()
+    assert "T0113" not in ranking_table(ranking)["Technology ID"].tolist()
+    assert ranking.selectbox(key="explain-technology").value is None
+    assert not [t for t in ranking.text if t.value.startswith("Ranks ")]
+
+
 def test_download_buttons_are_present(ranking):
     labels = [b.label for b in ranking.get("download_button")]
     assert labels == ["Shortlist (Excel)", "Shortlist (CSV)", "Briefing (PDF)",
