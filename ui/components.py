@@ -265,7 +265,8 @@ def weight_sliders(
     for child, key in keys.items():
         if key not in st.session_state:
             st.session_state[key] = state.slider_value(local[child])
-    state.show_sliders(scope.prefix, node, {c: float(st.session_state[k]) for c, k in keys.items()})
+    given = {child: float(st.session_state[key]) for child, key in keys.items()}
+    state.show_sliders(scope.prefix, node, given)
     for i, (child, key) in enumerate(keys.items()):
         label, helptext = _criterion_text(tree, child, lang)
         slot = slots[i % len(slots)]
@@ -273,7 +274,7 @@ def weight_sliders(
         # the whole session state to tell a single slider from a range, ~1 ms a slider and
         # 19 sliders on the Ranking page at every move (a CPU profile of the fragment)
         slot.slider(
-            label, min_value=0.0, max_value=1.0, value=float(st.session_state[key]),
+            label, min_value=0.0, max_value=1.0, value=given[child],
             step=0.01, format="%.2f", key=key, help=helptext, on_change=scope.move,
             args=(node, child, key), disabled=child in left_out,
         )

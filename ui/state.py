@@ -496,9 +496,9 @@ def take_slider_report(
     :func:`~exportmcda.model.weight_state.read_slider_report` against the values the sliders
     were given: a user's move becomes :func:`~exportmcda.model.weight_state.with_slider` of
     ``state`` (``current()``: the node's weights as shown, asked only for a move), handed to
-    ``store``, and the
-    siblings' widgets are set to their new weights (4 decimals) in place, the moved one
-    keeping the user's value; a stale report puts the sliders back to what they show.
+    ``store``, and the siblings' widgets are set to their new weights (4 decimals) in place,
+    the moved one keeping the user's value; a stale report puts the sliders back to what
+    they show.
     Streamlit runs the callback of each slider whose value differs, so the first one takes
     the report and the others find nothing new.
     """

@@ -27,7 +27,6 @@ from exportmcda.model.weight_state import (
 from ui import chart_view, components, rules, state
 
 if TYPE_CHECKING:
-    from exportmcda.model.scenarios import ScenarioWeights
     from exportmcda.model.shortlist import Shortlist
 
 _FILTERS = {
@@ -74,11 +73,10 @@ class _Below:
     Why: elements that reach the browser while it is drawing the new ranking delay that
     drawing (their messages and renders take the page's main thread). Computing first leaves
     the browser a gap in which it draws the ranking; the rest then follows in one burst.
-    Browser bench, interleaved A/B on one host (bench/README, "Compute, then draw"): the
-    ranking visible after a slider move in a median 209.5 → 129.9 ms.
+    Browser bench, interleaved A/B with the sliders' ``value`` (bench/README, "Compute, then
+    draw"): the ranking visible after a slider move in a median 206.5 → 187.1 ms.
     """
 
-    weighed: ScenarioWeights
     left_out: tuple[str, ...]
     local: dict[str, dict[str, float]]  # each weighted node's children's local weights
     weights: pd.DataFrame  # the weights the ranking used (weights_data)
@@ -87,17 +85,14 @@ class _Below:
     contributions: pd.DataFrame  # contribution_data
     contributions_chart: Any
     explained: Explanation | None  # the technology chosen to be explained, if any
-    top: pd.DataFrame  # the top ``top`` rows (selection.table)
 
 
 def _below(selection: Selection, top: int, lang: str) -> _Below:
-    weighed = state.weights()
+    weighed = selection.weights  # the session's (ui.state.selection)
     weights = weights_data(weighed.tree, effective_criterion_weights(selection), lang)
     contributions = contribution_data(selection, top, lang)
-    table = selection.table(top)
     chosen = st.session_state.get(_EXPLAIN_KEY)
     return _Below(
-        weighed=weighed,
         left_out=left_out_nodes(selection),
         local={node: local_weights(weighed, node) for node in state.inner_nodes()},
         weights=weights,
@@ -107,18 +102,17 @@ def _below(selection: Selection, top: int, lang: str) -> _Below:
         contributions_chart=contribution_chart(contributions, lang),
         explained=(
             explain(selection, str(chosen), lang)
-            if chosen is not None and chosen in set(table["technology_id"].tolist())
+            if chosen is not None and chosen in selection.top_ids(top)
             else None
         ),
-        top=table,
     )
 
 
-def _weights(lang: str, below: _Below) -> None:
+def _weights(lang: str, selection: Selection, below: _Below) -> None:
     """The sliders (stated weights; a left-out criterion's disabled) and a chart of the
     weights the ranking used (:func:`effective_criterion_weights`: left-out criteria at 0,
     their share redistributed)."""
-    weighed, left_out = below.weighed, below.left_out
+    weighed, left_out = selection.weights, below.left_out
     goal = weighed.tree.goal_id
     st.subheader(t("weights_title", lang))
     st.caption(t("weights_help", lang))
@@ -159,17 +153,16 @@ def _weight_numbers(data: pd.DataFrame, lang: str) -> pd.DataFrame:
 _EXPLAIN_KEY = "explain-technology"
 
 
-def _explain(selection: Selection, below: _Below, lang: str) -> None:
+def _explain(selection: Selection, top: int, below: _Below, lang: str) -> None:
     st.subheader(t("explain_title", lang))
-    table = below.top
-    ids = table["technology_id"].tolist()
-    names = dict(zip(ids, table["technology_name"].astype(str), strict=True))
+    ids = list(selection.top_ids(top))
+    names = selection.technologies["technology_name"]
     # listed in rank order; labelled without the rank: Streamlit keeps a choice while its
     # label is among the options, so a weight move that changes the chosen technology's rank
     # keeps its explanation open (it closes only when the technology leaves the list)
     chosen = st.selectbox(
         t("explain_pick", lang), options=ids, key=_EXPLAIN_KEY, index=None,
-        format_func=lambda i: f"{names[i]} · {i}",
+        format_func=lambda i: f"{names.loc[i]} · {i}",
         placeholder=t("explain_placeholder", lang),
     )
     if chosen is None:
@@ -255,7 +248,7 @@ def _live(lang: str, top: int) -> None:
             components.notes(selection.notes_for(top), lang)
         below = _below(selection, top, lang)
         with weights_box:
-            _weights(lang, below)
+            _weights(lang, selection, below)
         with rules_box:
             bound = rules.results(lang, below.shortlist, top)
         with rest:
@@ -266,7 +259,7 @@ def _live(lang: str, top: int) -> None:
                 below.contributions_chart, _contribution_numbers(data, lang), lang,
                 key="contrib", spec_key=(lang, data["technology"].nunique(), criteria),
             )
-            _explain(selection, below, lang)
+            _explain(selection, top, below, lang)
             st.subheader(t("export_title", lang))
             components.shortlist_downloads(selection, top, lang, rules=bound)
             components.scenario_download(lang, key="scenario-download-ranking")
