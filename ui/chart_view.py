@@ -18,6 +18,7 @@ import pandas as pd
 import streamlit as st
 
 from exportmcda.labels import t
+from ui.components import lazy_expander
 
 
 def _pixel_height(chart: Any) -> int | Literal["content"]:
@@ -68,7 +69,9 @@ def chart_with_numbers(
     st.vega_lite_chart(
         spec, width=width or "content", height=_pixel_height(chart), key=f"chart-{key}",
     )
-    with st.expander(t("table_numbers", lang)):
+    with lazy_expander(t("table_numbers", lang), f"numbers.{key}") as opened:
+        if not opened:
+            return
         # may hold user text (technology names): st.dataframe shows it as text, st.table
         # would render it as Markdown (see ui.components.text_table)
         st.dataframe(numbers, width="stretch", height="content")

@@ -186,13 +186,15 @@ def controls(lang: str, selection: Selection, top: int) -> None:
         st.warning(
             components.plain(t("rules_link_refused", lang, problem=issues_text(refused, lang)))
         )
-    title = t("rules_title", lang) + (f" ({len(rules)})" if rules else "")
-    with st.expander(title, expanded=bool(rules)):
-        st.caption(t("rules_help", lang))
-        _scenario_line(lang)
-        _scalars(rules, lang)
-        _fields(rules, lang, top)
-        _technologies(rules, lang, selection)
+    with components.lazy_expander(t("rules_title", lang), "rules", expanded=bool(rules)) as opened:
+        if opened:
+            st.caption(t("rules_help", lang))
+            _scenario_line(lang)
+            _scalars(rules, lang)
+            _fields(rules, lang, top)
+            _technologies(rules, lang, selection)
+    if rules:  # in a caption: a count in the label would make it a new expander (closed)
+        st.caption(t("rules_active", lang, n=len(rules)))
 
 
 def outcome(selection: Selection, top: int) -> Shortlist | ExportMcdaError | None:

@@ -2779,6 +2779,11 @@ ISSUE_CODES.update(
 LABELS.update(
     {
         "rules_title": {"en": "Shortlist rules", "ko": "후보 선정 규칙"},
+        "rules_active": {
+            "en": "Shortlist rules in effect: {n}. The rule-bound shortlist below meets them all.",
+            "ko": "후보 선정 규칙 {n}개 적용 중: "
+            "아래 규칙 적용 후보 목록은 이 규칙을 모두 충족합니다.",
+        },
         "rules_help": {
             "en": "Policy rules the shortlist must meet. With a rule set, the page shows the "
             "best-scoring shortlist that meets them all (solved exactly) and what each rule "

@@ -12,11 +12,12 @@ sys.path.insert(0, str(ROOT))  # the app's ui package sits next to app.py
 APP = str(ROOT / "app.py")
 
 
-def open_page(path, timeout=120, upload=None, **params):
+def open_page(path, timeout=120, upload=None, expand=True, **params):
     """Run the app with ``params`` in the URL, switch to ``path``; no exception allowed.
 
     ``upload``, a ``(name, bytes)`` pair, is a database uploaded in the sidebar first, as a
-    user would (e.g. the sample without evidence, fixture ``no_evidence_csv``).
+    user would (e.g. the sample without evidence, fixture ``no_evidence_csv``). ``expand``:
+    every expander opened (:func:`open_expanders`), as by a reader going through the page.
     """
     at = AppTest.from_file(APP, default_timeout=timeout)
     for key, value in params.items():
@@ -29,6 +30,32 @@ def open_page(path, timeout=120, upload=None, **params):
         assert at.session_state["upload"] == (name, content), "the upload was refused"
     at.switch_page(path).run()
     assert not at.exception, at.exception
+    if expand:
+        open_expanders(at)
+    return at
+
+
+def lazy_expanders(at):
+    """``{session key: open?}`` of the page's lazy expanders (``ui.components.lazy_expander``:
+    content built only while open). The key is read from the element's id, which Streamlit
+    ends with the user's key."""
+    found = {}
+    for expander in at.get("expander"):
+        match = re.fullmatch(r"\$\$ID-[0-9a-f]+-(open\..+)", expander.proto.id)
+        if match:
+            found[match.group(1)] = expander.proto.expanded
+    return found
+
+
+def open_expanders(at):
+    """Open every lazy expander on the page, as a user clicking each would (an opened one
+    may hold another: the Sensitivity page's analysts' charts and their numbers)."""
+    assert not at.exception, at.exception
+    while closed := [key for key, opened in lazy_expanders(at).items() if not opened]:
+        for key in closed:
+            at.session_state[key] = True
+        at.run()
+        assert not at.exception, at.exception
     return at
 
 

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.ui.apppages import caption_texts, tables
+from tests.ui.apppages import caption_texts, open_expanders, tables
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
@@ -22,7 +22,7 @@ def app():
     at = AppTest.from_file(APP, default_timeout=60)
     at.run()
     assert not at.exception, at.exception
-    return at
+    return open_expanders(at)
 
 
 def test_opens_on_the_sample_and_says_it_is_synthetic(app):
@@ -43,8 +43,7 @@ def test_every_overview_table_is_shown_with_its_numbers(app):
 def test_language_switch_to_korean(app):
     radio = app.sidebar.radio[0]
     assert radio.options == ["English", "한국어"]
-    radio.set_value("한국어").run()
-    assert not app.exception
+    open_expanders(radio.set_value("한국어").run())  # new labels: new expanders, closed
     assert app.title[0].value == "데이터베이스 현황"
     assert any("합성 샘플 데이터" in w.value for w in app.warning)
     assert table_starting_with(app, "지역").iloc[0, 0] == "서울"

@@ -14,7 +14,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.korean import english_words, is_citation_column
-from tests.ui.apppages import open_page, tables
+from tests.ui.apppages import open_expanders, open_page, tables
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "data" / "examples" / "small_database.csv"
@@ -93,8 +93,7 @@ def english_on(at):
 def test_the_overview_is_korean():
     overview = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     overview.query_params["lang"] = "ko"
-    overview.run()
-    assert not overview.exception
+    open_expanders(overview.run())
     assert overview.title[0].value == "데이터베이스 현황"
     assert english_on(overview) == []
     texts = [text for _, text in visible_texts(overview)]

@@ -8,7 +8,7 @@ import pytest
 
 from exportmcda.cli.main import run
 from exportmcda.resources import criteria_dir
-from tests.ui.apppages import open_page, tables
+from tests.ui.apppages import caption_texts, lazy_expanders, open_expanders, open_page, tables
 
 RULE_TABLE = ("Rank under the rules", "규칙 적용 순위")
 
@@ -50,10 +50,10 @@ def cli_one_per_company():
 
 
 def test_max_one_per_company_shows_the_shortlist_and_the_rules_cost(cli_one_per_company):
-    at = open_page("ui/pages/ranking.py", country="IND", top="20")
+    at = open_page("ui/pages/ranking.py", country="IND", top="20", expand=False)
     assert rule_table(at) is None  # no rule: no rule-bound shortlist
-    expander = next(e for e in at.expander if e.label.startswith("Shortlist rules"))
-    assert not expander.proto.expanded
+    assert lazy_expanders(at)["open.rules"] is False  # closed while no rule is in effect
+    open_expanders(at)
     control(at, "max_per_company").set_value(1).run()
     assert not at.exception
     table = rule_table(at)
@@ -74,9 +74,10 @@ def test_max_one_per_company_shows_the_shortlist_and_the_rules_cost(cli_one_per_
         f"{cli_one_per_company['unconstrained_score']:.4f}"
     ) in shown
     assert at.query_params["rules"] == "max_per_company=1"
-    assert next(e for e in at.expander if e.label.startswith("Shortlist rules")).label == (
-        "Shortlist rules (1)"
+    assert "Shortlist rules in effect: 1. The rule-bound shortlist below meets them all." in (
+        caption_texts(at)
     )
+    assert lazy_expanders(at)["open.rules"] is True  # the expander stayed open
     control(at, "max_per_company").set_value(None).run()  # an emptied box: no rule
     assert rule_table(at) is None
     assert at.query_params["rules"] == "none"

@@ -147,10 +147,11 @@ def _weights(lang: str) -> None:
                               columns=len(state.market_nodes()[goal]), scope=state.MARKET)
     nodes = list(state.market_nodes())[1:]
     for slot, node in zip(st.columns(len(nodes)), nodes, strict=True):
-        with slot, st.expander(t("sub_weights", lang, name=components.node_label(
-                node, lang, state.MARKET))):
-            components.weight_sliders(node, local_weights(weighed, node), lang,
-                                      scope=state.MARKET)
+        label = t("sub_weights", lang, name=components.node_label(node, lang, state.MARKET))
+        with slot, components.lazy_expander(label, f"market.sub.{node}") as opened:
+            if opened:
+                components.weight_sliders(node, local_weights(weighed, node), lang,
+                                          scope=state.MARKET)
     left, right = st.columns([1, 2])
     with left:
         components.reset_weights_button(lang, key="reset-market", scope=state.MARKET)

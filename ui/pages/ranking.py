@@ -46,24 +46,24 @@ def _set_filter(dimension: str, widget_key: str) -> None:
 def _filters(lang: str) -> None:
     chosen = st.session_state[state.FILTERS]
     active = sum(bool(v) for v in chosen.values())
-    # The label and the initial state stay fixed for the session: an expander whose label
-    # changes is a new element to the browser, which closed it under the user's hand.
-    opened = st.session_state.setdefault("_filters_open", bool(active))
-    with st.expander(t("filters", lang), expanded=opened):
-        columns = st.columns(len(_FILTERS))
-        for column, (dimension, (label, categories)) in zip(
-            columns, _FILTERS.items(), strict=True
-        ):
-            names = {c.number: c.name(lang) for c in categories}
-            widget_key = f"filter.{dimension}"
-            st.session_state[widget_key] = list(chosen.get(dimension, []))
-            column.multiselect(
-                t(label, lang), options=list(names), format_func=names.__getitem__,
-                key=widget_key, on_change=_set_filter, args=(dimension, widget_key),
-                placeholder=t("filter_all", lang),
-            )
+    with components.lazy_expander(t("filters", lang), "filters", expanded=bool(active)) as opened:
+        if opened:
+            _filter_widgets(chosen, lang)
     if active:
         st.caption(t("filters_active", lang, n=active))
+
+
+def _filter_widgets(chosen: dict[str, list[int]], lang: str) -> None:
+    columns = st.columns(len(_FILTERS))
+    for column, (dimension, (label, categories)) in zip(columns, _FILTERS.items(), strict=True):
+        names = {c.number: c.name(lang) for c in categories}
+        widget_key = f"filter.{dimension}"
+        st.session_state[widget_key] = list(chosen.get(dimension, []))
+        column.multiselect(
+            t(label, lang), options=list(names), format_func=names.__getitem__,
+            key=widget_key, on_change=_set_filter, args=(dimension, widget_key),
+            placeholder=t("filter_all", lang),
+        )
 
 
 @dataclass(frozen=True)
@@ -134,8 +134,11 @@ def _weights(lang: str, selection: Selection, below: _Below) -> None:
             adjusted.info(t("weights_adjusted", lang), icon="✏️")
         st.page_link("ui/pages/weights.py", label=t("open_pairwise", lang), icon="⚖️")
         for node in list(below.local)[1:]:
-            with st.expander(t("sub_weights", lang, name=components.node_label(node, lang))):
-                components.weight_sliders(node, below.local[node], lang, left_out=left_out)
+            label = t("sub_weights", lang, name=components.node_label(node, lang))
+            with components.lazy_expander(label, f"sub.{node}") as opened:
+                if opened:
+                    components.weight_sliders(node, below.local[node], lang,
+                                              left_out=left_out)
     for note in weighed.notes:
         st.warning(components.plain(components.note_text(note, lang)), icon="⚠️")
 

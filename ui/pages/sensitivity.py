@@ -92,7 +92,9 @@ def _acceptability_table(result: SmaaResult, selection: Selection, top: int,
 
 def _analysts(report: RobustnessReport, selection: Selection, lang: str) -> None:
     """Everything with a method's name: SMAA-2 bars, tornado, gradient, τ, rank reversal."""
-    with st.expander(t("sens_analysts", lang), expanded=False):
+    with components.lazy_expander(t("sens_analysts", lang), "analysts") as opened:
+        if not opened:
+            return
         st.markdown(t("sens_glossary", lang))
         body = report.as_dict()
         names = _names(selection)
