@@ -168,7 +168,19 @@ def lazy_expander(label: str, key: str, *, expanded: bool = False) -> Iterator[b
         yield bool(box.open)
 
 
-OPEN_PREFIX = "open."  # session keys of the lazy expanders' open state
+def lazy_tabs(labels: list[str], key: str) -> list[tuple[Any, bool]]:
+    """Tabs whose content is built (and sent) only for the selected one: ``(tab, selected)``.
+
+    As :func:`lazy_expander`, for the same reason: the Pairwise page's four tabs held 41
+    sliders, all laid out by the browser on every arrival. The selection lives under
+    ``key`` (prefixed ``open.``; its value is the tab's label); choosing a tab reruns the
+    page.
+    """
+    tabs = st.tabs(labels, key=f"{OPEN_PREFIX}{key}", on_change="rerun")
+    return [(tab, bool(tab.open)) for tab in tabs]
+
+
+OPEN_PREFIX = "open."  # session keys of the lazy expanders' open state and lazy tabs' choice
 
 
 def run_guarded(page: Callable[[], None]) -> Callable[[], None]:

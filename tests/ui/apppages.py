@@ -47,6 +47,13 @@ def lazy_expanders(at):
     return found
 
 
+def select_tab(at, key, position):
+    """Choose the tab at ``position`` of the page's lazy tabs ``key`` (``ui.components.
+    lazy_tabs``: only the chosen tab's content is built), as a user clicking it would."""
+    at.session_state[f"open.{key}"] = [tab.label for tab in at.tabs][position]
+    return open_expanders(at.run())
+
+
 def open_expanders(at):
     """Open every lazy expander on the page, as a user clicking each would (an opened one
     may hold another: the Sensitivity page's analysts' charts and their numbers)."""

@@ -6,7 +6,7 @@ sme_first): T0044 is 45th under balanced and 10th under sme_first.
 
 import re
 
-from tests.ui.apppages import open_page, tables
+from tests.ui.apppages import open_page, select_tab, tables
 
 PAGE = "ui/pages/compare.py"
 
@@ -16,7 +16,8 @@ def _plain(text):
 
 
 def test_scenarios_tab_shows_ranks_movers_and_what_each_favours():
-    at = open_page(PAGE, country="VNM", scenarios="balanced,sme_first", top="10")
+    at = select_tab(open_page(PAGE, country="VNM", scenarios="balanced,sme_first", top="10"),
+                    "compare", 1)
     assert [tab.label for tab in at.tabs] == ["Targets side by side", "Scenarios side by side"]
     heads = [s.value for s in at.subheader]
     assert heads.index("Biggest moves") < heads.index("What each weighting favours")
@@ -42,7 +43,8 @@ def test_scenarios_tab_shows_ranks_movers_and_what_each_favours():
 
 
 def test_scenarios_tab_in_korean_and_with_the_current_weights():
-    at = open_page(PAGE, country="VNM", scenarios="balanced,current", lang="ko")
+    at = select_tab(open_page(PAGE, country="VNM", scenarios="balanced,current", lang="ko"),
+                    "compare", 1)
     assert "시나리오 비교" in [tab.label for tab in at.tabs]
     texts = [t.value for t in at.text]
     # the current weights are balanced's (nothing moved): no rank changes, nothing favoured
@@ -51,7 +53,7 @@ def test_scenarios_tab_in_korean_and_with_the_current_weights():
 
 
 def test_one_weighting_asks_for_two():
-    at = open_page(PAGE, country="VNM")
+    at = select_tab(open_page(PAGE, country="VNM"), "compare", 1)
     picker = next(m for m in at.multiselect if m.label.startswith("Weightings to compare"))
     picker.set_value(["balanced"]).run()
     assert not at.exception

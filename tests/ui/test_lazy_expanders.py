@@ -5,7 +5,13 @@ item 10); opening one shows its content, and it stays open while the user works 
 even when what they do changes what the expander would open with.
 """
 
-from tests.ui.apppages import lazy_expanders, open_expanders, open_page, weight_slider
+from tests.ui.apppages import (
+    lazy_expanders,
+    open_expanders,
+    open_page,
+    select_tab,
+    weight_slider,
+)
 
 SUB_UTILIZATION = ["field_utilization", "service_type_utilization"]
 
@@ -88,3 +94,21 @@ def test_the_analysts_expander_builds_its_charts_only_when_opened():
 
 def _kendall_tables(at):
     return [t for t in at.table if "TOPSIS" in t.value.columns]
+
+
+def test_the_pairwise_page_builds_the_chosen_tab_only_and_keeps_judgments_across_tabs():
+    at = open_page("ui/pages/weights.py")
+    assert [tab.label for tab in at.tabs] == [
+        "Top-level criteria", "Domestic utilization", "Track record", "Firm capacity",
+    ]
+    # six top-level criteria: 15 pairs, and no other tab's question
+    assert len(at.select_slider) == 15
+    assert {s.key.split(".")[1] for s in at.select_slider} == {"export_priority"}
+    pair = "judgment.export_priority.utilization.track_record"
+    at.select_slider(key=pair).set_value("5").run()
+    select_tab(at, "weights", 3)  # Firm capacity: five sub-criteria, 10 pairs
+    assert len(at.select_slider) == 10
+    assert {s.key.split(".")[1] for s in at.select_slider} == {"firm_capacity"}
+    select_tab(at, "weights", 0)
+    assert at.select_slider(key=pair).value == "5"
+    assert "utilization~track_record:5" in at.query_params["judgments"]

@@ -24,12 +24,12 @@ def page() -> None:
     db = state.database()
     st.title(t("page_compare", lang))
     components.synthetic_notice(db, lang)
-    targets, scenarios = st.tabs([t("compare_tab_targets", lang),
-                                  t("compare_tab_scenarios", lang)])
-    with targets:
-        _targets(lang)
-    with scenarios:
-        _scenarios(lang)
+    labels = [t("compare_tab_targets", lang), t("compare_tab_scenarios", lang)]
+    for (tab, selected), draw in zip(components.lazy_tabs(labels, "compare"),
+                                     (_targets, _scenarios), strict=True):
+        if selected:
+            with tab:
+                draw(lang)
 
 
 def _targets(lang: str) -> None:

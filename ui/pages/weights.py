@@ -111,8 +111,10 @@ def page() -> None:
     st.caption(t("pairwise_words_help", lang))
     weighed = state.weights()
     nodes = list(state.inner_nodes())
-    tabs = st.tabs([components.node_label(n, lang) for n in nodes])
-    for tab, node in zip(tabs, nodes, strict=True):
+    tabs = components.lazy_tabs([components.node_label(n, lang) for n in nodes], "weights")
+    for (tab, selected), node in zip(tabs, nodes, strict=True):
+        if not selected:
+            continue
         with tab:
             left, right = st.columns([3, 2])  # the names at both ends need room
             with left:
