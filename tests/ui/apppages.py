@@ -54,6 +54,12 @@ def select_tab(at, key, position):
     return open_expanders(at.run())
 
 
+def each_tab(at, key):
+    """Choose each of the page's lazy tabs ``key`` in turn, yielding ``at`` each time."""
+    for position in range(len(at.tabs)):
+        yield select_tab(at, key, position)
+
+
 def open_expanders(at):
     """Open every lazy expander on the page, as a user clicking each would (an opened one
     may hold another: the Sensitivity page's analysts' charts and their numbers)."""

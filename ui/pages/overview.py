@@ -35,8 +35,10 @@ def page() -> None:
     middle.metric(t("kpi_technologies", lang), f"{db.n_technologies:,}")
     right.metric(t("kpi_companies", lang), f"{db.n_companies:,}")
     components.provenance(db, lang)
-    tabs = st.tabs([t(f"tab_{name}", lang) for name in TABLES])
-    for tab, name in zip(tabs, TABLES, strict=True):
+    tabs = components.lazy_tabs([t(f"tab_{name}", lang) for name in TABLES], "overview")
+    for (tab, selected), name in zip(tabs, TABLES, strict=True):
+        if not selected:
+            continue
         with tab:
             table = overview(db, name, lang=lang)
             chart_view.chart_with_numbers(
