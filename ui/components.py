@@ -154,10 +154,10 @@ def lazy_expander(label: str, key: str, *, expanded: bool = False) -> Iterator[b
     and chart in it on each arrival on the page. Built only when open (Streamlit 1.67's
     ``on_change="rerun"``: opening reruns the page, or the fragment it sits in), the Ranking
     page's closed expanders no longer cost a page switch: 1,204 -> 830 ms (median of 16
-    switches each, interleaved, bench/README "Lazy expanders"). The open state lives under
-    ``key`` (prefixed ``open.``). Streamlit 1.67 identifies a keyed expander by its key,
-    label *and* first state: a new label or first state is a new expander, closed or
-    opened under the user's hand. So the first state is fixed at the first call in the
+    switches each, interleaved; bench/README "Lazy expanders and tabs"). The open state is
+    kept under ``key`` (prefixed ``open.``). Streamlit 1.67 identifies a keyed expander by
+    its key, label *and* first state: a new label or first state is a new expander, closed
+    or opened under the user's hand. So the first state is fixed at the first call in the
     session (an evidence rule set inside the sources expander must not reopen or close
     it), and callers keep labels fixed (counts go in a caption, not the label).
     """
