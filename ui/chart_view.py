@@ -10,7 +10,7 @@ Every chart is followed by its numbers as a real (DOM) table (KWCAG: text for ev
 from __future__ import annotations
 
 import json
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from typing import Any, Literal
 
 import altair as alt
@@ -37,10 +37,13 @@ def _pixel_height(chart: Any) -> int | Literal["content"]:
 
 
 def chart_with_numbers(
-    chart: Any, numbers: pd.DataFrame, lang: str, key: str, *, width: int | None = None,
-    spec_key: Hashable | None = None,
+    chart: Any, numbers: pd.DataFrame | Callable[[], pd.DataFrame], lang: str, key: str, *,
+    width: int | None = None, spec_key: Hashable | None = None,
 ) -> None:
     """A chart followed by its numbers as a real (DOM) table, for assistive technology.
+
+    ``numbers`` may be a function that builds the table: it is then called only while the
+    numbers' expander is open (not on every slider move of a live chart).
 
     ``width`` (pixels) overrides the content width for charts whose plot is sized by a
     step (Streamlit 1.67 shrinks those to fit a guessed width). ``spec_key`` says that the
@@ -74,7 +77,8 @@ def chart_with_numbers(
             return
         # may hold user text (technology names): st.dataframe shows it as text, st.table
         # would render it as Markdown (see ui.components.text_table)
-        st.dataframe(numbers, width="stretch", height="content")
+        shown = numbers() if callable(numbers) else numbers
+        st.dataframe(shown, width="stretch", height="content")
 
 
 _FRAME_DATASET = "frame"  # a fixed dataset name: the spec stays the same when data change

@@ -145,6 +145,9 @@ def guarded(lang: str) -> Iterator[None]:
         st.error(t("error_unexpected", lang))
 
 
+OPEN_PREFIX = "open."  # session keys of the lazy expanders' open state and lazy tabs' choice
+
+
 @contextmanager
 def lazy_expander(label: str, key: str, *, expanded: bool = False) -> Iterator[bool]:
     """An expander whose content is built (and sent to the browser) only while it is open.
@@ -178,9 +181,6 @@ def lazy_tabs(labels: list[str], key: str) -> list[tuple[Any, bool]]:
     """
     tabs = st.tabs(labels, key=f"{OPEN_PREFIX}{key}", on_change="rerun")
     return [(tab, bool(tab.open)) for tab in tabs]
-
-
-OPEN_PREFIX = "open."  # session keys of the lazy expanders' open state and lazy tabs' choice
 
 
 def run_guarded(page: Callable[[], None]) -> Callable[[], None]:
@@ -360,13 +360,13 @@ def scenario_download(lang: str, key: str) -> None:
 # ---- ranking -----------------------------------------------------------------------------
 
 
-def ranking_frame(selection: Selection, top: int, lang: str) -> pd.DataFrame:
-    """The top-N rows with translated headers and display formatting (text only).
+def ranking_frame(table: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The ranked rows ``table`` (``Selection.table``) with translated headers and display
+    formatting (text only).
 
     ``Rank`` is the unique integer rank; ``Shared rank`` reads "=8" for a tied technology;
     ``Technology ID`` follows, the id the tie and cut-off notes name.
     """
-    table = selection.table(top)
     # plain Python lists: a frame of object columns converts to Arrow faster than one
     # built from pandas' Arrow-backed string columns (this runs on every slider move)
     return text_frame(
@@ -426,13 +426,12 @@ def evidence_controls(lang: str) -> None:
 
 def sources_expander(selection: Selection, lang: str) -> None:
     """The country sources the policy fit rests on, with their type and strength."""
-    sources = sorted(selection.sources(), key=lambda s: (-s.type.strength, s.id))
-    profile = selection.country
-    label = t("sources_title", lang, name=profile.name(lang))
+    label = t("sources_title", lang, name=selection.country.name(lang))
     # open from the start when an evidence rule is in effect (a link's): the rule shows
     with lazy_expander(label, "sources", expanded=bool(state.weight_state().evidence)) as opened:
         if not opened:
             return
+        sources = sorted(selection.sources(), key=lambda s: (-s.type.strength, s.id))
         evidence_controls(lang)
         counts = {kind: sum(s.type is kind for s in sources) for kind in SourceType}
         st.text(" · ".join([
@@ -526,10 +525,10 @@ def shortlist_downloads(
     )
 
 
-def tie_notice(selection: Selection, top: int, lang: str) -> None:
-    """Under a ranking table: the tie rule when the shown rows hold a tie, and who a tie at
-    the cut-off left out (always visible, not folded into the notes)."""
-    shown = selection.table(top)
+def tie_notice(selection: Selection, shown: pd.DataFrame, top: int, lang: str) -> None:
+    """Under a ranking table of the rows ``shown`` (``selection.table(top)``): the tie rule
+    when they hold a tie, and who a tie at the cut-off left out (always visible, not folded
+    into the notes)."""
     for note in selection.notes_for(top):
         if note.code == "cut_off_ties" or (
             note.code == "tie_rule" and any(len(ids) for ids in shown["tied_with"])

@@ -122,7 +122,7 @@ def _weights(lang: str, selection: Selection, below: _Below) -> None:
         st.caption(t("weights_used", lang))
         data = below.weights
         chart_view.chart_with_numbers(
-            below.weights_chart, _weight_numbers(data, lang), lang, key="weights",
+            below.weights_chart, lambda: _weight_numbers(data, lang), lang, key="weights",
             spec_key=(lang, tuple(data["label"].tolist())),
         )
     with right:
@@ -246,8 +246,9 @@ def _live(lang: str, top: int) -> None:
         selection = state.selection()
         with ranking_box:
             st.subheader(t("ranking_title", lang, n=min(top, len(selection.technologies))))
-            components.text_table(components.ranking_frame(selection, top, lang))
-            components.tie_notice(selection, top, lang)
+            rows = selection.table(top)
+            components.text_table(components.ranking_frame(rows, lang))
+            components.tie_notice(selection, rows, top, lang)
             components.notes(selection.notes_for(top), lang)
         below = _below(selection, top, lang)
         with weights_box:
@@ -259,7 +260,7 @@ def _live(lang: str, top: int) -> None:
             data = below.contributions
             criteria = tuple(dict.fromkeys(data["criterion"].tolist()))
             chart_view.chart_with_numbers(
-                below.contributions_chart, _contribution_numbers(data, lang), lang,
+                below.contributions_chart, lambda: _contribution_numbers(data, lang), lang,
                 key="contrib", spec_key=(lang, data["technology"].nunique(), criteria),
             )
             _explain(selection, top, below, lang)
