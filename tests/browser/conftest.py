@@ -39,16 +39,20 @@ def free_port() -> int:
 
 
 def start_server(
-    port: int, app: Path = ROOT / "app.py", env: Mapping[str, str] | None = None
+    port: int, app: Path = ROOT / "app.py", env: Mapping[str, str] | None = None, *,
+    as_app: bool | None = None,
 ) -> subprocess.Popen[bytes]:
     """Start ``streamlit run <app>`` headless on ``port`` and wait until it is healthy.
 
-    ``bench/startup.py`` and ``scripts/screens.py`` start their servers here too.
+    ``bench/startup.py`` and ``scripts/screens.py`` start their servers here too. The app is
+    served as scripts/app.sh serves it (``ui.serve``: its imports and caches loaded and
+    frozen before the health check); any other app (a bench's floor) by plain
+    ``streamlit run``, unless ``as_app`` says to serve it the app's way too.
     """
     env = {**(os.environ if env is None else env), "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
-    # the app is served as scripts/app.sh serves it (ui.serve: its imports done before the
-    # health check); any other app (a bench's floor) by plain ``streamlit run``
-    launcher = ["ui.serve"] if app == ROOT / "app.py" else ["streamlit", "run"]
+    if as_app is None:
+        as_app = app == ROOT / "app.py"
+    launcher = ["ui.serve"] if as_app else ["streamlit", "run"]
     proc = subprocess.Popen(
         [sys.executable, "-m", *launcher, str(app),
          "--server.headless", "true", "--server.port", str(port),
