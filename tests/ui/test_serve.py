@@ -47,7 +47,6 @@ def test_what_the_warm_up_loaded_is_frozen_out_of_the_collections_after_each_run
         "from ui import serve\n"
         "assert gc.get_freeze_count() == 0\n"
         "serve.warm()\n"
-        "import altair, ui.state\n"
         "frozen = gc.get_freeze_count()\n"
         "tracked = len(gc.get_objects())\n"
         "print(frozen, tracked)\n"
