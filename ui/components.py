@@ -39,6 +39,8 @@ from exportmcda.model.selection import Selection
 from ui import state
 
 if TYPE_CHECKING:
+    from exportmcda.model.rules import RuleSet
+    from exportmcda.model.scenarios import Scenario
     from exportmcda.model.shortlist import Shortlist
 
 log = logging.getLogger("exportmcda.app")
@@ -346,11 +348,22 @@ def reset_weights_button(
               disabled=not scope.modified())
 
 
-def scenario_download(lang: str, key: str) -> None:
-    """Download the effective scenario (with the session's weights) as TOML."""
-    scenario = state.effective_scenario()
+def scenario_download(
+    lang: str, key: str, current: Callable[[], Scenario] | None = None
+) -> None:
+    """Download the effective scenario (with the session's weights) as TOML.
+
+    ``current``, when given, is read for the file name and again at click time, without
+    the session: the Ranking page's reads its :class:`ui.state.ShownRanking`, which a
+    weight move updates without drawing the button again. Otherwise the session's
+    effective scenario now.
+    """
+    if current is None:
+        fixed = state.effective_scenario()
+        current = lambda: fixed  # noqa: E731 - the session is gone at click time
+    scenario = current()
     st.download_button(
-        t("download_scenario", lang), data=lambda: to_toml(scenario).encode("utf-8"),
+        t("download_scenario", lang), data=lambda: to_toml(current()).encode("utf-8"),
         on_click="ignore",
         file_name=f"{safe_filename(scenario.id, fallback='scenario')}.toml",
         mime="application/toml", key=key,
@@ -464,31 +477,46 @@ def sources_expander(selection: Selection, lang: str) -> None:
         )
 
 
-def shortlist_downloads(
-    selection: Selection, top: int, lang: str, *, rules: Shortlist | None = None
-) -> None:
-    """Excel and CSV downloads of the shortlist (formula-safe: see exportmcda.export.reports).
+def shortlist_downloads(shown: state.ShownRanking, top: int, lang: str) -> None:
+    """Excel, CSV and PDF downloads of the ranking ``shown`` last (formula-safe: see
+    exportmcda.export.reports), with its rule-bound shortlist when rules are in effect (the
+    workbook's Rules sheet; its members listed in every file).
 
-    The files are built when clicked (deferred ``data``), not on every slider move.
-    ``rules``, the page's rule-bound shortlist, adds the workbook's Rules sheet and lists its
-    members in both files.
+    The files are built when clicked (deferred ``data``), not on every slider move, from
+    what the weight fragment drew last (:class:`ui.state.ShownRanking`): the buttons sit
+    outside the fragment. Nothing is offered when no ranking is shown.
     """
     from exportmcda.export import reports  # openpyxl: not needed until a ranking page
 
+    drawn = shown.view
+    if drawn is None:
+        return
+    named_for = drawn[0]  # the files' names carry its target and scenario
     # read now: the deferred callable runs without the session (no st.session_state there)
     db, market_leaves = state.database(), state.market_leaf_weights_if_changed()
-    recorded = state.rule_set(selection.country.code) if rules is not None else None
+    rule_set = state.rule_set(named_for.country.code)
+
+    def current() -> tuple[Selection, Shortlist | None, RuleSet | None]:
+        """The ranking drawn last, its rule-bound shortlist and the rules it recorded."""
+        view = shown.view or drawn
+        return view[0], view[1], rule_set if view[1] is not None else None
 
     def workbook() -> bytes:
         """The workbook with the shortlist's best markets (as ``exportmcda export``)."""
         from exportmcda.export.record import build_record
         from exportmcda.model.market_evidence import market_evidence
 
+        selection, bound, recorded = current()
         markets = market_evidence(selection, db=db, technologies=selection.top_ids(top),
                                   leaf_weights=market_leaves)
         record = build_record(selection, top=top, markets=markets, rules=recorded, db=db)
         return reports.shortlist_xlsx(selection, top=top, lang=lang, markets=markets,
-                                      rules=rules, record=record)
+                                      rules=bound, record=record)
+
+    def table() -> bytes:
+        """The shortlist as CSV."""
+        selection, bound, _ = current()
+        return reports.shortlist_csv(selection, top=top, lang=lang, rules=bound)
 
     def briefing() -> bytes:
         """The one-page briefing (PDF) of this view's decision record (exportmcda.brief)."""
@@ -496,6 +524,7 @@ def shortlist_downloads(
         from exportmcda.brief.replay import from_view
         from exportmcda.model.market_evidence import market_evidence
 
+        selection, _, recorded = current()
         markets = market_evidence(selection, leaf_weights=market_leaves)
         return briefing_pdf(from_view(selection, top=top, lang=lang, markets=markets,
                                       rules=recorded, db=db)).data
@@ -505,22 +534,22 @@ def shortlist_downloads(
         t("download_xlsx", lang),
         data=workbook,
         on_click="ignore",
-        file_name=reports.export_filename(selection, "xlsx"),
+        file_name=reports.export_filename(named_for, "xlsx"),
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key="download-xlsx", icon=":material/download:",
     )
     right.download_button(
         t("download_csv", lang),
-        data=lambda: reports.shortlist_csv(selection, top=top, lang=lang, rules=rules),
+        data=table,
         on_click="ignore",
-        file_name=reports.export_filename(selection, "csv"),
+        file_name=reports.export_filename(named_for, "csv"),
         mime="text/csv", key="download-csv", icon=":material/download:",
     )
     third.download_button(
         t("download_brief_pdf", lang),
         data=briefing,
         on_click="ignore",
-        file_name=reports.export_filename(selection, "pdf"),
+        file_name=reports.export_filename(named_for, "pdf"),
         mime="application/pdf", key="download-brief-pdf", icon=":material/download:",
     )
 

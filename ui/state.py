@@ -780,6 +780,69 @@ def rule_shortlist(selection: Selection, top: int) -> Shortlist | None:
     )
 
 
+class ShownRanking:
+    """The ranking the Ranking page's weight fragment drew last: what its downloads carry.
+
+    Why a holder: a weight move reruns only the fragment (``ui.pages.ranking._live``), and
+    every element inside it costs the browser a React render on every move (bench/README,
+    "Downloads off the weight fragment"). So the downloads sit on the page after the
+    fragment, and Streamlit runs a deferred download's callable at click time without the
+    session (no ``st.session_state`` there): the callable reads this object, which the
+    fragment updates on each run. One assignment of a tuple, so a click between two runs
+    reads one whole view, never half of each.
+
+    The buttons' file names are fixed when the page draws them and carry the scenario id,
+    which a first weight move changes (``balanced`` → ``balanced-custom``), and they are
+    not offered while the fragment shows an error: :meth:`stale` tells the fragment when
+    the page must be drawn again.
+    """
+
+    _PENDING = "\0pending"  # a page run: the buttons are drawn after the fragment
+
+    def __init__(self) -> None:
+        self._view: tuple[Selection, Shortlist | None] | None = None
+        self._buttons: str | None = self._PENDING  # scenario id the buttons are named for
+
+    def show(self, selection: Selection, bound: Shortlist | None) -> None:
+        """The fragment drew ``selection`` (and ``bound``, its rule-bound shortlist)."""
+        self._view = (selection, bound)
+
+    def forget(self) -> None:
+        """The fragment drew no ranking (yet, or its error is on the page instead)."""
+        self._view = None
+
+    @property
+    def view(self) -> tuple[Selection, Shortlist | None] | None:
+        """The last ranking drawn and its rule-bound shortlist; None after an error."""
+        return self._view
+
+    def page_run(self) -> None:
+        """The page is being drawn: its buttons follow the fragment (never stale now)."""
+        self._buttons = self._PENDING
+
+    def buttons_drawn(self) -> None:
+        """The page drew its buttons for the view now held (none when it holds none)."""
+        view = self._view
+        self._buttons = None if view is None else view[0].scenario.id
+
+    def stale(self) -> bool:
+        """Whether the page's buttons no longer fit what the fragment drew: named for
+        another scenario id, offered while no ranking is shown, or missing beside one."""
+        if self._buttons == self._PENDING:
+            return False
+        view = self._view
+        return (None if view is None else view[0].scenario.id) != self._buttons
+
+
+_SHOWN = "_shown_ranking"
+
+
+def shown_ranking() -> ShownRanking:
+    """The session's :class:`ShownRanking` (one per session, kept across reruns)."""
+    shown: ShownRanking = st.session_state.setdefault(_SHOWN, ShownRanking())
+    return shown
+
+
 # ---- markets ----------------------------------------------------------------------------
 
 

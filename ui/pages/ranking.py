@@ -114,8 +114,6 @@ def _weights(lang: str, selection: Selection, below: _Below) -> None:
     their share redistributed)."""
     weighed, left_out = selection.weights, below.left_out
     goal = weighed.tree.goal_id
-    st.subheader(t("weights_title", lang))
-    st.caption(t("weights_help", lang))
     components.weight_sliders(goal, below.local[goal], lang, columns=5, left_out=left_out)
     left, right = st.columns([3, 2])
     with left:
@@ -228,19 +226,45 @@ def page() -> None:
     _filters(lang)
     components.sources_expander(scope, lang)
     rules.controls(lang, scope, top)
-    _live(lang, top)
+    st.subheader(t("weights_title", lang))  # the fragment's first part: its heading outside it
+    st.caption(t("weights_help", lang))
+    shown = state.shown_ranking()
+    shown.page_run()
+    _live(lang, top, shown)
+    _exports(lang, top, shown)
     components.provenance(db, lang)
 
 
+def _exports(lang: str, top: int, shown: state.ShownRanking) -> None:
+    """The downloads of the ranking the fragment drew (built at click time from ``shown``:
+    they follow weight moves without being drawn again) and the link to save the decision."""
+    shown.buttons_drawn()
+    if shown.view is None:
+        return  # the fragment shows its error instead
+    st.subheader(t("export_title", lang))
+    components.shortlist_downloads(shown, top, lang)
+    drawn = shown.view
+    components.scenario_download(
+        lang, key="scenario-download-ranking",
+        current=lambda: (shown.view or drawn)[0].scenario,
+    )
+    st.page_link("ui/pages/decisions.py", label=t("decisions_open", lang),
+                 icon=":material/bookmark_add:")  # save this decision (register)
+
+
 @st.fragment
-def _live(lang: str, top: int) -> None:
-    """Weights, ranking, rule-bound shortlist, contributions, explanation and export.
+def _live(lang: str, top: int, shown: state.ShownRanking) -> None:
+    """Weights, ranking, rule-bound shortlist, contributions and explanation.
 
     The boxes are laid out in reading order, but the ranking table is filled first, and
     everything else is computed (:func:`_below`) before any of it is drawn: the browser
     draws the ranking, what the user is watching, in the gap. With shortlist rules in
-    effect the rule-bound shortlist sits above the ranking (:mod:`ui.rules`).
+    effect the rule-bound shortlist sits above the ranking (:mod:`ui.rules`). What a weight
+    does not change (the headings before, the downloads after) is drawn by the page; the
+    downloads read what this drew last from ``shown``, and a move that renames their files
+    (the first move, a reset) asks for the page to be drawn again.
     """
+    shown.forget()
     with components.guarded(lang):  # a fragment rerun bypasses the page's guard
         weights_box, rules_box, ranking_box, rest = (st.container() for _ in range(4))
         selection = state.selection()
@@ -248,9 +272,10 @@ def _live(lang: str, top: int) -> None:
             st.subheader(t("ranking_title", lang, n=min(top, len(selection.technologies))))
             rows = selection.table(top)
             components.text_table(components.ranking_frame(rows, lang))
+        below = _below(selection, top, lang)
+        with ranking_box:  # under the table, but after the gap in which it is drawn
             components.tie_notice(selection, rows, top, lang)
             components.notes(selection.notes_for(top), lang)
-        below = _below(selection, top, lang)
         with weights_box:
             _weights(lang, selection, below)
         with rules_box:
@@ -264,12 +289,10 @@ def _live(lang: str, top: int) -> None:
                 key="contrib", spec_key=(lang, data["technology"].nunique(), criteria),
             )
             _explain(selection, top, below, lang)
-            st.subheader(t("export_title", lang))
-            components.shortlist_downloads(selection, top, lang, rules=bound)
-            components.scenario_download(lang, key="scenario-download-ranking")
-            st.page_link("ui/pages/decisions.py", label=t("decisions_open", lang),
-                         icon=":material/bookmark_add:")  # save this decision (register)
+        shown.show(selection, bound)
         state.sync_url()
+    if shown.stale():
+        st.rerun(scope="app")
 
 
 def _contribution_numbers(data: pd.DataFrame, lang: str) -> pd.DataFrame:
