@@ -250,27 +250,18 @@ def sync_url() -> None:
         **url_evidence(weight_state(), base),
         **url_filters(current_filters()),
     }
-    for key in _VIEW_PARAMS:
-        if view.get(key):
-            wanted[key] = str(view[key])
-        elif key in st.query_params:
-            del st.query_params[key]
+    wanted.update({key: str(view[key]) for key in _VIEW_PARAMS if view.get(key)})
     if st.session_state.get(RULES) is not None:
         wanted["rules"] = rules_link(st.session_state[RULES])
-    elif "rules" in st.query_params:
-        del st.query_params["rules"]
-    market = _market_url()
-    for key in _MARKET_PARAMS:
-        if key in market:
-            wanted[key] = market[key]
-        elif key in st.query_params:
-            del st.query_params[key]
-    for key, value in wanted.items():
-        if st.query_params.get(key) != value:
-            st.query_params[key] = value
+    wanted.update(_market_url())
+    # one message, and only when the link changes: each change of st.query_params is a
+    # message the browser handles with a render of the whole page, and setting the keys one
+    # by one after a page switch (the switch clears them) sent seven (bench/README,
+    # "Downloads off the weight fragment")
+    if st.query_params.to_dict() != wanted:
+        st.query_params.from_dict(wanted)
 
 
-_MARKET_PARAMS = ("technology", "field", "markets", "rows", "mweights")
 _VIEW_PARAMS = ("weights", "judgments", "source", "sourced", *FILTER_PARAMS.values())
 """Link parameters of the technology side besides target, scenario and top N."""
 

@@ -90,3 +90,28 @@ def test_an_uploaded_scenario_travels_as_its_weights_and_judgments():
     assert ranking_table(reopened(at)).equals(mine)
     assert ranking_table(open_page("ui/pages/ranking.py", country="THA", scenario="sme_first")
                          ).equals(mine)
+
+
+def test_a_run_writes_the_link_in_one_message_and_an_unchanged_one_in_none(monkeypatch):
+    """Each change of ``st.query_params`` is a message the browser answers with a render of
+    the whole page; a page switch (which clears the link) used to write it key by key."""
+    from streamlit.runtime.state.query_params import QueryParams
+
+    sent = []
+    original = QueryParams._send_query_param_msg
+
+    def counted(self):
+        sent.append(1)
+        original(self)
+
+    at = open_page("ui/pages/ranking.py", country="IND", top="20", expand=False)
+    monkeypatch.setattr(QueryParams, "_send_query_param_msg", counted)
+    at.query_params.clear()  # as a page switch in the browser does (AppTest's keeps them)
+    at.switch_page("ui/pages/markets.py").run()
+    assert not at.exception, at.exception
+    assert len(sent) == 1
+    assert params_of(at)["country"] == "IND"
+    assert params_of(at)["top"] == "20"
+    sent.clear()
+    at.run()  # nothing changed: the link stays as it is
+    assert sent == []
