@@ -239,11 +239,11 @@ def _exports(lang: str, top: int, shown: state.ShownRanking) -> None:
     """The downloads of the ranking the fragment drew (built at click time from ``shown``:
     they follow weight moves without being drawn again) and the link to save the decision."""
     shown.buttons_drawn()
-    if shown.view is None:
+    drawn = shown.view
+    if drawn is None:
         return  # the fragment shows its error instead
     st.subheader(t("export_title", lang))
     components.shortlist_downloads(shown, top, lang)
-    drawn = shown.view
     components.scenario_download(
         lang, key="scenario-download-ranking",
         current=lambda: (shown.view or drawn)[0].scenario,
@@ -264,7 +264,7 @@ def _live(lang: str, top: int, shown: state.ShownRanking) -> None:
     downloads read what this drew last from ``shown``, and a move that renames their files
     (the first move, a reset) asks for the page to be drawn again.
     """
-    shown.forget()
+    drawn = False
     with components.guarded(lang):  # a fragment rerun bypasses the page's guard
         weights_box, rules_box, ranking_box, rest = (st.container() for _ in range(4))
         selection = state.selection()
@@ -290,7 +290,10 @@ def _live(lang: str, top: int, shown: state.ShownRanking) -> None:
             )
             _explain(selection, top, below, lang)
         shown.show(selection, bound)
+        drawn = True
         state.sync_url()
+    if not drawn:  # the guard shows the error: no download may offer a ranking
+        shown.forget()
     if shown.stale():
         st.rerun(scope="app")
 
