@@ -498,8 +498,8 @@ def shortlist_downloads(shown: state.ShownRanking, top: int, lang: str) -> None:
 
     def current() -> tuple[Selection, Shortlist | None, RuleSet | None]:
         """The ranking drawn last, its rule-bound shortlist and the rules it recorded."""
-        view = shown.view or drawn
-        return view[0], view[1], rule_set if view[1] is not None else None
+        selection, bound = shown.latest()
+        return selection, bound, rule_set if bound is not None else None
 
     def workbook() -> bytes:
         """The workbook with the shortlist's best markets (as ``exportmcda export``)."""

@@ -792,11 +792,12 @@ class ShownRanking:
 
     def __init__(self) -> None:
         self._view: tuple[Selection, Shortlist | None] | None = None
+        self._last: tuple[Selection, Shortlist | None] | None = None  # kept after an error
         self._buttons: str | None = self._PENDING  # scenario id the buttons are named for
 
     def show(self, selection: Selection, bound: Shortlist | None) -> None:
         """The fragment drew ``selection`` (and ``bound``, its rule-bound shortlist)."""
-        self._view = (selection, bound)
+        self._view = self._last = (selection, bound)
 
     def forget(self) -> None:
         """The fragment drew no ranking (yet, or its error is on the page instead)."""
@@ -806,6 +807,13 @@ class ShownRanking:
     def view(self) -> tuple[Selection, Shortlist | None] | None:
         """The last ranking drawn and its rule-bound shortlist; None after an error."""
         return self._view
+
+    def latest(self) -> tuple[Selection, Shortlist | None]:
+        """What a click on a download gets: the last ranking drawn, even if an error has
+        followed (the page is then drawn again without the buttons)."""
+        if self._last is None:
+            raise LookupError("no ranking drawn yet: the page offers no download")
+        return self._last
 
     def page_run(self) -> None:
         """The page is being drawn: its buttons follow the fragment (never stale now)."""

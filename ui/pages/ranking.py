@@ -239,14 +239,13 @@ def _exports(lang: str, top: int, shown: state.ShownRanking) -> None:
     """The downloads of the ranking the fragment drew (built at click time from ``shown``:
     they follow weight moves without being drawn again) and the link to save the decision."""
     shown.buttons_drawn()
-    drawn = shown.view
-    if drawn is None:
+    if shown.view is None:
         return  # the fragment shows its error instead
     st.subheader(t("export_title", lang))
     components.shortlist_downloads(shown, top, lang)
     components.scenario_download(
         lang, key="scenario-download-ranking",
-        current=lambda: (shown.view or drawn)[0].scenario,
+        current=lambda: shown.latest()[0].scenario,
     )
     st.page_link("ui/pages/decisions.py", label=t("decisions_open", lang),
                  icon=":material/bookmark_add:")  # save this decision (register)
