@@ -33,6 +33,7 @@ from exportmcda.errors import Note
 from exportmcda.labels import explanation_text
 from exportmcda.model.selection import Selection
 from exportmcda.rank.fasttopsis import topsis_closeness
+from exportmcda.rank.ranks import TIE_TOLERANCE
 
 __all__ = ["Explanation", "explain", "sentences"]
 
@@ -378,11 +379,21 @@ def _reasons(
 def _descending(values: np.ndarray) -> list[int]:
     """Indices from the largest value to the smallest, ties in index order.
 
-    ``np.argsort(-values, kind="stable")`` for the few criteria of one technology, in plain
-    Python (numpy's call overhead dominates on ten values, once per row of a ranking).
+    Values within :data:`~exportmcda.rank.ranks.TIE_TOLERANCE` of the next larger one are
+    tied (chained, the ranking's rule, :func:`~exportmcda.rank.ranks.tie_groups`): two
+    criteria with equal weights on which a technology is equally far from the ideal are a tie
+    in exact arithmetic, and the last bit a CPU's kernels leave on them (AVX2 vs AVX-512)
+    must not choose which one an explanation names. Plain Python: numpy's call overhead
+    dominates on a few values, and this runs once per row of a ranking.
     """
     listed = values.tolist()
-    return sorted(range(len(listed)), key=lambda j: -listed[j])
+    order = sorted(range(len(listed)), key=lambda j: -listed[j])
+    group, previous, groups = 0, None, [0] * len(listed)
+    for j in order:
+        if previous is not None and previous - listed[j] > TIE_TOLERANCE:
+            group += 1
+        groups[j], previous = group, listed[j]
+    return sorted(order, key=lambda j: (groups[j], j))
 
 
 def _names(selection: Selection, lang: str) -> dict[str, str]:
