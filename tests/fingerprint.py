@@ -41,13 +41,13 @@ def array_fingerprint(values: Any) -> dict[str, Any]:
     """The CPU-independent summary of a float array (see the module docstring)."""
     flat = np.asarray(values, dtype=np.float64).ravel()
     missing = np.isnan(flat)
-    finite = np.where(missing, 0.0, flat)
+    filled = np.where(missing, 0.0, flat)
     return {
         "shape": list(np.shape(values)),
         "nan": hashlib.sha256(np.packbits(missing).tobytes()).hexdigest()[:16],
-        "sum": math.fsum(finite),
-        "l1": math.fsum(np.abs(finite)),
-        "projections": [math.fsum(w * finite) for w in _weights(flat.size)],
+        "sum": math.fsum(filled),
+        "l1": math.fsum(np.abs(filled)),
+        "projections": [math.fsum(w * filled) for w in _weights(flat.size)],
     }
 
 
