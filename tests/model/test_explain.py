@@ -12,7 +12,7 @@ from pymcdm.methods import TOPSIS
 import exportmcda as em
 from exportmcda import labels
 from exportmcda.data.taxonomy import FIELDS
-from exportmcda.model.explain import _descending, explain
+from exportmcda.model.explain import explain
 from tests.no_evidence import TIE_COUNTRY, TIE_SCENARIO
 
 
@@ -181,15 +181,3 @@ def test_sentences_of_many_technologies_are_their_explanations(india):
         assert batch == [explain(india, t, lang, with_moves=False).sentence for t in ids]
     assert sentences(india, ids[:1], "en")[0].startswith("Ranks 1st of ")
     assert "1위" in batch[0]
-
-
-def test_criteria_equal_but_for_the_last_bit_are_tied_in_index_order():
-    # The sample's ARE case (min-max, balanced), 29th technology: equally far from the ideal
-    # on domestic and overseas deployments; an AVX2 CPU left one ulp between the two, an
-    # AVX-512 CPU none, and the sentence named another criterion (4 December 2026).
-    gap = 0.055485213254474294
-    above = float(np.nextafter(gap, 1.0))
-    assert _descending(np.array([0.0, gap, above, 0.03])) == [1, 2, 3, 0]
-    assert _descending(np.array([0.0, above, gap, 0.03])) == [1, 2, 3, 0]
-    # a real difference still orders: 1e-9 is far above the tie tolerance (1e-12)
-    assert _descending(np.array([0.0, gap, gap + 1e-9, 0.03])) == [2, 1, 3, 0]

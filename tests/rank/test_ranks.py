@@ -12,7 +12,7 @@ from pymcdm.helpers import rankdata
 
 from exportmcda.errors import ConfigError, InputError
 from exportmcda.rank.engine import kendall_tau_b, ranks_batch, ranks_from_scores, top_n_overlap
-from exportmcda.rank.ranks import TIE_TOLERANCE, rank_with_ties, tie_groups
+from exportmcda.rank.ranks import TIE_TOLERANCE, descending_with_ties, rank_with_ties, tie_groups
 
 # Few distinct values, so ties are frequent.
 score_vectors = arrays(np.float64, st.integers(1, 30), elements=st.integers(-4, 4).map(float))
@@ -255,3 +255,29 @@ def test_integer_ranks_order_each_tie_group_by_key_like_a_full_sort(scores, rnd)
     for n in range(1, len(scores) + 1):
         last = groups[expected[n - 1]]
         assert ties.cut_off_ties(n) == tuple(j for j in expected[n:] if groups[j] == last)
+
+
+def test_criteria_equal_but_for_the_last_bit_are_tied_in_index_order():
+    # The sample's ARE case (min-max, balanced), 29th technology: equally far from the ideal
+    # on domestic and overseas deployments; an AVX2 CPU left one ulp between the two, an
+    # AVX-512 CPU none, and the sentence named another criterion (4 December 2026).
+    gap = 0.055485213254474294
+    above = float(np.nextafter(gap, 1.0))
+    assert descending_with_ties(np.array([0.0, gap, above, 0.03])) == [1, 2, 3, 0]
+    assert descending_with_ties(np.array([0.0, above, gap, 0.03])) == [1, 2, 3, 0]
+    # a real difference still orders: 1e-9 is far above the tie tolerance (1e-12)
+    assert descending_with_ties(np.array([0.0, gap, gap + 1e-9, 0.03])) == [2, 1, 3, 0]
+
+
+@given(
+    arrays(np.float64, st.integers(1, 20), elements=st.sampled_from([0.0, 0.25, 0.5, 0.75])),
+    arrays(np.int8, 20, elements=st.integers(-2, 2)),
+)
+def test_descending_with_ties_is_the_tie_groups_rule(values: np.ndarray, ulps: np.ndarray) -> None:
+    # exact ties pushed a few ulps apart, as another CPU's kernels might leave them
+    noisy = values + ulps[: values.size] * np.spacing(values + 1.0)
+    groups = tie_groups(noisy)
+    assert descending_with_ties(noisy.tolist()) == sorted(
+        range(noisy.size), key=lambda j: (groups[j], j)
+    )
+    assert descending_with_ties(noisy.tolist()) == descending_with_ties(values.tolist())

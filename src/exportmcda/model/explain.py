@@ -33,7 +33,7 @@ from exportmcda.errors import Note
 from exportmcda.labels import explanation_text
 from exportmcda.model.selection import Selection
 from exportmcda.rank.fasttopsis import topsis_closeness
-from exportmcda.rank.ranks import TIE_TOLERANCE
+from exportmcda.rank.ranks import descending_with_ties
 
 __all__ = ["Explanation", "explain", "sentences"]
 
@@ -362,7 +362,7 @@ def _reasons(
     shares_mean = r.higher_is_better and bool(np.all(contribution >= 0))
     if len(notes) == 1 and shares_mean:
         total = float(contribution.sum())
-        leading = [j for j in _descending(contribution) if weighted[j]][:2]
+        leading = [j for j in descending_with_ties(contribution.tolist()) if weighted[j]][:2]
         shares = [float(contribution[j]) / total if total > 0 else 0.0 for j in leading]
         if len(leading) == 2:
             notes.append(Note.of("why_mostly", first=r.criteria[leading[0]], first_share=shares[0],
@@ -370,30 +370,10 @@ def _reasons(
         elif leading:
             notes.append(Note.of("why_mostly_one", first=r.criteria[leading[0]],
                                  first_share=shares[0]))
-    far = [j for j in _descending(gap) if weighted[j]]
+    far = [j for j in descending_with_ties(gap.tolist()) if weighted[j]]
     if far:
         notes.append(Note.of("why_furthest", criterion=r.criteria[far[0]]))
     return tuple(notes)
-
-
-def _descending(values: np.ndarray) -> list[int]:
-    """Indices from the largest value to the smallest, ties in index order.
-
-    Values within :data:`~exportmcda.rank.ranks.TIE_TOLERANCE` of the next larger one are
-    tied (chained, the ranking's rule, :func:`~exportmcda.rank.ranks.tie_groups`): two
-    criteria with equal weights on which a technology is equally far from the ideal are a tie
-    in exact arithmetic, and the last bit a CPU's kernels leave on them (AVX2 vs AVX-512)
-    must not choose which one an explanation names. Plain Python: numpy's call overhead
-    dominates on a few values, and this runs once per row of a ranking.
-    """
-    listed = values.tolist()
-    order = sorted(range(len(listed)), key=lambda j: -listed[j])
-    group, previous, groups = 0, None, [0] * len(listed)
-    for j in order:
-        if previous is not None and previous - listed[j] > TIE_TOLERANCE:
-            group += 1
-        groups[j], previous = group, listed[j]
-    return sorted(order, key=lambda j: (groups[j], j))
 
 
 def _names(selection: Selection, lang: str) -> dict[str, str]:

@@ -31,6 +31,7 @@ from exportmcda.errors import ConfigError, InputError
 __all__ = [
     "TIE_TOLERANCE",
     "TieRanks",
+    "descending_with_ties",
     "kendall_tau_b",
     "rank_with_ties",
     "ranks_batch",
@@ -201,6 +202,26 @@ def tie_groups(
     labels = np.empty(values.shape[0], dtype=np.intp)
     labels[order] = np.concatenate([[0], np.cumsum(gaps)]).astype(np.intp)
     return labels
+
+
+def descending_with_ties(values: Sequence[float], tol: float = TIE_TOLERANCE) -> list[int]:
+    """Indices from the largest value to the smallest, each tie group in index order.
+
+    The tie rule of :func:`tie_groups` (chained: sorted values at most ``tol`` apart are
+    tied), for a few values at a time: an explanation orders one technology's criteria with
+    it, once per row of a ranking, where numpy's call overhead would triple the cost (4 vs
+    14 µs on 16 values). Values tied in exact arithmetic differ by the last bit from one
+    CPU's kernels to another's (AVX2, AVX-512); grouping them keeps the order, and the
+    words chosen from it, the same on every machine.
+    """
+    listed = list(values)
+    order = sorted(range(len(listed)), key=lambda j: -listed[j])
+    group, previous, groups = 0, 0.0, [0] * len(listed)
+    for position, j in enumerate(order):
+        if position and previous - listed[j] > tol:
+            group += 1
+        groups[j], previous = group, listed[j]
+    return sorted(order, key=lambda j: (groups[j], j))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)
